@@ -1,0 +1,5 @@
+package chibo.contracts.meeting;
+
+public enum AttendanceStatus {
+    PRESENT, EXCUSED, UNEXCUSED
+}

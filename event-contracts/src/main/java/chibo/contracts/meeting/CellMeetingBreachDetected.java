@@ -1,0 +1,4 @@
+package chibo.contracts.meeting;
+
+public record CellMeetingBreachDetected(BreachKind kind, String period) implements MeetingEvent {
+}

@@ -1,0 +1,5 @@
+package chibo.contracts.member;
+
+/** Died on the effective date. */
+public record MemberDeceased(String note) implements MemberEvent {
+}

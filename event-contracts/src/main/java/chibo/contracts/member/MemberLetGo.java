@@ -1,0 +1,5 @@
+package chibo.contracts.member;
+
+/** Cho ra khỏi Đảng. */
+public record MemberLetGo(LetGoGround ground, String details) implements MemberEvent {
+}

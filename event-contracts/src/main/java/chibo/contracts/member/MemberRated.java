@@ -1,0 +1,4 @@
+package chibo.contracts.member;
+
+public record MemberRated(int year, RatingLevel level, int points) implements MemberEvent {
+}

@@ -1,0 +1,4 @@
+package chibo.contracts.member;
+
+public record MemberTemporaryTransferEnded(String hostCellId) implements MemberEvent {
+}

@@ -1,0 +1,13 @@
+package chibo.contracts.member;
+
+/** Annual rating levels (QĐ 366-QĐ/TW, 2025). */
+public enum RatingLevel {
+    /** Hoàn thành xuất sắc nhiệm vụ: at least 90 points. */
+    EXCELLENT,
+    /** Hoàn thành tốt nhiệm vụ: 70 to under 90. */
+    GOOD,
+    /** Hoàn thành nhiệm vụ: 50 to under 70. */
+    COMPLETED,
+    /** Không hoàn thành nhiệm vụ: under 50, or a listed case. */
+    NOT_COMPLETED
+}

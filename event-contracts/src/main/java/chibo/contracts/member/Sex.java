@@ -1,0 +1,5 @@
+package chibo.contracts.member;
+
+public enum Sex {
+    MALE, FEMALE
+}

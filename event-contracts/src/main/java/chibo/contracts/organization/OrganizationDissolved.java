@@ -1,0 +1,4 @@
+package chibo.contracts.organization;
+
+public record OrganizationDissolved(String reason) implements OrganizationEvent {
+}

@@ -1,0 +1,4 @@
+package chibo.contracts.organization;
+
+public record OrganizationRenamed(String name, String previousName) implements OrganizationEvent {
+}

@@ -1,0 +1,4 @@
+package chibo.contracts.organization;
+
+public record PositionVacated(String unitId, KeyPosition position) implements OrganizationEvent {
+}
