@@ -1,0 +1,97 @@
+package chibo.platform.eventstore;
+
+import chibo.contracts.EventDraft;
+import chibo.contracts.EventEnvelope;
+import chibo.contracts.HashChain;
+import com.mongodb.client.MongoCollection;
+import org.bson.Document;
+
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * Loads an aggregate (snapshot plus any later events) and runs a command against it: the command sees the current
+ * state and returns the events it decides; they are appended with optimistic concurrency and the snapshot moves
+ * on. A conflict with another writer (another thread or instance) re-runs the command on the caught-up state.
+ * Within one instance, commands on the same subject take turns so that they are queued for Kafka in seq order.
+ */
+public class AggregateStore<S> {
+
+    private static final int ATTEMPTS = 5;
+    private static final int LOCK_STRIPES = 256;
+
+    private final EventStore events;
+    private final SnapshotStore<S> snapshots;
+    private final StateFold<S> fold;
+    private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
+
+    public AggregateStore(EventStore events, MongoCollection<Document> snapshotCollection, Class<S> stateType,
+                          StateFold<S> fold) {
+        this.events = events;
+        this.snapshots = new SnapshotStore<>(snapshotCollection, stateType);
+        this.fold = fold;
+        for (int i = 0; i < LOCK_STRIPES; i++) {
+            locks[i] = new ReentrantLock();
+        }
+    }
+
+    /** The subject's state including every stored event (one extra {@code _id} lookup to be sure). */
+    public Current<S> load(String subject) {
+        return catchUp(subject, snapshotOrEmpty(subject));
+    }
+
+    /**
+     * Runs {@code decide} against the subject's current state and appends what it returns.
+     *
+     * @return the new state and the events appended (none when {@code decide} returned none)
+     */
+    public Result<S> execute(String subject, Function<Current<S>, List<EventDraft>> decide) {
+        ReentrantLock lock = locks[Math.floorMod(subject.hashCode(), LOCK_STRIPES)];
+        lock.lock();
+        try {
+            Current<S> current = snapshotOrEmpty(subject);
+            for (int attempt = 1; ; attempt++) {
+                List<EventDraft> drafts = decide.apply(current);
+                if (drafts.isEmpty()) {
+                    return new Result<>(current, List.of());
+                }
+                try {
+                    List<EventEnvelope> appended = events.append(subject, current.seq(), current.hash(), drafts);
+                    Current<S> next = applyAll(current, appended);
+                    snapshots.save(subject, next);
+                    return new Result<>(next, appended);
+                } catch (ConcurrentAppendException conflict) {
+                    if (attempt == ATTEMPTS) {
+                        throw conflict;
+                    }
+                    current = catchUp(subject, current);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Current<S> snapshotOrEmpty(String subject) {
+        return snapshots.find(subject).orElseGet(() -> new Current<>(null, 0, HashChain.GENESIS));
+    }
+
+    private Current<S> catchUp(String subject, Current<S> from) {
+        List<EventEnvelope> later = events.readFrom(subject, from.seq() + 1);
+        return later.isEmpty() ? from : applyAll(from, later);
+    }
+
+    private Current<S> applyAll(Current<S> from, List<EventEnvelope> later) {
+        S state = from.state();
+        for (EventEnvelope event : later) {
+            state = fold.apply(state, event);
+        }
+        EventEnvelope last = later.getLast();
+        return new Current<>(state, last.seq(), last.hash());
+    }
+
+    /** The state after a command, and the events it appended. */
+    public record Result<S>(Current<S> current, List<EventEnvelope> events) {
+    }
+}

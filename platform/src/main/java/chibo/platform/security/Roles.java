@@ -1,0 +1,23 @@
+package chibo.platform.security;
+
+/**
+ * The roles a token carries in its {@code roles} claim. Writers and readers are also bound to an organisation
+ * subtree by the {@code org} claim.
+ */
+public final class Roles {
+
+    /** Posts lifecycle events and meetings, only inside its organisation subtree. */
+    public static final String AGENCY_WRITER = "agency-writer";
+    /** Reads aggregates of its organisation subtree. */
+    public static final String DASHBOARD_READER = "dashboard-reader";
+    /** Reads history, verifies chains, replays. */
+    public static final String AUDITOR = "auditor";
+    /** Scrapes metrics (Prometheus). */
+    public static final String METRICS_READER = "metrics-reader";
+
+    public static final String ROLES_CLAIM = "roles";
+    public static final String ORG_CLAIM = "org";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,76 @@
+package chibo.platform.security;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Every endpoint but health needs a JWT. Authorities are the token's {@code roles} claim as they are
+ * ({@code agency-writer}, {@code dashboard-reader}, {@code auditor}, {@code metrics-reader}); controllers state
+ * which they need with {@code @PreAuthorize}, and check organisation subtrees with {@link SubtreeGuard}.
+ */
+@AutoConfiguration(before = {ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})
+@EnableMethodSecurity
+public class SecurityAutoConfiguration {
+
+    private static final ProblemSecurityHandlers PROBLEMS = new ProblemSecurityHandlers();
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain chiboApiSecurity(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/prometheus").hasAuthority(Roles.METRICS_READER)
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityAutoConfiguration::authentication))
+                        .authenticationEntryPoint(PROBLEMS)
+                        .accessDeniedHandler(PROBLEMS))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(PROBLEMS)
+                        .accessDeniedHandler(PROBLEMS))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    @ConditionalOnBean(OrgDirectory.class)
+    @ConditionalOnMissingBean
+    SubtreeGuard subtreeGuard(OrgDirectory directory) {
+        return new SubtreeGuard(directory);
+    }
+
+    static AbstractAuthenticationToken authentication(Jwt jwt) {
+        return new JwtAuthenticationToken(jwt, roles(jwt), jwt.getSubject());
+    }
+
+    private static Collection<GrantedAuthority> roles(Jwt jwt) {
+        List<String> roles = jwt.getClaimAsStringList(Roles.ROLES_CLAIM);
+        if (roles == null) {
+            return List.of();
+        }
+        return roles.stream().<GrantedAuthority>map(SimpleGrantedAuthority::new).toList();
+    }
+
+    /** Converter form, for tests and other chains. */
+    public static Converter<Jwt, AbstractAuthenticationToken> jwtConverter() {
+        return SecurityAutoConfiguration::authentication;
+    }
+}

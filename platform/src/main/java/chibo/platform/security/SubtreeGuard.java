@@ -1,0 +1,34 @@
+package chibo.platform.security;
+
+import chibo.platform.web.Problems;
+
+/**
+ * Keeps a token inside its organisation subtree: a writer or reader bound to organisation X may act on X and any
+ * organisation below it, and on nothing else.
+ */
+public class SubtreeGuard {
+
+    private final OrgDirectory directory;
+
+    public SubtreeGuard(OrgDirectory directory) {
+        this.directory = directory;
+    }
+
+    /**
+     * @param field the request field that named the organisation, for the problem response
+     * @throws chibo.platform.web.ProblemException 403 {@code outside-subtree} when the organisation is not inside
+     *                                             the caller's subtree
+     */
+    public void requireWithin(Caller caller, String orgId, String field) {
+        if (!isWithin(caller, orgId)) {
+            throw Problems.outsideSubtree(field, orgId, caller.org());
+        }
+    }
+
+    public boolean isWithin(Caller caller, String orgId) {
+        if (caller.org() == null) {
+            return false;
+        }
+        return caller.org().equals(orgId) || directory.lineage(orgId).contains(caller.org());
+    }
+}

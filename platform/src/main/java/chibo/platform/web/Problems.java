@@ -1,0 +1,43 @@
+package chibo.platform.web;
+
+import org.springframework.http.HttpStatus;
+
+import java.util.List;
+import java.util.Map;
+
+/** Factories for the refusals every service makes. */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    public static ProblemException notFound(String what, String id) {
+        return new ProblemException(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, what + " not found",
+                "no " + what + " has id '" + id + "'");
+    }
+
+    /** A request names something (an organisation, a cell, a member) that does not exist. */
+    public static ProblemException unknownReference(String field, String what, String id) {
+        String message = "no " + what + " has id '" + id + "'";
+        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.UNKNOWN_REFERENCE,
+                "Unknown " + what, message, List.of(new FieldProblem(field, "exists", message)), Map.of());
+    }
+
+    public static ProblemException invalid(String field, String rule, String message) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request",
+                field + ": " + message, List.of(new FieldProblem(field, rule, message)), Map.of());
+    }
+
+    public static ProblemException alreadyExists(String field, String what, String id) {
+        String message = "a " + what + " with id '" + id + "' already exists";
+        return new ProblemException(HttpStatus.CONFLICT, ProblemTypes.ALREADY_EXISTS, what + " already exists",
+                message, List.of(new FieldProblem(field, "unique", message)), Map.of());
+    }
+
+    public static ProblemException outsideSubtree(String field, String orgId, String callerOrg) {
+        String message = "organisation '" + orgId + "' is outside the subtree of '" + callerOrg
+                + "' that this token may act on";
+        return new ProblemException(HttpStatus.FORBIDDEN, ProblemTypes.OUTSIDE_SUBTREE, "Outside your subtree",
+                message, List.of(new FieldProblem(field, "within-token-subtree", message)), Map.of());
+    }
+}

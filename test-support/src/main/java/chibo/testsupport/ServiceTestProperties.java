@@ -1,0 +1,17 @@
+package chibo.testsupport;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** Points a service under test at the shared broker, the shared MongoDB-wire server and the test signing key. */
+public final class ServiceTestProperties {
+
+    private ServiceTestProperties() {
+    }
+
+    public static void register(DynamicPropertyRegistry registry, String database) {
+        registry.add("spring.kafka.bootstrap-servers", TestBroker::bootstrapServers);
+        registry.add("spring.mongodb.uri", () -> TestMongo.uri(database));
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
+                TestTokens::publicKeyLocation);
+    }
+}
