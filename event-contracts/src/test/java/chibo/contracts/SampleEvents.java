@@ -115,7 +115,7 @@ final class SampleEvents {
                 new MemberReadmitted("m-old-7", PERSON, "TQ-CB-1", LocalDate.of(2025, 9, 1), VOTE,
                         List.of(new Introducer("m-1", LocalDate.of(2022, 1, 1)),
                                 new Introducer("m-2", LocalDate.of(2021, 6, 1))),
-                        "123-CV/TU"),
+                        "123-CV/TU", LocalDate.of(2008, 9, 2)),
                 new MemberRated(2025, RatingLevel.GOOD, 82),
                 new MemberCorrected(UUID.fromString("1b4e28ba-2fa1-11d2-883f-0016d3cca427"), 4, "member.removed.v1",
                         CorrectionKind.APPEAL_UPHELD, "appeal upheld by the provincial inspection commission"),

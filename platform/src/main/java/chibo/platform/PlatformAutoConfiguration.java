@@ -2,14 +2,21 @@ package chibo.platform;
 
 import chibo.platform.web.ProblemHandler;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
+import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 import java.time.Clock;
 
-/** What every chibo service gets: a clock (replaceable in tests) and RFC 9457 problem responses. */
-@AutoConfiguration
+/**
+ * What every chibo service gets: a clock (replaceable in tests), RFC 9457 problem responses and a MongoDB health
+ * check that works on every server chibo runs on.
+ */
+@AutoConfiguration(after = DataMongoAutoConfiguration.class, before = MongoHealthContributorAutoConfiguration.class)
 @Import(ProblemHandler.class)
 public class PlatformAutoConfiguration {
 
@@ -17,5 +24,11 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean(name = "mongoHealthIndicator")
+    @ConditionalOnBean(MongoTemplate.class)
+    MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+        return new MongoPingHealthIndicator(mongo);
     }
 }

@@ -13,5 +13,6 @@ public final class ServiceTestProperties {
         registry.add("spring.mongodb.uri", () -> TestMongo.uri(database));
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
                 TestTokens::publicKeyLocation);
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> "");
     }
 }

@@ -30,6 +30,7 @@ import java.util.List;
  */
 public final class TestTokens {
 
+    public static final String ISSUER = "chibo-test";
     private static final KeyPair KEYS = generate();
     private static final NimbusJwtEncoder ENCODER = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(
             new RSAKey.Builder((RSAPublicKey) KEYS.getPublic()).privateKey((RSAPrivateKey) KEYS.getPrivate())
@@ -58,7 +59,7 @@ public final class TestTokens {
     public static String token(String subject, List<String> roles, String org, Instant expiresAt) {
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .subject(subject)
-                .issuer("chibo-test")
+                .issuer(ISSUER)
                 .issuedAt(expiresAt.minus(Duration.ofHours(2)))
                 .expiresAt(expiresAt)
                 .claim("roles", roles);

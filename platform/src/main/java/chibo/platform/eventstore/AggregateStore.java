@@ -22,18 +22,29 @@ public class AggregateStore<S> {
     private static final int LOCK_STRIPES = 256;
 
     private final EventStore events;
+    private final String topic;
     private final SnapshotStore<S> snapshots;
     private final StateFold<S> fold;
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
 
-    public AggregateStore(EventStore events, MongoCollection<Document> snapshotCollection, Class<S> stateType,
-                          StateFold<S> fold) {
+    /**
+     * @param topic              the topic of this aggregate's events
+     * @param snapshotCollection where the folded states are cached, by subject id
+     */
+    public AggregateStore(EventStore events, String topic, MongoCollection<Document> snapshotCollection,
+                          Class<S> stateType, StateFold<S> fold) {
         this.events = events;
+        this.topic = topic;
         this.snapshots = new SnapshotStore<>(snapshotCollection, stateType);
         this.fold = fold;
         for (int i = 0; i < LOCK_STRIPES; i++) {
             locks[i] = new ReentrantLock();
         }
+    }
+
+    /** The subject's stored events, with payloads exactly as stored. */
+    public List<EventStore.StoredEvent> history(String subject) {
+        return events.history(topic, subject);
     }
 
     /** The subject's state including every stored event (one extra {@code _id} lookup to be sure). */
@@ -56,6 +67,11 @@ public class AggregateStore<S> {
                 if (drafts.isEmpty()) {
                     return new Result<>(current, List.of());
                 }
+                drafts.forEach(draft -> {
+                    if (!draft.topic().equals(topic)) {
+                        throw new IllegalArgumentException(draft.type() + " is not an event of " + topic);
+                    }
+                });
                 try {
                     List<EventEnvelope> appended = events.append(subject, current.seq(), current.hash(), drafts);
                     Current<S> next = applyAll(current, appended);
@@ -78,7 +94,7 @@ public class AggregateStore<S> {
     }
 
     private Current<S> catchUp(String subject, Current<S> from) {
-        List<EventEnvelope> later = events.readFrom(subject, from.seq() + 1);
+        List<EventEnvelope> later = events.readFrom(topic, subject, from.seq() + 1);
         return later.isEmpty() ? from : applyAll(from, later);
     }
 

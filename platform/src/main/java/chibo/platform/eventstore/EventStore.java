@@ -1,11 +1,13 @@
 package chibo.platform.eventstore;
 
+import chibo.contracts.EventCatalog;
 import chibo.contracts.EventDraft;
 import chibo.contracts.EventEnvelope;
 import chibo.contracts.HashChain;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
@@ -25,34 +27,61 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * The append-only store of one service's events, which is also its outbox. Appending is one {@code insertMany};
- * the unique {@code _id} ({@code subject:seq}) is the optimistic-concurrency check, so no transaction is needed
- * and the same code runs on the embedded server and on a replica set. Every hot-path read is an {@code _id} lookup.
+ * The append-only store of one service's events, which is also its outbox. Each topic's events have their own
+ * collection ({@code party.membership.events} in {@code party_membership_events}), so ids of different kinds of
+ * subject never collide. Appending is one {@code insertMany}; the unique {@code _id} ({@code subject:seq}) is the
+ * optimistic-concurrency check, so no transaction is needed and the same code runs on the embedded server and on
+ * a replica set. Every hot-path read is an {@code _id} lookup.
  */
 public class EventStore {
 
-    private final MongoCollection<Document> events;
+    private final MongoDatabase database;
+    private final List<String> topics;
+    private final Map<String, MongoCollection<Document>> collections = new ConcurrentHashMap<>();
     private final String source;
     private final Clock clock;
     private final MeterRegistry meters;
     private final List<Consumer<List<EventEnvelope>>> appendListeners = new CopyOnWriteArrayList<>();
 
-    public EventStore(MongoCollection<Document> events, String source, Clock clock, MeterRegistry meters) {
-        this.events = events;
+    /**
+     * @param topics the topics this service writes; their collections are swept for unpublished events
+     */
+    public EventStore(MongoDatabase database, List<String> topics, String source, Clock clock,
+                      MeterRegistry meters) {
+        this.database = database;
+        this.topics = List.copyOf(topics);
         this.source = source;
         this.clock = clock;
         this.meters = meters;
     }
 
+    /** The collection holding a topic's events. */
+    public static String collectionName(String topic) {
+        return topic.replace('.', '_');
+    }
+
+    private MongoCollection<Document> events(String topic) {
+        if (!topics.contains(topic)) {
+            throw new IllegalArgumentException(source + " does not write to " + topic);
+        }
+        return collections.computeIfAbsent(topic, t -> database.getCollection(collectionName(t)));
+    }
+
     /** Indexes a real MongoDB uses; the embedded server keeps the unique ones as constraints only. */
     public void ensureIndexes() {
-        events.createIndexes(List.of(
+        topics.forEach(this::ensureIndexes);
+    }
+
+    private void ensureIndexes(String topic) {
+        events(topic).createIndexes(List.of(
                 new IndexModel(Indexes.ascending(EventDocuments.SUBJECT, EventDocuments.SEQ),
                         new IndexOptions().unique(true).name("subject_seq_unique")),
                 new IndexModel(Indexes.ascending(EventDocuments.EVENT_ID),
@@ -79,20 +108,22 @@ public class EventStore {
         if (drafts.isEmpty()) {
             return List.of();
         }
+        String topic = drafts.getFirst().topic();
         Instant now = clock.instant();
         List<EventEnvelope> sealed = new ArrayList<>(drafts.size());
         String previous = previousHash;
         long seq = expectedSeq;
         for (EventDraft draft : drafts) {
-            if (!draft.subject().equals(subject)) {
-                throw new IllegalArgumentException("draft for " + draft.subject() + " appended to " + subject);
+            if (!draft.subject().equals(subject) || !draft.topic().equals(topic)) {
+                throw new IllegalArgumentException("draft for " + draft.subject() + " on " + draft.topic()
+                        + " appended to " + subject + " on " + topic);
             }
             EventEnvelope event = HashChain.seal(draft, source, ++seq, previous, UUID.randomUUID(), now);
             sealed.add(event);
             previous = event.hash();
         }
         try {
-            events.insertMany(sealed.stream().map(EventDocuments::toDocument).toList(),
+            events(topic).insertMany(sealed.stream().map(EventDocuments::toDocument).toList(),
                     new InsertManyOptions().ordered(true));
         } catch (MongoBulkWriteException e) {
             if (e.getWriteErrors().stream().anyMatch(err -> ErrorCategory.fromErrorCode(err.getCode())
@@ -109,24 +140,24 @@ public class EventStore {
         return sealed;
     }
 
-    public Optional<EventEnvelope> find(String subject, long seq) {
-        return Optional.ofNullable(findDocument(subject, seq)).map(EventDocuments::toEnvelope);
+    public Optional<EventEnvelope> find(String topic, String subject, long seq) {
+        return Optional.ofNullable(findDocument(topic, subject, seq)).map(EventDocuments::toEnvelope);
     }
 
     /** The subject's events from {@code fromSeq} on, one {@code _id} lookup each, until the first gap. */
-    public List<EventEnvelope> readFrom(String subject, long fromSeq) {
-        return readStoredFrom(subject, fromSeq).stream().map(StoredEvent::envelope).toList();
+    public List<EventEnvelope> readFrom(String topic, String subject, long fromSeq) {
+        return readStoredFrom(topic, subject, fromSeq).stream().map(StoredEvent::envelope).toList();
     }
 
     /** The subject's whole history with each payload exactly as stored, for verification and audit. */
-    public List<StoredEvent> history(String subject) {
-        return readStoredFrom(subject, 1);
+    public List<StoredEvent> history(String topic, String subject) {
+        return readStoredFrom(topic, subject, 1);
     }
 
-    private List<StoredEvent> readStoredFrom(String subject, long fromSeq) {
+    private List<StoredEvent> readStoredFrom(String topic, String subject, long fromSeq) {
         List<StoredEvent> result = new ArrayList<>();
         for (long seq = fromSeq; ; seq++) {
-            Document document = findDocument(subject, seq);
+            Document document = findDocument(topic, subject, seq);
             if (document == null) {
                 return result;
             }
@@ -135,17 +166,19 @@ public class EventStore {
         }
     }
 
-    private Document findDocument(String subject, long seq) {
-        return events.find(Filters.eq(EventDocuments.ID, EventEnvelope.storageId(subject, seq))).first();
+    private Document findDocument(String topic, String subject, long seq) {
+        return events(topic).find(Filters.eq(EventDocuments.ID, EventEnvelope.storageId(subject, seq))).first();
     }
 
     /** Events not yet on Kafka that were recorded before {@code recordedBefore}, in subject and seq order. */
     public List<EventEnvelope> unpublished(Instant recordedBefore) {
         List<EventEnvelope> result = new ArrayList<>();
-        events.find(Filters.and(Filters.eq(EventDocuments.PUBLISHED, false),
-                        Filters.lt(EventDocuments.RECORDED_AT, Date.from(recordedBefore))))
-                .sort(Sorts.ascending(EventDocuments.ID))
-                .forEach(document -> result.add(EventDocuments.toEnvelope(document)));
+        for (String topic : topics) {
+            events(topic).find(Filters.and(Filters.eq(EventDocuments.PUBLISHED, false),
+                            Filters.lt(EventDocuments.RECORDED_AT, Date.from(recordedBefore))))
+                    .sort(Sorts.ascending(EventDocuments.ID))
+                    .forEach(document -> result.add(EventDocuments.toEnvelope(document)));
+        }
         return result;
     }
 
@@ -154,12 +187,14 @@ public class EventStore {
             return;
         }
         Date now = Date.from(clock.instant());
-        List<WriteModel<Document>> updates = published.stream()
-                .<WriteModel<Document>>map(e -> new UpdateOneModel<>(Filters.eq(EventDocuments.ID, e.storageId()),
-                        Updates.combine(Updates.set(EventDocuments.PUBLISHED, true),
-                                Updates.set(EventDocuments.PUBLISHED_AT, now))))
-                .toList();
-        events.bulkWrite(updates);
+        Map<String, List<WriteModel<Document>>> updatesByTopic = new java.util.HashMap<>();
+        for (EventEnvelope e : published) {
+            updatesByTopic.computeIfAbsent(EventCatalog.topicOf(e.payload()), t -> new ArrayList<>())
+                    .add(new UpdateOneModel<>(Filters.eq(EventDocuments.ID, e.storageId()),
+                            Updates.combine(Updates.set(EventDocuments.PUBLISHED, true),
+                                    Updates.set(EventDocuments.PUBLISHED_AT, now))));
+        }
+        updatesByTopic.forEach((topic, updates) -> events(topic).bulkWrite(updates));
     }
 
     /** An event as stored, with its payload text (which the hash covers) and whether it reached Kafka yet. */

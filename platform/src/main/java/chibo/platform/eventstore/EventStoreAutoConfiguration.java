@@ -30,8 +30,7 @@ public class EventStoreAutoConfiguration {
 
     @Bean
     EventStore eventStore(MongoTemplate mongo, EventStoreProperties properties, Clock clock, MeterRegistry meters) {
-        EventStore store = new EventStore(mongo.getCollection(properties.collection()), properties.source(), clock,
-                meters);
+        EventStore store = new EventStore(mongo.getDb(), properties.topics(), properties.source(), clock, meters);
         store.ensureIndexes();
         return store;
     }

@@ -94,7 +94,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        Throwable cause = e.getMostSpecificCause();
+        Throwable cause = jacksonCause(e);
         if (cause instanceof StreamReadException parse && !(cause instanceof MismatchedInputException)) {
             String where = parse.getLocation() == null ? ""
                     : " at line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr();
@@ -147,6 +147,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                                                                     HttpStatusCode status, WebRequest request) {
         return respond(HttpStatus.NOT_FOUND, ProblemTypes.of(ProblemTypes.NOT_FOUND).toString(), "Not found",
                 "no resource at /" + e.getResourcePath(), List.of(), Map.of());
+    }
+
+    /** The outermost Jackson exception under the converter's, which knows the JSON path; else the root cause. */
+    private static Throwable jacksonCause(HttpMessageNotReadableException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException) {
+                return cause;
+            }
+        }
+        return e.getMostSpecificCause();
     }
 
     private static ResponseEntity<Object> invalid(List<FieldProblem> errors) {

@@ -34,6 +34,19 @@ public final class Problems {
                 message, List.of(new FieldProblem(field, "unique", message)), Map.of());
     }
 
+    /**
+     * A command breaks a rule of the party's regulations in force on its effective date.
+     *
+     * @param ruleId stable id of the rule, e.g. {@code admission.age}; the problem type is
+     *               {@code urn:chibo:problem:rule:<ruleId>}
+     * @param source the document and point the rule comes from, e.g. {@code QĐ 294-QĐ/TW, point 3.1}
+     */
+    public static ProblemException ruleViolation(String ruleId, String source, String field, String message) {
+        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "rule:" + ruleId, "Rule violated: " + ruleId,
+                message + " (" + source + ")", List.of(new FieldProblem(field, ruleId, message)),
+                Map.of("rule", ruleId, "source", source));
+    }
+
     public static ProblemException outsideSubtree(String field, String orgId, String callerOrg) {
         String message = "organisation '" + orgId + "' is outside the subtree of '" + callerOrg
                 + "' that this token may act on";

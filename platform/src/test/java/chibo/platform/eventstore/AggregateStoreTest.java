@@ -1,5 +1,7 @@
 package chibo.platform.eventstore;
 
+import chibo.contracts.Topics;
+
 import com.mongodb.client.MongoDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +21,7 @@ class AggregateStoreTest {
     void fresh() {
         database = Fixtures.freshDatabase();
         events = Fixtures.store(database);
-        aggregates = new AggregateStore<>(events, database.getCollection("scores"), Fixtures.Scores.class,
+        aggregates = new AggregateStore<>(events, Topics.MEMBERSHIP, database.getCollection("scores"), Fixtures.Scores.class,
                 Fixtures.Scores::apply);
     }
 
@@ -48,7 +50,7 @@ class AggregateStoreTest {
     void a_command_racing_another_writer_is_re_run_on_the_caught_up_state() {
         aggregates.execute("m-1", current -> List.of(Fixtures.rated("m-1", 70)));
         // another instance appends behind this instance's snapshot
-        var other = events.readFrom("m-1", 1).getLast();
+        var other = events.readFrom(Topics.MEMBERSHIP, "m-1", 1).getLast();
         events.append("m-1", 1, other.hash(), List.of(Fixtures.rated("m-1", 75)));
         AtomicInteger runs = new AtomicInteger();
 
@@ -59,13 +61,13 @@ class AggregateStoreTest {
 
         assertThat(runs).hasValue(2);
         assertThat(result.current().state().points()).containsExactly(70, 75, 92);
-        assertThat(events.readFrom("m-1", 1)).hasSize(3);
+        assertThat(events.readFrom(Topics.MEMBERSHIP, "m-1", 1)).hasSize(3);
     }
 
     @Test
     void loading_includes_events_stored_after_the_last_snapshot() {
         aggregates.execute("m-1", current -> List.of(Fixtures.rated("m-1", 70)));
-        var last = events.readFrom("m-1", 1).getLast();
+        var last = events.readFrom(Topics.MEMBERSHIP, "m-1", 1).getLast();
         events.append("m-1", 1, last.hash(), List.of(Fixtures.rated("m-1", 60)));
 
         assertThat(aggregates.load("m-1").state().points()).containsExactly(70, 60);

@@ -1,5 +1,7 @@
 package chibo.platform.eventstore;
 
+import chibo.contracts.Topics;
+
 import chibo.contracts.EventEnvelope;
 import chibo.contracts.HashChain;
 import com.mongodb.client.MongoDatabase;
@@ -31,7 +33,7 @@ class EventStoreTest {
         List<EventEnvelope> next = store.append("m-1", 1, first.getLast().hash(),
                 List.of(Fixtures.rated("m-1", 80), Fixtures.exempted("m-1")));
 
-        List<EventEnvelope> history = store.readFrom("m-1", 1);
+        List<EventEnvelope> history = store.readFrom(Topics.MEMBERSHIP, "m-1", 1);
         assertThat(history).extracting(EventEnvelope::seq).containsExactly(1L, 2L, 3L);
         assertThat(history.get(0).previousHash()).isEqualTo(HashChain.GENESIS);
         assertThat(history.get(1).previousHash()).isEqualTo(history.get(0).hash());
@@ -47,7 +49,7 @@ class EventStoreTest {
         assertThatThrownBy(() -> store.append("m-1", 0, HashChain.GENESIS, List.of(Fixtures.rated("m-1", 99))))
                 .isInstanceOf(ConcurrentAppendException.class)
                 .hasMessageContaining("m-1");
-        assertThat(store.readFrom("m-1", 1)).singleElement()
+        assertThat(store.readFrom(Topics.MEMBERSHIP, "m-1", 1)).singleElement()
                 .satisfies(e -> assertThat(e.payload()).hasFieldOrPropertyWithValue("points", 70));
     }
 
@@ -56,9 +58,9 @@ class EventStoreTest {
         EventEnvelope appended = store.append("m-2", 0, HashChain.GENESIS, List.of(Fixtures.exempted("m-2")))
                 .getFirst();
 
-        assertThat(store.find("m-2", 1)).contains(appended);
-        assertThat(store.find("m-2", 2)).isEmpty();
-        assertThat(store.history("m-2")).singleElement().satisfies(stored -> {
+        assertThat(store.find(Topics.MEMBERSHIP, "m-2", 1)).contains(appended);
+        assertThat(store.find(Topics.MEMBERSHIP, "m-2", 2)).isEmpty();
+        assertThat(store.history(Topics.MEMBERSHIP, "m-2")).singleElement().satisfies(stored -> {
             assertThat(stored.published()).isFalse();
             assertThat(stored.storedPayload()).isEqualTo("{\"reason\":\"health\"}");
         });
@@ -72,7 +74,7 @@ class EventStoreTest {
         store.markPublished(List.of(appended.getFirst()));
 
         assertThat(store.unpublished(Instant.now().plusSeconds(1))).containsExactly(appended.get(1));
-        assertThat(database.getCollection("events").find(Filters.eq("published", true)).first())
+        assertThat(database.getCollection("party_membership_events").find(Filters.eq("published", true)).first())
                 .containsKey("publishedAt");
     }
 

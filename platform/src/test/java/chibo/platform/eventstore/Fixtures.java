@@ -2,6 +2,7 @@ package chibo.platform.eventstore;
 
 import chibo.contracts.EventDraft;
 import chibo.contracts.EventEnvelope;
+import chibo.contracts.Topics;
 import chibo.contracts.member.MemberExempted;
 import chibo.contracts.member.MemberRated;
 import chibo.contracts.member.RatingLevel;
@@ -32,7 +33,7 @@ final class Fixtures {
     }
 
     static EventStore store(MongoDatabase database) {
-        return new EventStore(database.getCollection("events"), "/chibo/test", Clock.systemUTC(),
+        return new EventStore(database, List.of(Topics.MEMBERSHIP), "/chibo/test", Clock.systemUTC(),
                 new SimpleMeterRegistry());
     }
 

@@ -66,7 +66,7 @@ class OutboxRelayTest {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestBroker.bootstrapServers(),
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer()),
-                new EventStoreProperties("/chibo/test", "events", 50, Duration.ofMinutes(5), Duration.ofSeconds(30)),
+                new EventStoreProperties("/chibo/test", List.of(Topics.MEMBERSHIP), 50, Duration.ofMinutes(5), Duration.ofSeconds(30)),
                 Clock.systemUTC(), new SimpleMeterRegistry());
         relay.start();
         return relay;
@@ -88,10 +88,10 @@ class OutboxRelayTest {
                     .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 20).boxed().toList());
             assertThat(received).allSatisfy(r -> assertThat(r.hashIsIntact()).isTrue());
             assertThat(received.stream().map(CloudEventsKafka.ReceivedEvent::envelope).toList())
-                    .isEqualTo(store.readFrom(member, 1));
+                    .isEqualTo(store.readFrom(Topics.MEMBERSHIP, member, 1));
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(database.getCollection("events").countDocuments(Filters.eq("published", false)))
+                assertThat(database.getCollection("party_membership_events").countDocuments(Filters.eq("published", false)))
                         .isZero());
     }
 
@@ -118,7 +118,7 @@ class OutboxRelayTest {
         relay = new OutboxRelay(store, new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestBroker.bootstrapServers()), new StringSerializer(),
                 new ByteArraySerializer()),
-                new EventStoreProperties("/chibo/test", "events", 50, Duration.ofMinutes(5), Duration.ZERO),
+                new EventStoreProperties("/chibo/test", List.of(Topics.MEMBERSHIP), 50, Duration.ofMinutes(5), Duration.ZERO),
                 Clock.systemUTC(), new SimpleMeterRegistry());
 
         assertThat(relay.sweep(Duration.ZERO)).isEqualTo(1);

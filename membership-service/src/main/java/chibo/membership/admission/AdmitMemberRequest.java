@@ -1,0 +1,59 @@
+package chibo.membership.admission;
+
+import chibo.contracts.member.Education;
+import chibo.contracts.member.Sex;
+import chibo.membership.organization.Ids;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * An admission decision (kết nạp) as the deciding committee's agency posts it.
+ *
+ * @param memberId       the member's number; generated when absent
+ * @param decisionDate   the decision's date: the event's effective date
+ * @param decidingOrgId  the committee that decided
+ */
+public record AdmitMemberRequest(
+        @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String memberId,
+        @NotNull @Valid PersonRequest person,
+        @NotBlank String cellId,
+        @NotNull LocalDate cellResolutionDate,
+        @NotNull @Valid VoteRequest vote,
+        @NotNull @Size(max = 2) List<@Valid IntroducerRequest> introducers,
+        boolean youthUnionIntroduced,
+        @Valid CertificateRequest awarenessCertificate,
+        @NotNull LocalDate decisionDate,
+        @NotBlank @Size(max = 64) String decisionNumber,
+        @NotBlank String decidingOrgId) {
+
+    public record PersonRequest(
+            @NotBlank @Size(max = 200) String fullName,
+            @NotNull @Past LocalDate birthDate,
+            @NotNull Sex sex,
+            @NotBlank @Size(max = 60) String ethnicity,
+            @NotNull Education education,
+            @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String residenceUnitId) {
+    }
+
+    public record VoteRequest(
+            @Min(1) @Max(10_000) int officialMembers,
+            @Min(0) int temporarilyTransferredOut,
+            @Min(0) int exemptedAbsent,
+            @Min(0) int inFavour) {
+    }
+
+    public record IntroducerRequest(@NotBlank String memberId, @NotNull LocalDate workedWithSince) {
+    }
+
+    public record CertificateRequest(@NotBlank String number, @NotNull LocalDate issuedOn) {
+    }
+}

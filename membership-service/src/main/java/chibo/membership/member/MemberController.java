@@ -1,0 +1,40 @@
+package chibo.membership.member;
+
+import chibo.platform.eventstore.AggregateStore;
+import chibo.platform.security.Caller;
+import chibo.platform.security.Roles;
+import chibo.platform.security.SubtreeGuard;
+import chibo.platform.web.Problems;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/members")
+class MemberController {
+
+    private final AggregateStore<MemberState> members;
+    private final SubtreeGuard guard;
+
+    MemberController(AggregateStore<MemberState> members, SubtreeGuard guard) {
+        this.members = members;
+        this.guard = guard;
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAnyAuthority('" + Roles.AGENCY_WRITER + "', '" + Roles.DASHBOARD_READER + "', '"
+            + Roles.AUDITOR + "')")
+    MemberView get(@PathVariable String id) {
+        var current = members.load(id);
+        if (!current.exists()) {
+            throw Problems.notFound("member", id);
+        }
+        Caller caller = Caller.current();
+        if (!caller.has(Roles.AUDITOR)) {
+            guard.requireWithin(caller, current.state().cellId(), "id");
+        }
+        return MemberView.of(current.state(), current.seq());
+    }
+}

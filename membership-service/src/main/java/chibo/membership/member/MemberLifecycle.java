@@ -1,0 +1,220 @@
+package chibo.membership.member;
+
+import chibo.contracts.EventEnvelope;
+import chibo.contracts.member.CorrectionKind;
+import chibo.contracts.member.MemberAdmitted;
+import chibo.contracts.member.MemberCorrected;
+import chibo.contracts.member.MemberDeceased;
+import chibo.contracts.member.MemberDisciplined;
+import chibo.contracts.member.MemberEnrolledFromRegister;
+import chibo.contracts.member.MemberEvent;
+import chibo.contracts.member.MemberExempted;
+import chibo.contracts.member.MemberExpelled;
+import chibo.contracts.member.MemberLetGo;
+import chibo.contracts.member.MemberProbationFailed;
+import chibo.contracts.member.MemberRated;
+import chibo.contracts.member.MemberReadmitted;
+import chibo.contracts.member.MemberRecognized;
+import chibo.contracts.member.MemberRemoved;
+import chibo.contracts.member.MemberResidenceLiaisonRegistered;
+import chibo.contracts.member.MemberStatus;
+import chibo.contracts.member.MemberSwornIn;
+import chibo.contracts.member.MemberTemporaryTransferEnded;
+import chibo.contracts.member.MemberTemporaryTransferStarted;
+import chibo.contracts.member.MemberTransferReceived;
+import chibo.contracts.member.MemberTransferStarted;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The fold of a member's events: {@code state = events.reduce(null, MemberLifecycle::apply)}. */
+public final class MemberLifecycle {
+
+    private MemberLifecycle() {
+    }
+
+    public static MemberState apply(MemberState state, EventEnvelope event) {
+        if (!(event.payload() instanceof MemberEvent payload)) {
+            throw new IllegalArgumentException(event.type() + " is not a member event");
+        }
+        return switch (payload) {
+            case MemberEnrolledFromRegister e -> new MemberState(event.subject(), e.person(), e.status(), e.cellId(),
+                    e.admittedOn(), e.admittedOn(), null, null, e.recognizedOn(), e.partyCardNumber(), true,
+                    e.exempted(), null, null, null, null, null, Map.of(), List.of(),
+                    List.of(new MemberState.StatusMark(event.seq(), e.status(), event.effectiveDate())));
+            case MemberAdmitted e -> new MemberState(event.subject(), e.person(), MemberStatus.PROBATIONARY,
+                    e.cellId(), event.effectiveDate(), event.effectiveDate(), null, null, null, null, false, false,
+                    null, null, null, null, null, Map.of(), List.of(),
+                    List.of(mark(event, MemberStatus.PROBATIONARY)));
+            case MemberReadmitted e -> new MemberState(event.subject(), e.person(), MemberStatus.PROBATIONARY,
+                    e.cellId(), event.effectiveDate(), e.firstAdmittedOn(), null, null, null, null, false, false,
+                    null, null, null, e.previousMemberId(), null, Map.of(), List.of(),
+                    List.of(mark(event, MemberStatus.PROBATIONARY)));
+            case MemberSwornIn e -> copy(state).swornIn(event.effectiveDate(), e.probationEndsOn()).build();
+            case MemberRecognized e -> copy(state).status(MemberStatus.OFFICIAL, event)
+                    .officialFrom(e.officialFrom()).partyCardNumber(e.partyCardNumber()).build();
+            case MemberProbationFailed e -> copy(state).status(MemberStatus.REMOVED, event).left(event).build();
+            case MemberTransferStarted e -> copy(state).inTransit(new MemberState.Transit(e.kind(), e.toOrgId(),
+                    e.toCellId(), event.effectiveDate())).build();
+            case MemberTransferReceived e -> copy(state).cell(e.cellId()).inTransit(null).build();
+            case MemberTemporaryTransferStarted e -> copy(state)
+                    .temporaryStay(new MemberState.TemporaryStay(e.hostCellId(), e.until())).build();
+            case MemberTemporaryTransferEnded e -> copy(state).temporaryStay(null).build();
+            case MemberResidenceLiaisonRegistered e -> copy(state).residenceLiaison(e.residenceCellId()).build();
+            case MemberExempted e -> copy(state).exempted(true).build();
+            case MemberDisciplined e -> copy(state).disciplinedIn(event.effectiveDate().getYear()).build();
+            case MemberRemoved e -> copy(state).status(MemberStatus.REMOVED, event).left(event).build();
+            case MemberLetGo e -> copy(state).status(MemberStatus.LET_GO, event).left(event).build();
+            case MemberExpelled e -> copy(state).status(MemberStatus.EXPELLED, event).left(event).build();
+            case MemberDeceased e -> copy(state).status(MemberStatus.DECEASED, event).left(event).build();
+            case MemberRated e -> copy(state).rated(e.year(), e.level()).build();
+            case MemberCorrected e -> corrected(state, e);
+        };
+    }
+
+    /**
+     * A correction of the decision that set the current status (an upheld appeal, an annulment) restores the
+     * status before it; a correction of any other event leaves the status as it is.
+     */
+    private static MemberState corrected(MemberState state, MemberCorrected e) {
+        List<MemberState.StatusMark> history = state.statusHistory();
+        MemberState.StatusMark last = history.getLast();
+        if (history.size() < 2 || last.seq() != e.correctedSeq()
+                || (e.kind() != CorrectionKind.APPEAL_UPHELD && e.kind() != CorrectionKind.ANNULLED)) {
+            return state;
+        }
+        MemberState.StatusMark restored = history.get(history.size() - 2);
+        return copy(state).restore(restored, history.subList(0, history.size() - 1)).build();
+    }
+
+    private static MemberState.StatusMark mark(EventEnvelope event, MemberStatus status) {
+        return new MemberState.StatusMark(event.seq(), status, event.effectiveDate());
+    }
+
+    private static Builder copy(MemberState state) {
+        if (state == null) {
+            throw new IllegalStateException("a member's first event must be an admission, readmission or"
+                    + " enrolment from a register");
+        }
+        return new Builder(state);
+    }
+
+    /** Copies a state with a few fields changed; the fold reads like a table because of it. */
+    private static final class Builder {
+        private final MemberState s;
+        private MemberStatus status;
+        private String cellId;
+        private java.time.LocalDate swornInOn;
+        private java.time.LocalDate probationEndsOn;
+        private java.time.LocalDate officialFrom;
+        private String partyCardNumber;
+        private boolean exempted;
+        private MemberState.Transit inTransit;
+        private MemberState.TemporaryStay temporaryStay;
+        private String residenceLiaisonCellId;
+        private java.time.LocalDate leftOn;
+        private final Map<Integer, chibo.contracts.member.RatingLevel> ratings;
+        private final List<Integer> disciplinedYears;
+        private List<MemberState.StatusMark> statusHistory;
+
+        Builder(MemberState s) {
+            this.s = s;
+            status = s.status();
+            cellId = s.cellId();
+            swornInOn = s.swornInOn();
+            probationEndsOn = s.probationEndsOn();
+            officialFrom = s.officialFrom();
+            partyCardNumber = s.partyCardNumber();
+            exempted = s.exempted();
+            inTransit = s.inTransit();
+            temporaryStay = s.temporaryStay();
+            residenceLiaisonCellId = s.residenceLiaisonCellId();
+            leftOn = s.leftOn();
+            ratings = new HashMap<>(s.ratings());
+            disciplinedYears = new ArrayList<>(s.disciplinedYears());
+            statusHistory = new ArrayList<>(s.statusHistory());
+        }
+
+        Builder status(MemberStatus newStatus, EventEnvelope event) {
+            status = newStatus;
+            statusHistory.add(mark(event, newStatus));
+            return this;
+        }
+
+        Builder restore(MemberState.StatusMark previous, List<MemberState.StatusMark> history) {
+            status = previous.status();
+            statusHistory = new ArrayList<>(history);
+            leftOn = status.isActive() ? null : leftOn;
+            return this;
+        }
+
+        Builder left(EventEnvelope event) {
+            leftOn = event.effectiveDate();
+            inTransit = null;
+            temporaryStay = null;
+            return this;
+        }
+
+        Builder swornIn(java.time.LocalDate on, java.time.LocalDate probationEnds) {
+            swornInOn = on;
+            probationEndsOn = probationEnds;
+            return this;
+        }
+
+        Builder officialFrom(java.time.LocalDate from) {
+            officialFrom = from;
+            return this;
+        }
+
+        Builder partyCardNumber(String number) {
+            if (number != null) {
+                partyCardNumber = number;
+            }
+            return this;
+        }
+
+        Builder cell(String newCellId) {
+            cellId = newCellId;
+            return this;
+        }
+
+        Builder inTransit(MemberState.Transit transit) {
+            inTransit = transit;
+            return this;
+        }
+
+        Builder temporaryStay(MemberState.TemporaryStay stay) {
+            temporaryStay = stay;
+            return this;
+        }
+
+        Builder residenceLiaison(String cell) {
+            residenceLiaisonCellId = cell;
+            return this;
+        }
+
+        Builder exempted(boolean value) {
+            exempted = value;
+            return this;
+        }
+
+        Builder disciplinedIn(int year) {
+            disciplinedYears.add(year);
+            return this;
+        }
+
+        Builder rated(int year, chibo.contracts.member.RatingLevel level) {
+            ratings.put(year, level);
+            return this;
+        }
+
+        MemberState build() {
+            return new MemberState(s.id(), s.person(), status, cellId, s.admittedOn(), s.firstAdmittedOn(),
+                    swornInOn, probationEndsOn, officialFrom, partyCardNumber, s.enrolledFromRegister(), exempted,
+                    inTransit, temporaryStay, residenceLiaisonCellId, s.previousMemberId(), leftOn, ratings,
+                    disciplinedYears, statusHistory);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package chibo.membership.member;
+
+import chibo.contracts.member.MemberStatus;
+import chibo.contracts.member.Person;
+import chibo.contracts.member.RatingLevel;
+import chibo.contracts.member.TransferKind;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A member as their events leave them. {@link MemberLifecycle#apply} is the fold; this record only carries the
+ * result.
+ *
+ * @param cellId         the cell that counts the member (the sender while in transit)
+ * @param firstAdmittedOn party age counts from here (the first admission, across readmissions)
+ * @param statusHistory  each status change with the seq that made it, so a correction can restore the status
+ *                       before a reversed decision
+ */
+public record MemberState(
+        String id,
+        Person person,
+        MemberStatus status,
+        String cellId,
+        LocalDate admittedOn,
+        LocalDate firstAdmittedOn,
+        LocalDate swornInOn,
+        LocalDate probationEndsOn,
+        LocalDate officialFrom,
+        String partyCardNumber,
+        boolean enrolledFromRegister,
+        boolean exempted,
+        Transit inTransit,
+        TemporaryStay temporaryStay,
+        String residenceLiaisonCellId,
+        String previousMemberId,
+        LocalDate leftOn,
+        Map<Integer, RatingLevel> ratings,
+        List<Integer> disciplinedYears,
+        List<StatusMark> statusHistory) {
+
+    public MemberState {
+        ratings = ratings == null ? Map.of() : Map.copyOf(ratings);
+        disciplinedYears = disciplinedYears == null ? List.of() : List.copyOf(disciplinedYears);
+        statusHistory = statusHistory == null ? List.of() : List.copyOf(statusHistory);
+    }
+
+    /** Official transfer under way: counted by the sender until the receiving cell takes the papers. */
+    public record Transit(TransferKind kind, String toOrgId, String toCellId, LocalDate startedOn) {
+    }
+
+    /** Sinh hoạt tạm thời at another cell; the home cell still counts the member. */
+    public record TemporaryStay(String hostCellId, LocalDate until) {
+    }
+
+    public record StatusMark(long seq, MemberStatus status, LocalDate effectiveDate) {
+    }
+}

@@ -1,0 +1,92 @@
+package chibo.membership;
+
+import chibo.testsupport.Http;
+import chibo.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AccessTest extends MembershipComponentTest {
+
+    @Test
+    void a_request_without_a_token_gets_401_as_a_problem() {
+        Http.Response response = http.post("/organizations", null, Map.of("name", "x"));
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:chibo:problem:unauthenticated");
+    }
+
+    @Test
+    void an_expired_or_forged_token_gets_401() {
+        String expired = TestTokens.token("agency-x", List.of("agency-writer"), "TW", Instant.now().minusSeconds(60));
+        String forged = TestTokens.writer("TW").replaceAll(".$", "x");
+
+        assertThat(http.get("/organizations/TW", expired).status()).isEqualTo(401);
+        assertThat(http.get("/organizations/TW", forged).status()).isEqualTo(401);
+    }
+
+    @Test
+    void health_needs_no_token() {
+        Http.Response health = http.get("/actuator/health", null);
+        assertThat(health.status()).as(health.body()).isEqualTo(200);
+    }
+
+    @Test
+    void metrics_need_the_metrics_reader_role() {
+        assertThat(http.get("/actuator/prometheus", TestTokens.writer("TW")).status()).isEqualTo(403);
+        Http.Response metrics = http.get("/actuator/prometheus",
+                TestTokens.token("prometheus", List.of("metrics-reader"), null));
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("chibo_outbox_lag");
+    }
+
+    @Test
+    void a_writer_for_another_subtree_gets_403_naming_the_field() {
+        Requests.Tree tree = Requests.Tree.create(http);
+        String otherProvinceWriter = TestTokens.writer("HN-elsewhere");
+
+        Http.Response response = http.post("/members/admissions", otherProvinceWriter,
+                Requests.admission(tree.cell(), tree.grassroots()).build());
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:chibo:problem:outside-subtree");
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("cellId");
+    }
+
+    @Test
+    void a_writer_scoped_below_the_cell_cannot_act_on_a_sibling() {
+        Requests.Tree tree = Requests.Tree.create(http);
+
+        Http.Response response = http.post("/members/admissions", TestTokens.writer(tree.otherCell()),
+                Requests.admission(tree.cell(), tree.otherCell()).build());
+
+        assertThat(response.status()).isEqualTo(403);
+    }
+
+    @Test
+    void a_dashboard_reader_cannot_write() {
+        Requests.Tree tree = Requests.Tree.create(http);
+
+        Http.Response response = http.post("/members/admissions", TestTokens.reader(tree.central()),
+                Requests.admission(tree.cell(), tree.grassroots()).build());
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:chibo:problem:forbidden");
+    }
+
+    @Test
+    void a_reader_sees_only_its_subtree() {
+        Requests.Tree tree = Requests.Tree.create(http);
+
+        assertThat(http.get("/organizations/" + tree.cell(), TestTokens.reader(tree.grassroots())).status())
+                .isEqualTo(200);
+        assertThat(http.get("/organizations/" + tree.province(), TestTokens.reader(tree.grassroots())).status())
+                .isEqualTo(403);
+    }
+}

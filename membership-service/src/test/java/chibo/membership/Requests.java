@@ -1,0 +1,126 @@
+package chibo.membership;
+
+import chibo.testsupport.Http;
+import chibo.testsupport.TestTokens;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Builders of request bodies, and a small organisation tree to act in. */
+final class Requests {
+
+    private Requests() {
+    }
+
+    static Map<String, Object> organization(String id, String name, String level, String parentId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("name", name);
+        body.put("level", level);
+        body.put("parentId", parentId);
+        body.put("effectiveDate", "2025-08-01");
+        return body;
+    }
+
+    static AdmissionBuilder admission(String cellId, String decidingOrgId) {
+        return new AdmissionBuilder(cellId, decidingOrgId);
+    }
+
+    /**
+     * A fresh tree for one test: a central root, a province, a commune committee, a grassroots committee and
+     * two cells, with unique ids so tests never collide.
+     */
+    record Tree(String central, String province, String commune, String grassroots, String cell, String otherCell) {
+
+        static Tree create(Http http) {
+            String suffix = UUID.randomUUID().toString().substring(0, 8);
+            Tree tree = new Tree("TW-" + suffix, "TQ-" + suffix, "TQ-XA-" + suffix, "TQ-CS-" + suffix,
+                    "TQ-CB1-" + suffix, "TQ-CB2-" + suffix);
+            String root = TestTokens.writer(tree.central());
+            created(http.post("/organizations", root, organization(tree.central(), "Trung ương", "CENTRAL", null)));
+            created(http.post("/organizations", root,
+                    organization(tree.province(), "Tỉnh ủy Tuyên Quang", "PROVINCE", tree.central())));
+            created(http.post("/organizations", root,
+                    organization(tree.commune(), "Đảng ủy xã Minh Quang", "COMMUNE", tree.province())));
+            created(http.post("/organizations", root,
+                    organization(tree.grassroots(), "Đảng bộ xã Minh Quang", "GRASSROOTS", tree.commune())));
+            created(http.post("/organizations", root,
+                    organization(tree.cell(), "Chi bộ thôn Nà Tông", "CELL", tree.grassroots())));
+            created(http.post("/organizations", root,
+                    organization(tree.otherCell(), "Chi bộ thôn Khuổi Xoan", "CELL", tree.grassroots())));
+            return tree;
+        }
+
+        String provinceWriter() {
+            return TestTokens.writer(province);
+        }
+    }
+
+    static Http.Response created(Http.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response;
+    }
+
+    static final class AdmissionBuilder {
+        private final Map<String, Object> body = new LinkedHashMap<>();
+        private final Map<String, Object> person = new LinkedHashMap<>();
+
+        private AdmissionBuilder(String cellId, String decidingOrgId) {
+            person.put("fullName", "Hoàng Thị Mai");
+            person.put("birthDate", "1998-04-12");
+            person.put("sex", "FEMALE");
+            person.put("ethnicity", "Tày");
+            person.put("education", "UNIVERSITY");
+            body.put("person", person);
+            body.put("cellId", cellId);
+            body.put("cellResolutionDate", "2025-09-02");
+            body.put("vote", Map.of("officialMembers", 12, "temporarilyTransferredOut", 1, "exemptedAbsent", 0,
+                    "inFavour", 11));
+            body.put("introducers", List.of(
+                    Map.of("memberId", "intro-1", "workedWithSince", "2023-01-10"),
+                    Map.of("memberId", "intro-2", "workedWithSince", "2022-06-01")));
+            body.put("youthUnionIntroduced", false);
+            body.put("awarenessCertificate", Map.of("number", "NT-115", "issuedOn", "2024-05-02"));
+            body.put("decisionDate", "2025-09-20");
+            body.put("decisionNumber", "115-QĐ/ĐU");
+            body.put("decidingOrgId", decidingOrgId);
+        }
+
+        AdmissionBuilder memberId(String id) {
+            body.put("memberId", id);
+            return this;
+        }
+
+        AdmissionBuilder with(String field, Object value) {
+            body.put(field, value);
+            return this;
+        }
+
+        AdmissionBuilder without(String field) {
+            body.remove(field);
+            return this;
+        }
+
+        AdmissionBuilder personWith(String field, Object value) {
+            person.put(field, value);
+            return this;
+        }
+
+        AdmissionBuilder personWithout(String field) {
+            person.remove(field);
+            return this;
+        }
+
+        Map<String, Object> build() {
+            Map<String, Object> copy = new LinkedHashMap<>(body);
+            copy.put("person", new LinkedHashMap<>(person));
+            copy.computeIfPresent("introducers", (k, v) -> new ArrayList<>((List<?>) v));
+            return copy;
+        }
+    }
+}
