@@ -5,9 +5,8 @@ import chibo.platform.eventstore.Current;
 import chibo.platform.security.OrgDirectory;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -16,8 +15,6 @@ import java.util.Optional;
  */
 @Component
 public class Organizations implements OrgDirectory {
-
-    private static final int MAX_DEPTH = 16;
 
     private final AggregateStore<Organization> store;
 
@@ -36,22 +33,7 @@ public class Organizations implements OrgDirectory {
 
     @Override
     public List<String> lineage(String orgId) {
-        List<String> lineage = new ArrayList<>();
-        String next = orgId;
-        while (next != null && lineage.size() < MAX_DEPTH) {
-            Optional<Organization> organization = find(next);
-            if (organization.isEmpty()) {
-                return lineage.isEmpty() ? List.of() : reversed(lineage);
-            }
-            lineage.add(next);
-            next = organization.get().parentId();
-        }
-        return reversed(lineage);
-    }
-
-    private static List<String> reversed(List<String> lineage) {
-        List<String> copy = new ArrayList<>(lineage);
-        Collections.reverse(copy);
-        return List.copyOf(copy);
+        return OrgDirectory.walk(orgId,
+                id -> find(id).map(organization -> Objects.requireNonNullElse(organization.parentId(), "")));
     }
 }

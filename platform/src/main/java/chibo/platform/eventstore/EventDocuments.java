@@ -14,7 +14,7 @@ import java.util.UUID;
  * The stored form of an event. {@code _id} is {@code subject:seq} (zero-padded) so that loading a subject's next
  * event is an {@code _id} lookup; the payload is kept as the exact canonical JSON the hash chain covers.
  */
-final class EventDocuments {
+public final class EventDocuments {
 
     static final String ID = "_id";
     static final String SUBJECT = "subject";
@@ -38,7 +38,7 @@ final class EventDocuments {
     private EventDocuments() {
     }
 
-    static Document toDocument(EventEnvelope e) {
+    public static Document toDocument(EventEnvelope e) {
         return new Document(ID, e.storageId())
                 .append(SUBJECT, e.subject())
                 .append(SEQ, e.seq())
@@ -58,7 +58,7 @@ final class EventDocuments {
                 .append(PUBLISHED, false);
     }
 
-    static EventEnvelope toEnvelope(Document d) {
+    public static EventEnvelope toEnvelope(Document d) {
         String type = d.getString(TYPE);
         EventPayload payload = EventJson.mapper().readValue(d.getString(PAYLOAD),
                 EventCatalog.require(type).payloadClass());

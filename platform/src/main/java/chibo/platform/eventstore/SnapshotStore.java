@@ -16,7 +16,7 @@ import java.util.Optional;
  * The latest folded state of each subject, keyed by {@code _id}. A cache of the event store, never the truth:
  * a snapshot is replaced only by one of a higher seq, so a slow writer can never roll it back.
  */
-final class SnapshotStore<S> {
+public final class SnapshotStore<S> {
 
     private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED)
             .build();
@@ -24,12 +24,12 @@ final class SnapshotStore<S> {
     private final MongoCollection<Document> snapshots;
     private final Class<S> stateType;
 
-    SnapshotStore(MongoCollection<Document> snapshots, Class<S> stateType) {
+    public SnapshotStore(MongoCollection<Document> snapshots, Class<S> stateType) {
         this.snapshots = snapshots;
         this.stateType = stateType;
     }
 
-    Optional<Current<S>> find(String subject) {
+    public Optional<Current<S>> find(String subject) {
         Document document = snapshots.find(Filters.eq("_id", subject)).first();
         if (document == null) {
             return Optional.empty();
@@ -39,7 +39,7 @@ final class SnapshotStore<S> {
                 document.getString("hash")));
     }
 
-    void save(String subject, Current<S> current) {
+    public void save(String subject, Current<S> current) {
         Document document = new Document("_id", subject)
                 .append("seq", current.seq())
                 .append("hash", current.hash())

@@ -1,0 +1,85 @@
+package chibo.meeting;
+
+import chibo.contracts.CloudEventsKafka;
+import chibo.contracts.Topics;
+import chibo.contracts.member.MemberRemoved;
+import chibo.contracts.member.MemberTransferReceived;
+import chibo.contracts.member.RemovalGround;
+import chibo.testsupport.KafkaProbe;
+import chibo.testsupport.TestBroker;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RosterTest extends MeetingComponentTest {
+
+    @Test
+    void the_roster_follows_admissions_transfers_and_removals() {
+        CellFixture fixture = new CellFixture(membership);
+        List<String> members = fixture.admitMembers(3);
+        fixture.awaitRoster(http, fixture.cell, members);
+
+        membership.publish(members.get(0), LocalDate.of(2025, 1, 5), fixture.otherCell,
+                new MemberTransferReceived(fixture.otherCell));
+        membership.publish(members.get(1), LocalDate.of(2025, 2, 1), fixture.grassroots,
+                new MemberRemoved(RemovalGround.NO_PROGRESS_AFTER_HELP, null, null));
+
+        fixture.awaitRoster(http, fixture.cell, List.of(members.get(2)));
+        fixture.awaitRoster(http, fixture.otherCell, List.of(members.get(0)));
+    }
+
+    @Test
+    void an_event_that_arrives_before_its_predecessor_waits_for_it_and_a_repeat_changes_nothing() {
+        CellFixture fixture = new CellFixture(membership);
+        String member = "m-" + UUID.randomUUID();
+        var admitted = fixture.admitted(member, fixture.cell);
+        var moved = membership.next(member, LocalDate.of(2025, 1, 5), fixture.otherCell,
+                new MemberTransferReceived(fixture.otherCell));
+
+        membership.send(moved);
+        String marker = "m-" + UUID.randomUUID();
+        membership.send(fixture.admitted(marker, fixture.cell));
+        fixture.awaitRoster(http, fixture.cell, List.of(marker));
+        assertThat(CellFixture.roster(http, fixture.otherCell, fixture.writer())).isEmpty();
+
+        membership.send(admitted);
+        fixture.awaitRoster(http, fixture.otherCell, List.of(member));
+
+        membership.send(admitted);
+        membership.send(moved);
+        String secondMarker = "m-" + UUID.randomUUID();
+        membership.send(fixture.admitted(secondMarker, fixture.cell));
+        fixture.awaitRoster(http, fixture.cell, List.of(marker, secondMarker));
+        assertThat(CellFixture.roster(http, fixture.otherCell, fixture.writer())).containsExactly(member);
+    }
+
+    @Test
+    void an_unreadable_record_goes_to_the_dead_letter_topic_with_its_reason_and_the_consumer_carries_on() {
+        CellFixture fixture = new CellFixture(membership);
+        String poisonKey = "poison-" + UUID.randomUUID();
+        ProducerRecord<String, byte[]> poison = CloudEventsKafka.toRecord(fixture.admitted(poisonKey, fixture.cell));
+        poison.headers().remove("ce_type");
+        poison.headers().add("ce_type", "member.teleported.v1".getBytes(StandardCharsets.UTF_8));
+
+        membership.send(poison);
+        List<String> after = fixture.admitMembers(1);
+
+        fixture.awaitRoster(http, fixture.cell, after);
+        try (KafkaProbe dlt = new KafkaProbe(TestBroker.bootstrapServers(),
+                Topics.deadLetter(Topics.MEMBERSHIP, "meeting-service"))) {
+            var dead = dlt.awaitKey(poisonKey, records -> !records.isEmpty(), Duration.ofSeconds(30)).getFirst();
+            String reason = new String(dead.headers().lastHeader("x-exception-message").value(),
+                    StandardCharsets.UTF_8);
+            assertThat(reason).as(reason).contains("member.teleported.v1");
+            assertThat(dead.value()).isEqualTo(poison.value());
+            assertThat(CellFixture.roster(http, fixture.cell, fixture.writer())).doesNotContain(poisonKey);
+        }
+    }
+}

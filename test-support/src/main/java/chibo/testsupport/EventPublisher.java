@@ -1,0 +1,74 @@
+package chibo.testsupport;
+
+import chibo.contracts.CloudEventsKafka;
+import chibo.contracts.EventDraft;
+import chibo.contracts.EventEnvelope;
+import chibo.contracts.EventPayload;
+import chibo.contracts.HashChain;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Publishes events the way chibo's producing services do (sealed envelopes, per-subject seq and hash chain,
+ * CloudEvents headers), for testing consumers without the producer. Can also send raw records and events out of
+ * order, to test duplicates, gaps and poison.
+ */
+public final class EventPublisher implements AutoCloseable {
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final String source;
+    private final Map<String, EventEnvelope> last = new HashMap<>();
+
+    public EventPublisher(String bootstrapServers, String source) {
+        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        this.source = source;
+    }
+
+    /** Seals the subject's next event without sending it. */
+    public EventEnvelope next(String subject, LocalDate effectiveDate, String actingOrg, EventPayload payload) {
+        EventEnvelope previous = last.get(subject);
+        EventEnvelope event = HashChain.seal(new EventDraft(subject, effectiveDate, actingOrg, null,
+                        UUID.randomUUID(), null, payload), source, previous == null ? 1 : previous.seq() + 1,
+                previous == null ? HashChain.GENESIS : previous.hash(), UUID.randomUUID(), Instant.now());
+        last.put(subject, event);
+        return event;
+    }
+
+    /** Seals and sends the subject's next event; returns once the broker has it. */
+    public EventEnvelope publish(String subject, LocalDate effectiveDate, String actingOrg, EventPayload payload) {
+        EventEnvelope event = next(subject, effectiveDate, actingOrg, payload);
+        send(event);
+        return event;
+    }
+
+    public void send(EventEnvelope event) {
+        send(CloudEventsKafka.toRecord(event));
+    }
+
+    public void send(ProducerRecord<String, byte[]> record) {
+        try {
+            producer.send(record).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
