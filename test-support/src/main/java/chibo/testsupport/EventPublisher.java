@@ -1,21 +1,16 @@
 package chibo.testsupport;
 
 import chibo.contracts.CloudEventsKafka;
-import chibo.contracts.EventDraft;
 import chibo.contracts.EventEnvelope;
 import chibo.contracts.EventPayload;
-import chibo.contracts.HashChain;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -26,23 +21,17 @@ import java.util.concurrent.ExecutionException;
 public final class EventPublisher implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
-    private final String source;
-    private final Map<String, EventEnvelope> last = new HashMap<>();
+    private final EventChains chains;
 
     public EventPublisher(String bootstrapServers, String source) {
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
-        this.source = source;
+        this.chains = new EventChains(source);
     }
 
     /** Seals the subject's next event without sending it. */
     public EventEnvelope next(String subject, LocalDate effectiveDate, String actingOrg, EventPayload payload) {
-        EventEnvelope previous = last.get(subject);
-        EventEnvelope event = HashChain.seal(new EventDraft(subject, effectiveDate, actingOrg, null,
-                        UUID.randomUUID(), null, payload), source, previous == null ? 1 : previous.seq() + 1,
-                previous == null ? HashChain.GENESIS : previous.hash(), UUID.randomUUID(), Instant.now());
-        last.put(subject, event);
-        return event;
+        return chains.next(subject, effectiveDate, actingOrg, payload);
     }
 
     /** Seals and sends the subject's next event; returns once the broker has it. */

@@ -1,0 +1,26 @@
+package chibo.reporting.aggregates;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+import java.nio.charset.StandardCharsets;
+
+/** Sends an unreadable record, unchanged, to the dead-letter sink with the reason in its headers. */
+final class DeadLetters {
+
+    static final String REASON_HEADER = "x-exception-message";
+    static final String TOPIC_HEADER = "x-original-topic";
+
+    private DeadLetters() {
+    }
+
+    static void send(ProcessorContext<String, byte[]> context, Record<String, byte[]> record, String sink,
+                     String topic, String reason, TopologyEvents events) {
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        headers.add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+        headers.add(TOPIC_HEADER, topic.getBytes(StandardCharsets.UTF_8));
+        context.forward(record.withHeaders(headers), sink);
+        events.deadLettered(topic, reason);
+    }
+}

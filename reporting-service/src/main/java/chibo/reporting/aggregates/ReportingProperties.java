@@ -1,0 +1,42 @@
+package chibo.reporting.aggregates;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * @param projectionVersion the live projection's version: its Kafka Streams application id, internal topics and
+ *                          MongoDB collections all carry it
+ * @param stateDir          where Kafka Streams keeps its local state stores (rebuilt from changelogs if lost)
+ * @param commitInterval    how often results are committed and become visible (exactly-once)
+ */
+@Validated
+@ConfigurationProperties("chibo.reporting")
+public record ReportingProperties(@NotBlank String projectionVersion, @NotNull Path stateDir,
+                                  @NotNull Duration commitInterval) {
+
+    public ReportingProperties {
+        if (projectionVersion == null) {
+            projectionVersion = "v1";
+        }
+        if (stateDir == null) {
+            stateDir = Path.of(System.getProperty("java.io.tmpdir"), "chibo-reporting");
+        }
+        if (commitInterval == null) {
+            commitInterval = Duration.ofMillis(100);
+        }
+    }
+
+    public ReportingTopics topics() {
+        return new ReportingTopics(projectionVersion);
+    }
+
+    /** The MongoDB collection holding this version's organisation figures. */
+    public String countsCollection() {
+        return "org_counts_" + projectionVersion;
+    }
+}

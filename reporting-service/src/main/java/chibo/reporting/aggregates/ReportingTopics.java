@@ -1,0 +1,28 @@
+package chibo.reporting.aggregates;
+
+import chibo.contracts.Topics;
+
+/**
+ * Names that belong to one projection version. Rebuilding into a new version (blue/green) gets a new
+ * application id, new internal topics and new collections; the live version is untouched.
+ */
+public record ReportingTopics(String version) {
+
+    public String applicationId() {
+        return "chibo-reporting-" + version;
+    }
+
+    /** Deltas travelling up the tree, keyed by organisation; co-partitioned with the organisation topic. */
+    public String orgDeltas() {
+        return "chibo.reporting." + version + ".org-deltas";
+    }
+
+    /** Every new version of an organisation's figures, keyed by organisation; compacted. */
+    public String orgCounts() {
+        return "chibo.reporting." + version + ".org-counts";
+    }
+
+    public String deadLetter(String topic) {
+        return Topics.deadLetter(topic, applicationId());
+    }
+}
