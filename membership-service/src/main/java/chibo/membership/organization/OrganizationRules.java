@@ -20,7 +20,9 @@ final class OrganizationRules {
             OrgLevel.COMMUNE, EnumSet.of(OrgLevel.PROVINCE, OrgLevel.DISTRICT),
             OrgLevel.GRASSROOTS, EnumSet.of(OrgLevel.PROVINCE, OrgLevel.DISTRICT, OrgLevel.COMMUNE),
             OrgLevel.GRASSROOTS_CELL, EnumSet.of(OrgLevel.PROVINCE, OrgLevel.DISTRICT, OrgLevel.COMMUNE),
-            OrgLevel.CELL, EnumSet.of(OrgLevel.GRASSROOTS));
+            // village cells answer directly to the commune (or ward) party committee, other cells to their
+            // grassroots committee
+            OrgLevel.CELL, EnumSet.of(OrgLevel.GRASSROOTS, OrgLevel.COMMUNE));
 
     private OrganizationRules() {
     }
