@@ -1,0 +1,151 @@
+package chibo.localstack;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A small demo: two provinces, a commune and a ward with village and residential-group cells, members admitted
+ * over 2024–2025, and a month of cell meetings. Loaded through the public APIs, as an agency system would, and only
+ * into an empty store.
+ */
+final class DemoData {
+
+    static final String CENTRAL = "TW";
+    static final String PROVINCE = "TQ";
+    static final String OTHER_PROVINCE = "HG";
+
+    private static final String[] FAMILY = {"Nguyễn", "Trần", "Hoàng", "Ma", "Nông", "Lò", "Đinh", "Triệu"};
+    private static final String[] GIVEN = {"Văn An", "Thị Bình", "Văn Cường", "Thị Dung", "Đức Hải", "Thị Hoa",
+            "Văn Khánh", "Thị Lan", "Minh Long", "Thị Mai"};
+    private static final String[] ETHNICITY = {"Tày", "Kinh", "Dao", "Nùng", "H'Mông"};
+
+    private final String membership;
+    private final String meeting;
+    private final String token;
+
+    DemoData(String membershipUrl, String meetingUrl, String writerToken) {
+        this.membership = membershipUrl;
+        this.meeting = meetingUrl;
+        this.token = writerToken;
+    }
+
+    boolean alreadyLoaded() {
+        return ApiClient.get(membership + "/organizations/" + CENTRAL, token).status() == 200;
+    }
+
+    /** @return the ids of the cells loaded, with their members */
+    Map<String, List<String>> load() {
+        organization(CENTRAL, "Ban Chấp hành Trung ương", "CENTRAL", null);
+        organization(PROVINCE, "Tỉnh ủy Tuyên Quang", "PROVINCE", CENTRAL);
+        organization(OTHER_PROVINCE, "Tỉnh ủy Hà Giang", "PROVINCE", CENTRAL);
+        organization("TQ-MQ", "Đảng bộ xã Minh Quang", "COMMUNE", PROVINCE);
+        organization("TQ-PT", "Đảng bộ phường Phan Thiết", "COMMUNE", PROVINCE);
+        organization("HG-DV", "Đảng bộ xã Đồng Văn", "COMMUNE", OTHER_PROVINCE);
+        Map<String, String> cells = new LinkedHashMap<>();
+        cells.put("TQ-MQ-NT", "TQ-MQ");
+        cells.put("TQ-MQ-KX", "TQ-MQ");
+        cells.put("TQ-PT-TDP1", "TQ-PT");
+        cells.put("TQ-PT-TDP2", "TQ-PT");
+        cells.put("HG-DV-LC", "HG-DV");
+        Map<String, String> names = Map.of("TQ-MQ-NT", "Chi bộ thôn Nà Tông", "TQ-MQ-KX", "Chi bộ thôn Khuổi Xoan",
+                "TQ-PT-TDP1", "Chi bộ tổ dân phố 1", "TQ-PT-TDP2", "Chi bộ tổ dân phố 2",
+                "HG-DV-LC", "Chi bộ thôn Lũng Cú");
+        cells.forEach((cell, parent) -> organization(cell, names.get(cell), "CELL", parent));
+
+        Map<String, List<String>> members = new LinkedHashMap<>();
+        int n = 0;
+        for (Map.Entry<String, String> cell : cells.entrySet()) {
+            List<String> ids = new ArrayList<>();
+            for (int i = 1; i <= 8; i++, n++) {
+                String id = cell.getKey() + "-" + String.format("%03d", i);
+                admit(id, cell.getKey(), cell.getValue(), n);
+                ids.add(id);
+            }
+            members.put(cell.getKey(), ids);
+        }
+        members.forEach(this::awaitRoster);
+        members.forEach(this::meeting);
+        return members;
+    }
+
+    private void organization(String id, String name, String level, String parentId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("name", name);
+        body.put("level", level);
+        body.put("parentId", parentId);
+        body.put("effectiveDate", "2025-07-01");
+        ApiClient.post(membership + "/organizations", token, body).expect(201);
+    }
+
+    private void admit(String memberId, String cellId, String decidingOrgId, int n) {
+        LocalDate decision = LocalDate.of(2024, 1, 15).plusDays(17L * n);
+        Map<String, Object> person = new LinkedHashMap<>();
+        person.put("fullName", FAMILY[n % FAMILY.length] + " " + GIVEN[(n / 2) % GIVEN.length]);
+        person.put("birthDate", LocalDate.of(1975 + n % 25, 1 + n % 12, 1 + n % 27).toString());
+        person.put("sex", n % 2 == 0 ? "MALE" : "FEMALE");
+        person.put("ethnicity", ETHNICITY[n % ETHNICITY.length]);
+        person.put("education", n % 3 == 0 ? "UNIVERSITY" : "UPPER_SECONDARY");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("memberId", memberId);
+        body.put("person", person);
+        body.put("cellId", cellId);
+        body.put("cellResolutionDate", decision.minusDays(20).toString());
+        body.put("vote", Map.of("officialMembers", 10, "temporarilyTransferredOut", 0, "exemptedAbsent", 0,
+                "inFavour", 9));
+        body.put("introducers", List.of());
+        body.put("youthUnionIntroduced", true);
+        body.put("awarenessCertificate", Map.of("number", "NT-" + n, "issuedOn", decision.minusMonths(6).toString()));
+        body.put("decisionDate", decision.toString());
+        body.put("decisionNumber", (100 + n) + "-QĐ/ĐU");
+        body.put("decidingOrgId", decidingOrgId);
+        ApiClient.post(membership + "/members/admissions", token, body).expect(201);
+    }
+
+    /** meeting-service learns rosters from membership's events: wait until it has. */
+    private void awaitRoster(String cellId, List<String> members) {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (true) {
+            ApiClient.Response roster = ApiClient.get(meeting + "/cells/" + cellId + "/roster", token);
+            if (roster.status() == 200 && roster.json().get("members").size() == members.size()) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("meeting-service did not learn the roster of " + cellId + ": "
+                        + roster);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private void meeting(String cellId, List<String> members) {
+        List<Map<String, Object>> attendance = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            attendance.add(i == members.size() - 1
+                    ? Map.of("memberId", members.get(i), "status", "EXCUSED", "reason", "đi làm xa")
+                    : Map.of("memberId", members.get(i), "status", "PRESENT"));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("meetingId", cellId + "-2025-10");
+        body.put("kind", "REGULAR");
+        body.put("topic", "Sinh hoạt chi bộ tháng 10/2025");
+        body.put("startedAt", "2025-10-05T19:30:00");
+        body.put("endedAt", "2025-10-05T21:15:00");
+        body.put("place", "Nhà văn hóa");
+        body.put("attendance", attendance);
+        body.put("preparation", Map.of("contentBySecretary", true, "committeeMetBeforehand", true,
+                "draftResolution", true));
+        body.put("minutesComplete", true);
+        ApiClient.post(meeting + "/cells/" + cellId + "/meetings", token, body).expect(201);
+    }
+}

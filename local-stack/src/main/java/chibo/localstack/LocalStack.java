@@ -1,0 +1,150 @@
+package chibo.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The whole chibo stack on one machine: a real Kafka broker, the embedded MongoDB-wire server, the authorization
+ * server and the three services, each in its own process except the MongoDB server, which lives in this one.
+ * Closing it stops everything in reverse order.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public static final String MEMBERSHIP = "membership-service";
+    public static final String MEETING = "meeting-service";
+    public static final String REPORTING = "reporting-service";
+    public static final String AUTH = "auth-server";
+
+    private final StackConfig config;
+    private MongoWire mongo;
+    private KafkaBroker kafka;
+    private ServiceProcess auth;
+    private final List<ServiceProcess> services = new ArrayList<>();
+
+    private LocalStack(StackConfig config) {
+        this.config = config;
+    }
+
+    public static LocalStack start(StackConfig config) {
+        LocalStack stack = new LocalStack(config);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        requireBuilt();
+        Ports ports = config.ports();
+        Path data = config.dataDir();
+        if (config.external() == null) {
+            mongo = MongoWire.start(config.persistent() ? data.resolve("mongo/chibo.mv") : null, ports.mongo());
+            kafka = KafkaBroker.start(data.resolve("kafka"), config.lib(), ports.kafka(), ports.kafkaController(),
+                    config.logs(), config.startTimeout());
+        }
+        auth = ServiceProcess.start(AUTH, config.serviceJar(AUTH), ports.auth(), List.of(
+                "--chibo.auth.issuer=" + issuer(),
+                "--chibo.auth.key-file=" + data.resolve("auth/signing-key.jwk")), config.logs());
+        services.add(service(MEMBERSHIP, ports.membership(), "chibo-membership", List.of()));
+        services.add(service(MEETING, ports.meeting(), "chibo-meeting", List.of()));
+        services.add(service(REPORTING, ports.reporting(), "chibo-reporting", List.of(
+                "--chibo.reporting.state-dir=" + data.resolve("reporting-state"))));
+        List<ServiceProcess> all = new ArrayList<>(services);
+        all.add(auth);
+        CompletableFuture.allOf(all.stream()
+                .map(service -> CompletableFuture.runAsync(() -> service.awaitHealthy(config.startTimeout())))
+                .toArray(CompletableFuture[]::new)).join();
+    }
+
+    private ServiceProcess service(String name, int port, String database, List<String> extra) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
+                "--spring.mongodb.uri=" + mongoUri(database),
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer(),
+                "--logging.structured.format.console=ecs"));
+        arguments.addAll(extra);
+        return ServiceProcess.start(name, config.serviceJar(name), port, arguments, config.logs());
+    }
+
+    private void requireBuilt() {
+        for (String name : List.of(AUTH, MEMBERSHIP, MEETING, REPORTING)) {
+            if (!Files.isRegularFile(config.serviceJar(name))) {
+                throw new IllegalStateException("no " + config.serviceJar(name) + ": build first (./mvnw package)");
+            }
+        }
+        if (!Files.isDirectory(config.lib())) {
+            throw new IllegalStateException("no " + config.lib() + ": build first (./mvnw package)");
+        }
+    }
+
+    public String issuer() {
+        return "http://localhost:" + config.ports().auth();
+    }
+
+    public String url(String service) {
+        if (service.equals(AUTH)) {
+            return auth.url();
+        }
+        return services.stream().filter(s -> s.name().equals(service)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + service)).url();
+    }
+
+    public String bootstrapServers() {
+        return config.external() != null ? config.external().bootstrapServers() : kafka.bootstrapServers();
+    }
+
+    /** A connection string for one of the stack's databases. */
+    public String mongoUri(String database) {
+        return config.external() != null ? external(database) : mongo.uri(database);
+    }
+
+    private String external(String database) {
+        String prefix = config.external().mongoUriPrefix();
+        int query = prefix.indexOf('?');
+        return query < 0 ? prefix + database : prefix.substring(0, query) + database + prefix.substring(query);
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    /** Stops one service (as a crash or a deploy would) and starts it again on the same data. */
+    public void restart(String name) {
+        ServiceProcess old = services.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+        old.close();
+        services.remove(old);
+        Ports ports = config.ports();
+        ServiceProcess fresh = switch (name) {
+            case MEMBERSHIP -> service(MEMBERSHIP, ports.membership(), "chibo-membership", List.of());
+            case MEETING -> service(MEETING, ports.meeting(), "chibo-meeting", List.of());
+            case REPORTING -> service(REPORTING, ports.reporting(), "chibo-reporting", List.of(
+                    "--chibo.reporting.state-dir=" + config.dataDir().resolve("reporting-state")));
+            default -> throw new IllegalArgumentException(name);
+        };
+        services.add(fresh);
+        fresh.awaitHealthy(config.startTimeout());
+    }
+
+    @Override
+    public void close() {
+        CompletableFuture.allOf(services.stream()
+                .map(service -> CompletableFuture.runAsync(service::close))
+                .toArray(CompletableFuture[]::new)).join();
+        services.clear();
+        if (auth != null) {
+            auth.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (mongo != null) {
+            mongo.close();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package chibo.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+
+/** The ports of the stack's processes. */
+public record Ports(int kafka, int kafkaController, int mongo, int auth, int membership, int meeting,
+                    int reporting) {
+
+    /** The ports the README and the demo clients name. */
+    public static Ports defaults() {
+        return new Ports(9092, 9093, 27017, 9000, 8081, 8082, 8083);
+    }
+
+    /** Free ports chosen by the operating system, for tests that run beside other things. */
+    public static Ports free() {
+        return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package chibo.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A Spring Boot service of the stack, run from its jar; ready when its health endpoint says UP. */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final ChildProcess process;
+    private final String url;
+
+    private ServiceProcess(ChildProcess process, String url) {
+        this.process = process;
+        this.url = url;
+    }
+
+    static ServiceProcess start(String name, Path jar, int port, List<String> arguments, Path logs) {
+        List<String> command = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString(),
+                "--server.port=" + port));
+        command.addAll(arguments);
+        return new ServiceProcess(ChildProcess.java(name, command, logs.resolve(name + ".log")),
+                "http://localhost:" + port);
+    }
+
+    String url() {
+        return url;
+    }
+
+    String name() {
+        return process.name();
+    }
+
+    void awaitHealthy(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(process.name() + " exited during start-up; last lines of "
+                        + process.log() + ":\n" + process.tail(40));
+            }
+            if (healthy()) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(process.name() + " was not healthy within " + timeout + "; see "
+                        + process.log());
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private boolean healthy() {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        process.stop(Duration.ofSeconds(30));
+    }
+}
