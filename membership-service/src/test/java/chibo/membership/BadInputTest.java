@@ -60,6 +60,17 @@ class BadInputTest extends MembershipComponentTest {
     }
 
     @Test
+    void a_body_with_almost_nothing_in_it_gets_every_missing_field_named_at_once() {
+        Http.Response response = refusedUnchanged(() -> http.post("/members/admissions", writer,
+                Map.of("cellId", tree.cell(), "vote", Map.of("officialMembers", 5))));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(fields(response)).containsExactly("cellResolutionDate", "decidingOrgId", "decisionDate",
+                "decisionNumber", "introducers", "person", "vote.exemptedAbsent", "vote.inFavour",
+                "vote.temporarilyTransferredOut");
+    }
+
+    @Test
     void a_value_of_the_wrong_type_is_named_by_its_path() {
         Http.Response response = refusedUnchanged(() -> http.post("/members/admissions", writer,
                 Requests.admission(tree.cell(), tree.grassroots())

@@ -45,10 +45,10 @@ public record AdmitMemberRequest(
     }
 
     public record VoteRequest(
-            @Min(1) @Max(10_000) int officialMembers,
-            @Min(0) int temporarilyTransferredOut,
-            @Min(0) int exemptedAbsent,
-            @Min(0) int inFavour) {
+            @NotNull @Min(1) @Max(10_000) Integer officialMembers,
+            @NotNull @Min(0) Integer temporarilyTransferredOut,
+            @NotNull @Min(0) Integer exemptedAbsent,
+            @NotNull @Min(0) Integer inFavour) {
     }
 
     public record IntroducerRequest(@NotBlank String memberId, @NotNull LocalDate workedWithSince) {

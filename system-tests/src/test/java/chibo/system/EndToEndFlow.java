@@ -1,0 +1,162 @@
+package chibo.system;
+
+import chibo.contracts.CloudEventsKafka;
+import chibo.contracts.EventSchemas;
+import chibo.contracts.Topics;
+import chibo.localstack.LocalStack;
+import chibo.testsupport.Http;
+import chibo.testsupport.KafkaProbe;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole flow across the services, each its own process: tokens from the real authorization server, an
+ * organisation tree and members through membership-service, a meeting through meeting-service, counts from
+ * reporting-service. Subclasses say where Kafka and MongoDB come from.
+ */
+abstract class EndToEndFlow {
+
+    static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    abstract LocalStack stack();
+
+    /** Central and province exist once per stack; each test adds its own commune and cell under the province. */
+    static void registerCentralAndProvince(Agency agency) {
+        String central = agency.centralWriter();
+        assertThat(agency.register(central, "TW", "Ban Chấp hành Trung ương", "CENTRAL", null).status())
+                .isEqualTo(201);
+        assertThat(agency.register(central, "TQ", "Tỉnh ủy Tuyên Quang", "PROVINCE", "TW").status()).isEqualTo(201);
+    }
+
+    @Test
+    void a_member_admitted_over_rest_is_counted_for_its_cell_and_every_ancestor() {
+        Agency agency = new Agency(stack());
+        String writer = agency.provinceWriter();
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String commune = "TQ-XA-" + suffix;
+        String cell = "TQ-CB-" + suffix;
+        assertThat(agency.register(writer, commune, "Đảng bộ xã", "COMMUNE", "TQ").status()).isEqualTo(201);
+        assertThat(agency.register(writer, cell, "Chi bộ thôn", "CELL", commune).status()).isEqualTo(201);
+        String dashboard = agency.nationalDashboard();
+        long provinceBefore = agency.members(dashboard, "TQ");
+        long nationBefore = agency.members(dashboard, "TW");
+
+        List<String> members = IntStream.rangeClosed(1, 3).mapToObj(i -> cell + "-m" + i).toList();
+        for (String member : members) {
+            Http.Response admitted = agency.admit(writer, member, cell, commune);
+            assertThat(admitted.status()).as(admitted.body()).isEqualTo(201);
+        }
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(agency.members(dashboard, cell)).isEqualTo(3);
+            assertThat(agency.members(dashboard, commune)).isEqualTo(3);
+            assertThat(agency.members(dashboard, "TQ")).isEqualTo(provinceBefore + 3);
+            assertThat(agency.members(dashboard, "TW")).isEqualTo(nationBefore + 3);
+        });
+        assertThat(agency.members(agency.provinceDashboard(), cell)).isEqualTo(3);
+    }
+
+    @Test
+    void the_admission_is_on_the_topic_for_any_kafka_client_with_cloudevents_headers_and_a_json_body() {
+        Agency agency = new Agency(stack());
+        String writer = agency.provinceWriter();
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        assertThat(agency.register(writer, "TQ-XB-" + suffix, "Đảng bộ xã", "COMMUNE", "TQ").status()).isEqualTo(201);
+        assertThat(agency.register(writer, "TQ-CC-" + suffix, "Chi bộ", "CELL", "TQ-XB-" + suffix).status())
+                .isEqualTo(201);
+        String member = "TQ-M-" + suffix;
+        assertThat(agency.admit(writer, member, "TQ-CC-" + suffix, "TQ-XB-" + suffix).status()).isEqualTo(201);
+
+        try (KafkaProbe probe = new KafkaProbe(stack().bootstrapServers(), Topics.MEMBERSHIP)) {
+            var record = probe.awaitKey(member, records -> !records.isEmpty(), PATIENCE).getFirst();
+            Map<String, String> headers = StreamSupport.stream(record.headers().spliterator(), false)
+                    .collect(Collectors.toMap(Header::key, h -> new String(h.value(), StandardCharsets.UTF_8)));
+            assertThat(headers).containsEntry("ce_type", "member.admitted.v1").containsEntry("ce_subject", member)
+                    .containsKey("ce_id").containsEntry("content-type", "application/json");
+            var event = CloudEventsKafka.read(record.headers(), record.value());
+            assertThat(event.hashIsIntact()).isTrue();
+            assertThat(EventSchemas.violations(event.envelope().payload())).isEmpty();
+        }
+    }
+
+    @Test
+    void a_meeting_recorded_for_the_cells_roster_is_published() {
+        Agency agency = new Agency(stack());
+        String writer = agency.provinceWriter();
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String commune = "TQ-XM-" + suffix;
+        String cell = "TQ-CM-" + suffix;
+        agency.register(writer, commune, "Đảng bộ xã", "COMMUNE", "TQ");
+        agency.register(writer, cell, "Chi bộ", "CELL", commune);
+        List<String> members = List.of(cell + "-a", cell + "-b");
+        members.forEach(member -> assertThat(agency.admit(writer, member, cell, commune).status()).isEqualTo(201));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Http.Response roster = agency.meeting.get("/cells/" + cell + "/roster", writer);
+            assertThat(roster.status()).isEqualTo(200);
+            assertThat(roster.json().get("members").size()).isEqualTo(2);
+        });
+        Http.Response recorded = agency.recordMeeting(writer, cell, members);
+
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+        try (KafkaProbe probe = new KafkaProbe(stack().bootstrapServers(), Topics.MEETING)) {
+            var events = probe.awaitEvents(cell, 1, PATIENCE);
+            assertThat(events.getFirst().envelope().type()).isEqualTo("meeting.held.v1");
+        }
+    }
+
+    @Test
+    void no_token_is_401_and_a_writer_for_another_province_is_403() {
+        Agency agency = new Agency(stack());
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+
+        Http.Response anonymous = agency.membership.post("/organizations", null, Map.of("name", "x"));
+        Http.Response elsewhere = agency.register(agency.otherProvinceWriter(), "TQ-X-" + suffix, "Đảng bộ",
+                "COMMUNE", "TQ");
+
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(elsewhere.status()).isEqualTo(403);
+        assertThat(elsewhere.json().get("errors").get(0).get("field").asString()).isEqualTo("parentId");
+        assertThat(agency.reporting.get("/organizations/TQ/counts", null).status()).isEqualTo(401);
+        assertThat(agency.meeting.get("/cells/TQ/roster", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void bad_json_missing_fields_and_unknown_organisations_are_named_and_nothing_is_stored() {
+        Agency agency = new Agency(stack());
+        String writer = agency.provinceWriter();
+        try (MongoClient mongo = MongoClients.create(stack().mongoUri("chibo-membership"))) {
+            var events = mongo.getDatabase("chibo-membership").getCollection("party_membership_events");
+            long before = events.countDocuments();
+
+            Http.Response malformed = agency.membership.post("/members/admissions", writer, "{\"person\":");
+            Http.Response missing = agency.membership.post("/members/admissions", writer,
+                    Map.of("cellId", "TQ"));
+            Http.Response unknown = agency.admit(writer, "m-" + UUID.randomUUID(), "no-such-cell", "TQ");
+
+            assertThat(malformed.status()).isEqualTo(400);
+            assertThat(malformed.json().get("type").asString()).isEqualTo("urn:chibo:problem:malformed-json");
+            assertThat(missing.status()).isEqualTo(400);
+            assertThat(missing.json().get("errors").values().stream().map(e -> e.get("field").asString()).toList())
+                    .contains("person", "decisionDate", "decidingOrgId");
+            assertThat(unknown.status()).isEqualTo(422);
+            assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("cellId");
+            assertThat(events.countDocuments()).isEqualTo(before);
+        }
+    }
+}
