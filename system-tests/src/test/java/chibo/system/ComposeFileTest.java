@@ -1,0 +1,257 @@
+package chibo.system;
+
+import chibo.contracts.Topics;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * docker-compose.yml cannot run here (no Docker engine), so this reads it and checks that it agrees with what the
+ * services, the authorization server and the contracts say: ports, databases, topics, environment variables,
+ * health-gated start-up, identity-provider clients and Prometheus targets.
+ */
+class ComposeFileTest {
+
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    private static final List<String> SERVICES = List.of("membership-service", "meeting-service",
+            "reporting-service");
+    /**
+     * Variables that configure the JVM or Spring beyond what application.yml spells out. Spring maps a property to
+     * its variable by upper-casing, turning dots into underscores and dropping dashes ({@code jwk-set-uri} →
+     * {@code JWKSETURI}).
+     */
+    private static final Set<String> KNOWN_EXTRA = Set.of("JAVA_TOOL_OPTIONS",
+            "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI", "LOGGING_STRUCTURED_FORMAT_CONSOLE");
+
+    private static JsonNode compose;
+
+    @BeforeAll
+    static void read() throws IOException {
+        Object loaded = new Load(LoadSettings.builder().build())
+                .loadFromString(Files.readString(root().resolve("docker-compose.yml")));
+        compose = resolveMerges(JsonMapper.builder().build().valueToTree(loaded));
+    }
+
+    private static Path root() {
+        return Stacks.projectRoot();
+    }
+
+    private static JsonNode applicationYml(String module) throws IOException {
+        return YAML.readTree(Files.readString(root().resolve(module).resolve("src/main/resources/application.yml")));
+    }
+
+    private static JsonNode service(String name) {
+        JsonNode service = compose.get("services").get(name);
+        assertThat(service).as("compose service " + name).isNotNull();
+        return service;
+    }
+
+    private static String env(String service, String variable) {
+        JsonNode value = service(service).get("environment").get(variable);
+        assertThat(value).as(service + " sets " + variable).isNotNull();
+        return value.asString();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"membership-service", "meeting-service", "reporting-service"})
+    void each_service_listens_publishes_and_is_health_checked_on_its_own_port(String name) throws IOException {
+        String port = applicationYml(name).get("server").get("port").asString();
+
+        assertThat(env(name, "SERVER_PORT")).isEqualTo(port);
+        assertThat(service(name).get("ports").values().stream().map(JsonNode::asString))
+                .contains(port + ":" + port);
+        assertThat(service(name).get("healthcheck").get("test").toString())
+                .contains("localhost:" + port + "/actuator/health");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"membership-service", "meeting-service", "reporting-service"})
+    void each_service_is_built_from_its_own_module_and_jar(String name) throws IOException {
+        assertThat(service(name).get("build").get("args").get("SERVICE").asString()).isEqualTo(name);
+        String pom = Files.readString(root().resolve(name).resolve("pom.xml"));
+        assertThat(pom).contains("<artifactId>" + name + "</artifactId>").contains("<finalName>" + name
+                + "</finalName>");
+        assertThat(Files.readString(root().resolve("deploy/Dockerfile")))
+                .contains("/src/${SERVICE}/target/${SERVICE}.jar");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"membership-service", "meeting-service", "reporting-service"})
+    void each_service_keeps_its_own_database_on_the_replica_set(String name) throws IOException {
+        URI local = URI.create(applicationYml(name).get("spring").get("mongodb").get("uri").asString());
+        URI composed = URI.create(env(name, "SPRING_MONGODB_URI"));
+        String replicaSet = compose.get("services").get("mongo").get("command").toString();
+
+        assertThat(composed.getPath()).isEqualTo(local.getPath());
+        assertThat(composed.getHost()).isEqualTo("mongo");
+        assertThat(composed.getQuery()).isEqualTo("replicaSet=rs0");
+        assertThat(replicaSet).contains("\"--replSet\",\"rs0\"");
+    }
+
+    @Test
+    void the_services_databases_are_all_different() {
+        Set<String> databases = SERVICES.stream().map(name -> URI.create(env(name, "SPRING_MONGODB_URI")).getPath())
+                .collect(Collectors.toSet());
+        assertThat(databases).hasSize(SERVICES.size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"membership-service", "meeting-service", "reporting-service"})
+    void every_environment_variable_names_a_real_setting(String name) throws IOException {
+        Set<String> settings = new HashSet<>();
+        flatten("", applicationYml(name), settings);
+        settings.add("SPRING_MONGODB_URI");
+        Set<String> variables = new HashSet<>();
+        service(name).get("environment").propertyNames().forEach(variables::add);
+
+        assertThat(variables).allSatisfy(variable -> assertThat(settings.contains(variable)
+                || KNOWN_EXTRA.contains(variable)).as(variable + " maps to a setting of " + name).isTrue());
+    }
+
+    @Test
+    void the_services_reach_kafka_where_it_advertises_itself() {
+        String advertised = env("kafka", "KAFKA_ADVERTISED_LISTENERS");
+        SERVICES.forEach(name -> assertThat(advertised).contains("PLAINTEXT://" + env(name,
+                "SPRING_KAFKA_BOOTSTRAPSERVERS")));
+        assertThat(env("kafka", "KAFKA_AUTO_CREATE_TOPICS_ENABLE")).isEqualTo("false");
+        assertThat(env("kafka", "KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR")).isEqualTo("1");
+        SERVICES.forEach(name -> assertThat(env(name, "CHIBO_TOPICS_PARTITIONS"))
+                .isEqualTo(env("kafka", "KAFKA_NUM_PARTITIONS")));
+    }
+
+    @Test
+    void meeting_service_consumes_the_contract_topics_with_its_dead_letter_topics() throws IOException {
+        JsonNode stream = applicationYml("meeting-service").get("spring").get("cloud").get("stream");
+        Map<String, String> destinations = new TreeMap<>();
+        stream.get("bindings").properties().forEach(e -> destinations.put(e.getKey(),
+                e.getValue().get("destination").asString()));
+        JsonNode kafkaBindings = stream.get("kafka").get("bindings");
+
+        assertThat(destinations.values()).containsExactlyInAnyOrder(Topics.MEMBERSHIP, Topics.ORGANIZATION);
+        destinations.forEach((binding, topic) -> assertThat(kafkaBindings.get(binding).get("consumer")
+                .get("dlq-name").asString()).isEqualTo(Topics.deadLetter(topic, "meeting-service")));
+    }
+
+    @Test
+    void services_start_only_when_kafka_mongodb_and_the_identity_provider_are_healthy() {
+        for (String name : SERVICES) {
+            JsonNode dependsOn = service(name).get("depends_on");
+            for (String infrastructure : List.of("kafka", "mongo", "keycloak")) {
+                assertThat(dependsOn.get(infrastructure).get("condition").asString()).as(name + " → "
+                        + infrastructure).isEqualTo("service_healthy");
+                assertThat(service(infrastructure).get("healthcheck")).as(infrastructure + " healthcheck")
+                        .isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void the_tokens_services_trust_come_from_the_identity_providers_realm() {
+        SERVICES.forEach(name -> {
+            assertThat(env(name, "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI"))
+                    .isEqualTo(env("keycloak", "KC_HOSTNAME") + "/realms/chibo");
+            assertThat(env(name, "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI"))
+                    .startsWith("http://keycloak:8080/realms/chibo/");
+        });
+    }
+
+    @Test
+    void the_identity_provider_has_the_same_clients_roles_and_subtrees_as_the_local_authorization_server()
+            throws IOException {
+        JsonNode local = applicationYml("auth-server").get("chibo").get("auth").get("clients");
+        JsonNode realm = JsonMapper.builder().build().readTree(Files.readString(
+                root().resolve("deploy/keycloak/chibo-realm.json")));
+        Map<String, String> localClients = new TreeMap<>();
+        local.values().forEach(client -> localClients.put(client.get("id").asString(), client.get("secret")
+                .asString() + " " + client.get("roles").toString().replace("\"", "") + " "
+                + (client.has("org") ? client.get("org").asString() : "-")));
+        Map<String, String> realmClients = new TreeMap<>();
+        realm.get("clients").values().forEach(client -> {
+            Map<String, String> claims = new TreeMap<>();
+            client.get("protocolMappers").values().forEach(mapper -> claims.put(
+                    mapper.get("config").get("claim.name").asString(),
+                    mapper.get("config").get("claim.value").asString()));
+            realmClients.put(client.get("clientId").asString(), client.get("secret").asString() + " "
+                    + claims.get("roles").replace("\"", "") + " " + claims.getOrDefault("org", "-"));
+        });
+
+        assertThat(realmClients).isEqualTo(localClients);
+    }
+
+    @Test
+    void prometheus_scrapes_every_service_with_a_metrics_token() throws IOException {
+        JsonNode scrape = YAML.readTree(Files.readString(root().resolve("deploy/prometheus/prometheus.yml")))
+                .get("scrape_configs").get(0);
+        List<String> targets = scrape.get("static_configs").get(0).get("targets").values().stream()
+                .map(JsonNode::asString).toList();
+
+        assertThat(targets).containsExactlyInAnyOrderElementsOf(SERVICES.stream()
+                .map(name -> name + ":" + env(name, "SERVER_PORT")).toList());
+        assertThat(scrape.get("metrics_path").asString()).isEqualTo("/actuator/prometheus");
+        assertThat(scrape.get("oauth2").get("client_id").asString()).isEqualTo("prometheus");
+    }
+
+    /** application.yml keys as the environment variables Spring's relaxed binding maps to them. */
+    private static void flatten(String prefix, JsonNode node, Set<String> into) {
+        if (node instanceof ObjectNode object) {
+            object.properties().forEach(e -> flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(),
+                    e.getValue(), into));
+        } else {
+            into.add(prefix.toUpperCase(Locale.ROOT).replace('.', '_').replace("-", ""));
+        }
+    }
+
+    /** YAML merge keys ({@code <<: *anchor}), which compose honours and a YAML 1.2 parser leaves as keys. */
+    private static JsonNode resolveMerges(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            ObjectNode resolved = object.objectNode();
+            JsonNode merged = object.get("<<");
+            if (merged != null) {
+                for (JsonNode source : merged.isArray() ? merged.values() : List.of(merged)) {
+                    resolveMerges(source).properties().forEach(e -> resolved.set(e.getKey(), e.getValue()));
+                }
+            }
+            object.properties().forEach(e -> {
+                if (!e.getKey().equals("<<")) {
+                    JsonNode value = resolveMerges(e.getValue());
+                    JsonNode existing = resolved.get(e.getKey());
+                    if (existing instanceof ObjectNode base && value instanceof ObjectNode overlay) {
+                        ObjectNode combined = base.deepCopy();
+                        overlay.properties().forEach(o -> combined.set(o.getKey(), o.getValue()));
+                        resolved.set(e.getKey(), combined);
+                    } else {
+                        resolved.set(e.getKey(), value);
+                    }
+                }
+            });
+            return resolved;
+        }
+        if (node != null && node.isArray()) {
+            var array = JsonMapper.builder().build().createArrayNode();
+            node.values().forEach(item -> array.add(resolveMerges(item)));
+            return array;
+        }
+        return node;
+    }
+}
