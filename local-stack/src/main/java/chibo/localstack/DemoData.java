@@ -74,13 +74,8 @@ final class DemoData {
     }
 
     private void organization(String id, String name, String level, String parentId) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", id);
-        body.put("name", name);
-        body.put("level", level);
-        body.put("parentId", parentId);
-        body.put("effectiveDate", "2025-07-01");
-        ApiClient.post(membership + "/organizations", token, body).expect(201);
+        ApiClient.post(membership + "/organizations", token,
+                ApiBodies.organization(id, name, level, parentId, "2025-07-01")).expect(201);
     }
 
     private void admit(String memberId, String cellId, String decidingOrgId, int n) {
@@ -91,19 +86,9 @@ final class DemoData {
         person.put("sex", n % 2 == 0 ? "MALE" : "FEMALE");
         person.put("ethnicity", ETHNICITY[n % ETHNICITY.length]);
         person.put("education", n % 3 == 0 ? "UNIVERSITY" : "UPPER_SECONDARY");
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("memberId", memberId);
-        body.put("person", person);
-        body.put("cellId", cellId);
-        body.put("cellResolutionDate", decision.minusDays(20).toString());
-        body.put("vote", Map.of("officialMembers", 10, "temporarilyTransferredOut", 0, "exemptedAbsent", 0,
-                "inFavour", 9));
-        body.put("introducers", List.of());
-        body.put("youthUnionIntroduced", true);
+        Map<String, Object> body = ApiBodies.admission(memberId, person, cellId, decision.minusDays(20).toString(),
+                decision.toString(), (100 + n) + "-QĐ/ĐU", decidingOrgId);
         body.put("awarenessCertificate", Map.of("number", "NT-" + n, "issuedOn", decision.minusMonths(6).toString()));
-        body.put("decisionDate", decision.toString());
-        body.put("decisionNumber", (100 + n) + "-QĐ/ĐU");
-        body.put("decidingOrgId", decidingOrgId);
         ApiClient.post(membership + "/members/admissions", token, body).expect(201);
     }
 
@@ -135,17 +120,9 @@ final class DemoData {
                     ? Map.of("memberId", members.get(i), "status", "EXCUSED", "reason", "đi làm xa")
                     : Map.of("memberId", members.get(i), "status", "PRESENT"));
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("meetingId", cellId + "-2025-10");
-        body.put("kind", "REGULAR");
-        body.put("topic", "Sinh hoạt chi bộ tháng 10/2025");
-        body.put("startedAt", "2025-10-05T19:30:00");
-        body.put("endedAt", "2025-10-05T21:15:00");
+        Map<String, Object> body = ApiBodies.regularMeeting(cellId + "-2025-10", "Sinh hoạt chi bộ tháng 10/2025",
+                "2025-10-05T19:30:00", "2025-10-05T21:15:00", attendance);
         body.put("place", "Nhà văn hóa");
-        body.put("attendance", attendance);
-        body.put("preparation", Map.of("contentBySecretary", true, "committeeMetBeforehand", true,
-                "draftResolution", true));
-        body.put("minutesComplete", true);
         ApiClient.post(meeting + "/cells/" + cellId + "/meetings", token, body).expect(201);
     }
 }

@@ -5,6 +5,7 @@ import chibo.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +26,11 @@ class AccessTest extends MembershipComponentTest {
     @Test
     void an_expired_or_forged_token_gets_401() {
         String expired = TestTokens.token("agency-x", List.of("agency-writer"), "TW", Instant.now().minusSeconds(60));
-        String forged = TestTokens.writer("TW").replaceAll(".$", "x");
+        String[] parts = TestTokens.writer("HG").split("\\.");
+        String widened = new String(Base64.getUrlDecoder().decode(parts[1])).replace("\"HG\"", "\"TW\"");
+        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(widened.getBytes())
+                + "." + parts[2];
+        assertThat(widened).as("the forged claims").contains("\"org\":\"TW\"");
 
         assertThat(http.get("/organizations/TW", expired).status()).isEqualTo(401);
         assertThat(http.get("/organizations/TW", forged).status()).isEqualTo(401);

@@ -1,10 +1,10 @@
 package chibo.system;
 
+import chibo.localstack.ApiBodies;
 import chibo.localstack.ApiClient;
 import chibo.localstack.LocalStack;
 import chibo.testsupport.Http;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,41 +47,22 @@ final class Agency {
     }
 
     Http.Response register(String token, String id, String name, String level, String parentId) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", id);
-        body.put("name", name);
-        body.put("level", level);
-        body.put("parentId", parentId);
-        body.put("effectiveDate", "2025-07-01");
-        return membership.post("/organizations", token, body);
+        return membership.post("/organizations", token,
+                ApiBodies.organization(id, name, level, parentId, "2025-07-01"));
     }
 
     Http.Response admit(String token, String memberId, String cellId, String decidingOrgId) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("memberId", memberId);
-        body.put("person", Map.of("fullName", "Nông Văn " + memberId, "birthDate", "1996-06-15", "sex", "MALE",
-                "ethnicity", "Tày", "education", "UNIVERSITY"));
-        body.put("cellId", cellId);
-        body.put("cellResolutionDate", "2025-09-01");
-        body.put("vote", Map.of("officialMembers", 9, "temporarilyTransferredOut", 0, "exemptedAbsent", 0,
-                "inFavour", 9));
-        body.put("introducers", List.of());
-        body.put("youthUnionIntroduced", true);
-        body.put("decisionDate", "2025-09-15");
-        body.put("decisionNumber", "77-QĐ/ĐU");
-        body.put("decidingOrgId", decidingOrgId);
-        return membership.post("/members/admissions", token, body);
+        Map<String, Object> person = Map.of("fullName", "Nông Văn " + memberId, "birthDate", "1996-06-15",
+                "sex", "MALE", "ethnicity", "Tày", "education", "UNIVERSITY");
+        return membership.post("/members/admissions", token, ApiBodies.admission(memberId, person, cellId,
+                "2025-09-01", "2025-09-15", "77-QĐ/ĐU", decidingOrgId));
     }
 
     Http.Response recordMeeting(String token, String cellId, List<String> present) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("kind", "REGULAR");
-        body.put("topic", "Sinh hoạt tháng 10");
-        body.put("startedAt", "2025-10-05T19:30:00");
-        body.put("endedAt", "2025-10-05T21:10:00");
-        body.put("attendance", present.stream().map(id -> Map.of("memberId", id, "status", "PRESENT")).toList());
-        body.put("minutesComplete", true);
-        return meeting.post("/cells/" + cellId + "/meetings", token, body);
+        List<Map<String, Object>> attendance = present.stream()
+                .<Map<String, Object>>map(id -> Map.of("memberId", id, "status", "PRESENT")).toList();
+        return meeting.post("/cells/" + cellId + "/meetings", token, ApiBodies.regularMeeting(null,
+                "Sinh hoạt tháng 10", "2025-10-05T19:30:00", "2025-10-05T21:10:00", attendance));
     }
 
     long members(String token, String orgId) {

@@ -44,10 +44,7 @@ class MeetingController {
     @PreAuthorize("hasAnyAuthority('" + Roles.AGENCY_WRITER + "', '" + Roles.DASHBOARD_READER + "', '"
             + Roles.AUDITOR + "')")
     Roster roster(@PathVariable String cellId) {
-        Caller caller = Caller.current();
-        if (!caller.has(Roles.AUDITOR)) {
-            guard.requireWithin(caller, cellId, "cellId");
-        }
+        guard.requireReadable(Caller.current(), cellId, "cellId");
         return new Roster(cellId, rosters.activeMembers(cellId).stream().sorted().toList());
     }
 

@@ -3,7 +3,6 @@ package chibo.meeting.roster;
 import chibo.contracts.Topics;
 import chibo.platform.kafka.TopicsAutoConfiguration;
 import chibo.platform.kafka.TopicsProperties;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;

@@ -31,10 +31,7 @@ class MemberController {
         if (!current.exists()) {
             throw Problems.notFound("member", id);
         }
-        Caller caller = Caller.current();
-        if (!caller.has(Roles.AUDITOR)) {
-            guard.requireWithin(caller, current.state().cellId(), "id");
-        }
+        guard.requireReadable(Caller.current(), current.state().cellId(), "id");
         return MemberView.of(current.state(), current.seq());
     }
 }

@@ -47,10 +47,7 @@ class OrganizationController {
         if (!current.exists()) {
             throw Problems.notFound("organisation", id);
         }
-        Caller caller = Caller.current();
-        if (!caller.has(Roles.AUDITOR)) {
-            guard.requireWithin(caller, id, "id");
-        }
+        guard.requireReadable(Caller.current(), id, "id");
         return registration.view(current.state(), current.seq());
     }
 }

@@ -25,6 +25,17 @@ public class SubtreeGuard {
         }
     }
 
+    /**
+     * Reading: auditors may read every organisation; writers and readers only inside their subtree.
+     *
+     * @throws chibo.platform.web.ProblemException 403 {@code outside-subtree} otherwise
+     */
+    public void requireReadable(Caller caller, String orgId, String field) {
+        if (!caller.has(Roles.AUDITOR)) {
+            requireWithin(caller, orgId, field);
+        }
+    }
+
     public boolean isWithin(Caller caller, String orgId) {
         if (caller.org() == null) {
             return false;

@@ -1,5 +1,8 @@
 package chibo.reporting.aggregates;
 
+import chibo.contracts.CloudEventsKafka;
+import chibo.contracts.EventEnvelope;
+import chibo.contracts.InvalidEventException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -13,6 +16,23 @@ final class DeadLetters {
     static final String TOPIC_HEADER = "x-original-topic";
 
     private DeadLetters() {
+    }
+
+    /**
+     * Reads a record as an event of the expected family, or dead-letters it with the reason and returns null.
+     */
+    static EventEnvelope readOrDeadLetter(ProcessorContext<String, byte[]> context, Record<String, byte[]> record,
+                                          Class<?> family, String sink, String topic, TopologyEvents events) {
+        try {
+            EventEnvelope event = CloudEventsKafka.read(record.headers(), record.value()).envelope();
+            if (!family.isInstance(event.payload())) {
+                throw new InvalidEventException(event.type() + " does not belong on " + topic);
+            }
+            return event;
+        } catch (InvalidEventException e) {
+            send(context, record, sink, topic, e.getMessage(), events);
+            return null;
+        }
     }
 
     static void send(ProcessorContext<String, byte[]> context, Record<String, byte[]> record, String sink,

@@ -1,8 +1,6 @@
 package chibo.reporting.aggregates;
 
-import chibo.contracts.CloudEventsKafka;
 import chibo.contracts.EventEnvelope;
-import chibo.contracts.InvalidEventException;
 import chibo.contracts.Topics;
 import chibo.contracts.member.MemberEvent;
 import chibo.platform.eventstore.EventDocuments;
@@ -46,15 +44,9 @@ final class MemberFoldProcessor implements Processor<String, byte[], String, byt
 
     @Override
     public void process(Record<String, byte[]> record) {
-        EventEnvelope event;
-        try {
-            event = CloudEventsKafka.read(record.headers(), record.value()).envelope();
-            if (!(event.payload() instanceof MemberEvent)) {
-                throw new InvalidEventException(event.type() + " is not a member event");
-            }
-        } catch (InvalidEventException e) {
-            DeadLetters.send(context, record, ReportingTopology.MEMBERSHIP_DLT_SINK, Topics.MEMBERSHIP,
-                    e.getMessage(), events);
+        EventEnvelope event = DeadLetters.readOrDeadLetter(context, record, MemberEvent.class,
+                ReportingTopology.MEMBERSHIP_DLT_SINK, Topics.MEMBERSHIP, events);
+        if (event == null) {
             return;
         }
         MemberRecord current = states.get(event.subject());

@@ -1,8 +1,6 @@
 package chibo.reporting.aggregates;
 
-import chibo.contracts.CloudEventsKafka;
 import chibo.contracts.EventEnvelope;
-import chibo.contracts.InvalidEventException;
 import chibo.contracts.Topics;
 import chibo.contracts.organization.OrganizationDissolved;
 import chibo.contracts.organization.OrganizationEvent;
@@ -109,15 +107,9 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
     }
 
     private void organisationEvent(Record<String, byte[]> record) {
-        EventEnvelope event;
-        try {
-            event = CloudEventsKafka.read(record.headers(), record.value()).envelope();
-            if (!(event.payload() instanceof OrganizationEvent)) {
-                throw new InvalidEventException(event.type() + " is not an organisation event");
-            }
-        } catch (InvalidEventException e) {
-            DeadLetters.send(context, record, ReportingTopology.ORGANIZATION_DLT_SINK, Topics.ORGANIZATION,
-                    e.getMessage(), events);
+        EventEnvelope event = DeadLetters.readOrDeadLetter(context, record, OrganizationEvent.class,
+                ReportingTopology.ORGANIZATION_DLT_SINK, Topics.ORGANIZATION, events);
+        if (event == null) {
             return;
         }
         OrgAggregate current = aggregates.get(event.subject());

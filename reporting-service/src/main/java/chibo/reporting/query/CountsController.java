@@ -31,10 +31,7 @@ class CountsController {
             + Roles.AGENCY_WRITER + "')")
     MemberCounts counts(@PathVariable String orgId) {
         OrgFigures.Counts counts = figures.find(orgId).orElseThrow(() -> Problems.notFound("organisation", orgId));
-        Caller caller = Caller.current();
-        if (!caller.has(Roles.AUDITOR)) {
-            guard.requireWithin(caller, orgId, "orgId");
-        }
+        guard.requireReadable(Caller.current(), orgId, "orgId");
         return new MemberCounts(counts.orgId(), counts.name(), counts.level(), counts.parentId(), counts.active(),
                 counts.mergedInto(),
                 new Members(counts.get(Counters.MEMBERS), counts.get(Counters.status(MemberStatus.PROBATIONARY)),

@@ -1,0 +1,61 @@
+package chibo.localstack;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Request bodies of the public APIs, as agency systems send them. */
+public final class ApiBodies {
+
+    private ApiBodies() {
+    }
+
+    /** {@code POST /organizations} on membership-service. */
+    public static Map<String, Object> organization(String id, String name, String level, String parentId,
+                                                   String effectiveDate) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("name", name);
+        body.put("level", level);
+        body.put("parentId", parentId);
+        body.put("effectiveDate", effectiveDate);
+        return body;
+    }
+
+    /** {@code POST /members/admissions} on membership-service, with the Youth Union standing in as introducer. */
+    public static Map<String, Object> admission(String memberId, Map<String, Object> person, String cellId,
+                                                String cellResolutionDate, String decisionDate,
+                                                String decisionNumber, String decidingOrgId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("memberId", memberId);
+        body.put("person", person);
+        body.put("cellId", cellId);
+        body.put("cellResolutionDate", cellResolutionDate);
+        body.put("vote", Map.of("officialMembers", 10, "temporarilyTransferredOut", 0, "exemptedAbsent", 0,
+                "inFavour", 9));
+        body.put("introducers", List.of());
+        body.put("youthUnionIntroduced", true);
+        body.put("decisionDate", decisionDate);
+        body.put("decisionNumber", decisionNumber);
+        body.put("decidingOrgId", decidingOrgId);
+        return body;
+    }
+
+    /** {@code POST /cells/{cellId}/meetings} on meeting-service: a regular meeting, as prepared as it gets. */
+    public static Map<String, Object> regularMeeting(String meetingId, String topic, String startedAt,
+                                                     String endedAt, List<Map<String, Object>> attendance) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (meetingId != null) {
+            body.put("meetingId", meetingId);
+        }
+        body.put("kind", "REGULAR");
+        body.put("topic", topic);
+        body.put("startedAt", startedAt);
+        body.put("endedAt", endedAt);
+        body.put("attendance", attendance);
+        body.put("preparation", Map.of("contentBySecretary", true, "committeeMetBeforehand", true,
+                "draftResolution", true));
+        body.put("minutesComplete", true);
+        return body;
+    }
+}
