@@ -57,7 +57,7 @@ class AccessTest extends MembershipComponentTest {
         String otherProvinceWriter = TestTokens.writer("HN-elsewhere");
 
         Http.Response response = http.post("/members/admissions", otherProvinceWriter,
-                Requests.admission(tree.cell(), tree.grassroots()).build());
+                tree.admission().build());
 
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.json().get("type").asString()).isEqualTo("urn:chibo:problem:outside-subtree");
@@ -69,7 +69,7 @@ class AccessTest extends MembershipComponentTest {
         Requests.Tree tree = Requests.Tree.create(http);
 
         Http.Response response = http.post("/members/admissions", TestTokens.writer(tree.otherCell()),
-                Requests.admission(tree.cell(), tree.otherCell()).build());
+                tree.admission().with("cellId", tree.cell()).with("decidingOrgId", tree.otherCell()).build());
 
         assertThat(response.status()).isEqualTo(403);
     }
@@ -79,7 +79,7 @@ class AccessTest extends MembershipComponentTest {
         Requests.Tree tree = Requests.Tree.create(http);
 
         Http.Response response = http.post("/members/admissions", TestTokens.reader(tree.central()),
-                Requests.admission(tree.cell(), tree.grassroots()).build());
+                tree.admission().build());
 
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.json().get("type").asString()).isEqualTo("urn:chibo:problem:forbidden");

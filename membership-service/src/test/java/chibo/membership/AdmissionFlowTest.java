@@ -43,7 +43,7 @@ class AdmissionFlowTest extends MembershipComponentTest {
         String memberId = "m-" + UUID.randomUUID();
 
         Http.Response admitted = http.post("/members/admissions", tree.provinceWriter(),
-                Requests.admission(tree.cell(), tree.grassroots()).memberId(memberId).build());
+                tree.admission().memberId(memberId).build());
 
         assertThat(admitted.status()).as(admitted.body()).isEqualTo(201);
         assertThat(admitted.header("Location")).isEqualTo("/members/" + memberId);

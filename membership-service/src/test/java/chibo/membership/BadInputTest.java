@@ -50,7 +50,7 @@ class BadInputTest extends MembershipComponentTest {
     @Test
     void missing_fields_are_each_named_with_their_rule() {
         Http.Response response = refusedUnchanged(() -> http.post("/members/admissions", writer,
-                Requests.admission(tree.cell(), tree.grassroots()).without("cellId").personWithout("fullName")
+                tree.admission().without("cellId").personWithout("fullName")
                         .without("decisionDate").build()));
 
         assertThat(response.status()).isEqualTo(400);
@@ -73,7 +73,7 @@ class BadInputTest extends MembershipComponentTest {
     @Test
     void a_value_of_the_wrong_type_is_named_by_its_path() {
         Http.Response response = refusedUnchanged(() -> http.post("/members/admissions", writer,
-                Requests.admission(tree.cell(), tree.grassroots())
+                tree.admission()
                         .with("vote", Map.of("officialMembers", "many")).build()));
 
         assertThat(response.status()).isEqualTo(400);
@@ -83,7 +83,7 @@ class BadInputTest extends MembershipComponentTest {
     @Test
     void a_date_in_the_wrong_format_is_named() {
         Http.Response response = refusedUnchanged(() -> http.post("/members/admissions", writer,
-                Requests.admission(tree.cell(), tree.grassroots()).personWith("birthDate", "12/04/1998").build()));
+                tree.admission().personWith("birthDate", "12/04/1998").build()));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(fields(response)).containsExactly("person.birthDate");
@@ -93,7 +93,7 @@ class BadInputTest extends MembershipComponentTest {
     @Test
     void an_unknown_enumeration_value_is_named() {
         Http.Response response = refusedUnchanged(() -> http.post("/members/admissions", writer,
-                Requests.admission(tree.cell(), tree.grassroots()).personWith("sex", "OTHER").build()));
+                tree.admission().personWith("sex", "OTHER").build()));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(fields(response)).containsExactly("person.sex");
@@ -102,7 +102,7 @@ class BadInputTest extends MembershipComponentTest {
     @Test
     void an_unknown_cell_is_named() {
         Http.Response response = refusedUnchanged(() -> http.post("/members/admissions", writer,
-                Requests.admission("no-such-cell", tree.grassroots()).build()));
+                tree.admission().with("cellId", "no-such-cell").with("decidingOrgId", tree.grassroots()).build()));
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(type(response)).isEqualTo("urn:chibo:problem:unknown-reference");
@@ -112,7 +112,7 @@ class BadInputTest extends MembershipComponentTest {
     @Test
     void an_unknown_deciding_organisation_is_named() {
         Http.Response response = refusedUnchanged(() -> http.post("/members/admissions", writer,
-                Requests.admission(tree.cell(), "no-such-committee").build()));
+                tree.admission().with("cellId", tree.cell()).with("decidingOrgId", "no-such-committee").build()));
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(fields(response)).containsExactly("decidingOrgId");
@@ -121,7 +121,7 @@ class BadInputTest extends MembershipComponentTest {
     @Test
     void members_belong_to_cells_not_to_committees() {
         Http.Response response = refusedUnchanged(() -> http.post("/members/admissions", writer,
-                Requests.admission(tree.grassroots(), tree.grassroots()).build()));
+                tree.admission().with("cellId", tree.grassroots()).with("decidingOrgId", tree.grassroots()).build()));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(fields(response)).containsExactly("cellId");
@@ -129,23 +129,24 @@ class BadInputTest extends MembershipComponentTest {
     }
 
     @Test
-    void dates_out_of_order_are_refused() {
+    void a_decision_before_the_cells_resolution_breaks_the_deadline_rule() {
         Http.Response response = refusedUnchanged(() -> http.post("/members/admissions", writer,
-                Requests.admission(tree.cell(), tree.grassroots()).with("cellResolutionDate", "2025-10-01")
-                        .build()));
+                tree.admission().with("cellResolutionDate", "2025-10-01").build()));
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(fields(response)).containsExactly("cellResolutionDate");
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(type(response)).isEqualTo("urn:chibo:problem:rule:admission.decision-deadline");
+        assertThat(fields(response)).containsExactly("decisionDate");
+        assertThat(response.json().get("source").asString()).contains("QĐ 294-QĐ/TW");
     }
 
     @Test
     void a_member_id_already_taken_is_a_conflict() {
         String memberId = "m-" + UUID.randomUUID();
         Requests.created(http.post("/members/admissions", writer,
-                Requests.admission(tree.cell(), tree.grassroots()).memberId(memberId).build()));
+                tree.admission().memberId(memberId).build()));
 
         Http.Response response = refusedUnchanged(() -> http.post("/members/admissions", writer,
-                Requests.admission(tree.cell(), tree.grassroots()).memberId(memberId).build()));
+                tree.admission().memberId(memberId).build()));
 
         assertThat(response.status()).isEqualTo(409);
         assertThat(type(response)).isEqualTo("urn:chibo:problem:already-exists");

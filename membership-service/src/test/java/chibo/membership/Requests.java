@@ -27,20 +27,32 @@ final class Requests {
         return body;
     }
 
-    static AdmissionBuilder admission(String cellId, String decidingOrgId) {
-        return new AdmissionBuilder(cellId, decidingOrgId);
+    /** An official member taken over from the register, admitted in 2015 and recognised in 2016. */
+    static Map<String, Object> enrolment(String memberId, String cellId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("memberId", memberId);
+        body.put("person", Map.of("fullName", "Ma Văn Sình", "birthDate", "1970-02-03", "sex", "MALE",
+                "ethnicity", "Tày", "education", "UPPER_SECONDARY"));
+        body.put("status", "OFFICIAL");
+        body.put("cellId", cellId);
+        body.put("admittedOn", "2015-05-19");
+        body.put("recognizedOn", "2016-05-19");
+        body.put("partyCardNumber", "TQ-" + memberId);
+        body.put("register", "Sổ đảng viên 2015");
+        return body;
     }
 
     /**
      * A fresh tree for one test: a central root, a province, a commune committee, a grassroots committee and
      * two cells, with unique ids so tests never collide.
      */
-    record Tree(String central, String province, String commune, String grassroots, String cell, String otherCell) {
+    record Tree(String central, String province, String commune, String grassroots, String cell, String otherCell,
+                String introducer, String secondIntroducer) {
 
         static Tree create(Http http) {
             String suffix = UUID.randomUUID().toString().substring(0, 8);
             Tree tree = new Tree("TW-" + suffix, "TQ-" + suffix, "TQ-XA-" + suffix, "TQ-CS-" + suffix,
-                    "TQ-CB1-" + suffix, "TQ-CB2-" + suffix);
+                    "TQ-CB1-" + suffix, "TQ-CB2-" + suffix, "intro-a-" + suffix, "intro-b-" + suffix);
             String root = TestTokens.writer(tree.central());
             created(http.post("/organizations", root, organization(tree.central(), "Trung ương", "CENTRAL", null)));
             created(http.post("/organizations", root,
@@ -53,7 +65,14 @@ final class Requests {
                     organization(tree.cell(), "Chi bộ thôn Nà Tông", "CELL", tree.grassroots())));
             created(http.post("/organizations", root,
                     organization(tree.otherCell(), "Chi bộ thôn Khuổi Xoan", "CELL", tree.grassroots())));
+            created(http.post("/members/enrolments", root, enrolment(tree.introducer(), tree.cell())));
+            created(http.post("/members/enrolments", root, enrolment(tree.secondIntroducer(), tree.cell())));
             return tree;
+        }
+
+        /** An admission into the tree's cell by the grassroots committee, introduced by the cell's two officials. */
+        AdmissionBuilder admission() {
+            return new AdmissionBuilder(cell, grassroots, introducer, secondIntroducer);
         }
 
         String provinceWriter() {
@@ -70,7 +89,7 @@ final class Requests {
         private final Map<String, Object> body = new LinkedHashMap<>();
         private final Map<String, Object> person = new LinkedHashMap<>();
 
-        private AdmissionBuilder(String cellId, String decidingOrgId) {
+        private AdmissionBuilder(String cellId, String decidingOrgId, String introducer, String secondIntroducer) {
             person.put("fullName", "Hoàng Thị Mai");
             person.put("birthDate", "1998-04-12");
             person.put("sex", "FEMALE");
@@ -82,8 +101,8 @@ final class Requests {
             body.put("vote", Map.of("officialMembers", 12, "temporarilyTransferredOut", 1, "exemptedAbsent", 0,
                     "inFavour", 11));
             body.put("introducers", List.of(
-                    Map.of("memberId", "intro-1", "workedWithSince", "2023-01-10"),
-                    Map.of("memberId", "intro-2", "workedWithSince", "2022-06-01")));
+                    Map.of("memberId", introducer, "workedWithSince", "2023-01-10"),
+                    Map.of("memberId", secondIntroducer, "workedWithSince", "2022-06-01")));
             body.put("youthUnionIntroduced", false);
             body.put("awarenessCertificate", Map.of("number", "NT-115", "issuedOn", "2024-05-02"));
             body.put("decisionDate", "2025-09-20");

@@ -1,4 +1,8 @@
 package chibo.contracts.organization;
 
-public record OrganizationDissolved(String reason) implements OrganizationEvent {
+/**
+ * The organisation ceased to exist. {@code successorId} names the organisation it was merged into, if any: its
+ * members and children then belong to the successor's line.
+ */
+public record OrganizationDissolved(String reason, String successorId) implements OrganizationEvent {
 }

@@ -21,6 +21,7 @@ import java.util.List;
  * @param memberId       the member's number; generated when absent
  * @param decisionDate   the decision's date: the event's effective date
  * @param decidingOrgId  the committee that decided
+ * @param specialCase    the committee used the special-case extension of its decision deadline
  */
 public record AdmitMemberRequest(
         @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String memberId,
@@ -33,7 +34,8 @@ public record AdmitMemberRequest(
         @Valid CertificateRequest awarenessCertificate,
         @NotNull LocalDate decisionDate,
         @NotBlank @Size(max = 64) String decisionNumber,
-        @NotBlank String decidingOrgId) {
+        @NotBlank String decidingOrgId,
+        boolean specialCase) {
 
     public record PersonRequest(
             @NotBlank @Size(max = 200) String fullName,

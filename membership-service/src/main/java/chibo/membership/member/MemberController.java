@@ -17,10 +17,12 @@ class MemberController {
 
     private final AggregateStore<MemberState> members;
     private final SubtreeGuard guard;
+    private final MemberDecisions decisions;
 
-    MemberController(AggregateStore<MemberState> members, SubtreeGuard guard) {
+    MemberController(AggregateStore<MemberState> members, SubtreeGuard guard, MemberDecisions decisions) {
         this.members = members;
         this.guard = guard;
+        this.decisions = decisions;
     }
 
     @GetMapping("/{id}")
@@ -32,6 +34,6 @@ class MemberController {
             throw Problems.notFound("member", id);
         }
         guard.requireReadable(Caller.current(), current.state().cellId(), "id");
-        return MemberView.of(current.state(), current.seq());
+        return MemberView.of(current.state(), current.seq(), decisions.today());
     }
 }

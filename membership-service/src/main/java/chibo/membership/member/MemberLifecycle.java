@@ -42,15 +42,15 @@ public final class MemberLifecycle {
         return switch (payload) {
             case MemberEnrolledFromRegister e -> new MemberState(event.subject(), e.person(), e.status(), e.cellId(),
                     e.admittedOn(), e.admittedOn(), null, null, e.recognizedOn(), e.partyCardNumber(), true,
-                    e.exempted(), null, null, null, null, null, Map.of(), List.of(),
+                    e.exempted(), null, null, null, null, null, null, Map.of(), List.of(),
                     List.of(new MemberState.StatusMark(event.seq(), e.status(), event.effectiveDate())));
             case MemberAdmitted e -> new MemberState(event.subject(), e.person(), MemberStatus.PROBATIONARY,
                     e.cellId(), event.effectiveDate(), event.effectiveDate(), null, null, null, null, false, false,
-                    null, null, null, null, null, Map.of(), List.of(),
+                    null, null, null, null, null, null, Map.of(), List.of(),
                     List.of(mark(event, MemberStatus.PROBATIONARY)));
             case MemberReadmitted e -> new MemberState(event.subject(), e.person(), MemberStatus.PROBATIONARY,
                     e.cellId(), event.effectiveDate(), e.firstAdmittedOn(), null, null, null, null, false, false,
-                    null, null, null, e.previousMemberId(), null, Map.of(), List.of(),
+                    null, null, null, e.previousMemberId(), e.previousLeftOn(), null, Map.of(), List.of(),
                     List.of(mark(event, MemberStatus.PROBATIONARY)));
             case MemberSwornIn e -> copy(state).swornIn(event.effectiveDate(), e.probationEndsOn()).build();
             case MemberRecognized e -> copy(state).status(MemberStatus.OFFICIAL, event)
@@ -64,7 +64,8 @@ public final class MemberLifecycle {
             case MemberTemporaryTransferEnded e -> copy(state).temporaryStay(null).build();
             case MemberResidenceLiaisonRegistered e -> copy(state).residenceLiaison(e.residenceCellId()).build();
             case MemberExempted e -> copy(state).exempted(true).build();
-            case MemberDisciplined e -> copy(state).disciplinedIn(event.effectiveDate().getYear()).build();
+            case MemberDisciplined e -> e.selfReportedAndRemedied() ? state
+                    : copy(state).disciplinedIn(event.effectiveDate().getYear()).build();
             case MemberRemoved e -> copy(state).status(MemberStatus.REMOVED, event).left(event).build();
             case MemberLetGo e -> copy(state).status(MemberStatus.LET_GO, event).left(event).build();
             case MemberExpelled e -> copy(state).status(MemberStatus.EXPELLED, event).left(event).build();
@@ -116,7 +117,7 @@ public final class MemberLifecycle {
         private String residenceLiaisonCellId;
         private java.time.LocalDate leftOn;
         private final Map<Integer, chibo.contracts.member.RatingLevel> ratings;
-        private final List<Integer> disciplinedYears;
+        private final List<Integer> unremediedDisciplineYears;
         private List<MemberState.StatusMark> statusHistory;
 
         Builder(MemberState s) {
@@ -133,7 +134,7 @@ public final class MemberLifecycle {
             residenceLiaisonCellId = s.residenceLiaisonCellId();
             leftOn = s.leftOn();
             ratings = new HashMap<>(s.ratings());
-            disciplinedYears = new ArrayList<>(s.disciplinedYears());
+            unremediedDisciplineYears = new ArrayList<>(s.unremediedDisciplineYears());
             statusHistory = new ArrayList<>(s.statusHistory());
         }
 
@@ -201,7 +202,7 @@ public final class MemberLifecycle {
         }
 
         Builder disciplinedIn(int year) {
-            disciplinedYears.add(year);
+            unremediedDisciplineYears.add(year);
             return this;
         }
 
@@ -213,8 +214,9 @@ public final class MemberLifecycle {
         MemberState build() {
             return new MemberState(s.id(), s.person(), status, cellId, s.admittedOn(), s.firstAdmittedOn(),
                     swornInOn, probationEndsOn, officialFrom, partyCardNumber, s.enrolledFromRegister(), exempted,
-                    inTransit, temporaryStay, residenceLiaisonCellId, s.previousMemberId(), leftOn, ratings,
-                    disciplinedYears, statusHistory);
+                    inTransit, temporaryStay, residenceLiaisonCellId, s.previousMemberId(), s.previousLeftOn(), leftOn,
+                    ratings,
+                    unremediedDisciplineYears, statusHistory);
         }
     }
 }

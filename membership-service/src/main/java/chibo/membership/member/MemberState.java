@@ -15,6 +15,10 @@ import java.util.Map;
  *
  * @param cellId         the cell that counts the member (the sender while in transit)
  * @param firstAdmittedOn party age counts from here (the first admission, across readmissions)
+ * @param previousLeftOn when the earlier membership of a readmitted member ended: the gap from then to this
+ *                       admission does not count towards party age
+ * @param unremediedDisciplineYears years the member was disciplined in without finding and remedying the fault
+ *                       themselves: such a year is rated "không hoàn thành" (QĐ 124-QĐ/TW, điều 12)
  * @param statusHistory  each status change with the seq that made it, so a correction can restore the status
  *                       before a reversed decision
  */
@@ -35,14 +39,16 @@ public record MemberState(
         TemporaryStay temporaryStay,
         String residenceLiaisonCellId,
         String previousMemberId,
+        LocalDate previousLeftOn,
         LocalDate leftOn,
         Map<Integer, RatingLevel> ratings,
-        List<Integer> disciplinedYears,
+        List<Integer> unremediedDisciplineYears,
         List<StatusMark> statusHistory) {
 
     public MemberState {
         ratings = ratings == null ? Map.of() : Map.copyOf(ratings);
-        disciplinedYears = disciplinedYears == null ? List.of() : List.copyOf(disciplinedYears);
+        unremediedDisciplineYears = unremediedDisciplineYears == null ? List.of()
+                : List.copyOf(unremediedDisciplineYears);
         statusHistory = statusHistory == null ? List.of() : List.copyOf(statusHistory);
     }
 

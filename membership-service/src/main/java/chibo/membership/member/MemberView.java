@@ -2,15 +2,41 @@ package chibo.membership.member;
 
 import chibo.contracts.member.MemberStatus;
 import chibo.contracts.member.Person;
+import chibo.contracts.member.RatingLevel;
 
 import java.time.LocalDate;
+import java.time.Period;
+import java.util.Map;
 
-/** A member as the API shows it; {@code version} is the seq of the member's latest event. */
+/**
+ * A member as the API shows it. {@code version} is the seq of the member's latest event (also the {@code ETag});
+ * {@code partyAge} counts from the first admission decision, less the time out of the party before a readmission,
+ * up to leaving or today.
+ */
 public record MemberView(String id, Person person, MemberStatus status, String cellId, LocalDate admittedOn,
-                         LocalDate officialFrom, boolean exempted, boolean inTransit, long version) {
+                         LocalDate firstAdmittedOn, LocalDate swornInOn, LocalDate probationEndsOn,
+                         LocalDate officialFrom, String partyCardNumber, boolean enrolledFromRegister,
+                         boolean exempted, MemberState.Transit inTransit, MemberState.TemporaryStay temporaryStay,
+                         String residenceLiaisonCellId, String previousMemberId, LocalDate leftOn,
+                         Map<Integer, RatingLevel> ratings, PartyAge partyAge, long version) {
 
-    public static MemberView of(MemberState state, long version) {
-        return new MemberView(state.id(), state.person(), state.status(), state.cellId(), state.admittedOn(),
-                state.officialFrom(), state.exempted(), state.inTransit() != null, version);
+    public record PartyAge(int years, int months) {
+    }
+
+    public static MemberView of(MemberState s, long version, LocalDate today) {
+        return new MemberView(s.id(), s.person(), s.status(), s.cellId(), s.admittedOn(), s.firstAdmittedOn(),
+                s.swornInOn(), s.probationEndsOn(), s.officialFrom(), s.partyCardNumber(), s.enrolledFromRegister(),
+                s.exempted(), s.inTransit(), s.temporaryStay(), s.residenceLiaisonCellId(), s.previousMemberId(),
+                s.leftOn(), s.ratings(), partyAge(s, today), version);
+    }
+
+    static PartyAge partyAge(MemberState s, LocalDate today) {
+        LocalDate until = s.leftOn() != null ? s.leftOn() : today;
+        long days = until.toEpochDay() - s.firstAdmittedOn().toEpochDay();
+        if (s.previousLeftOn() != null) {
+            days -= s.admittedOn().toEpochDay() - s.previousLeftOn().toEpochDay();
+        }
+        Period period = Period.between(s.firstAdmittedOn(), s.firstAdmittedOn().plusDays(Math.max(0, days)));
+        return new PartyAge(period.getYears(), period.getMonths());
     }
 }

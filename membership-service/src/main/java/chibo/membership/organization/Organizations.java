@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Reads of the organisation tree: one organisation by id, and its lineage (root first) by walking parent
- * pointers, each an {@code _id} lookup.
+ * pointers, each an {@code _id} lookup. An organisation merged into another continues in its successor's line, so
+ * the children of a merged organisation need no re-parenting.
  */
 @Component
 public class Organizations implements OrgDirectory {
@@ -34,6 +35,6 @@ public class Organizations implements OrgDirectory {
     @Override
     public List<String> lineage(String orgId) {
         return OrgDirectory.walk(orgId,
-                id -> find(id).map(organization -> Objects.requireNonNullElse(organization.parentId(), "")));
+                id -> find(id).map(organization -> Objects.requireNonNullElse(organization.upward(), "")));
     }
 }

@@ -42,6 +42,11 @@ public class AggregateStore<S> {
         }
     }
 
+    /** One of the subject's events, by seq: an {@code _id} lookup. */
+    public java.util.Optional<EventEnvelope> event(String subject, long seq) {
+        return events.find(topic, subject, seq);
+    }
+
     /** The subject's stored events, with payloads exactly as stored. */
     public List<EventStore.StoredEvent> history(String subject) {
         return events.history(topic, subject);

@@ -33,6 +33,6 @@ public class OrgTreeProjection implements OrgDirectory {
 
     @Override
     public List<String> lineage(String orgId) {
-        return OrgDirectory.walk(orgId, id -> nodes.find(id).map(node -> Objects.requireNonNullElse(node.parentId(), "")));
+        return OrgDirectory.walk(orgId, id -> nodes.find(id).map(node -> Objects.requireNonNullElse(node.upward(), "")));
     }
 }

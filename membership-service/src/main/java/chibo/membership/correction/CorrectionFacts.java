@@ -1,0 +1,21 @@
+package chibo.membership.correction;
+
+import chibo.contracts.member.CorrectionKind;
+import chibo.contracts.organization.OrgLevel;
+import chibo.membership.rules.DecisionFacts;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * @param correctedType          the wire type of the event at {@code correctedSeq}; null when there is none
+ * @param correctedEventId       the id the request names
+ * @param actualEventId          the id of the event at that seq
+ * @param correctedEffectiveDate that event's effective date
+ * @param appealFiledOn          when the member appealed, for an upheld appeal
+ */
+public record CorrectionFacts(CorrectionKind kind, long correctedSeq, String correctedType, UUID correctedEventId,
+                              UUID actualEventId, LocalDate correctedEffectiveDate, LocalDate appealFiledOn,
+                              LocalDate effectiveDate, OrgLevel decidingLevel, boolean decidedInLine,
+                              LocalDate today) implements DecisionFacts {
+}

@@ -1,0 +1,96 @@
+package chibo.membership.correction;
+
+import chibo.calendar.WorkingDayCalendar;
+import chibo.contracts.member.CorrectionKind;
+import chibo.membership.rules.Regulations;
+import chibo.membership.rules.Rule;
+import chibo.membership.rules.Violation;
+
+import java.util.Optional;
+import java.util.Set;
+
+/** Corrections compensate an earlier event; they never change or delete it. */
+public final class CorrectionRules {
+
+    static final Set<String> DISCIPLINE = Set.of("member.disciplined.v1", "member.expelled.v1");
+    static final Set<String> REMOVAL = Set.of("member.removed.v1", "member.probation_failed.v1",
+            "member.let_go.v1");
+
+    private CorrectionRules() {
+    }
+
+    /** The corrected event exists in the member's history, is the one named, and is not itself a correction. */
+    public static final class Target implements Rule<CorrectionFacts> {
+        public String id() {
+            return "correction.target";
+        }
+
+        public String source() {
+            // history is never rewritten: a correction is a compensating event
+            return "chibo: corrections are compensating events";
+        }
+
+        public Optional<Violation> check(CorrectionFacts facts) {
+            if (facts.correctedType() == null) {
+                return violated("correctedSeq", "the member has no event " + facts.correctedSeq());
+            }
+            if (!facts.actualEventId().equals(facts.correctedEventId())) {
+                return violated("correctedEventId", "event " + facts.correctedSeq() + " of the member has id "
+                        + facts.actualEventId());
+            }
+            if (facts.correctedType().equals("member.corrected.v1")) {
+                return violated("correctedSeq", "a correction is not corrected; record a new one");
+            }
+            return holds();
+        }
+    }
+
+    /**
+     * An appeal is upheld only for a decision that can be appealed, lodged in time: within one month for
+     * discipline and expulsion (Điều lệ Đảng, điều 39.7), within 30 working days for removal (verify).
+     */
+    public static final class AppealWindow implements Rule<CorrectionFacts> {
+        private final Regulations regulations;
+        private final WorkingDayCalendar calendar;
+        private final String source;
+
+        public AppealWindow(Regulations regulations, WorkingDayCalendar calendar, String source) {
+            this.regulations = regulations;
+            this.calendar = calendar;
+            this.source = source;
+        }
+
+        public String id() {
+            return "correction.appeal-window";
+        }
+
+        public String source() {
+            return source;
+        }
+
+        public Optional<Violation> check(CorrectionFacts facts) {
+            if (facts.kind() != CorrectionKind.APPEAL_UPHELD || facts.correctedType() == null) {
+                return holds();
+            }
+            if (facts.appealFiledOn() == null) {
+                return violated("appealFiledOn", "an upheld appeal needs the date it was lodged");
+            }
+            if (facts.appealFiledOn().isBefore(facts.correctedEffectiveDate())) {
+                return violated("appealFiledOn", "the appeal cannot be lodged before the decision");
+            }
+            java.time.LocalDate lastDay;
+            if (DISCIPLINE.contains(facts.correctedType())) {
+                lastDay = facts.correctedEffectiveDate().plusMonths(regulations.disciplineAppealMonths());
+            } else if (REMOVAL.contains(facts.correctedType())) {
+                lastDay = calendar.plusWorkingDays(facts.correctedEffectiveDate(),
+                        regulations.removalAppealWorkingDays());
+            } else {
+                return violated("correctedSeq", facts.correctedType() + " is not a decision one appeals");
+            }
+            return facts.appealFiledOn().isAfter(lastDay)
+                    ? violated("appealFiledOn", "the appeal of " + facts.appealFiledOn() + " was lodged after the"
+                    + " last day, " + lastDay)
+                    : holds();
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package chibo.membership.member;
+
+import chibo.contracts.EventDraft;
+import chibo.contracts.member.MemberEvent;
+import chibo.membership.organization.Ids;
+import chibo.membership.organization.Organization;
+import chibo.membership.organization.Organizations;
+import chibo.membership.rules.Command;
+import chibo.membership.rules.RuleBook;
+import chibo.membership.rules.RuleSet;
+import chibo.platform.eventstore.AggregateStore;
+import chibo.platform.security.Caller;
+import chibo.platform.security.SubtreeGuard;
+import chibo.platform.web.Problems;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The one path every new membership takes (admission, readmission, enrolment from a register): the cell and the
+ * deciding committee exist and lie in the caller's subtree, the facts pass the rule set in force on the effective
+ * date, and the member id is not taken.
+ */
+@Component
+public class NewMemberships {
+
+    private final AggregateStore<MemberState> members;
+    private final Organizations organizations;
+    private final SubtreeGuard guard;
+    private final RuleBook rules;
+    private final MemberDecisions decisions;
+
+    NewMemberships(AggregateStore<MemberState> members, Organizations organizations, SubtreeGuard guard,
+                   RuleBook rules, MemberDecisions decisions) {
+        this.members = members;
+        this.organizations = organizations;
+        this.guard = guard;
+        this.rules = rules;
+        this.decisions = decisions;
+    }
+
+    /** What the rules of a new membership see. */
+    public record Context(Organization cell, Organization decidingOrg, boolean decidedInLine, LocalDate today,
+                          RuleSet rules) {
+    }
+
+    public MemberView create(Caller caller, String requestedId, String cellId, String decidingOrgId,
+                             LocalDate effectiveDate, String decisionNumber, Command command,
+                             Function<Context, ?> facts, Function<Context, MemberEvent> event) {
+        Organization cell = organizations.findActive(cellId)
+                .orElseThrow(() -> Problems.unknownReference("cellId", "cell", cellId));
+        if (!cell.level().holdsMembers()) {
+            throw Problems.invalid("cellId", "holds-members", "'" + cell.id() + "' is a " + cell.level()
+                    + ", not a cell: members belong to cells");
+        }
+        String decidingId = decidingOrgId != null ? decidingOrgId : cellId;
+        Organization decidingOrg = organizations.findActive(decidingId)
+                .orElseThrow(() -> Problems.unknownReference("decidingOrgId", "organisation", decidingId));
+        guard.requireWithin(caller, cell.id(), "cellId");
+        guard.requireWithin(caller, decidingId, "decidingOrgId");
+        RuleSet ruleSet = rules.inForceOn(effectiveDate);
+        Context context = new Context(cell, decidingOrg, organizations.lineage(cell.id()).contains(decidingId),
+                decisions.today(), ruleSet);
+        ruleSet.require(command, facts.apply(context));
+
+        String memberId = Ids.orGenerate(requestedId);
+        EventDraft draft = new EventDraft(memberId, effectiveDate, decidingId, decisionNumber, UUID.randomUUID(),
+                null, event.apply(context));
+        var result = members.execute(memberId, current -> {
+            if (current.exists()) {
+                throw Problems.alreadyExists("memberId", "member", memberId);
+            }
+            return List.of(draft);
+        });
+        return MemberView.of(result.current().state(), result.current().seq(), decisions.today());
+    }
+}

@@ -1,0 +1,56 @@
+package chibo.membership.member;
+
+import chibo.contracts.member.MemberStatus;
+
+/** What each command needs of the member's current state (the rest of the member lifecycle's state machine). */
+public final class Transitions {
+
+    private Transitions() {
+    }
+
+    public static final MemberDecisions.Transition ACTIVE = member -> member.status().isActive() ? null
+            : "the membership ended on " + member.leftOn();
+
+    public static final MemberDecisions.Transition AWAITING_CEREMONY = member -> {
+        if (member.status() != MemberStatus.PROBATIONARY) {
+            return "only a probationary member is sworn in";
+        }
+        return member.swornInOn() == null ? null : "the ceremony was held on " + member.swornInOn();
+    };
+
+    public static final MemberDecisions.Transition ON_PROBATION = member -> {
+        if (member.status() != MemberStatus.PROBATIONARY) {
+            return "only a probationary member's probation is considered";
+        }
+        return member.swornInOn() != null ? null : "probation starts with the ceremony, which has not been held";
+    };
+
+    public static final MemberDecisions.Transition SETTLED = member -> {
+        String inactive = ACTIVE.refusal(member);
+        if (inactive != null) {
+            return inactive;
+        }
+        if (member.inTransit() != null) {
+            return "the member is in transit to " + member.inTransit().toOrgId();
+        }
+        return member.temporaryStay() == null ? null
+                : "the member is temporarily at " + member.temporaryStay().hostCellId() + " until "
+                + member.temporaryStay().until();
+    };
+
+    public static final MemberDecisions.Transition IN_TRANSIT = member -> member.inTransit() != null ? null
+            : "no transfer of the member is under way";
+
+    public static final MemberDecisions.Transition ON_TEMPORARY_STAY = member -> member.temporaryStay() != null ? null
+            : "the member is not temporarily at another cell";
+
+    public static final MemberDecisions.Transition NOT_EXEMPTED = member -> {
+        String inactive = ACTIVE.refusal(member);
+        if (inactive != null) {
+            return inactive;
+        }
+        return member.exempted() ? "the member is already exempted" : null;
+    };
+
+    public static final MemberDecisions.Transition EXISTS = member -> null;
+}

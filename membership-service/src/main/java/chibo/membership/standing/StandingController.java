@@ -1,0 +1,45 @@
+package chibo.membership.standing;
+
+import chibo.membership.member.MemberView;
+import chibo.membership.member.Versions;
+import chibo.platform.security.Caller;
+import chibo.platform.security.Roles;
+import jakarta.validation.Valid;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/members/{memberId}")
+@PreAuthorize("hasAuthority('" + Roles.AGENCY_WRITER + "')")
+class StandingController {
+
+    private final Standing standing;
+
+    StandingController(Standing standing) {
+        this.standing = standing;
+    }
+
+    @PostMapping("/exemption")
+    MemberView exempt(@PathVariable String memberId, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                      @Valid @RequestBody StandingRequests.Exemption request) {
+        return standing.exempt(Caller.current(), memberId, Versions.fromIfMatch(ifMatch), request);
+    }
+
+    @PostMapping("/disciplines")
+    MemberView discipline(@PathVariable String memberId,
+                          @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                          @Valid @RequestBody StandingRequests.Discipline request) {
+        return standing.discipline(Caller.current(), memberId, Versions.fromIfMatch(ifMatch), request);
+    }
+
+    @PostMapping("/ratings")
+    MemberView rate(@PathVariable String memberId, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                    @Valid @RequestBody StandingRequests.Rating request) {
+        return standing.rate(Caller.current(), memberId, Versions.fromIfMatch(ifMatch), request);
+    }
+}

@@ -1,0 +1,109 @@
+package chibo.membership.transfer;
+
+import chibo.contracts.member.MemberResidenceLiaisonRegistered;
+import chibo.contracts.member.MemberTemporaryTransferEnded;
+import chibo.contracts.member.MemberTemporaryTransferStarted;
+import chibo.contracts.member.MemberTransferReceived;
+import chibo.contracts.member.MemberTransferStarted;
+import chibo.membership.member.MemberDecisions;
+import chibo.membership.member.MemberView;
+import chibo.membership.member.Transitions;
+import chibo.membership.organization.Organization;
+import chibo.membership.organization.Organizations;
+import chibo.membership.rules.Command;
+import chibo.platform.security.Caller;
+import chibo.platform.web.Problems;
+import org.springframework.stereotype.Service;
+
+/**
+ * Transfers of party activity: official (between cells, to the place of residence) with the member in transit
+ * until received; temporary stays elsewhere; residence liaison.
+ */
+@Service
+public class Transfers {
+
+    private final MemberDecisions decisions;
+    private final Organizations organizations;
+
+    Transfers(MemberDecisions decisions, Organizations organizations) {
+        this.decisions = decisions;
+        this.organizations = organizations;
+    }
+
+    /** The sending side decides; the receiving organisation may be anywhere in the country. */
+    public MemberView start(Caller caller, String memberId, Long version, TransferRequests.Start request) {
+        organizations.findActive(request.toOrgId())
+                .orElseThrow(() -> Problems.unknownReference("toOrgId", "organisation", request.toOrgId()));
+        Organization toCell = request.toCellId() == null ? null : cell(request.toCellId(), "toCellId");
+        return decisions.decide(caller, memberId, version, request, "start a transfer", Transitions.SETTLED,
+                Command.TRANSFER,
+                context -> new TransferFacts(request.kind(), request.circumstance(), null,
+                        toCell == null || organizations.lineage(toCell.id()).contains(request.toOrgId()),
+                        request.toOrgId().equals(context.member().cellId())
+                                || (toCell != null && toCell.id().equals(context.member().cellId())),
+                        true, request.decisionDate(), null, context.decidingOrg().level(),
+                        context.decidedInLine(), context.today()),
+                context -> new MemberTransferStarted(request.kind(), context.member().cellId(), request.toOrgId(),
+                        request.toCellId(), request.reason()));
+    }
+
+    /** The receiving side records the receipt, so the caller acts in the receiving cell's subtree. */
+    public MemberView receive(Caller caller, String memberId, Long version, TransferRequests.Receipt request) {
+        Organization receiving = cell(request.cellId(), "cellId");
+        return decisions.decide(caller, memberId, version, request, "be received", Transitions.IN_TRANSIT,
+                Command.TRANSFER_RECEIPT,
+                context -> {
+                    var transit = context.member().inTransit();
+                    boolean inTree = transit.toCellId() != null ? transit.toCellId().equals(receiving.id())
+                            : organizations.lineage(receiving.id()).contains(transit.toOrgId());
+                    return new TransferFacts(transit.kind(), null, null, inTree,
+                            receiving.id().equals(context.member().cellId()), true, request.receivedOn(), null,
+                            context.decidingOrg().level(), context.decidedInLine(), context.today());
+                },
+                context -> new MemberTransferReceived(receiving.id()),
+                member -> new MemberDecisions.Scope(receiving.id(), "cellId"));
+    }
+
+    public MemberView startTemporary(Caller caller, String memberId, Long version,
+                                     TransferRequests.TemporaryStart request) {
+        Organization host = organizations.findActive(request.hostCellId())
+                .orElseThrow(() -> Problems.unknownReference("hostCellId", "cell", request.hostCellId()));
+        return decisions.decide(caller, memberId, version, request, "start a temporary stay", Transitions.SETTLED,
+                Command.TEMPORARY_TRANSFER,
+                context -> new TransferFacts(null, null, request.reason(), true,
+                        host.id().equals(context.member().cellId()), host.level().holdsMembers(),
+                        request.decisionDate(), request.until(), context.decidingOrg().level(),
+                        context.decidedInLine(), context.today()),
+                context -> new MemberTemporaryTransferStarted(host.id(), request.reason(), request.until()));
+    }
+
+    public MemberView endTemporary(Caller caller, String memberId, Long version,
+                                   TransferRequests.TemporaryEnd request) {
+        return decisions.decide(caller, memberId, version, request, "end a temporary stay",
+                Transitions.ON_TEMPORARY_STAY, Command.TEMPORARY_TRANSFER_END,
+                context -> new TransferFacts(null, null, null, true, false, true, request.endedOn(), null,
+                        context.decidingOrg().level(), context.decidedInLine(), context.today()),
+                context -> new MemberTemporaryTransferEnded(context.member().temporaryStay().hostCellId()));
+    }
+
+    public MemberView registerLiaison(Caller caller, String memberId, Long version, TransferRequests.Liaison request) {
+        Organization residence = organizations.findActive(request.residenceCellId())
+                .orElseThrow(() -> Problems.unknownReference("residenceCellId", "cell", request.residenceCellId()));
+        return decisions.decide(caller, memberId, version, request, "register a residence liaison",
+                Transitions.ACTIVE, Command.RESIDENCE_LIAISON,
+                context -> new TransferFacts(null, null, null, true, residence.id().equals(context.member().cellId()),
+                        residence.level().holdsMembers(), request.registeredOn(), null,
+                        context.decidingOrg().level(), context.decidedInLine(), context.today()),
+                context -> new MemberResidenceLiaisonRegistered(residence.id(), request.category()));
+    }
+
+    private Organization cell(String cellId, String field) {
+        Organization cell = organizations.findActive(cellId)
+                .orElseThrow(() -> Problems.unknownReference(field, "cell", cellId));
+        if (!cell.level().holdsMembers()) {
+            throw Problems.invalid(field, "holds-members", "'" + cellId + "' is a " + cell.level()
+                    + ", not a cell: members belong to cells");
+        }
+        return cell;
+    }
+}

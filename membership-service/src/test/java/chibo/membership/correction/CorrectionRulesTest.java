@@ -1,0 +1,67 @@
+package chibo.membership.correction;
+
+import chibo.calendar.WorkingDayCalendar;
+import chibo.contracts.member.CorrectionKind;
+import chibo.contracts.organization.OrgLevel;
+import chibo.membership.rules.Regulations;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Corrections and appeals (Điều lệ Đảng điều 39.7; removal appeals within 30 working days, configurable). */
+class CorrectionRulesTest {
+
+    private static final WorkingDayCalendar CALENDAR = WorkingDayCalendar.vietnam();
+    private static final UUID EVENT = UUID.fromString("00000000-0000-0000-0000-000000000007");
+    private static final LocalDate DECIDED = LocalDate.of(2025, 3, 3);
+
+    private static CorrectionFacts appeal(String type, LocalDate filedOn) {
+        return new CorrectionFacts(CorrectionKind.APPEAL_UPHELD, 4, type, EVENT, EVENT, DECIDED, filedOn,
+                DECIDED.plusMonths(3), OrgLevel.PROVINCE, true, DECIDED.plusMonths(3));
+    }
+
+    @Test
+    void corrects_an_event_the_member_has_under_the_id_it_has() {
+        var rule = new CorrectionRules.Target();
+
+        assertThat(rule.check(appeal("member.removed.v1", DECIDED))).isEmpty();
+        assertThat(rule.check(new CorrectionFacts(CorrectionKind.ANNULLED, 9, null, EVENT, null, null, null, DECIDED,
+                OrgLevel.PROVINCE, true, DECIDED))).hasValueSatisfying(v -> assertThat(v.field())
+                .isEqualTo("correctedSeq"));
+        assertThat(rule.check(new CorrectionFacts(CorrectionKind.ANNULLED, 4, "member.removed.v1", EVENT,
+                UUID.randomUUID(), DECIDED, null, DECIDED, OrgLevel.PROVINCE, true, DECIDED)))
+                .hasValueSatisfying(v -> assertThat(v.field()).isEqualTo("correctedEventId"));
+        assertThat(rule.check(new CorrectionFacts(CorrectionKind.ANNULLED, 4, "member.corrected.v1", EVENT, EVENT,
+                DECIDED, null, DECIDED, OrgLevel.PROVINCE, true, DECIDED))).isPresent();
+    }
+
+    @Test
+    void an_appeal_against_discipline_is_lodged_within_one_month() {
+        var rule = new CorrectionRules.AppealWindow(Regulations.DEFAULTS, CALENDAR, "Điều lệ Đảng, điều 39.7");
+
+        assertThat(rule.check(appeal("member.disciplined.v1", DECIDED.plusMonths(1)))).isEmpty();
+        assertThat(rule.check(appeal("member.expelled.v1", DECIDED.plusMonths(1).plusDays(1))))
+                .hasValueSatisfying(v -> assertThat(v.field()).isEqualTo("appealFiledOn"));
+    }
+
+    @Test
+    void an_appeal_against_removal_is_lodged_within_30_working_days() {
+        var rule = new CorrectionRules.AppealWindow(Regulations.DEFAULTS, CALENDAR, "Điều lệ Đảng, điều 39.7");
+        LocalDate last = CALENDAR.plusWorkingDays(DECIDED, 30);
+
+        assertThat(rule.check(appeal("member.removed.v1", last))).isEmpty();
+        assertThat(rule.check(appeal("member.removed.v1", last.plusDays(1)))).isPresent();
+    }
+
+    @Test
+    void an_admission_is_not_appealed_and_an_upheld_appeal_needs_its_date() {
+        var rule = new CorrectionRules.AppealWindow(Regulations.DEFAULTS, CALENDAR, "Điều lệ Đảng, điều 39.7");
+
+        assertThat(rule.check(appeal("member.admitted.v1", DECIDED))).hasValueSatisfying(v -> assertThat(v.message())
+                .contains("not a decision one appeals"));
+        assertThat(rule.check(appeal("member.removed.v1", null))).isPresent();
+    }
+}
