@@ -22,10 +22,14 @@ public final class ApiBodies {
         return body;
     }
 
-    /** {@code POST /members/admissions} on membership-service, with the Youth Union standing in as introducer. */
+    /**
+     * {@code POST /members/admissions} on membership-service: the Youth Union committee and one official member
+     * (who has known the applicant for years) introduce, 9 of 10 official members vote in favour, and the
+     * awareness-course certificate is half a year old.
+     */
     public static Map<String, Object> admission(String memberId, Map<String, Object> person, String cellId,
                                                 String cellResolutionDate, String decisionDate,
-                                                String decisionNumber, String decidingOrgId) {
+                                                String decisionNumber, String decidingOrgId, String introducerId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("memberId", memberId);
         body.put("person", person);
@@ -33,11 +37,27 @@ public final class ApiBodies {
         body.put("cellResolutionDate", cellResolutionDate);
         body.put("vote", Map.of("officialMembers", 10, "temporarilyTransferredOut", 0, "exemptedAbsent", 0,
                 "inFavour", 9));
-        body.put("introducers", List.of());
+        body.put("introducers", List.of(Map.of("memberId", introducerId, "workedWithSince", "2015-01-01")));
         body.put("youthUnionIntroduced", true);
+        body.put("awarenessCertificate", Map.of("number", "NT-" + memberId,
+                "issuedOn", java.time.LocalDate.parse(cellResolutionDate).minusMonths(6).toString()));
         body.put("decisionDate", decisionDate);
         body.put("decisionNumber", decisionNumber);
         body.put("decidingOrgId", decidingOrgId);
+        return body;
+    }
+
+    /** {@code POST /members/enrolments} on membership-service: an official member taken over from a register. */
+    public static Map<String, Object> enrolment(String memberId, String fullName, String cellId, String register) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("memberId", memberId);
+        body.put("person", Map.of("fullName", fullName, "birthDate", "1968-08-19", "sex", "MALE",
+                "ethnicity", "Tày", "education", "UPPER_SECONDARY"));
+        body.put("status", "OFFICIAL");
+        body.put("cellId", cellId);
+        body.put("admittedOn", "1995-05-19");
+        body.put("recognizedOn", "1996-05-19");
+        body.put("register", register);
         return body;
     }
 

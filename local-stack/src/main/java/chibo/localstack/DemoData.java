@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small demo: two provinces, a commune and a ward with village and residential-group cells, members admitted
- * over 2024–2025, and a month of cell meetings. Loaded through the public APIs, as an agency system would, and only
+ * A small demo: two provinces, a commune and a ward with village and residential-group cells, each with its
+ * secretary taken over from the old register and members admitted over 2024–2025, and a month of cell meetings. Loaded through the public APIs, as an agency system would, and only
  * into an empty store.
  */
 final class DemoData {
@@ -61,9 +61,14 @@ final class DemoData {
         int n = 0;
         for (Map.Entry<String, String> cell : cells.entrySet()) {
             List<String> ids = new ArrayList<>();
+            String secretary = cell.getKey() + "-BT";
+            ApiClient.post(membership + "/members/enrolments", token, ApiBodies.enrolment(secretary,
+                    "Triệu Văn " + GIVEN[n % GIVEN.length].split(" ")[1], cell.getKey(), "Sổ đảng viên " + cell.getKey()))
+                    .expect(201);
+            ids.add(secretary);
             for (int i = 1; i <= 8; i++, n++) {
                 String id = cell.getKey() + "-" + String.format("%03d", i);
-                admit(id, cell.getKey(), cell.getValue(), n);
+                admit(id, cell.getKey(), cell.getValue(), n, secretary);
                 ids.add(id);
             }
             members.put(cell.getKey(), ids);
@@ -78,7 +83,7 @@ final class DemoData {
                 ApiBodies.organization(id, name, level, parentId, "2025-07-01")).expect(201);
     }
 
-    private void admit(String memberId, String cellId, String decidingOrgId, int n) {
+    private void admit(String memberId, String cellId, String decidingOrgId, int n, String introducerId) {
         LocalDate decision = LocalDate.of(2024, 1, 15).plusDays(17L * n);
         Map<String, Object> person = new LinkedHashMap<>();
         person.put("fullName", FAMILY[n % FAMILY.length] + " " + GIVEN[(n / 2) % GIVEN.length]);
@@ -87,8 +92,7 @@ final class DemoData {
         person.put("ethnicity", ETHNICITY[n % ETHNICITY.length]);
         person.put("education", n % 3 == 0 ? "UNIVERSITY" : "UPPER_SECONDARY");
         Map<String, Object> body = ApiBodies.admission(memberId, person, cellId, decision.minusDays(20).toString(),
-                decision.toString(), (100 + n) + "-QĐ/ĐU", decidingOrgId);
-        body.put("awarenessCertificate", Map.of("number", "NT-" + n, "issuedOn", decision.minusMonths(6).toString()));
+                decision.toString(), (100 + n) + "-QĐ/ĐU", decidingOrgId, introducerId);
         ApiClient.post(membership + "/members/admissions", token, body).expect(201);
     }
 

@@ -1,6 +1,13 @@
 package chibo.platform;
 
+import chibo.platform.web.BodySizeLimitFilter;
+import chibo.platform.web.IdempotencyFilter;
 import chibo.platform.web.ProblemHandler;
+import chibo.platform.web.WebProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -20,6 +27,7 @@ import java.time.Clock;
  */
 @AutoConfiguration(after = DataMongoAutoConfiguration.class, before = MongoHealthContributorAutoConfiguration.class)
 @Import(ProblemHandler.class)
+@EnableConfigurationProperties(WebProperties.class)
 public class PlatformAutoConfiguration {
 
     @Bean
@@ -35,6 +43,24 @@ public class PlatformAutoConfiguration {
     @Bean
     JsonMapperBuilderCustomizer chiboRequestJson() {
         return builder -> builder.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    }
+
+    /** Runs after the security filters, so that keys belong to the authenticated caller. */
+    @Bean
+    @ConditionalOnBean(MongoTemplate.class)
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(MongoTemplate mongo, WebProperties web, Clock clock) {
+        var registration = new FilterRegistrationBean<>(new IdempotencyFilter(
+                mongo.getCollection("idempotency_keys"), web, clock));
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
+        return registration;
+    }
+
+    /** Before everything else: a too-large body is refused before it is read. */
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(WebProperties web) {
+        var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(web));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
     }
 
     @Bean(name = "mongoHealthIndicator")

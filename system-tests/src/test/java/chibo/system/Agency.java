@@ -51,11 +51,20 @@ final class Agency {
                 ApiBodies.organization(id, name, level, parentId, "2025-07-01"));
     }
 
+    /** Admits a member into the cell, introduced by its secretary (enrolled from the register first if needed). */
     Http.Response admit(String token, String memberId, String cellId, String decidingOrgId) {
+        String secretary = cellId + "-BT";
+        if (membership.get("/members/" + secretary, token).status() == 404) {
+            Http.Response enrolled = membership.post("/members/enrolments", token,
+                    ApiBodies.enrolment(secretary, "Ma Văn Sình", cellId, "Sổ đảng viên " + cellId));
+            if (enrolled.status() != 201) {
+                return enrolled;
+            }
+        }
         Map<String, Object> person = Map.of("fullName", "Nông Văn " + memberId, "birthDate", "1996-06-15",
                 "sex", "MALE", "ethnicity", "Tày", "education", "UNIVERSITY");
         return membership.post("/members/admissions", token, ApiBodies.admission(memberId, person, cellId,
-                "2025-09-01", "2025-09-15", "77-QĐ/ĐU", decidingOrgId));
+                "2025-09-01", "2025-09-15", "77-QĐ/ĐU", decidingOrgId, secretary));
     }
 
     Http.Response recordMeeting(String token, String cellId, List<String> present) {

@@ -94,6 +94,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof ProblemException problem) {
+                return problem(problem);
+            }
+        }
         Throwable cause = jacksonCause(e);
         if (cause instanceof StreamReadException parse && !(cause instanceof MismatchedInputException)) {
             String where = parse.getLocation() == null ? ""
