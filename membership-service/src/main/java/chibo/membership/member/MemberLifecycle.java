@@ -42,20 +42,20 @@ public final class MemberLifecycle {
         return switch (payload) {
             case MemberEnrolledFromRegister e -> new MemberState(event.subject(), e.person(), e.status(), e.cellId(),
                     e.admittedOn(), e.admittedOn(), null, null, e.recognizedOn(), e.partyCardNumber(), true,
-                    e.exempted(), null, null, null, null, null, null, Map.of(), List.of(),
+                    e.exempted(), null, null, null, null, null, null, null, Map.of(), List.of(),
                     List.of(new MemberState.StatusMark(event.seq(), e.status(), event.effectiveDate())));
             case MemberAdmitted e -> new MemberState(event.subject(), e.person(), MemberStatus.PROBATIONARY,
                     e.cellId(), event.effectiveDate(), event.effectiveDate(), null, null, null, null, false, false,
-                    null, null, null, null, null, null, Map.of(), List.of(),
+                    null, null, null, null, null, null, null, Map.of(), List.of(),
                     List.of(mark(event, MemberStatus.PROBATIONARY)));
             case MemberReadmitted e -> new MemberState(event.subject(), e.person(), MemberStatus.PROBATIONARY,
                     e.cellId(), event.effectiveDate(), e.firstAdmittedOn(), null, null, null, null, false, false,
-                    null, null, null, e.previousMemberId(), e.previousLeftOn(), null, Map.of(), List.of(),
+                    null, null, null, e.previousMemberId(), e.previousLeftOn(), null, null, Map.of(), List.of(),
                     List.of(mark(event, MemberStatus.PROBATIONARY)));
             case MemberSwornIn e -> copy(state).swornIn(event.effectiveDate(), e.probationEndsOn()).build();
             case MemberRecognized e -> copy(state).status(MemberStatus.OFFICIAL, event)
                     .officialFrom(e.officialFrom()).partyCardNumber(e.partyCardNumber()).build();
-            case MemberProbationFailed e -> copy(state).status(MemberStatus.REMOVED, event).left(event).build();
+            case MemberProbationFailed e -> copy(state).status(MemberStatus.REMOVED, event).left(event, null).build();
             case MemberTransferStarted e -> copy(state).inTransit(new MemberState.Transit(e.kind(), e.toOrgId(),
                     e.toCellId(), event.effectiveDate())).build();
             case MemberTransferReceived e -> copy(state).cell(e.cellId()).inTransit(null).build();
@@ -66,10 +66,12 @@ public final class MemberLifecycle {
             case MemberExempted e -> copy(state).exempted(true).build();
             case MemberDisciplined e -> e.selfReportedAndRemedied() ? state
                     : copy(state).disciplinedIn(event.effectiveDate().getYear()).build();
-            case MemberRemoved e -> copy(state).status(MemberStatus.REMOVED, event).left(event).build();
-            case MemberLetGo e -> copy(state).status(MemberStatus.LET_GO, event).left(event).build();
-            case MemberExpelled e -> copy(state).status(MemberStatus.EXPELLED, event).left(event).build();
-            case MemberDeceased e -> copy(state).status(MemberStatus.DECEASED, event).left(event).build();
+            case MemberRemoved e -> copy(state).status(MemberStatus.REMOVED, event).left(event, e.ground().name())
+                    .build();
+            case MemberLetGo e -> copy(state).status(MemberStatus.LET_GO, event).left(event, e.ground().name())
+                    .build();
+            case MemberExpelled e -> copy(state).status(MemberStatus.EXPELLED, event).left(event, null).build();
+            case MemberDeceased e -> copy(state).status(MemberStatus.DECEASED, event).left(event, null).build();
             case MemberRated e -> copy(state).rated(e.year(), e.level()).build();
             case MemberCorrected e -> corrected(state, e);
         };
@@ -116,6 +118,7 @@ public final class MemberLifecycle {
         private MemberState.TemporaryStay temporaryStay;
         private String residenceLiaisonCellId;
         private java.time.LocalDate leftOn;
+        private String leavingGround;
         private final Map<Integer, chibo.contracts.member.RatingLevel> ratings;
         private final List<Integer> unremediedDisciplineYears;
         private List<MemberState.StatusMark> statusHistory;
@@ -133,6 +136,7 @@ public final class MemberLifecycle {
             temporaryStay = s.temporaryStay();
             residenceLiaisonCellId = s.residenceLiaisonCellId();
             leftOn = s.leftOn();
+            leavingGround = s.leavingGround();
             ratings = new HashMap<>(s.ratings());
             unremediedDisciplineYears = new ArrayList<>(s.unremediedDisciplineYears());
             statusHistory = new ArrayList<>(s.statusHistory());
@@ -148,11 +152,13 @@ public final class MemberLifecycle {
             status = previous.status();
             statusHistory = new ArrayList<>(history);
             leftOn = status.isActive() ? null : leftOn;
+            leavingGround = status.isActive() ? null : leavingGround;
             return this;
         }
 
-        Builder left(EventEnvelope event) {
+        Builder left(EventEnvelope event, String ground) {
             leftOn = event.effectiveDate();
+            leavingGround = ground == null ? event.type() : event.type() + ":" + ground;
             inTransit = null;
             temporaryStay = null;
             return this;
@@ -215,7 +221,7 @@ public final class MemberLifecycle {
             return new MemberState(s.id(), s.person(), status, cellId, s.admittedOn(), s.firstAdmittedOn(),
                     swornInOn, probationEndsOn, officialFrom, partyCardNumber, s.enrolledFromRegister(), exempted,
                     inTransit, temporaryStay, residenceLiaisonCellId, s.previousMemberId(), s.previousLeftOn(), leftOn,
-                    ratings,
+                    leavingGround, ratings,
                     unremediedDisciplineYears, statusHistory);
         }
     }

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param firstAdmittedOn party age counts from here (the first admission, across readmissions)
  * @param previousLeftOn when the earlier membership of a readmitted member ended: the gap from then to this
  *                       admission does not count towards party age
+ * @param leavingGround  how the membership ended: the event type, and its ground for removal or letting go
+ *                       (e.g. {@code member.removed.v1:ABSENT_OR_UNPAID_THREE_MONTHS}); readmission depends on it
  * @param unremediedDisciplineYears years the member was disciplined in without finding and remedying the fault
  *                       themselves: such a year is rated "không hoàn thành" (QĐ 124-QĐ/TW, điều 12)
  * @param statusHistory  each status change with the seq that made it, so a correction can restore the status
@@ -41,6 +43,7 @@ public record MemberState(
         String previousMemberId,
         LocalDate previousLeftOn,
         LocalDate leftOn,
+        String leavingGround,
         Map<Integer, RatingLevel> ratings,
         List<Integer> unremediedDisciplineYears,
         List<StatusMark> statusHistory) {

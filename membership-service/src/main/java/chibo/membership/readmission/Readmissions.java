@@ -1,10 +1,9 @@
 package chibo.membership.readmission;
 
-import chibo.contracts.EventEnvelope;
 import chibo.contracts.member.Introducer;
-import chibo.contracts.member.MemberLetGo;
+import chibo.contracts.member.LetGoGround;
 import chibo.contracts.member.MemberReadmitted;
-import chibo.contracts.member.MemberRemoved;
+import chibo.contracts.member.RemovalGround;
 import chibo.membership.admission.AdmissionSupport;
 import chibo.membership.member.MemberState;
 import chibo.membership.member.MemberView;
@@ -12,7 +11,6 @@ import chibo.membership.member.NewMemberships;
 import chibo.membership.rules.Command;
 import chibo.platform.eventstore.AggregateStore;
 import chibo.platform.eventstore.Current;
-import chibo.platform.eventstore.EventStore;
 import chibo.platform.security.Caller;
 import chibo.platform.web.Problems;
 import chibo.membership.organization.Ids;
@@ -52,10 +50,8 @@ public class Readmissions {
             throw Problems.unknownReference("previousMemberId", "member", request.previousMemberId());
         }
         MemberState earlier = previous.state();
-        EventEnvelope ending = members.history(earlier.id()).stream().map(EventStore.StoredEvent::envelope)
-                .filter(e -> e.effectiveDate().equals(earlier.leftOn()) && (e.payload() instanceof MemberRemoved
-                        || e.payload() instanceof MemberLetGo))
-                .reduce((a, b) -> b).orElse(null);
+        RemovalGround removalGround = ground(earlier, "member.removed.v1:", RemovalGround::valueOf);
+        LetGoGround letGoGround = ground(earlier, "member.let_go.v1:", LetGoGround::valueOf);
         var person = AdmissionSupport.person(request.person());
         var vote = AdmissionSupport.vote(request.vote());
         var introducers = admissions.introducers(request.introducers());
@@ -71,8 +67,7 @@ public class Readmissions {
                 context -> new ReadmissionFacts(person, request.cellResolutionDate(), vote, introducers,
                         request.youthUnionIntroduced(), earlier.status(),
                         earlier.leftOn() == null ? request.decisionDate() : earlier.leftOn(),
-                        ending != null && ending.payload() instanceof MemberRemoved removed ? removed.ground() : null,
-                        ending != null && ending.payload() instanceof MemberLetGo letGo ? letGo.ground() : null,
+                        removalGround, letGoGround,
                         earlier.previousMemberId() != null, alreadyReadmitted,
                         request.convictionExpungedOn(), declared, request.decisionDate(),
                         context.decidingOrg().level(), context.decidedInLine(), context.today()),
@@ -80,6 +75,12 @@ public class Readmissions {
                         vote, request.introducers().stream()
                         .map(i -> new Introducer(i.memberId(), i.workedWithSince())).toList(),
                         request.provincialConsentNumber(), earlier.firstAdmittedOn(), earlier.leftOn()));
+    }
+
+    /** The ground the earlier membership ended on, when it ended by the given kind of decision. */
+    private static <G> G ground(MemberState earlier, String prefix, java.util.function.Function<String, G> parse) {
+        String leaving = earlier.leavingGround();
+        return leaving != null && leaving.startsWith(prefix) ? parse.apply(leaving.substring(prefix.length())) : null;
     }
 
     /**

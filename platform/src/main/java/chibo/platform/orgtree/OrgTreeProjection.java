@@ -19,12 +19,21 @@ public class OrgTreeProjection implements OrgDirectory {
     private final SubjectProjection<OrgNode> nodes;
 
     public OrgTreeProjection(MongoDatabase database, MeterRegistry meters) {
-        this.nodes = new SubjectProjection<>(database, "org_tree", OrgNode.class, OrgNode::apply, meters);
+        this(database, "org_tree", meters);
+    }
+
+    public OrgTreeProjection(MongoDatabase database, String collection, MeterRegistry meters) {
+        this.nodes = new SubjectProjection<>(database, collection, OrgNode.class, OrgNode::apply, meters);
     }
 
     public SubjectProjection.Outcome accept(EventEnvelope event) {
         return nodes.accept(event, (before, after, e) -> {
         });
+    }
+
+    /** As {@link #accept(EventEnvelope)}, also keeping other documents in step (idempotently). */
+    public SubjectProjection.Outcome accept(EventEnvelope event, SubjectProjection.SideEffects<OrgNode> sideEffects) {
+        return nodes.accept(event, sideEffects);
     }
 
     public Optional<OrgNode> find(String orgId) {

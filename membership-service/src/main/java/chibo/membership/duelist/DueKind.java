@@ -1,0 +1,13 @@
+package chibo.membership.duelist;
+
+/** What an agency must see to in time. */
+public enum DueKind {
+    /** Admitted, the ceremony not yet held: within 30 working days of the cell receiving the decision. */
+    AWAITING_CEREMONY,
+    /** Probation ends; the cell considers recognition within 30 working days after. */
+    PROBATION_ENDING,
+    /** Transferred, not yet received: papers within 30 working days of the introduction. */
+    IN_TRANSIT,
+    /** Left the party; may be considered for readmission once the waiting period is over. */
+    READMISSION_WAITING
+}
