@@ -16,6 +16,9 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
@@ -37,12 +40,18 @@ public class PlatformAutoConfiguration {
     }
 
     /**
-     * An absent boolean in a request means false; absent numbers are declared as wrappers and named by validation,
-     * so a missing field is reported with every other one instead of failing the whole body on its own.
+     * Request bodies are read strictly where it matters and leniently where it helps. An absent boolean means
+     * false; absent numbers are declared as wrappers and named by validation, so a missing field is reported with
+     * every other one instead of failing the body on its own. A fraction where a whole number goes, or a number
+     * where a date goes, is refused rather than cut or read as a day count.
      */
     @Bean
     JsonMapperBuilderCustomizer chiboRequestJson() {
-        return builder -> builder.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        return builder -> builder.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .withCoercionConfig(LogicalType.DateTime, dates -> dates
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
     }
 
     /** Runs after the security filters, so that keys belong to the authenticated caller. */

@@ -5,6 +5,7 @@ import chibo.contracts.member.Vote;
 import chibo.membership.member.MemberState;
 import chibo.platform.eventstore.AggregateStore;
 import chibo.platform.eventstore.Current;
+import chibo.platform.web.Problems;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -19,12 +20,19 @@ public class AdmissionSupport {
         this.members = members;
     }
 
-    /** Each introducer as chibo knows them today: their status, or none when no member has that id. */
+    /**
+     * Each introducer as chibo knows them today, with their status.
+     *
+     * @throws chibo.platform.web.ProblemException 422 {@code unknown-reference} naming an introducer no member is
+     */
     public List<IntroducerFacts> introducers(List<AdmitMemberRequest.IntroducerRequest> requested) {
-        return requested.stream().map(i -> {
+        return java.util.stream.IntStream.range(0, requested.size()).mapToObj(index -> {
+            AdmitMemberRequest.IntroducerRequest i = requested.get(index);
             Current<MemberState> introducer = members.load(i.memberId());
-            return new IntroducerFacts(i.memberId(), i.workedWithSince(),
-                    introducer.exists() ? introducer.state().status() : null);
+            if (!introducer.exists()) {
+                throw Problems.unknownReference("introducers[" + index + "].memberId", "member", i.memberId());
+            }
+            return new IntroducerFacts(i.memberId(), i.workedWithSince(), introducer.state().status());
         }).toList();
     }
 

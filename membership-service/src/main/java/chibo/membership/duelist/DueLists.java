@@ -6,8 +6,7 @@ import chibo.membership.member.MemberState;
 import chibo.platform.projection.SubjectProjection;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.ReplaceOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -39,18 +38,33 @@ public class DueLists {
         return members.accept(event, this::refile);
     }
 
-    /** Takes the member's entries off their old cell's list and puts their current ones on their cell's list. */
+    /**
+     * Keeps the member's entries in their cell's list in step, touching a cell's list only when the member's due
+     * items there changed (most events change none).
+     */
     private void refile(MemberState before, MemberState after, EventEnvelope event) {
-        if (before != null && !before.cellId().equals(after.cellId())) {
-            byCell.updateOne(Filters.eq("_id", before.cellId()),
-                    Updates.pull("items", new Document("memberId", before.id())));
+        List<DueItem> was = before == null ? List.of() : items.of(before);
+        List<DueItem> is = items.of(after);
+        boolean moved = before != null && !before.cellId().equals(after.cellId());
+        if (moved) {
+            rewrite(before.cellId(), before.id(), List.of());
+            rewrite(after.cellId(), after.id(), is);
+        } else if (!was.equals(is)) {
+            rewrite(after.cellId(), after.id(), is);
         }
-        byCell.updateOne(Filters.eq("_id", after.cellId()),
-                Updates.pull("items", new Document("memberId", after.id())), new UpdateOptions().upsert(true));
-        List<Document> current = items.of(after).stream().map(DueLists::toDocument).toList();
-        if (!current.isEmpty()) {
-            byCell.updateOne(Filters.eq("_id", after.cellId()), Updates.pushEach("items", current));
+    }
+
+    /** Replaces the member's entries in the cell's list: a read and a replace by {@code _id}. */
+    private void rewrite(String cellId, String memberId, List<DueItem> memberItems) {
+        Document cell = byCell.find(Filters.eq("_id", cellId)).first();
+        List<Document> entries = new ArrayList<>();
+        if (cell != null) {
+            cell.getList("items", Document.class, List.of()).stream()
+                    .filter(item -> !memberId.equals(item.getString("memberId"))).forEach(entries::add);
         }
+        memberItems.stream().map(DueLists::toDocument).forEach(entries::add);
+        byCell.replaceOne(Filters.eq("_id", cellId), new Document("_id", cellId).append("items", entries),
+                new ReplaceOptions().upsert(true));
     }
 
     public List<DueItem> ofCell(String cellId) {

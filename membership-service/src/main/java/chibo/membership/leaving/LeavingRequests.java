@@ -37,6 +37,10 @@ public final class LeavingRequests {
     /** Recorded by the member's cell unless a committee is named. */
     public record Death(@NotNull LocalDate dateOfDeath, @Size(max = 1000) String note, String decidingOrgId)
             implements DecisionRequest {
+        public java.util.Map<String, String> fieldNames() {
+            return java.util.Map.of("effectiveDate", "dateOfDeath");
+        }
+
         public LocalDate decisionDate() {
             return dateOfDeath;
         }

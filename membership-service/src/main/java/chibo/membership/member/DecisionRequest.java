@@ -14,4 +14,12 @@ public interface DecisionRequest {
     String decisionNumber();
 
     String decidingOrgId();
+
+    /**
+     * How this request names the facts the rules speak of: the effective date is {@code decisionDate} unless the
+     * request calls it otherwise ({@code ceremonyDate}, {@code dateOfDeath}…).
+     */
+    default java.util.Map<String, String> fieldNames() {
+        return java.util.Map.of("effectiveDate", "decisionDate");
+    }
 }

@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -105,9 +104,9 @@ public class MemberDecisions {
             RuleSet ruleSet = rules.inForceOn(request.decisionDate());
             Context context = new Context(member, decidingOrg,
                     organizations.lineage(member.cellId()).contains(decidingOrgId), today(), ruleSet);
-            ruleSet.require(command, facts.apply(context));
+            ruleSet.require(command, facts.apply(context), request.fieldNames());
             return List.of(new EventDraft(memberId, request.decisionDate(), decidingOrgId, request.decisionNumber(),
-                    UUID.randomUUID(), null, event.apply(context)));
+                    Correlation.current(), null, event.apply(context)));
         });
         return MemberView.of(result.current().state(), result.current().seq(), today());
     }

@@ -50,6 +50,19 @@ public class NewMemberships {
     public MemberView create(Caller caller, String requestedId, String cellId, String decidingOrgId,
                              LocalDate effectiveDate, String decisionNumber, Command command,
                              Function<Context, ?> facts, Function<Context, MemberEvent> event) {
+        return create(caller, requestedId, cellId, decidingOrgId, effectiveDate, decisionNumber, command, facts, event,
+                memberId -> {
+                });
+    }
+
+    /**
+     * As {@link #create(Caller, String, String, String, LocalDate, String, Command, Function, Function)}, with a
+     * last step once every check has passed and just before the event is recorded (it may still refuse).
+     */
+    public MemberView create(Caller caller, String requestedId, String cellId, String decidingOrgId,
+                             LocalDate effectiveDate, String decisionNumber, Command command,
+                             Function<Context, ?> facts, Function<Context, MemberEvent> event,
+                             java.util.function.Consumer<String> beforeRecording) {
         Organization cell = organizations.findActive(cellId)
                 .orElseThrow(() -> Problems.unknownReference("cellId", "cell", cellId));
         if (!cell.level().holdsMembers()) {
@@ -64,7 +77,7 @@ public class NewMemberships {
         RuleSet ruleSet = rules.inForceOn(effectiveDate);
         Context context = new Context(cell, decidingOrg, organizations.lineage(cell.id()).contains(decidingId),
                 decisions.today(), ruleSet);
-        ruleSet.require(command, facts.apply(context));
+        ruleSet.require(command, facts.apply(context), java.util.Map.of("effectiveDate", "decisionDate"));
 
         String memberId = Ids.orGenerate(requestedId);
         EventDraft draft = new EventDraft(memberId, effectiveDate, decidingId, decisionNumber, UUID.randomUUID(),
@@ -73,6 +86,7 @@ public class NewMemberships {
             if (current.exists()) {
                 throw Problems.alreadyExists("memberId", "member", memberId);
             }
+            beforeRecording.accept(memberId);
             return List.of(draft);
         });
         return MemberView.of(result.current().state(), result.current().seq(), decisions.today());

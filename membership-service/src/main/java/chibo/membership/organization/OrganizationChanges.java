@@ -1,5 +1,6 @@
 package chibo.membership.organization;
 
+import chibo.membership.member.Correlation;
 import chibo.contracts.EventDraft;
 import chibo.contracts.organization.OrganizationDissolved;
 import chibo.contracts.organization.OrganizationEvent;
@@ -26,7 +27,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -88,8 +88,11 @@ public class OrganizationChanges {
     public OrganizationView merge(Caller caller, String targetId, OrganizationRequests.Merge request) {
         LocalDate effective = effective(request.effectiveDate());
         List<String> sources = List.copyOf(new LinkedHashSet<>(request.sourceIds()));
-        Organization target = organizations.findActive(targetId)
+        Organization target = organizations.find(targetId)
                 .orElseThrow(() -> Problems.notFound("organisation", targetId));
+        if (!target.isActive()) {
+            throw inactive(target);
+        }
         List<String> lineage = organizations.lineage(targetId);
         for (int i = 0; i < sources.size(); i++) {
             String sourceId = sources.get(i);
@@ -113,6 +116,7 @@ public class OrganizationChanges {
         OrganizationView merged = change(caller, targetId, effective, request.decisionNumber(),
                 organization -> new OrganizationMerged(sources));
         for (String sourceId : sources) {
+            organizations.forget(sourceId);
             store.execute(sourceId, current -> current.state().isActive()
                     ? List.of(draft(sourceId, effective, targetId, request.decisionNumber(),
                     new OrganizationDissolved("merged into " + targetId, targetId)))
@@ -186,6 +190,7 @@ public class OrganizationChanges {
     private OrganizationView change(Caller caller, String orgId, LocalDate effectiveDate, String decisionNumber,
                                     Function<Organization, OrganizationEvent> decide) {
         LocalDate effective = effective(effectiveDate);
+        organizations.forget(orgId);
         var result = store.execute(orgId, current -> {
             if (!current.exists()) {
                 throw Problems.notFound("organisation", orgId);
@@ -193,18 +198,24 @@ public class OrganizationChanges {
             Organization organization = current.state();
             guard.requireWithin(caller, orgId, "orgId");
             if (!organization.isActive()) {
-                String why = "organisation '" + orgId + "' is " + organization.status()
-                        + (organization.successorId() != null ? ", merged into " + organization.successorId() : "");
-                throw new ProblemException(HttpStatus.CONFLICT, "illegal-transition",
-                        "Not possible in the organisation's current state", why,
-                        List.of(new FieldProblem("orgId", "active", why)),
-                        Map.of("currentStatus", organization.status().name()));
+                throw inactive(organization);
             }
             return List.of(draft(orgId, effective, orgId, decisionNumber, decide.apply(organization)));
         });
+        organizations.forget(orgId);
         return new OrganizationView(result.current().state().id(), result.current().state().name(),
                 result.current().state().level(), result.current().state().parentId(), organizations.lineage(orgId),
                 result.current().state().status(), result.current().state().since(), result.current().seq());
+    }
+
+    /** 409: a dissolved (or merged-away) organisation changes no more. */
+    private static ProblemException inactive(Organization organization) {
+        String why = "organisation '" + organization.id() + "' is " + organization.status()
+                + (organization.successorId() != null ? ", merged into " + organization.successorId() : "");
+        return new ProblemException(HttpStatus.CONFLICT, "illegal-transition",
+                "Not possible in the organisation's current state", why,
+                List.of(new FieldProblem("orgId", "active", why)),
+                Map.of("currentStatus", organization.status().name()));
     }
 
     private void requireTreeShape(Organization organization, Organization parent, LocalDate effective, String field) {
@@ -233,6 +244,6 @@ public class OrganizationChanges {
 
     private static EventDraft draft(String orgId, LocalDate effective, String actingOrg, String decisionNumber,
                                     OrganizationEvent event) {
-        return new EventDraft(orgId, effective, actingOrg, decisionNumber, UUID.randomUUID(), null, event);
+        return new EventDraft(orgId, effective, actingOrg, decisionNumber, Correlation.current(), null, event);
     }
 }

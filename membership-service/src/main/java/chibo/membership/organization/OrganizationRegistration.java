@@ -58,6 +58,12 @@ public class OrganizationRegistration {
                                 request.level()) + ", not under a " + parent.level());
             }
             actingOrg = parent.id();
+            if (!OrganizationRules.levelExistsOn(parent.level(), effective)) {
+                throw Problems.ruleViolation("organization.no-district-level", "QĐ 294-QĐ/TW (01/07/2025)",
+                        "parentId", "there is no district level on or after "
+                                + OrganizationRules.DISTRICT_LEVEL_ABOLISHED + ": nothing is founded under '"
+                                + parent.id() + "'");
+            }
         }
         if (!OrganizationRules.levelExistsOn(request.level(), effective)) {
             throw Problems.ruleViolation("organization.no-district-level", "QĐ 294-QĐ/TW (01/07/2025)", "level",

@@ -19,6 +19,10 @@ public final class ProbationRequests {
      * @param decisionReceivedOn when the cell received the admission decision; the decision's date when absent
      */
     public record SwearingIn(@NotNull LocalDate ceremonyDate, LocalDate decisionReceivedOn) implements DecisionRequest {
+        public java.util.Map<String, String> fieldNames() {
+            return java.util.Map.of("effectiveDate", "ceremonyDate");
+        }
+
         public LocalDate decisionDate() {
             return ceremonyDate;
         }

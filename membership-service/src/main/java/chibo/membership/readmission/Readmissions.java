@@ -61,7 +61,7 @@ public class Readmissions {
                 request.declarations().convictedOfCorruption(), request.declarations().convictedOfSeriousCrime(),
                 request.declarations().leftForExceptionalFamilyHardship());
         String newMemberId = Ids.orGenerate(request.memberId());
-        boolean alreadyReadmitted = !claim(earlier.id(), newMemberId);
+        boolean alreadyReadmitted = readmittedAs(earlier.id()) != null;
         return memberships.create(caller, newMemberId, request.cellId(),
                 request.decidingOrgId(), request.decisionDate(), request.decisionNumber(), Command.READMISSION,
                 context -> new ReadmissionFacts(person, request.cellResolutionDate(), vote, introducers,
@@ -74,7 +74,20 @@ public class Readmissions {
                 context -> new MemberReadmitted(earlier.id(), person, request.cellId(), request.cellResolutionDate(),
                         vote, request.introducers().stream()
                         .map(i -> new Introducer(i.memberId(), i.workedWithSince())).toList(),
-                        request.provincialConsentNumber(), earlier.firstAdmittedOn(), earlier.leftOn()));
+                        request.provincialConsentNumber(), earlier.firstAdmittedOn(), earlier.leftOn()),
+                memberId -> {
+                    if (!claim(earlier.id(), memberId)) {
+                        throw Problems.ruleViolation("readmission.once-only", "QĐ 294-QĐ/TW, điểm 3.5.1",
+                                "previousMemberId", "a person is readmitted once only");
+                    }
+                });
+    }
+
+    /** The member the earlier membership was readmitted as, if that member exists. */
+    private String readmittedAs(String previousMemberId) {
+        Document marker = readmitted.find(Filters.eq("_id", previousMemberId)).first();
+        String named = marker == null ? null : marker.getString("readmittedAs");
+        return named != null && members.load(named).exists() ? named : null;
     }
 
     /** The ground the earlier membership ended on, when it ended by the given kind of decision. */

@@ -64,6 +64,11 @@ public final class RuleSet {
         RuleViolations.require(this.<F>rulesFor(command), facts, name);
     }
 
+    /** As {@link #require(Command, Object)}, naming fields as the request does. */
+    public <F> void require(Command command, F facts, java.util.Map<String, String> fieldNames) {
+        RuleViolations.require(this.<F>rulesFor(command), facts, name, fieldNames);
+    }
+
     public <F> List<Violation> check(Command command, F facts) {
         return RuleViolations.check(this.<F>rulesFor(command), facts);
     }

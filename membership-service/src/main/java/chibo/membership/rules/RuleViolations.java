@@ -23,7 +23,19 @@ public final class RuleViolations {
      *                          ({@code urn:chibo:problem:rule:<id>}) and whose {@code errors} list every one
      */
     public static <F> void require(List<? extends Rule<? super F>> rules, F facts, String ruleSet) {
-        List<Violation> violations = check(rules, facts);
+        require(rules, facts, ruleSet, Map.of());
+    }
+
+    /**
+     * As {@link #require(List, Object, String)}, naming fields as the request names them: {@code fieldNames} maps
+     * a fact's name (e.g. {@code effectiveDate}) to the request's (e.g. {@code dateOfDeath}).
+     */
+    public static <F> void require(List<? extends Rule<? super F>> rules, F facts, String ruleSet,
+                                   Map<String, String> fieldNames) {
+        List<Violation> violations = check(rules, facts).stream()
+                .map(v -> new Violation(v.ruleId(), v.source(), fieldNames.getOrDefault(v.field(), v.field()),
+                        v.message()))
+                .toList();
         if (violations.isEmpty()) {
             return;
         }

@@ -31,6 +31,10 @@ public final class TransferRequests {
     /** The receiving cell took the member's papers. */
     public record Receipt(@NotBlank String cellId, @NotNull LocalDate receivedOn, String decidingOrgId)
             implements DecisionRequest {
+        public java.util.Map<String, String> fieldNames() {
+            return java.util.Map.of("effectiveDate", "receivedOn", "toCellId", "cellId");
+        }
+
         public LocalDate decisionDate() {
             return receivedOn;
         }
@@ -48,6 +52,10 @@ public final class TransferRequests {
     }
 
     public record TemporaryEnd(@NotNull LocalDate endedOn, String decidingOrgId) implements DecisionRequest {
+        public java.util.Map<String, String> fieldNames() {
+            return java.util.Map.of("effectiveDate", "endedOn");
+        }
+
         public LocalDate decisionDate() {
             return endedOn;
         }
@@ -60,6 +68,10 @@ public final class TransferRequests {
     /** A working member keeps in touch with the cell where they live (QĐ 213-QĐ/TW). */
     public record Liaison(@NotBlank String residenceCellId, @NotNull LiaisonCategory category,
                           @NotNull LocalDate registeredOn, String decidingOrgId) implements DecisionRequest {
+        public java.util.Map<String, String> fieldNames() {
+            return java.util.Map.of("effectiveDate", "registeredOn");
+        }
+
         public LocalDate decisionDate() {
             return registeredOn;
         }

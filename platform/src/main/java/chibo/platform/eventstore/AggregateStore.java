@@ -26,6 +26,7 @@ public class AggregateStore<S> {
     private final SnapshotStore<S> snapshots;
     private final StateFold<S> fold;
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
+    private final ThreadLocal<Batch<S>> batch = new ThreadLocal<>();
 
     /**
      * @param topic              the topic of this aggregate's events
@@ -42,8 +43,15 @@ public class AggregateStore<S> {
         }
     }
 
-    /** One of the subject's events, by seq: an {@code _id} lookup. */
+    /** One of the subject's events, by seq: an {@code _id} lookup (or one of the current batch's events). */
     public java.util.Optional<EventEnvelope> event(String subject, long seq) {
+        Batch<S> open = batch.get();
+        if (open != null && open.subject.equals(subject)) {
+            var pending = open.pending.stream().filter(e -> e.seq() == seq).findFirst();
+            if (pending.isPresent()) {
+                return pending;
+            }
+        }
         return events.find(topic, subject, seq);
     }
 
@@ -52,8 +60,15 @@ public class AggregateStore<S> {
         return events.history(topic, subject);
     }
 
-    /** The subject's state including every stored event (one extra {@code _id} lookup to be sure). */
+    /**
+     * The subject's state including every stored event (one extra {@code _id} lookup to be sure), or the state
+     * the current batch has reached.
+     */
     public Current<S> load(String subject) {
+        Batch<S> open = batch.get();
+        if (open != null && open.subject.equals(subject)) {
+            return open.current;
+        }
         return catchUp(subject, snapshotOrEmpty(subject));
     }
 
@@ -63,6 +78,10 @@ public class AggregateStore<S> {
      * @return the new state and the events appended (none when {@code decide} returned none)
      */
     public Result<S> execute(String subject, Function<Current<S>, List<EventDraft>> decide) {
+        Batch<S> open = batch.get();
+        if (open != null && open.subject.equals(subject)) {
+            return open.execute(decide);
+        }
         ReentrantLock lock = locks[Math.floorMod(subject.hashCode(), LOCK_STRIPES)];
         lock.lock();
         try {
@@ -91,6 +110,71 @@ public class AggregateStore<S> {
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Runs many commands on one subject as a batch: each command sees the state its predecessors left and
+     * either adds its events or adds nothing (it throws), then all the events are stored in one insert and the
+     * snapshot once. For bulk imports; a refused command leaves the others standing.
+     *
+     * @return what {@code work} returned, and the events stored
+     * @throws ConcurrentAppendException when another writer appended to the subject meanwhile: nothing of the
+     *                                   batch is stored
+     */
+    public <T> Batched<T> batch(String subject, java.util.function.Supplier<T> work) {
+        ReentrantLock lock = locks[Math.floorMod(subject.hashCode(), LOCK_STRIPES)];
+        lock.lock();
+        try {
+            Batch<S> open = new Batch<>(subject, catchUp(subject, snapshotOrEmpty(subject)), this);
+            batch.set(open);
+            T result;
+            try {
+                result = work.get();
+            } finally {
+                batch.remove();
+            }
+            events.appendSealed(open.pending);
+            if (!open.pending.isEmpty()) {
+                snapshots.save(subject, open.current);
+            }
+            return new Batched<>(result, List.copyOf(open.pending));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** What a batch's work returned, and the events the batch stored. */
+    public record Batched<T>(T result, List<EventEnvelope> events) {
+    }
+
+    /** Commands of a batch: folded in memory, stored together at the end. */
+    private static final class Batch<S> {
+        private final String subject;
+        private final AggregateStore<S> store;
+        private final java.util.ArrayList<EventEnvelope> pending = new java.util.ArrayList<>();
+        private Current<S> current;
+
+        Batch(String subject, Current<S> current, AggregateStore<S> store) {
+            this.subject = subject;
+            this.current = current;
+            this.store = store;
+        }
+
+        Result<S> execute(Function<Current<S>, List<EventDraft>> decide) {
+            List<EventDraft> drafts = decide.apply(current);
+            if (drafts.isEmpty()) {
+                return new Result<>(current, List.of());
+            }
+            drafts.forEach(draft -> {
+                if (!draft.topic().equals(store.topic)) {
+                    throw new IllegalArgumentException(draft.type() + " is not an event of " + store.topic);
+                }
+            });
+            List<EventEnvelope> sealed = store.events.seal(subject, current.seq(), current.hash(), drafts);
+            current = store.applyAll(current, sealed);
+            pending.addAll(sealed);
+            return new Result<>(current, sealed);
         }
     }
 

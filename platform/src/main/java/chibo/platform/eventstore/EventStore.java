@@ -105,6 +105,16 @@ public class EventStore {
      * @throws ConcurrentAppendException when the subject already has an event after {@code expectedSeq}
      */
     public List<EventEnvelope> append(String subject, long expectedSeq, String previousHash, List<EventDraft> drafts) {
+        List<EventEnvelope> sealed = seal(subject, expectedSeq, previousHash, drafts);
+        appendSealed(sealed);
+        return sealed;
+    }
+
+    /**
+     * Seals drafts as the subject's events {@code expectedSeq + 1 ...}, chained to {@code previousHash}, without
+     * storing them: see {@link #appendSealed(List)}.
+     */
+    public List<EventEnvelope> seal(String subject, long expectedSeq, String previousHash, List<EventDraft> drafts) {
         if (drafts.isEmpty()) {
             return List.of();
         }
@@ -122,13 +132,27 @@ public class EventStore {
             sealed.add(event);
             previous = event.hash();
         }
+        return sealed;
+    }
+
+    /**
+     * Stores sealed events of one subject in one {@code insertMany}.
+     *
+     * @throws ConcurrentAppendException when the subject already has an event at the first seq
+     */
+    public void appendSealed(List<EventEnvelope> sealed) {
+        if (sealed.isEmpty()) {
+            return;
+        }
+        EventEnvelope first = sealed.getFirst();
+        String topic = EventCatalog.topicOf(first.payload());
         try {
             events(topic).insertMany(sealed.stream().map(EventDocuments::toDocument).toList(),
                     new InsertManyOptions().ordered(true));
         } catch (MongoBulkWriteException e) {
             if (e.getWriteErrors().stream().anyMatch(err -> ErrorCategory.fromErrorCode(err.getCode())
                     == ErrorCategory.DUPLICATE_KEY)) {
-                throw new ConcurrentAppendException(subject, expectedSeq);
+                throw new ConcurrentAppendException(first.subject(), first.seq() - 1);
             }
             throw e;
         }
@@ -137,7 +161,6 @@ public class EventStore {
                     .description("events accepted and stored").register(meters).increment();
         }
         appendListeners.forEach(listener -> listener.accept(sealed));
-        return sealed;
     }
 
     public Optional<EventEnvelope> find(String topic, String subject, long seq) {

@@ -5,7 +5,6 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
@@ -14,7 +13,9 @@ import java.util.Optional;
 
 /**
  * The latest folded state of each subject, keyed by {@code _id}. A cache of the event store, never the truth:
- * a snapshot is replaced only by one of a higher seq, so a slow writer can never roll it back.
+ * a snapshot is replaced only by one of a higher seq. Each subject has one writer at a time (the aggregate's lock
+ * in an instance, the partition's owner for a projection), so the check is a read and a replace by {@code _id}:
+ * the embedded MongoDB-wire server serves only those from its index, and scans for anything else.
  */
 public final class SnapshotStore<S> {
 
@@ -39,19 +40,41 @@ public final class SnapshotStore<S> {
                 document.getString("hash")));
     }
 
-    public void save(String subject, Current<S> current) {
-        Document document = new Document("_id", subject)
+    /**
+     * Stores the snapshot over whatever is stored, for a writer that has just read the stored one and knows it is
+     * older (a projection applying its subject's next event).
+     */
+    public void replace(String subject, Current<S> current) {
+        snapshots.replaceOne(Filters.eq("_id", subject), document(subject, current),
+                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    }
+
+    private Document document(String subject, Current<S> current) {
+        return new Document("_id", subject)
                 .append("seq", current.seq())
                 .append("hash", current.hash())
                 .append("state", Document.parse(EventJson.mapper().writeValueAsString(current.state())));
-        try {
-            snapshots.replaceOne(Filters.and(Filters.eq("_id", subject), Filters.lt("seq", current.seq())),
-                    document, new ReplaceOptions().upsert(true));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            // a snapshot at this seq or later is already stored: keep it
+    }
+
+    public void save(String subject, Current<S> current) {
+        Document stored = snapshots.find(Filters.eq("_id", subject)).projection(new Document("seq", 1)).first();
+        if (stored != null && ((Number) stored.get("seq")).longValue() >= current.seq()) {
+            return;
         }
+        Document document = document(subject, current);
+        if (stored == null) {
+            try {
+                snapshots.insertOne(document);
+                return;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                // written meanwhile by another instance: fall through and compare again
+                save(subject, current);
+                return;
+            }
+        }
+        snapshots.replaceOne(Filters.eq("_id", subject), document);
     }
 }

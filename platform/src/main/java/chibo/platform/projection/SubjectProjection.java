@@ -95,7 +95,8 @@ public class SubjectProjection<S> {
         S after = fold.apply(current.state(), event);
         sideEffects.apply(current.state(), after, event);
         Current<S> next = new Current<>(after, event.seq(), event.hash());
-        states.save(event.subject(), next);
+        // one consumer applies a subject's events, and it has just read the stored state: replace it outright
+        states.replace(event.subject(), next);
         return next;
     }
 

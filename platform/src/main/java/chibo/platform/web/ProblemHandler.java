@@ -23,6 +23,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.InvalidNullException;
@@ -100,6 +101,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         Throwable cause = jacksonCause(e);
+        if (cause instanceof InputCoercionException outOfRange) {
+            return invalid(List.of(new FieldProblem(path(outOfRange), "range", outOfRange.getOriginalMessage())));
+        }
         if (cause instanceof StreamReadException parse && !(cause instanceof MismatchedInputException)) {
             String where = parse.getLocation() == null ? ""
                     : " at line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr();
@@ -193,12 +197,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /** {@code NotBlank} becomes {@code not-blank}: rule names read the same in every problem. */
-    static String kebab(String code) {
+    public static String kebab(String code) {
         return code.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Jackson's path to the offending value as {@code a.b[2].c}. */
-    static String path(JacksonException e) {
+    public static String path(JacksonException e) {
         StringBuilder path = new StringBuilder();
         for (JacksonException.Reference reference : e.getPath()) {
             if (reference.getPropertyName() != null) {

@@ -89,4 +89,44 @@ class AggregateStoreTest {
         snapshots.save("m-9", new Current<>(new Fixtures.Scores(List.of(1, 2, 3)), 3, "h3"));
         assertThat(snapshots.find("m-9")).hasValueSatisfying(current -> assertThat(current.seq()).isEqualTo(3));
     }
+
+    @Test
+    void a_batch_stores_its_commands_together_and_a_refused_command_leaves_the_others() {
+        aggregates.execute("m-1", current -> List.of(Fixtures.rated("m-1", 70)));
+
+        var batched = aggregates.batch("m-1", () -> {
+            aggregates.execute("m-1", current -> List.of(Fixtures.rated("m-1", 80)));
+            try {
+                aggregates.execute("m-1", current -> {
+                    throw new IllegalStateException("refused");
+                });
+            } catch (IllegalStateException expected) {
+                // the refused command adds nothing
+            }
+            var seen = aggregates.load("m-1").state().points();
+            aggregates.execute("m-1", current -> List.of(Fixtures.rated("m-1", 90)));
+            return seen;
+        });
+
+        assertThat(batched.result()).as("a command sees the batch's earlier commands").containsExactly(70, 80);
+        assertThat(batched.events()).extracting(e -> e.seq()).containsExactly(2L, 3L);
+        assertThat(aggregates.event("m-1", 3)).isPresent();
+        assertThat(aggregates.load("m-1").state().points()).containsExactly(70, 80, 90);
+    }
+
+    @Test
+    void a_batch_that_meets_another_writer_stores_nothing() {
+        aggregates.execute("m-1", current -> List.of(Fixtures.rated("m-1", 70)));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> aggregates.batch("m-1", () -> {
+            aggregates.execute("m-1", current -> List.of(Fixtures.rated("m-1", 80)));
+            // another instance appends meanwhile
+            var last = events.readFrom(Topics.MEMBERSHIP, "m-1", 1).getLast();
+            events.append("m-1", 1, last.hash(), List.of(Fixtures.rated("m-1", 75)));
+            return null;
+        })).isInstanceOf(ConcurrentAppendException.class);
+
+        assertThat(events.readFrom(Topics.MEMBERSHIP, "m-1", 1)).extracting(e -> e.seq()).containsExactly(1L, 2L);
+        assertThat(aggregates.load("m-1").state().points()).containsExactly(70, 75);
+    }
 }

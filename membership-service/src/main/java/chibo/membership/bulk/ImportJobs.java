@@ -1,0 +1,366 @@
+package chibo.membership.bulk;
+
+import chibo.contracts.EventJson;
+import chibo.membership.member.Correlation;
+import chibo.membership.member.MemberState;
+import chibo.membership.member.MemberView;
+import chibo.membership.organization.OrganizationView;
+import chibo.platform.eventstore.AggregateStore;
+import chibo.platform.eventstore.ConcurrentAppendException;
+import chibo.platform.eventstore.EventStore;
+import chibo.platform.security.Caller;
+import chibo.platform.web.ProblemException;
+import chibo.platform.web.ProblemTypes;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * Bulk imports of history from agency systems. The file is stored first (so a job survives a restart), then run
+ * in the background: organisation lines in file order, then each member's lines in effective-date order. Each
+ * line goes through the same rules and services as the REST API and either records its events or records nothing
+ * ("never half a member"); one bad line does not stop the others. A line already applied — by an earlier run of
+ * the same file, even one cut off by a crash — is recognised and changes nothing.
+ */
+@Component
+public class ImportJobs implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
+    private static final int BATCH = 500;
+    private static final Duration ABANDONED = Duration.ofMinutes(2);
+    private static final Set<String> MAYBE_ALREADY_APPLIED = Set.of("urn:chibo:problem:already-exists",
+            "urn:chibo:problem:illegal-transition");
+
+    private final MongoCollection<Document> jobs;
+    private final MongoCollection<Document> lines;
+    private final MongoCollection<Document> results;
+    private final MongoCollection<Document> applied;
+    private final LineCommands commands;
+    private final AggregateStore<MemberState> members;
+    private final JsonMapper json;
+    private final Clock clock;
+    private ExecutorService runner;
+    private volatile boolean running;
+
+    ImportJobs(MongoTemplate mongo, LineCommands commands, AggregateStore<MemberState> members, JsonMapper json,
+               Clock clock) {
+        this.jobs = mongo.getCollection("import_jobs");
+        this.lines = mongo.getCollection("import_lines");
+        this.results = mongo.getCollection("import_results");
+        this.applied = mongo.getCollection("import_applied");
+        this.commands = commands;
+        this.members = members;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Stores the file's lines and queues the job; returns its id at once. */
+    public ImportJob create(Caller caller, InputStream ndjson) throws IOException {
+        String jobId = UUID.randomUUID().toString();
+        long total = 0;
+        List<Document> batch = new ArrayList<>(BATCH);
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(ndjson, StandardCharsets.UTF_8))) {
+            for (String raw = reader.readLine(); raw != null; raw = reader.readLine()) {
+                if (raw.isBlank()) {
+                    continue;
+                }
+                total++;
+                batch.add(new Document("_id", lineId(jobId, total)).append("raw", raw));
+                if (batch.size() == BATCH) {
+                    lines.insertMany(batch);
+                    batch.clear();
+                }
+            }
+        }
+        if (!batch.isEmpty()) {
+            lines.insertMany(batch);
+        }
+        Instant now = clock.instant();
+        Document job = new Document("_id", jobId).append("state", ImportJob.State.QUEUED.name())
+                .append("total", total).append("done", 0L)
+                .append("accepted", 0L).append("duplicate", 0L).append("rejected", 0L)
+                .append("owner", caller.subject()).append("roles", List.copyOf(caller.roles()))
+                .append("org", caller.org()).append("createdAt", Date.from(now)).append("heartbeat", Date.from(now));
+        jobs.insertOne(job);
+        runner.submit(() -> run(jobId));
+        return ImportJob.of(job, clock.instant());
+    }
+
+    public java.util.Optional<ImportJob> find(String jobId) {
+        return java.util.Optional.ofNullable(jobs.find(Filters.eq("_id", jobId)).first())
+                .map(job -> ImportJob.of(job, clock.instant()));
+    }
+
+    /** The per-line results so far, in line order. */
+    public void results(String jobId, Consumer<Document> each) {
+        results.find(Filters.and(Filters.gte("_id", jobId + ":"), Filters.lt("_id", jobId + ";")))
+                .sort(Sorts.ascending("_id")).forEach(result -> {
+                    result.remove("_id");
+                    each.accept(result);
+                });
+    }
+
+    private void run(String jobId) {
+        Document job = jobs.find(Filters.eq("_id", jobId)).first();
+        if (job == null) {
+            return;
+        }
+        Caller caller = new Caller(job.getString("owner"), Set.copyOf(job.getList("roles", String.class)),
+                job.getString("org"));
+        jobs.updateOne(Filters.eq("_id", jobId), Updates.combine(Updates.set("state", ImportJob.State.RUNNING.name()),
+                Updates.set("startedAt", Date.from(clock.instant())), heartbeat()));
+        try {
+            List<ParsedLine> parsed = new ArrayList<>();
+            lines.find(Filters.and(Filters.gte("_id", jobId + ":"), Filters.lt("_id", jobId + ";")))
+                    .sort(Sorts.ascending("_id"))
+                    .forEach(line -> parsed.add(ImportLines.parse(json, number(line.getString("_id")),
+                            line.getString("raw"))));
+            Progress progress = new Progress(jobId, job.getLong("total"));
+            List<ParsedLine> organisations = new ArrayList<>();
+            Map<String, List<ParsedLine>> byMember = new LinkedHashMap<>();
+            for (ParsedLine line : parsed) {
+                if (line.parseError() != null || line.memberId() == null) {
+                    organisations.add(line);
+                } else {
+                    byMember.computeIfAbsent(line.memberId(), id -> new ArrayList<>()).add(line);
+                }
+            }
+            for (ParsedLine line : organisations) {
+                List<Document> remembered = new ArrayList<>();
+                progress.record(apply(caller, line, remembered));
+                rememberAll(remembered);
+            }
+            Comparator<ParsedLine> inEffectiveOrder = Comparator
+                    .comparing(ParsedLine::effectiveDate, Comparator.nullsLast(Comparator.naturalOrder()))
+                    .thenComparingLong(ParsedLine::number);
+            for (Map.Entry<String, List<ParsedLine>> member : byMember.entrySet()) {
+                member.getValue().sort(inEffectiveOrder);
+                importMember(caller, member.getKey(), member.getValue()).forEach(progress::record);
+            }
+            progress.flush();
+            jobs.updateOne(Filters.eq("_id", jobId), Updates.combine(
+                    Updates.set("state", ImportJob.State.DONE.name()), Updates.set("finishedAt", Date.from(clock.instant()))));
+        } catch (RuntimeException e) {
+            log.error("import {} failed; it resumes at the next start", jobId, e);
+            jobs.updateOne(Filters.eq("_id", jobId), Updates.set("error", String.valueOf(e.getMessage())));
+        }
+    }
+
+    /**
+     * A member's lines as one batch: each line sees what the lines before it did and is applied whole or not at
+     * all; the member's events are stored together. If another writer changed the member meanwhile, the batch runs
+     * once more on the new state.
+     */
+    private List<Document> importMember(Caller caller, String memberId, List<ParsedLine> memberLines) {
+        for (int attempt = 1; ; attempt++) {
+            List<Document> remembered = new ArrayList<>();
+            try {
+                List<Document> outcomes = members.batch(memberId, () -> memberLines.stream()
+                        .map(line -> apply(caller, line, remembered)).toList()).result();
+                rememberAll(remembered);
+                return outcomes;
+            } catch (ConcurrentAppendException conflict) {
+                if (attempt == 2) {
+                    ProblemException problem = new ProblemException(org.springframework.http.HttpStatus.CONFLICT,
+                            ProblemTypes.CONCURRENT_MODIFICATION, "Concurrent modification", conflict.getMessage());
+                    return memberLines.stream().map(line -> rejected(new Document("line", line.number())
+                            .append("command", line.command()).append("memberId", memberId), problem)).toList();
+                }
+            }
+        }
+    }
+
+    /** Runs one line, unless it was applied before; what to remember once stored goes to {@code remembered}. */
+    Document apply(Caller caller, ParsedLine line, List<Document> remembered) {
+        Document result = new Document("line", line.number()).append("command", line.command());
+        if (line.memberId() != null) {
+            result.append("memberId", line.memberId());
+        }
+        if (line.parseError() != null) {
+            return rejected(result, new ProblemException(org.springframework.http.HttpStatus.BAD_REQUEST,
+                    ProblemTypes.MALFORMED_JSON, "Malformed line", line.parseError()));
+        }
+        String fingerprint = fingerprint(caller, line);
+        Document before = applied.find(Filters.eq("_id", fingerprint)).first();
+        if (before != null) {
+            return result.append("status", "DUPLICATE").append("subject", before.getString("subject"))
+                    .append("version", before.get("version"));
+        }
+        UUID correlation = UUID.nameUUIDFromBytes(fingerprint.getBytes(StandardCharsets.UTF_8));
+        try {
+            Object outcome = Correlation.with(correlation, () -> commands.run(caller, line));
+            String subject = outcome instanceof MemberView m ? m.id() : ((OrganizationView) outcome).id();
+            long version = outcome instanceof MemberView m ? m.version() : ((OrganizationView) outcome).version();
+            remembered.add(new Document("_id", fingerprint).append("subject", subject).append("version", version));
+            return result.append("status", "ACCEPTED").append("subject", subject).append("version", version);
+        } catch (ProblemException problem) {
+            if (line.memberId() != null && MAYBE_ALREADY_APPLIED.contains(problem.type().toString())
+                    && recordedBefore(line.memberId(), correlation)) {
+                remembered.add(new Document("_id", fingerprint).append("subject", line.memberId()));
+                return result.append("status", "DUPLICATE").append("subject", line.memberId());
+            }
+            return rejected(result, problem);
+        }
+    }
+
+    /** A line whose events were recorded but not remembered (cut off by a crash) left its correlation behind. */
+    private boolean recordedBefore(String memberId, UUID correlation) {
+        return members.history(memberId).stream().map(EventStore.StoredEvent::envelope)
+                .anyMatch(event -> correlation.equals(event.correlationId()));
+    }
+
+    private void rememberAll(List<Document> remembered) {
+        if (remembered.isEmpty()) {
+            return;
+        }
+        try {
+            applied.insertMany(remembered, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            boolean onlyRepeats = e.getWriteErrors().stream().allMatch(error ->
+                    ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+            if (!onlyRepeats) {
+                throw e;
+            }
+        }
+    }
+
+    private static Document rejected(Document result, ProblemException problem) {
+        Document details = new Document("type", problem.type().toString()).append("title", problem.title())
+                .append("status", problem.status().value()).append("detail", problem.getMessage());
+        if (!problem.errors().isEmpty()) {
+            details.append("errors", problem.errors().stream().map(error -> new Document("field", error.field())
+                    .append("rule", error.rule()).append("message", error.message())).toList());
+        }
+        return result.append("status", "REJECTED").append("problem", details);
+    }
+
+    /** The same line from the same caller is the same fingerprint, whatever its whitespace or key order. */
+    private String fingerprint(Caller caller, ParsedLine line) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((caller.subject() + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update(EventJson.canonical(line.body()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private org.bson.conversions.Bson heartbeat() {
+        return Updates.set("heartbeat", Date.from(clock.instant()));
+    }
+
+    private static String lineId(String jobId, long number) {
+        return jobId + ":" + String.format("%010d", number);
+    }
+
+    private static long number(String lineId) {
+        return Long.parseLong(lineId.substring(lineId.indexOf(':') + 1));
+    }
+
+    /** Writes results in batches and moves the job's counts on. */
+    private final class Progress {
+        private final String jobId;
+        private final List<Document> pending = new ArrayList<>(BATCH);
+        private long accepted;
+        private long duplicate;
+        private long rejected;
+
+        Progress(String jobId, long total) {
+            this.jobId = jobId;
+        }
+
+        void record(Document result) {
+            switch (result.getString("status")) {
+                case "ACCEPTED" -> accepted++;
+                case "DUPLICATE" -> duplicate++;
+                default -> rejected++;
+            }
+            pending.add(result.append("_id", lineId(jobId, result.getLong("line"))));
+            if (pending.size() == BATCH) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (!pending.isEmpty()) {
+                try {
+                    results.insertMany(pending, new InsertManyOptions().ordered(false));
+                } catch (MongoBulkWriteException e) {
+                    // a resumed job writes some results a second time: the first stays
+                    boolean onlyRepeats = e.getWriteErrors().stream().allMatch(error ->
+                            ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+                    if (!onlyRepeats) {
+                        throw e;
+                    }
+                }
+                pending.clear();
+            }
+            jobs.updateOne(Filters.eq("_id", jobId), Updates.combine(
+                    Updates.set("done", accepted + duplicate + rejected), Updates.set("accepted", accepted),
+                    Updates.set("duplicate", duplicate), Updates.set("rejected", rejected), heartbeat()));
+        }
+    }
+
+    /** Jobs left behind by an instance that stopped are taken over; their applied lines are recognised. */
+    @Override
+    public void start() {
+        runner = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().name("imports").unstarted(r));
+        running = true;
+        Date stale = Date.from(clock.instant().minus(ABANDONED));
+        jobs.find(Filters.and(Filters.in("state", ImportJob.State.QUEUED.name(), ImportJob.State.RUNNING.name()),
+                Filters.lt("heartbeat", stale))).forEach(job -> {
+                    String jobId = job.getString("_id");
+                    if (jobs.updateOne(Filters.and(Filters.eq("_id", jobId), Filters.eq("heartbeat",
+                            job.getDate("heartbeat"))), heartbeat()).getModifiedCount() == 1) {
+                        log.info("resuming import {}", jobId);
+                        runner.submit(() -> run(jobId));
+                    }
+                });
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        runner.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,52 @@
+package chibo.membership.bulk;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** Reads a line of NDJSON into what the import needs to order and run it. */
+final class ImportLines {
+
+    /** Where a command's effective date is, by the field names of the request bodies. */
+    private static final List<String> DATE_FIELDS = List.of("decisionDate", "ceremonyDate", "receivedOn", "endedOn",
+            "registeredOn", "dateOfDeath", "admittedOn", "effectiveDate");
+
+    private ImportLines() {
+    }
+
+    static ParsedLine parse(JsonMapper json, long number, String raw) {
+        JsonNode node;
+        try {
+            node = json.readTree(raw);
+        } catch (JacksonException e) {
+            return new ParsedLine(number, null, null, null, null, raw, "not JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            return new ParsedLine(number, null, null, null, null, raw, "a line is a JSON object");
+        }
+        String command = text(node, "command");
+        String memberId = text(node, "memberId");
+        LocalDate effective = null;
+        for (String field : DATE_FIELDS) {
+            String value = text(node, field);
+            if (value != null) {
+                try {
+                    effective = LocalDate.parse(value);
+                } catch (DateTimeParseException ignored) {
+                    // the command's own validation names the bad date
+                }
+                break;
+            }
+        }
+        return new ParsedLine(number, command, memberId, effective, node, raw, null);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isString() ? value.asString() : null;
+    }
+}
