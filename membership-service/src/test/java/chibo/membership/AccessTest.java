@@ -43,6 +43,19 @@ class AccessTest extends MembershipComponentTest {
     }
 
     @Test
+    void the_openapi_description_is_public_and_names_the_lifecycle_operations() {
+        Http.Response docs = http.get("/v3/api-docs", null);
+
+        assertThat(docs.status()).as(docs.body()).isEqualTo(200);
+        assertThat(docs.json().get("info").get("title").asString()).isEqualTo("chibo membership-service");
+        assertThat(docs.json().get("paths").has("/members/admissions")).isTrue();
+        assertThat(docs.json().get("paths").has("/members/{memberId}/history")).isTrue();
+        assertThat(docs.json().get("components").get("securitySchemes").get("bearer").get("scheme").asString())
+                .isEqualTo("bearer");
+        assertThat(http.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
+    }
+
+    @Test
     void metrics_need_the_metrics_reader_role() {
         assertThat(http.get("/actuator/prometheus", TestTokens.writer("TW")).status()).isEqualTo(403);
         Http.Response metrics = http.get("/actuator/prometheus",

@@ -2,6 +2,7 @@ package chibo.platform;
 
 import chibo.platform.web.BodySizeLimitFilter;
 import chibo.platform.web.IdempotencyFilter;
+import chibo.platform.web.OpenApiConfiguration;
 import chibo.platform.web.ProblemHandler;
 import chibo.platform.web.WebProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,7 +30,7 @@ import java.time.Clock;
  * check that works on every server chibo runs on.
  */
 @AutoConfiguration(after = DataMongoAutoConfiguration.class, before = MongoHealthContributorAutoConfiguration.class)
-@Import(ProblemHandler.class)
+@Import({ProblemHandler.class, OpenApiConfiguration.class})
 @EnableConfigurationProperties(WebProperties.class)
 public class PlatformAutoConfiguration {
 

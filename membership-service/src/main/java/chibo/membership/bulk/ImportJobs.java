@@ -144,34 +144,42 @@ public class ImportJobs implements SmartLifecycle {
         jobs.updateOne(Filters.eq("_id", jobId), Updates.combine(Updates.set("state", ImportJob.State.RUNNING.name()),
                 Updates.set("startedAt", Date.from(clock.instant())), heartbeat()));
         try {
-            List<ParsedLine> parsed = new ArrayList<>();
+            // only a small index of the lines stays in memory; each line is read back by _id when it runs
+            List<LineRef> refs = new ArrayList<>();
             lines.find(Filters.and(Filters.gte("_id", jobId + ":"), Filters.lt("_id", jobId + ";")))
                     .sort(Sorts.ascending("_id"))
-                    .forEach(line -> parsed.add(ImportLines.parse(json, number(line.getString("_id")),
-                            line.getString("raw"))));
+                    .forEach(line -> refs.add(LineRef.of(ImportLines.parse(json, number(line.getString("_id")),
+                            line.getString("raw")))));
             Progress progress = new Progress(jobId, job.getLong("total"));
-            List<ParsedLine> organisations = new ArrayList<>();
-            Map<String, List<ParsedLine>> byMember = new LinkedHashMap<>();
-            for (ParsedLine line : parsed) {
-                if (line.parseError() != null || line.memberId() == null) {
-                    organisations.add(line);
+            List<LineRef> organisations = new ArrayList<>();
+            Map<String, List<LineRef>> byMember = new LinkedHashMap<>();
+            for (LineRef ref : refs) {
+                if (ref.memberId() == null) {
+                    organisations.add(ref);
                 } else {
-                    byMember.computeIfAbsent(line.memberId(), id -> new ArrayList<>()).add(line);
+                    byMember.computeIfAbsent(ref.memberId(), id -> new ArrayList<>()).add(ref);
                 }
             }
-            for (ParsedLine line : organisations) {
+            for (LineRef ref : organisations) {
+                ParsedLine line = read(jobId, ref);
                 List<Document> remembered = new ArrayList<>();
-                progress.record(apply(caller, line, remembered));
+                String fingerprint = fingerprint(caller, line);
+                Document before = line.parseError() == null
+                        ? applied.find(Filters.eq("_id", fingerprint)).first() : null;
+                progress.record(apply(caller, line, before == null ? Map.of() : Map.of(fingerprint, before),
+                        remembered));
                 rememberAll(remembered);
             }
-            Comparator<ParsedLine> inEffectiveOrder = Comparator
-                    .comparing(ParsedLine::effectiveDate, Comparator.nullsLast(Comparator.naturalOrder()))
-                    .thenComparingLong(ParsedLine::number);
-            for (Map.Entry<String, List<ParsedLine>> member : byMember.entrySet()) {
+            Comparator<LineRef> inEffectiveOrder = Comparator
+                    .comparing(LineRef::effectiveDate, Comparator.nullsLast(Comparator.naturalOrder()))
+                    .thenComparingLong(LineRef::number);
+            for (Map.Entry<String, List<LineRef>> member : byMember.entrySet()) {
                 member.getValue().sort(inEffectiveOrder);
-                importMember(caller, member.getKey(), member.getValue()).forEach(progress::record);
+                List<ParsedLine> memberLines = member.getValue().stream().map(ref -> read(jobId, ref)).toList();
+                importMember(caller, member.getKey(), memberLines).forEach(progress::record);
             }
             progress.flush();
+            lines.deleteMany(Filters.and(Filters.gte("_id", jobId + ":"), Filters.lt("_id", jobId + ";")));
             jobs.updateOne(Filters.eq("_id", jobId), Updates.combine(
                     Updates.set("state", ImportJob.State.DONE.name()), Updates.set("finishedAt", Date.from(clock.instant()))));
         } catch (RuntimeException e) {
@@ -188,10 +196,11 @@ public class ImportJobs implements SmartLifecycle {
     private List<Document> importMember(Caller caller, String memberId, List<ParsedLine> memberLines) {
         for (int attempt = 1; ; attempt++) {
             List<Document> remembered = new ArrayList<>();
+            Map<String, Document> known = appliedFor(memberId);
             try {
                 List<Document> outcomes = members.batch(memberId, () -> memberLines.stream()
-                        .map(line -> apply(caller, line, remembered)).toList()).result();
-                rememberAll(remembered);
+                        .map(line -> apply(caller, line, known, remembered)).toList()).result();
+                rememberFor(memberId, known, remembered);
                 return outcomes;
             } catch (ConcurrentAppendException conflict) {
                 if (attempt == 2) {
@@ -204,8 +213,24 @@ public class ImportJobs implements SmartLifecycle {
         }
     }
 
-    /** Runs one line, unless it was applied before; what to remember once stored goes to {@code remembered}. */
-    Document apply(Caller caller, ParsedLine line, List<Document> remembered) {
+    /** What the job keeps of a line while it runs: enough to group and order it. */
+    private record LineRef(long number, String memberId, java.time.LocalDate effectiveDate) {
+        static LineRef of(ParsedLine line) {
+            return new LineRef(line.number(), line.parseError() == null ? line.memberId() : null,
+                    line.effectiveDate());
+        }
+    }
+
+    private ParsedLine read(String jobId, LineRef ref) {
+        Document line = lines.find(Filters.eq("_id", lineId(jobId, ref.number()))).first();
+        return ImportLines.parse(json, ref.number(), line == null ? "" : line.getString("raw"));
+    }
+
+    /**
+     * Runs one line, unless {@code known} (what was applied before, by fingerprint) has it; what to remember once
+     * stored goes to {@code remembered}.
+     */
+    Document apply(Caller caller, ParsedLine line, Map<String, Document> known, List<Document> remembered) {
         Document result = new Document("line", line.number()).append("command", line.command());
         if (line.memberId() != null) {
             result.append("memberId", line.memberId());
@@ -215,7 +240,7 @@ public class ImportJobs implements SmartLifecycle {
                     ProblemTypes.MALFORMED_JSON, "Malformed line", line.parseError()));
         }
         String fingerprint = fingerprint(caller, line);
-        Document before = applied.find(Filters.eq("_id", fingerprint)).first();
+        Document before = known.get(fingerprint);
         if (before != null) {
             return result.append("status", "DUPLICATE").append("subject", before.getString("subject"))
                     .append("version", before.get("version"));
@@ -241,6 +266,31 @@ public class ImportJobs implements SmartLifecycle {
     private boolean recordedBefore(String memberId, UUID correlation) {
         return members.history(memberId).stream().map(EventStore.StoredEvent::envelope)
                 .anyMatch(event -> correlation.equals(event.correlationId()));
+    }
+
+    /**
+     * The lines applied before for a member, by fingerprint: one document per member (an {@code _id} lookup),
+     * not one per line.
+     */
+    private Map<String, Document> appliedFor(String memberId) {
+        Document document = applied.find(Filters.eq("_id", "member:" + memberId)).first();
+        Map<String, Document> known = new LinkedHashMap<>();
+        if (document != null) {
+            document.getList("lines", Document.class, List.of()).forEach(line -> known.put(line.getString("_id"),
+                    line));
+        }
+        return known;
+    }
+
+    private void rememberFor(String memberId, Map<String, Document> known, List<Document> remembered) {
+        if (remembered.isEmpty()) {
+            return;
+        }
+        Map<String, Document> all = new LinkedHashMap<>(known);
+        remembered.forEach(line -> all.put(line.getString("_id"), line));
+        applied.replaceOne(Filters.eq("_id", "member:" + memberId), new Document("_id", "member:" + memberId)
+                .append("lines", new ArrayList<>(all.values())), new com.mongodb.client.model.ReplaceOptions()
+                .upsert(true));
     }
 
     private void rememberAll(List<Document> remembered) {

@@ -55,6 +55,18 @@ public class AggregateStore<S> {
         return events.find(topic, subject, seq);
     }
 
+    /**
+     * The subject's state as last snapshotted, without looking for later events: for reads that may lag a crash
+     * (an introducer's status), not for deciding commands on the subject itself.
+     */
+    public Current<S> peek(String subject) {
+        Batch<S> open = batch.get();
+        if (open != null && open.subject.equals(subject)) {
+            return open.current;
+        }
+        return snapshotOrEmpty(subject);
+    }
+
     /** The subject's stored events, with payloads exactly as stored. */
     public List<EventStore.StoredEvent> history(String subject) {
         return events.history(topic, subject);
@@ -136,7 +148,8 @@ public class AggregateStore<S> {
             }
             events.appendSealed(open.pending);
             if (!open.pending.isEmpty()) {
-                snapshots.save(subject, open.current);
+                // this instance holds the subject and has just read and extended its history
+                snapshots.replace(subject, open.current);
             }
             return new Batched<>(result, List.copyOf(open.pending));
         } finally {
