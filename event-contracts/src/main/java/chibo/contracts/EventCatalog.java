@@ -16,6 +16,8 @@ import chibo.contracts.member.MemberExpelled;
 import chibo.contracts.member.MemberLetGo;
 import chibo.contracts.member.MemberProbationFailed;
 import chibo.contracts.member.MemberRated;
+import chibo.contracts.member.MemberReviewClosed;
+import chibo.contracts.member.MemberReviewOpened;
 import chibo.contracts.member.MemberReadmitted;
 import chibo.contracts.member.MemberRecognized;
 import chibo.contracts.member.MemberRemoved;
@@ -82,6 +84,8 @@ public final class EventCatalog {
         member("member.deceased.v1", MemberDeceased.class);
         member("member.readmitted.v1", MemberReadmitted.class);
         member("member.rated.v1", MemberRated.class);
+        member("member.review_opened.v1", MemberReviewOpened.class);
+        member("member.review_closed.v1", MemberReviewClosed.class);
         member("member.corrected.v1", MemberCorrected.class);
 
         meeting("meeting.held.v1", MeetingHeld.class);

@@ -32,6 +32,9 @@ import chibo.contracts.member.MemberExpelled;
 import chibo.contracts.member.MemberLetGo;
 import chibo.contracts.member.MemberProbationFailed;
 import chibo.contracts.member.MemberRated;
+import chibo.contracts.member.MemberReviewClosed;
+import chibo.contracts.member.MemberReviewOpened;
+import chibo.contracts.member.ReviewKind;
 import chibo.contracts.member.MemberReadmitted;
 import chibo.contracts.member.MemberRecognized;
 import chibo.contracts.member.MemberRemoved;
@@ -117,6 +120,9 @@ final class SampleEvents {
                                 new Introducer("m-2", LocalDate.of(2021, 6, 1))),
                         "123-CV/TU", LocalDate.of(2008, 9, 2), LocalDate.of(2021, 4, 1)),
                 new MemberRated(2025, RatingLevel.GOOD, 82),
+                new MemberReviewOpened(ReviewKind.REMOVAL, "absences:2025",
+                        "unexcused absence in 3 months of 2025", List.of("mt-2025-03", "mt-2025-05", "mt-2025-08")),
+                new MemberReviewClosed(ReviewKind.REMOVAL, "absences:2025", "absences were for flood relief"),
                 new MemberCorrected(UUID.fromString("1b4e28ba-2fa1-11d2-883f-0016d3cca427"), 4, "member.removed.v1",
                         CorrectionKind.APPEAL_UPHELD, "appeal upheld by the provincial inspection commission"),
                 new MeetingHeld("mt-2025-03", MeetingKind.REGULAR, "Tháng 3: phát triển kinh tế thôn",

@@ -7,5 +7,6 @@ public sealed interface MemberEvent extends EventPayload permits
         MemberEnrolledFromRegister, MemberAdmitted, MemberSwornIn, MemberRecognized, MemberProbationFailed,
         MemberTransferStarted, MemberTransferReceived, MemberTemporaryTransferStarted, MemberTemporaryTransferEnded,
         MemberResidenceLiaisonRegistered, MemberExempted, MemberDisciplined, MemberRemoved, MemberLetGo,
-        MemberExpelled, MemberDeceased, MemberReadmitted, MemberRated, MemberCorrected {
+        MemberExpelled, MemberDeceased, MemberReadmitted, MemberRated, MemberReviewOpened, MemberReviewClosed,
+        MemberCorrected {
 }
