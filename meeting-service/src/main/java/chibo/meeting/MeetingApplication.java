@@ -2,9 +2,14 @@ package chibo.meeting;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** meeting-service: cell meetings, attendance and compliance; cell rosters kept from membership events. */
+/**
+ * meeting-service: cell meetings, attendance, quality, the meeting duty and cell ratings; cell rosters kept from
+ * membership events.
+ */
 @SpringBootApplication
+@EnableScheduling
 public class MeetingApplication {
 
     public static void main(String[] args) {

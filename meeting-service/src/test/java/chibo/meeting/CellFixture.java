@@ -91,9 +91,29 @@ final class CellFixture {
         body.put("endedAt", "2025-09-05T21:15:00");
         body.put("attendance", present.stream()
                 .map(id -> Map.of("memberId", id, "status", "PRESENT")).toList());
+        String chair = present.isEmpty() ? "nobody" : present.getFirst();
+        body.put("chairMemberId", chair);
+        body.put("secretaryMemberId", chair);
         body.put("preparation", Map.of("contentBySecretary", true, "committeeMetBeforehand", true,
                 "draftResolution", true));
         body.put("minutesComplete", true);
+        return body;
+    }
+
+    /** A meeting on {@code day} (19:30–21:30) with the given attendance, by member id. */
+    static Map<String, Object> meeting(String kind, LocalDate day, Map<String, String> attendance) {
+        Map<String, Object> body = meeting(List.of());
+        body.put("kind", kind);
+        body.put("topic", kind.equals("REGULAR") ? "Sinh hoạt tháng " + day.getMonthValue() : "Học tập chuyên đề");
+        body.put("startedAt", day + "T19:30:00");
+        body.put("endedAt", day + "T21:30:00");
+        body.put("attendance", attendance.entrySet().stream().map(e -> e.getValue().equals("EXCUSED")
+                ? Map.of("memberId", e.getKey(), "status", "EXCUSED", "reason", "ốm")
+                : Map.of("memberId", e.getKey(), "status", e.getValue())).toList());
+        String chair = attendance.entrySet().stream().filter(e -> e.getValue().equals("PRESENT"))
+                .map(Map.Entry::getKey).findFirst().orElse("nobody");
+        body.put("chairMemberId", chair);
+        body.put("secretaryMemberId", chair);
         return body;
     }
 }

@@ -14,9 +14,12 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 /**
- * A cell meeting as its secretary records it. Times are Vietnam local time.
+ * A cell meeting as its secretary records it. Times are Vietnam local time. Every member the roster of the
+ * meeting's date expects is listed; exempted members and members temporarily at another cell may be.
  *
- * @param meetingId generated when absent
+ * @param meetingId         generated when absent
+ * @param chairMemberId     who chaired: a member present
+ * @param secretaryMemberId who kept the minutes: a member present
  */
 public record RecordMeetingRequest(
         @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}") String meetingId,
@@ -25,18 +28,19 @@ public record RecordMeetingRequest(
         @NotNull LocalDateTime startedAt,
         @NotNull LocalDateTime endedAt,
         @Size(max = 200) String place,
-        String chairMemberId,
-        String secretaryMemberId,
-        @NotNull @Size(max = 1000) List<@Valid AttendanceRequest> attendance,
-        @Size(max = 50) List<@Valid GuestRequest> guests,
+        @NotBlank String chairMemberId,
+        @NotBlank String secretaryMemberId,
+        @NotNull @Size(max = 1000) List<@Valid @NotNull AttendanceRequest> attendance,
+        @Size(max = 50) List<@Valid @NotNull GuestRequest> guests,
         @Valid PreparationRequest preparation,
         boolean minutesComplete,
-        @Size(max = 100) List<@Valid ResolutionRequest> resolutions) {
+        @Size(max = 100) List<@Valid @NotNull ResolutionRequest> resolutions) {
 
     public record AttendanceRequest(@NotBlank String memberId, @NotNull AttendanceStatus status,
                                     @Size(max = 300) String reason) {
     }
 
+    /** A member of a higher-level committee attending: who, which organisation (when known), which level. */
     public record GuestRequest(@NotBlank @Size(max = 200) String name, String orgId, @NotNull OrgLevel level) {
     }
 

@@ -1,6 +1,7 @@
 package chibo.meeting.roster;
 
 import chibo.contracts.EventEnvelope;
+import chibo.contracts.EventJson;
 import chibo.platform.projection.SubjectProjection;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -9,18 +10,28 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * Cell rosters kept from membership events: each member's cell and status (keyed by member id), and each cell's
- * list of active members (keyed by cell id), so that checking a meeting's attendance is two {@code _id} lookups.
+ * Cell rosters kept from membership events: each member's roster facts (keyed by member id), and each cell's
+ * roster with every member's stints there (keyed by cell id), so that checking a meeting's attendance against the
+ * roster of its date is one {@code _id} lookup.
  */
 @Component
 public class Rosters {
+
+    private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED)
+            .build();
 
     private final SubjectProjection<RosterMember> members;
     private final MongoCollection<Document> cells;
@@ -33,29 +44,63 @@ public class Rosters {
     }
 
     public SubjectProjection.Outcome accept(EventEnvelope event) {
-        return members.accept(event, this::moveBetweenCells);
+        return members.accept(event, this::restint);
     }
 
-    /** Keeps the cells' member lists in step; $pull and $addToSet make a repeat harmless. */
-    private void moveBetweenCells(RosterMember before, RosterMember after, EventEnvelope event) {
-        boolean wasListed = before != null && before.isActive();
-        boolean isListed = after.isActive();
-        if (wasListed && (!isListed || !before.cellId().equals(after.cellId()))) {
-            cells.updateOne(Filters.eq("_id", before.cellId()), Updates.pull("members", before.memberId()));
-        }
-        if (isListed) {
-            cells.updateOne(Filters.eq("_id", after.cellId()), Updates.addToSet("members", after.memberId()),
-                    new UpdateOptions().upsert(true));
+    /**
+     * Rewrites the member's entry in every cell whose stints of theirs changed. Replacing the entry with the
+     * member's whole stints there makes a repeat harmless.
+     */
+    private void restint(RosterMember before, RosterMember after, EventEnvelope event) {
+        List<Stint> was = before == null ? List.of() : before.stints();
+        List<Stint> is = after.stints();
+        Set<String> cellIds = new LinkedHashSet<>(RosterTimeline.cells(was));
+        cellIds.addAll(RosterTimeline.cells(is));
+        for (String cellId : cellIds) {
+            List<Stint> wasThere = was.stream().filter(s -> s.cellId().equals(cellId)).toList();
+            List<Stint> isThere = is.stream().filter(s -> s.cellId().equals(cellId)).toList();
+            boolean renamed = before != null && !before.fullName().equals(after.fullName());
+            if (!wasThere.equals(isThere) || renamed) {
+                replaceEntry(cellId, after.memberId(), new CellRoster.Entry(after.memberId(), after.fullName(),
+                        isThere));
+            }
         }
     }
 
-    /** The active members of a cell today. */
-    public List<String> activeMembers(String cellId) {
-        Document roster = cells.find(Filters.eq("_id", cellId)).first();
-        return roster == null ? List.of() : roster.getList("members", String.class);
+    /**
+     * Takes the member's entry out of the cell's roster and puts the new one in: two atomic updates by {@code _id},
+     * so that consumers of different members never overwrite each other's entries.
+     */
+    private void replaceEntry(String cellId, String memberId, CellRoster.Entry entry) {
+        cells.updateOne(Filters.eq("_id", cellId), Updates.pull("entries", new Document("memberId", memberId)));
+        if (!entry.stints().isEmpty()) {
+            cells.updateOne(Filters.eq("_id", cellId), Updates.push("entries",
+                    Document.parse(EventJson.mapper().writeValueAsString(entry))), new UpdateOptions().upsert(true));
+        }
+    }
+
+    private static CellRoster read(Document stored) {
+        List<CellRoster.Entry> entries = stored.getList("entries", Document.class, List.of()).stream()
+                .map(entry -> EventJson.mapper().readValue(entry.toJson(RELAXED), CellRoster.Entry.class)).toList();
+        return new CellRoster(stored.getString("_id"), entries);
+    }
+
+    public CellRoster roster(String cellId) {
+        Document stored = cells.find(Filters.eq("_id", cellId)).first();
+        return stored == null ? CellRoster.empty(cellId) : read(stored);
+    }
+
+    /** The members on the cell's roster on {@code day}. */
+    public List<CellRoster.Line> asOf(String cellId, LocalDate day) {
+        return roster(cellId).asOf(day);
     }
 
     public Optional<RosterMember> member(String memberId) {
         return members.find(memberId);
+    }
+
+    /** Every cell roster, one at a time (a scan, for the compliance check). */
+    public void forEachCell(Consumer<CellRoster> action) {
+        cells.find().forEach(document -> action.accept(read(document)));
     }
 }

@@ -1,0 +1,87 @@
+package chibo.meeting.quality;
+
+import chibo.contracts.meeting.MeetingGrade;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Grades a meeting: the central "đạt chất lượng" verdict, then the points of the province's scale criterion by
+ * criterion, each with the reason that produced it.
+ */
+public final class MeetingGrading {
+
+    private final QualityStandard standard;
+
+    public MeetingGrading(QualityStandard standard) {
+        this.standard = standard;
+    }
+
+    public record Outcome(boolean qualityMet, MeetingGrade grade, int points, List<String> reasons) {
+    }
+
+    public Outcome grade(MeetingFacts facts, GradingScale scale, String scaleName) {
+        GradingScale.Points weights = scale.points();
+        List<String> reasons = new ArrayList<>();
+        int total = 0;
+
+        int attendance = (int) Math.round(weights.attendance() * facts.attendanceRate());
+        reasons.add(String.format("attendance: %d/%d points (%d of %d expected members present, %.0f%%)",
+                attendance, weights.attendance(), facts.presentOfExpected(), facts.expected(),
+                100 * facts.attendanceRate()));
+        total += attendance;
+
+        int noUnexcused = facts.unexcused() == 0 ? weights.noUnexcused() : 0;
+        reasons.add("unexcused absences: " + noUnexcused + "/" + weights.noUnexcused() + " points ("
+                + facts.unexcused() + ")");
+        total += noUnexcused;
+
+        int third = weights.preparation() / 3;
+        int first = weights.preparation() - 2 * third;
+        int preparation = (facts.preparation().contentBySecretary() ? first : 0)
+                + (facts.preparation().committeeMetBeforehand() ? third : 0)
+                + (facts.preparation().draftResolution() ? third : 0);
+        reasons.add("preparation: " + preparation + "/" + weights.preparation() + " points (content by the"
+                + " secretary " + yesNo(facts.preparation().contentBySecretary()) + ", committee met beforehand "
+                + yesNo(facts.preparation().committeeMetBeforehand()) + ", draft resolution "
+                + yesNo(facts.preparation().draftResolution()) + ")");
+        total += preparation;
+
+        int minimum = standard.minimumMinutes(facts.kind(), facts.date());
+        int duration = facts.minutes() >= minimum ? weights.duration()
+                : (int) Math.round(weights.duration() * (double) Math.max(0, facts.minutes()) / minimum);
+        reasons.add("duration: " + duration + "/" + weights.duration() + " points (" + facts.minutes()
+                + " of at least " + minimum + " minutes)");
+        total += duration;
+
+        int minutes = facts.minutesComplete() ? weights.minutes() : 0;
+        reasons.add("minutes: " + minutes + "/" + weights.minutes() + " points ("
+                + (facts.minutesComplete() ? "complete" : "incomplete") + ")");
+        total += minutes;
+
+        int resolutions = facts.resolutions() == 0 ? 0
+                : facts.resolutionsWithOwner() == facts.resolutions() ? weights.resolutions()
+                : weights.resolutions() / 2;
+        reasons.add("resolutions: " + resolutions + "/" + weights.resolutions() + " points (" + facts.resolutions()
+                + " recorded, " + facts.resolutionsWithOwner() + " with an owner)");
+        total += resolutions;
+
+        QualityStandard.Verdict verdict = standard.judge(facts);
+        MeetingGrade grade = scale.gradeFor(total);
+        reasons.add("scale '" + scaleName + "': " + total + " points → " + grade);
+        if (verdict.met()) {
+            reasons.add("đạt chất lượng (" + QualityStandard.SOURCE + ")");
+        } else {
+            verdict.shortfalls().forEach(shortfall -> reasons.add("not đạt chất lượng: " + shortfall));
+            if (scale.capUnlessQualityMet() != null && grade.compareTo(scale.capUnlessQualityMet()) < 0) {
+                grade = scale.capUnlessQualityMet();
+                reasons.add("a meeting that is not đạt chất lượng is graded at most " + grade);
+            }
+        }
+        return new Outcome(verdict.met(), grade, total, List.copyOf(reasons));
+    }
+
+    private static String yesNo(boolean value) {
+        return value ? "yes" : "no";
+    }
+}
