@@ -61,17 +61,24 @@ public final class ApiBodies {
         return body;
     }
 
-    /** {@code POST /cells/{cellId}/meetings} on meeting-service: a regular meeting, as prepared as it gets. */
-    public static Map<String, Object> regularMeeting(String meetingId, String topic, String startedAt,
-                                                     String endedAt, List<Map<String, Object>> attendance) {
+    /**
+     * {@code POST /cells/{cellId}/meetings} on meeting-service: a meeting ({@code REGULAR}, {@code THEMATIC} or
+     * {@code COMBINED}), as prepared as it gets, chaired by the first member present who also keeps the minutes.
+     */
+    public static Map<String, Object> meeting(String meetingId, String kind, String topic, String startedAt,
+                                              String endedAt, List<Map<String, Object>> attendance) {
         Map<String, Object> body = new LinkedHashMap<>();
         if (meetingId != null) {
             body.put("meetingId", meetingId);
         }
-        body.put("kind", "REGULAR");
+        body.put("kind", kind);
         body.put("topic", topic);
         body.put("startedAt", startedAt);
         body.put("endedAt", endedAt);
+        String chair = attendance.stream().filter(a -> "PRESENT".equals(a.get("status")))
+                .map(a -> (String) a.get("memberId")).findFirst().orElse(null);
+        body.put("chairMemberId", chair);
+        body.put("secretaryMemberId", chair);
         body.put("attendance", attendance);
         body.put("preparation", Map.of("contentBySecretary", true, "committeeMetBeforehand", true,
                 "draftResolution", true));

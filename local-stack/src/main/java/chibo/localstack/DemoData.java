@@ -3,6 +3,7 @@ package chibo.localstack;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +11,8 @@ import java.util.Map;
 
 /**
  * A small demo: two provinces, a commune and a ward with village and residential-group cells, each with its
- * secretary taken over from the old register and members admitted over 2024–2025, and a month of cell meetings. Loaded through the public APIs, as an agency system would, and only
- * into an empty store.
+ * secretary taken over from the old register and members admitted over 2024–2025, and their monthly cell meetings
+ * since July 2025. Loaded through the public APIs, as an agency system would, and only into an empty store.
  */
 final class DemoData {
 
@@ -74,7 +75,8 @@ final class DemoData {
             members.put(cell.getKey(), ids);
         }
         members.forEach(this::awaitRoster);
-        members.forEach(this::meeting);
+        members.forEach(this::meetings);
+        checkMeetingDuty();
         return members;
     }
 
@@ -117,16 +119,60 @@ final class DemoData {
         }
     }
 
-    private void meeting(String cellId, List<String> members) {
-        List<Map<String, Object>> attendance = new ArrayList<>();
-        for (int i = 0; i < members.size(); i++) {
-            attendance.add(i == members.size() - 1
-                    ? Map.of("memberId", members.get(i), "status", "EXCUSED", "reason", "đi làm xa")
-                    : Map.of("memberId", members.get(i), "status", "PRESENT"));
+    /**
+     * Monthly meetings from July 2025 to last month, a combined thematic and regular one in each quarter's first
+     * month. The last member of Nà Tông stays away without reason in January, March and May 2026 (a removal review
+     * follows in membership-service); Lũng Cú holds no meeting in February 2026, the month of Tết (a breach once the
+     * meeting-duty check has run, which the demo asks for at the end).
+     */
+    private void meetings(String cellId, List<String> members) {
+        YearMonth last = YearMonth.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).minusMonths(1);
+        for (YearMonth month = YearMonth.of(2025, 7); !month.isAfter(last); month = month.plusMonths(1)) {
+            if (cellId.equals("HG-DV-LC") && month.equals(YearMonth.of(2026, 2))) {
+                continue;
+            }
+            boolean combined = (month.getMonthValue() - 1) % 3 == 0;
+            LocalDate day = month.atDay(5);
+            String absentee = members.getLast();
+            List<Map<String, Object>> attendance = new ArrayList<>();
+            for (String memberId : expectedOn(cellId, day)) {
+                if (memberId.equals(absentee) && cellId.equals("TQ-MQ-NT") && month.getYear() == 2026
+                        && month.getMonthValue() % 2 == 1 && month.getMonthValue() <= 5) {
+                    attendance.add(Map.of("memberId", memberId, "status", "UNEXCUSED"));
+                } else if (memberId.equals(absentee) && month.getMonthValue() % 4 == 0) {
+                    attendance.add(Map.of("memberId", memberId, "status", "EXCUSED", "reason", "đi làm xa"));
+                } else {
+                    attendance.add(Map.of("memberId", memberId, "status", "PRESENT"));
+                }
+            }
+            Map<String, Object> body = ApiBodies.meeting(cellId + "-" + month, combined ? "COMBINED" : "REGULAR",
+                    combined ? "Học tập chuyên đề và sinh hoạt tháng " + month.getMonthValue() + "/" + month.getYear()
+                            : "Sinh hoạt chi bộ tháng " + month.getMonthValue() + "/" + month.getYear(),
+                    day + "T19:30:00", day + "T21:45:00", attendance);
+            body.put("place", "Nhà văn hóa");
+            body.put("resolutions", List.of(Map.of("text", "Vận động bà con tham gia làm đường liên thôn",
+                    "ownerMemberId", members.getFirst())));
+            ApiClient.post(meeting + "/cells/" + cellId + "/meetings", token, body).expect(201);
         }
-        Map<String, Object> body = ApiBodies.regularMeeting(cellId + "-2025-10", "Sinh hoạt chi bộ tháng 10/2025",
-                "2025-10-05T19:30:00", "2025-10-05T21:15:00", attendance);
-        body.put("place", "Nhà văn hóa");
-        ApiClient.post(meeting + "/cells/" + cellId + "/meetings", token, body).expect(201);
+    }
+
+    /** Who must attend the cell's meeting on {@code day}: its roster of that day, as meeting-service keeps it. */
+    private List<String> expectedOn(String cellId, LocalDate day) {
+        ApiClient.Response roster = ApiClient.get(meeting + "/cells/" + cellId + "/roster?asOf=" + day, token);
+        if (roster.status() != 200) {
+            throw new IllegalStateException("no roster of " + cellId + " on " + day + ": " + roster);
+        }
+        List<String> expected = new ArrayList<>();
+        roster.json().get("lines").forEach(line -> {
+            if (line.get("presence").asString().equals("EXPECTED")) {
+                expected.add(line.get("memberId").asString());
+            }
+        });
+        return expected;
+    }
+
+    /** The meeting-duty check the schedule runs nightly, run now so that the demo shows its findings. */
+    private void checkMeetingDuty() {
+        ApiClient.post(meeting + "/compliance/checks", token, Map.of()).expect(200);
     }
 }

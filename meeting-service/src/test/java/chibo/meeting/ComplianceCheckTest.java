@@ -85,7 +85,7 @@ class ComplianceCheckTest extends MeetingComponentTest {
         held(fixture, fixture.otherCell, second, "REGULAR", "2025-08-08");
 
         AtomicInteger cells = new AtomicInteger();
-        assertThatThrownBy(() -> check.run(CHECK_DAY, cellId -> {
+        assertThatThrownBy(() -> check.run(CHECK_DAY, cellId -> true, cellId -> {
             if (cellId.equals(fixture.cell) || cellId.equals(fixture.otherCell)) {
                 if (cells.incrementAndGet() == 1) {
                     throw new IllegalStateException("the instance stops here");
@@ -129,5 +129,30 @@ class ComplianceCheckTest extends MeetingComponentTest {
                 .get("months").get(7);
         assertThat(august.get("status").asString()).isEqualTo("HELD");
         assertThat(august.get("retractedBreach").asBoolean()).isTrue();
+    }
+
+    @Test
+    void an_operator_runs_the_check_now_over_their_own_subtree_only() {
+        CellFixture fixture = new CellFixture(membership);
+        List<String> members = fixture.admitMembers(2);
+        fixture.awaitRoster(http, fixture.cell, members);
+        String compliance = "/cells/" + fixture.cell + "/compliance?year=2025";
+
+        Http.Response elsewhere = http.post("/compliance/checks", chibo.testsupport.TestTokens.writer("elsewhere"),
+                Map.of());
+        assertThat(elsewhere.status()).as(elsewhere.body()).isEqualTo(200);
+        assertThat(http.get(compliance, fixture.writer()).json().get("months").get(7).get("status").asString())
+                .isEqualTo("UNCHECKED");
+
+        Http.Response here = http.post("/compliance/checks", fixture.writer(), Map.of());
+        assertThat(here.status()).isEqualTo(200);
+        assertThat(here.json().get("cellsChecked").asInt()).as("the other cell never had a member").isEqualTo(1);
+        assertThat(here.json().get("breachesDetected").asInt()).as("July–December 2025 and two quarters at least")
+                .isGreaterThanOrEqualTo(6 + 2);
+        var year = http.get(compliance, fixture.writer()).json();
+        assertThat(year.get("months").get(5).get("status").asString()).as("June 2025: before the checks start")
+                .isEqualTo("NOT_REQUIRED");
+        assertThat(year.get("months").get(7).get("status").asString()).isEqualTo("BREACH");
+        assertThat(year.get("quarters").get(2).get("status").asString()).isEqualTo("BREACH");
     }
 }

@@ -94,4 +94,23 @@ class MeetingRecordingTest extends MeetingComponentTest {
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("cellId");
     }
+
+    @Test
+    void a_retry_with_the_same_idempotency_key_returns_the_first_result_and_records_nothing_new() throws Exception {
+        CellFixture fixture = new CellFixture(membership);
+        List<String> members = fixture.admitMembers(2);
+        fixture.awaitRoster(http, fixture.cell, members);
+        String body = new tools.jackson.databind.ObjectMapper().writeValueAsString(CellFixture.meeting(members));
+        Map<String, String> key = Map.of("Idempotency-Key", "meeting-" + fixture.cell, "Content-Type",
+                "application/json");
+
+        Http.Response first = http.send("POST", "/cells/" + fixture.cell + "/meetings", fixture.writer(), body, key);
+        Http.Response retry = http.send("POST", "/cells/" + fixture.cell + "/meetings", fixture.writer(), body, key);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.json().get("meetingId").asString()).isEqualTo(first.json().get("meetingId").asString());
+        assertThat(http.get("/cells/" + fixture.cell + "/meetings?year=2025", fixture.writer()).json().values())
+                .hasSize(1);
+    }
 }

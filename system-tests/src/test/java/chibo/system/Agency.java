@@ -70,7 +70,7 @@ final class Agency {
     Http.Response recordMeeting(String token, String cellId, List<String> present) {
         List<Map<String, Object>> attendance = present.stream()
                 .<Map<String, Object>>map(id -> Map.of("memberId", id, "status", "PRESENT")).toList();
-        return meeting.post("/cells/" + cellId + "/meetings", token, ApiBodies.regularMeeting(null,
+        return meeting.post("/cells/" + cellId + "/meetings", token, ApiBodies.meeting(null, "REGULAR",
                 "Sinh hoạt tháng 10", "2025-10-05T19:30:00", "2025-10-05T21:10:00", attendance));
     }
 

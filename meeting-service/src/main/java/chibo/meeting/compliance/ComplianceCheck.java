@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The meeting-duty check: for every active cell, every closed month without a regular meeting and every closed
@@ -69,18 +70,21 @@ public class ComplianceCheck {
     }
 
     public Report run(LocalDate today) {
-        return run(today, cellId -> {
+        return run(today, cellId -> true, cellId -> {
         });
     }
 
     /**
+     * @param scope         which cells to check
      * @param afterEachCell told the id of each cell once its breaches are stored
      */
-    public Report run(LocalDate today, Consumer<String> afterEachCell) {
+    public Report run(LocalDate today, Predicate<String> scope, Consumer<String> afterEachCell) {
         AtomicInteger checked = new AtomicInteger();
         AtomicInteger found = new AtomicInteger();
         rosters.forEachCell(roster -> {
-            if (tree.find(roster.cellId()).filter(OrgNode::active).filter(n -> n.level().holdsMembers()).isEmpty()) {
+            if (!scope.test(roster.cellId())
+                    || tree.find(roster.cellId()).filter(OrgNode::active).filter(n -> n.level().holdsMembers())
+                    .isEmpty()) {
                 return;
             }
             checked.incrementAndGet();

@@ -14,6 +14,7 @@ import chibo.platform.security.SubtreeGuard;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -53,10 +54,13 @@ class ComplianceController {
     private final SubtreeGuard guard;
     private final ComplianceWindows windows;
     private final MeetingsProperties properties;
+    private final ComplianceCheck check;
     private final Clock clock;
 
     ComplianceController(AggregateStore<CellMeetings> cells, Rosters rosters, SubtreeGuard guard,
-                         WorkingDayCalendar calendar, MeetingsProperties properties, Clock clock) {
+                         WorkingDayCalendar calendar, MeetingsProperties properties, ComplianceCheck check,
+                         Clock clock) {
+        this.check = check;
         this.cells = cells;
         this.rosters = rosters;
         this.guard = guard;
@@ -94,6 +98,18 @@ class ComplianceController {
                     !today.isBefore(windows.checkableFrom(quarter.lastDay()))));
         }
         return new Duty(cellId, wanted, today, months, quarters);
+    }
+
+    /**
+     * Runs the meeting-duty check now over the caller's subtree, as the nightly schedule does everywhere: for an
+     * operator after a migration of meeting records. Safe to repeat.
+     */
+    @PostMapping("/compliance/checks")
+    @PreAuthorize("hasAuthority('" + Roles.AGENCY_WRITER + "')")
+    ComplianceCheck.Report checkNow() {
+        Caller caller = Caller.current();
+        return check.run(Vietnam.today(clock), cellId -> guard.isWithin(caller, cellId), cellId -> {
+        });
     }
 
     private boolean required(CellRoster roster, YearMonth lastMonth, LocalDate from, LocalDate until) {
