@@ -113,4 +113,15 @@ class MeetingRecordingTest extends MeetingComponentTest {
         assertThat(http.get("/cells/" + fixture.cell + "/meetings?year=2025", fixture.writer()).json().values())
                 .hasSize(1);
     }
+
+    @Test
+    void the_openapi_description_names_the_meeting_operations() {
+        Http.Response docs = http.get("/v3/api-docs", null);
+
+        assertThat(docs.status()).as(docs.body()).isEqualTo(200);
+        assertThat(docs.json().get("info").get("title").asString()).isEqualTo("chibo meeting-service");
+        assertThat(docs.json().get("paths").propertyNames()).contains("/cells/{cellId}/meetings",
+                "/cells/{cellId}/meetings/{meetingId}/grade-override", "/cells/{cellId}/compliance",
+                "/compliance/checks", "/cells/{cellId}/ratings", "/cells/{cellId}/roster");
+    }
 }
