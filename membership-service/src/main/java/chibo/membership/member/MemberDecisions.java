@@ -8,6 +8,7 @@ import chibo.membership.rules.Command;
 import chibo.membership.rules.RuleBook;
 import chibo.membership.rules.RuleSet;
 import chibo.platform.eventstore.AggregateStore;
+import chibo.platform.eventstore.Current;
 import chibo.platform.security.Caller;
 import chibo.platform.security.SubtreeGuard;
 import chibo.platform.web.ProblemException;
@@ -20,6 +21,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -56,6 +59,42 @@ public class MemberDecisions {
                           RuleSet rules) {
     }
 
+    /** The organisation whose subtree the caller must act in, and the request field that names it. */
+    public record Scope(String orgId, String field) {
+    }
+
+    /**
+     * One decision on a member, as the decision path runs it.
+     *
+     * @param legal      whether the member's state allows the command; else a 409 naming the state
+     * @param command    which rules of the set apply
+     * @param facts      the facts the rules check
+     * @param events     the events the decision records, all with the decision's date, number and committee (a
+     *                   rating may also open a let-go review)
+     * @param scope      the organisation the caller must act in: the member's cell, unless another side decides
+     * @param fieldNames how the request names the facts the rules speak of
+     */
+    public record Decision(DecisionRequest request, String commandName, Transition legal, Command command,
+                           Function<Context, ?> facts, Function<Context, List<MemberEvent>> events,
+                           Function<MemberState, Scope> scope, Map<String, String> fieldNames) {
+
+        public static Decision of(DecisionRequest request, String commandName, Transition legal, Command command,
+                                  Function<Context, ?> facts, Function<Context, List<MemberEvent>> events) {
+            return new Decision(request, commandName, legal, command, facts, events,
+                    member -> new Scope(member.cellId(), "memberId"), request.fieldNames());
+        }
+
+        /** The same decision taken by another side than the member's own cell. */
+        public Decision scopedTo(Function<MemberState, Scope> otherScope) {
+            return new Decision(request, commandName, legal, command, facts, events, otherScope, fieldNames);
+        }
+
+        /** The same decision with its refusals naming fields as {@code names} says (e.g. inside a batch). */
+        public Decision namingFields(Map<String, String> names) {
+            return new Decision(request, commandName, legal, command, facts, events, scope, names);
+        }
+    }
+
     /**
      * @param legal          whether the member's state allows the command; else a 409 naming the state
      * @param command        which rules of the set apply
@@ -65,12 +104,8 @@ public class MemberDecisions {
     public MemberView decide(Caller caller, String memberId, Long expectedVersion, DecisionRequest request,
                              String commandName, Transition legal, Command command, Function<Context, ?> facts,
                              Function<Context, MemberEvent> event) {
-        return decide(caller, memberId, expectedVersion, request, commandName, legal, command, facts, event,
-                member -> new Scope(member.cellId(), "memberId"));
-    }
-
-    /** The organisation whose subtree the caller must act in, and the request field that names it. */
-    public record Scope(String orgId, String field) {
+        return decide(caller, memberId, expectedVersion, Decision.of(request, commandName, legal, command, facts,
+                context -> List.of(event.apply(context))));
     }
 
     /**
@@ -81,34 +116,58 @@ public class MemberDecisions {
     public MemberView decide(Caller caller, String memberId, Long expectedVersion, DecisionRequest request,
                              String commandName, Transition legal, Command command, Function<Context, ?> facts,
                              Function<Context, MemberEvent> event, Function<MemberState, Scope> scope) {
-        var result = members.execute(memberId, current -> {
-            if (!current.exists()) {
-                throw Problems.notFound("member", memberId);
-            }
-            MemberState member = current.state();
-            Scope acting = scope.apply(member);
-            guard.requireWithin(caller, acting.orgId(), acting.field());
-            if (expectedVersion != null && expectedVersion != current.seq()) {
-                throw new ProblemException(HttpStatus.PRECONDITION_FAILED, ProblemTypes.CONCURRENT_MODIFICATION,
-                        "The member has changed", "If-Match names version " + expectedVersion + " but the member is"
-                        + " at version " + current.seq() + "; read the member again");
-            }
-            String decidingOrgId = request.decidingOrgId() != null ? request.decidingOrgId() : member.cellId();
-            Organization decidingOrg = organizations.find(decidingOrgId)
-                    .orElseThrow(() -> Problems.unknownReference("decidingOrgId", "organisation", decidingOrgId));
-            guard.requireWithin(caller, decidingOrgId, "decidingOrgId");
-            String why = legal.refusal(member);
-            if (why != null) {
-                throw IllegalTransition.of(member, commandName, why);
-            }
-            RuleSet ruleSet = rules.inForceOn(request.decisionDate());
-            Context context = new Context(member, decidingOrg,
-                    organizations.lineage(member.cellId()).contains(decidingOrgId), today(), ruleSet);
-            ruleSet.require(command, facts.apply(context), request.fieldNames());
-            return List.of(new EventDraft(memberId, request.decisionDate(), decidingOrgId, request.decisionNumber(),
-                    Correlation.current(), null, event.apply(context)));
-        });
+        return decide(caller, memberId, expectedVersion, Decision.of(request, commandName, legal, command, facts,
+                context -> List.of(event.apply(context))).scopedTo(scope));
+    }
+
+    /** Takes the decision: checks it against the member's current state and appends its events. */
+    public MemberView decide(Caller caller, String memberId, Long expectedVersion, Decision decision) {
+        var result = members.execute(memberId, current -> drafts(caller, memberId, expectedVersion, decision,
+                current));
         return MemberView.of(result.current().state(), result.current().seq(), today());
+    }
+
+    /**
+     * Checks the decision exactly as {@link #decide(Caller, String, Long, Decision)} would, and appends nothing:
+     * for a batch that is recorded only if every decision in it stands.
+     *
+     * @throws ProblemException as the decision would be refused
+     */
+    public void check(Caller caller, String memberId, Decision decision) {
+        drafts(caller, memberId, null, decision, members.load(memberId));
+    }
+
+    private List<EventDraft> drafts(Caller caller, String memberId, Long expectedVersion, Decision decision,
+                                    Current<MemberState> current) {
+        if (!current.exists()) {
+            throw Problems.notFound("member", memberId);
+        }
+        MemberState member = current.state();
+        Scope acting = decision.scope().apply(member);
+        guard.requireWithin(caller, acting.orgId(), acting.field());
+        if (expectedVersion != null && expectedVersion != current.seq()) {
+            throw new ProblemException(HttpStatus.PRECONDITION_FAILED, ProblemTypes.CONCURRENT_MODIFICATION,
+                    "The member has changed", "If-Match names version " + expectedVersion + " but the member is"
+                    + " at version " + current.seq() + "; read the member again");
+        }
+        DecisionRequest request = decision.request();
+        String decidingOrgId = request.decidingOrgId() != null ? request.decidingOrgId() : member.cellId();
+        Organization decidingOrg = organizations.find(decidingOrgId)
+                .orElseThrow(() -> Problems.unknownReference("decidingOrgId", "organisation", decidingOrgId));
+        guard.requireWithin(caller, decidingOrgId, "decidingOrgId");
+        String why = decision.legal().refusal(member);
+        if (why != null) {
+            throw IllegalTransition.of(member, decision.commandName(), why);
+        }
+        RuleSet ruleSet = rules.inForceOn(request.decisionDate());
+        Context context = new Context(member, decidingOrg,
+                organizations.lineage(member.cellId()).contains(decidingOrgId), today(), ruleSet);
+        ruleSet.require(decision.command(), decision.facts().apply(context), decision.fieldNames());
+        UUID correlation = Correlation.current();
+        return decision.events().apply(context).stream()
+                .map(payload -> new EventDraft(memberId, request.decisionDate(), decidingOrgId,
+                        request.decisionNumber(), correlation, null, payload))
+                .toList();
     }
 
     /** Whether a member's state allows a command: null when it does, else why not. */

@@ -17,6 +17,8 @@ import chibo.contracts.member.MemberReadmitted;
 import chibo.contracts.member.MemberRecognized;
 import chibo.contracts.member.MemberRemoved;
 import chibo.contracts.member.MemberResidenceLiaisonRegistered;
+import chibo.contracts.member.MemberReviewClosed;
+import chibo.contracts.member.MemberReviewOpened;
 import chibo.contracts.member.MemberStatus;
 import chibo.contracts.member.MemberSwornIn;
 import chibo.contracts.member.MemberTemporaryTransferEnded;
@@ -43,15 +45,16 @@ public final class MemberLifecycle {
             case MemberEnrolledFromRegister e -> new MemberState(event.subject(), e.person(), e.status(), e.cellId(),
                     e.admittedOn(), e.admittedOn(), null, null, e.recognizedOn(), e.partyCardNumber(), true,
                     e.exempted(), null, null, null, null, null, null, null, Map.of(), List.of(),
-                    List.of(new MemberState.StatusMark(event.seq(), e.status(), event.effectiveDate())));
+                    List.of(new MemberState.StatusMark(event.seq(), e.status(), event.effectiveDate())), List.of(),
+                    List.of());
             case MemberAdmitted e -> new MemberState(event.subject(), e.person(), MemberStatus.PROBATIONARY,
                     e.cellId(), event.effectiveDate(), event.effectiveDate(), null, null, null, null, false, false,
                     null, null, null, null, null, null, null, Map.of(), List.of(),
-                    List.of(mark(event, MemberStatus.PROBATIONARY)));
+                    List.of(mark(event, MemberStatus.PROBATIONARY)), List.of(), List.of());
             case MemberReadmitted e -> new MemberState(event.subject(), e.person(), MemberStatus.PROBATIONARY,
                     e.cellId(), event.effectiveDate(), e.firstAdmittedOn(), null, null, null, null, false, false,
                     null, null, null, e.previousMemberId(), e.previousLeftOn(), null, null, Map.of(), List.of(),
-                    List.of(mark(event, MemberStatus.PROBATIONARY)));
+                    List.of(mark(event, MemberStatus.PROBATIONARY)), List.of(), List.of());
             case MemberSwornIn e -> copy(state).swornIn(event.effectiveDate(), e.probationEndsOn()).build();
             case MemberRecognized e -> copy(state).status(MemberStatus.OFFICIAL, event)
                     .officialFrom(e.officialFrom()).partyCardNumber(e.partyCardNumber()).build();
@@ -73,6 +76,9 @@ public final class MemberLifecycle {
             case MemberExpelled e -> copy(state).status(MemberStatus.EXPELLED, event).left(event, null).build();
             case MemberDeceased e -> copy(state).status(MemberStatus.DECEASED, event).left(event, null).build();
             case MemberRated e -> copy(state).rated(e.year(), e.level()).build();
+            case MemberReviewOpened e -> copy(state).reviewOpened(new MemberState.Review(e.kind(), e.basis(),
+                    event.effectiveDate(), e.reason(), e.evidence())).build();
+            case MemberReviewClosed e -> copy(state).reviewClosed(e.kind(), e.basis()).build();
             case MemberCorrected e -> corrected(state, e);
         };
     }
@@ -122,6 +128,8 @@ public final class MemberLifecycle {
         private final Map<Integer, chibo.contracts.member.RatingLevel> ratings;
         private final List<Integer> unremediedDisciplineYears;
         private List<MemberState.StatusMark> statusHistory;
+        private final List<MemberState.Review> openReviews;
+        private final List<String> reviewBases;
 
         Builder(MemberState s) {
             this.s = s;
@@ -140,6 +148,8 @@ public final class MemberLifecycle {
             ratings = new HashMap<>(s.ratings());
             unremediedDisciplineYears = new ArrayList<>(s.unremediedDisciplineYears());
             statusHistory = new ArrayList<>(s.statusHistory());
+            openReviews = new ArrayList<>(s.openReviews());
+            reviewBases = new ArrayList<>(s.reviewBases());
         }
 
         Builder status(MemberStatus newStatus, EventEnvelope event) {
@@ -161,6 +171,19 @@ public final class MemberLifecycle {
             leavingGround = ground == null ? event.type() : event.type() + ":" + ground;
             inTransit = null;
             temporaryStay = null;
+            // a removal or letting go decides the case under review; any other ending leaves nothing to decide
+            openReviews.clear();
+            return this;
+        }
+
+        Builder reviewOpened(MemberState.Review review) {
+            openReviews.add(review);
+            reviewBases.add(review.basis());
+            return this;
+        }
+
+        Builder reviewClosed(chibo.contracts.member.ReviewKind kind, String basis) {
+            openReviews.removeIf(review -> review.kind() == kind && review.basis().equals(basis));
             return this;
         }
 
@@ -221,8 +244,7 @@ public final class MemberLifecycle {
             return new MemberState(s.id(), s.person(), status, cellId, s.admittedOn(), s.firstAdmittedOn(),
                     swornInOn, probationEndsOn, officialFrom, partyCardNumber, s.enrolledFromRegister(), exempted,
                     inTransit, temporaryStay, residenceLiaisonCellId, s.previousMemberId(), s.previousLeftOn(), leftOn,
-                    leavingGround, ratings,
-                    unremediedDisciplineYears, statusHistory);
+                    leavingGround, ratings, unremediedDisciplineYears, statusHistory, openReviews, reviewBases);
         }
     }
 }

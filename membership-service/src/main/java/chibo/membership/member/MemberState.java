@@ -3,11 +3,13 @@ package chibo.membership.member;
 import chibo.contracts.member.MemberStatus;
 import chibo.contracts.member.Person;
 import chibo.contracts.member.RatingLevel;
+import chibo.contracts.member.ReviewKind;
 import chibo.contracts.member.TransferKind;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A member as their events leave them. {@link MemberLifecycle#apply} is the fold; this record only carries the
@@ -23,6 +25,10 @@ import java.util.Map;
  *                       themselves: such a year is rated "không hoàn thành" (QĐ 124-QĐ/TW, điều 12)
  * @param statusHistory  each status change with the seq that made it, so a correction can restore the status
  *                       before a reversed decision
+ * @param openReviews    removal or let-go cases before the cell, at most one of each kind; none once the member
+ *                       has left
+ * @param reviewBases    the basis of every review ever opened (e.g. {@code ratings:2024-2025}): the same facts
+ *                       never open a second review
  */
 public record MemberState(
         String id,
@@ -46,13 +52,22 @@ public record MemberState(
         String leavingGround,
         Map<Integer, RatingLevel> ratings,
         List<Integer> unremediedDisciplineYears,
-        List<StatusMark> statusHistory) {
+        List<StatusMark> statusHistory,
+        List<Review> openReviews,
+        List<String> reviewBases) {
 
     public MemberState {
         ratings = ratings == null ? Map.of() : Map.copyOf(ratings);
         unremediedDisciplineYears = unremediedDisciplineYears == null ? List.of()
                 : List.copyOf(unremediedDisciplineYears);
         statusHistory = statusHistory == null ? List.of() : List.copyOf(statusHistory);
+        openReviews = openReviews == null ? List.of() : List.copyOf(openReviews);
+        reviewBases = reviewBases == null ? List.of() : List.copyOf(reviewBases);
+    }
+
+    /** The open review of that kind, if there is one. */
+    public Optional<Review> openReview(ReviewKind kind) {
+        return openReviews.stream().filter(review -> review.kind() == kind).findFirst();
     }
 
     /** Official transfer under way: counted by the sender until the receiving cell takes the papers. */
@@ -64,5 +79,15 @@ public record MemberState(
     }
 
     public record StatusMark(long seq, MemberStatus status, LocalDate effectiveDate) {
+    }
+
+    /**
+     * A case put before the member's cell: what it considers ({@code kind}), the facts that opened it
+     * ({@code basis}, {@code evidence}) and since when.
+     */
+    public record Review(ReviewKind kind, String basis, LocalDate openedOn, String reason, List<String> evidence) {
+        public Review {
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
     }
 }

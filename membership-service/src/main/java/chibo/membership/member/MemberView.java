@@ -6,19 +6,21 @@ import chibo.contracts.member.RatingLevel;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A member as the API shows it. {@code version} is the seq of the member's latest event (also the {@code ETag});
  * {@code partyAge} counts from the first admission decision, less the time out of the party before a readmission,
- * up to leaving or today.
+ * up to leaving or today. {@code reviews} are the removal or let-go cases open before the member's cell.
  */
 public record MemberView(String id, Person person, MemberStatus status, String cellId, LocalDate admittedOn,
                          LocalDate firstAdmittedOn, LocalDate swornInOn, LocalDate probationEndsOn,
                          LocalDate officialFrom, String partyCardNumber, boolean enrolledFromRegister,
                          boolean exempted, MemberState.Transit inTransit, MemberState.TemporaryStay temporaryStay,
                          String residenceLiaisonCellId, String previousMemberId, LocalDate leftOn,
-                         Map<Integer, RatingLevel> ratings, PartyAge partyAge, long version) {
+                         Map<Integer, RatingLevel> ratings, List<MemberState.Review> reviews, PartyAge partyAge,
+                         long version) {
 
     public record PartyAge(int years, int months) {
     }
@@ -27,7 +29,7 @@ public record MemberView(String id, Person person, MemberStatus status, String c
         return new MemberView(s.id(), s.person(), s.status(), s.cellId(), s.admittedOn(), s.firstAdmittedOn(),
                 s.swornInOn(), s.probationEndsOn(), s.officialFrom(), s.partyCardNumber(), s.enrolledFromRegister(),
                 s.exempted(), s.inTransit(), s.temporaryStay(), s.residenceLiaisonCellId(), s.previousMemberId(),
-                s.leftOn(), s.ratings(), partyAge(s, today), version);
+                s.leftOn(), s.ratings(), s.openReviews(), partyAge(s, today), version);
     }
 
     static PartyAge partyAge(MemberState s, LocalDate today) {

@@ -1,6 +1,7 @@
 package chibo.membership.member;
 
 import chibo.contracts.member.MemberStatus;
+import chibo.contracts.member.ReviewKind;
 
 /** What each command needs of the member's current state (the rest of the member lifecycle's state machine). */
 public final class Transitions {
@@ -53,4 +54,15 @@ public final class Transitions {
     };
 
     public static final MemberDecisions.Transition EXISTS = member -> null;
+
+    /** A review of that kind is open before the member's cell. */
+    public static MemberDecisions.Transition reviewOpen(ReviewKind kind) {
+        return member -> {
+            String inactive = ACTIVE.refusal(member);
+            if (inactive != null) {
+                return inactive;
+            }
+            return member.openReview(kind).isPresent() ? null : "no " + kind + " review is open";
+        };
+    }
 }
