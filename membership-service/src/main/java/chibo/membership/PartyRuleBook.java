@@ -13,6 +13,8 @@ import chibo.membership.probation.ProbationFacts;
 import chibo.membership.probation.ProbationRules;
 import chibo.membership.readmission.ReadmissionFacts;
 import chibo.membership.readmission.ReadmissionRules;
+import chibo.membership.review.ReviewClosureFacts;
+import chibo.membership.review.ReviewRules;
 import chibo.membership.rules.Command;
 import chibo.membership.rules.DecisionFacts;
 import chibo.membership.rules.DecisionRules;
@@ -126,6 +128,9 @@ public final class PartyRuleBook {
                 new ReadmissionRules.NeverReadmitted(s.of("3.5.2")))));
         set.rules(Command.RATING, RatingFacts.class, concat(decision, List.of(
                 new StandingRules.Rating(ratingSource + "; QĐ 124-QĐ/TW, điều 12"))));
+        set.rules(Command.REVIEW_CLOSURE, ReviewClosureFacts.class, concat(recorded, List.of(
+                new ReviewRules.ConsideredInLine("Điều lệ Đảng, điều 8 (chi bộ xem xét)"),
+                new ReviewRules.ClosedAfterOpening())));
         set.rules(Command.CORRECTION, CorrectionFacts.class, concat(decision, List.of(
                 new CorrectionRules.Target(),
                 new CorrectionRules.AppealWindow(r, calendar, "Điều lệ Đảng, điều 39.7; " + s.of("8")))));

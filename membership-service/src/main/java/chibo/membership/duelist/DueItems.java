@@ -4,6 +4,7 @@ import chibo.calendar.WorkingDayCalendar;
 import chibo.contracts.member.LetGoGround;
 import chibo.contracts.member.MemberStatus;
 import chibo.contracts.member.RemovalGround;
+import chibo.contracts.member.ReviewKind;
 import chibo.membership.member.MemberState;
 import chibo.membership.rules.Regulations;
 
@@ -37,6 +38,11 @@ public final class DueItems {
             var started = member.inTransit().startedOn();
             items.add(new DueItem(member.id(), name, DueKind.IN_TRANSIT, started,
                     calendar.plusWorkingDays(started, regulations.transferPapersWorkingDays())));
+        }
+        for (MemberState.Review review : member.openReviews()) {
+            items.add(new DueItem(member.id(), name, review.kind() == ReviewKind.REMOVAL ? DueKind.REMOVAL_REVIEW
+                    : DueKind.LET_GO_REVIEW, review.openedOn(),
+                    calendar.plusWorkingDays(review.openedOn(), regulations.reviewWorkingDays())));
         }
         if (mayBeReadmitted(member)) {
             items.add(new DueItem(member.id(), name, DueKind.READMISSION_WAITING, member.leftOn(),

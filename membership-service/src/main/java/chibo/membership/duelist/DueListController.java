@@ -20,7 +20,7 @@ import java.util.List;
 /**
  * What is due across an organisation's subtree: probationers due for recognition and overdue, transfers in
  * transit past their deadline, admissions decided but not sworn in, members whose readmission waiting period
- * runs.
+ * runs, removal and let-go reviews before the cell.
  */
 @RestController
 class DueListController {

@@ -28,6 +28,9 @@ import org.springframework.validation.annotation.Validated;
  * @param disciplineAppealMonths          an appeal against discipline within this many months (Điều lệ, điều 39.7)
  * @param transitCountedBySender          who counts a member in transit: the sender (default, verify against
  *                                        HD 11-HD/BTCTW) or the receiver
+ * @param reviewWorkingDays               a removal or let-go review is due before the cell within this many working
+ *                                        days of being opened (verify: the documents set no figure; 30 follows the
+ *                                        cell's other deadlines)
  */
 @Validated
 @ConfigurationProperties("chibo.rules")
@@ -47,10 +50,11 @@ public record Regulations(
         @Min(1) int readmissionAfterExpungedMonths,
         @Min(1) int removalAppealWorkingDays,
         @Min(1) int disciplineAppealMonths,
-        Boolean transitCountedBySender) {
+        Boolean transitCountedBySender,
+        @Min(1) int reviewWorkingDays) {
 
     public static final Regulations DEFAULTS = new Regulations(18, 60, 5, 12, 60, 30, 30, 12, 30, 30, 30, 36, 60, 30,
-            1, true);
+            1, true, 30);
 
     public Regulations {
         minimumAgeYears = orDefault(minimumAgeYears, 18);
@@ -69,6 +73,7 @@ public record Regulations(
         removalAppealWorkingDays = orDefault(removalAppealWorkingDays, 30);
         disciplineAppealMonths = orDefault(disciplineAppealMonths, 1);
         transitCountedBySender = transitCountedBySender == null || transitCountedBySender;
+        reviewWorkingDays = orDefault(reviewWorkingDays, 30);
     }
 
     private static int orDefault(int value, int fallback) {
