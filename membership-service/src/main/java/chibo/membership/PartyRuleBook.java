@@ -19,9 +19,11 @@ import chibo.membership.rules.Command;
 import chibo.membership.rules.DecisionFacts;
 import chibo.membership.rules.DecisionRules;
 import chibo.membership.rules.Regulations;
-import chibo.membership.rules.Rule;
+import chibo.platform.rules.Rule;
 import chibo.membership.rules.RuleBook;
 import chibo.membership.rules.RuleSet;
+import chibo.membership.standing.ExcellentCap;
+import chibo.membership.standing.ExcellentShare;
 import chibo.membership.standing.RatingFacts;
 import chibo.membership.standing.StandingRules;
 import chibo.membership.transfer.TransferFacts;
@@ -128,6 +130,9 @@ public final class PartyRuleBook {
                 new ReadmissionRules.NeverReadmitted(s.of("3.5.2")))));
         set.rules(Command.RATING, RatingFacts.class, concat(decision, List.of(
                 new StandingRules.Rating(ratingSource + "; QĐ 124-QĐ/TW, điều 12"))));
+        set.rules(Command.RATING_SHARE, ExcellentShare.class, List.of(
+                new ExcellentCap(r.excellentSharePercent(), ratingSource
+                        + " (tỷ lệ hoàn thành xuất sắc nhiệm vụ; chibo.rules.excellent-share-percent)")));
         set.rules(Command.REVIEW_CLOSURE, ReviewClosureFacts.class, concat(recorded, List.of(
                 new ReviewRules.ConsideredInLine("Điều lệ Đảng, điều 8 (chi bộ xem xét)"),
                 new ReviewRules.ClosedAfterOpening())));

@@ -147,6 +147,16 @@ class BadInputCorpusTest extends MembershipComponentTest {
         return run(protocol(fx()));
     }
 
+    @TestFactory
+    Stream<DynamicTest> review_closures() {
+        return run(reviewClosures(fx()));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> rating_batches_and_tallies() {
+        return run(ratingBatches(fx()));
+    }
+
     // ------------------------------------------------------------------------------------- 1. malformed JSON
 
     private static List<Case> malformedJson(Fixture fx) {
@@ -1663,6 +1673,244 @@ class BadInputCorpusTest extends MembershipComponentTest {
                         .post(fx.unitPath("demolition"), w, map("on", "2025-10-10")).is(404, NOT_FOUND));
     }
 
+    // ------------------------------------------------------------------------------ 12. review closures
+
+    private static List<Case> reviewClosures(Fixture fx) {
+        String w = fx.writer;
+        String future = fx.today.plusDays(3).toString();
+        return List.of(
+                refuse("review closure: a body cut off in the middle is malformed JSON")
+                        .post(fx.closurePath(fx.reviewed(), "LET_GO"), w, json(fx.closure()).substring(0, 20))
+                        .is(400, MALFORMED),
+                refuse("review closure: a number where the decision date goes is named")
+                        .post(fx.closurePath(fx.reviewed(), "LET_GO"), w, with(fx.closure(), "decisionDate", 20260120))
+                        .is(400, INVALID, "decisionDate"),
+                refuse("review closure: an array as the reason is named")
+                        .post(fx.closurePath(fx.reviewed(), "LET_GO"), w, with(fx.closure(), "reason",
+                                List.of("kept")))
+                        .is(400, INVALID, "reason"),
+                refuse("review closure: an empty body names the reason and the decision date")
+                        .post(fx.closurePath(fx.reviewed(), "LET_GO"), w, "{}")
+                        .is(400, INVALID, "reason", "decisionDate"),
+                refuse("review closure: a blank reason is named")
+                        .post(fx.closurePath(fx.reviewed(), "LET_GO"), w, with(fx.closure(), "reason", "  "))
+                        .is(400, INVALID, "reason"),
+                refuse("review closure: a reason of 1001 characters is named")
+                        .post(fx.closurePath(fx.reviewed(), "LET_GO"), w, with(fx.closure(), "reason",
+                                "x".repeat(1001)))
+                        .is(400, INVALID, "reason"),
+                refuse("review closure: a decision number of 65 characters is named")
+                        .post(fx.closurePath(fx.reviewed(), "LET_GO"), w, with(fx.closure(), "decisionNumber",
+                                "9".repeat(65)))
+                        .is(400, INVALID, "decisionNumber"),
+                refuse("review closure: a kind of review that does not exist is named")
+                        .post(fx.closurePath(fx.reviewed(), "EXPULSION"), w, fx.closure())
+                        .is(400, INVALID, "kind"),
+                refuse("review closure: a lower-case kind is named")
+                        .post(fx.closurePath(fx.reviewed(), "let_go"), w, fx.closure())
+                        .is(400, INVALID, "kind"),
+                refuse("review closure: closed before the review opened breaks the closed-after-opening rule")
+                        .post(fx.closurePath(fx.reviewed(), "LET_GO"), w, with(fx.closure(), "decisionDate",
+                                "2025-12-14"))
+                        .is(422, "rule:review.closed-after-opening", "decisionDate"),
+                refuse("review closure: dated after today breaks the not-in-future rule")
+                        .post(fx.closurePath(fx.reviewed(), "LET_GO"), w, with(fx.closure(), "decisionDate", future))
+                        .is(422, "rule:decision.not-in-future", "decisionDate"),
+                refuse("review closure: decided by a sibling cell breaks the considered-in-line rule")
+                        .post(fx.closurePath(fx.reviewed(), "LET_GO"), w, with(fx.closure(), "decidingOrgId",
+                                fx.c2))
+                        .is(422, "rule:review.considered-in-line", "decidingOrgId"),
+                refuse("review closure: an unknown deciding organisation is an unknown reference")
+                        .post(fx.closurePath(fx.reviewed(), "LET_GO"), w, with(fx.closure(), "decidingOrgId",
+                                fx.id("nowhere")))
+                        .is(422, UNKNOWN, "decidingOrgId"),
+                refuse("review closure: of an unknown member is not found")
+                        .post(fx.closurePath(fx.id("nobody"), "LET_GO"), w, fx.closure())
+                        .is(404, NOT_FOUND),
+                refuse("review closure: of a removal review that was never opened is an illegal transition")
+                        .post(fx.closurePath(fx.reviewed(), "REMOVAL"), w, fx.closure())
+                        .is(409, ILLEGAL, "memberId").inState("OFFICIAL"),
+                refuse("review closure: of a member without any review is an illegal transition")
+                        .post(fx.closurePath(fx.official(), "LET_GO"), w, fx.closure())
+                        .is(409, ILLEGAL, "memberId").inState("OFFICIAL"),
+                refuse("review closure: of an expelled member is an illegal transition")
+                        .post(fx.closurePath(fx.expelled, "LET_GO"), w, fx.closure())
+                        .is(409, ILLEGAL, "memberId").inState("EXPELLED"),
+                refuse("review closure: with an If-Match of an older version is refused")
+                        .post(fx.closurePath(fx.reviewed(), "LET_GO"), w, fx.closure()).header("If-Match", "\"2\"")
+                        .is(412, "concurrent-modification"),
+                refuse("review closure: with an If-Match that is no entity tag is named")
+                        .post(fx.closurePath(fx.reviewed(), "LET_GO"), w, fx.closure()).header("If-Match", "latest")
+                        .is(400, INVALID, "If-Match"),
+                refuse("review closure: without a token is unauthenticated")
+                        .post(fx.closurePath(fx.reviewed(), "LET_GO"), null, fx.closure())
+                        .is(401, UNAUTHENTICATED),
+                refuse("review closure: by a dashboard reader is forbidden")
+                        .post(fx.closurePath(fx.reviewed(), "LET_GO"), TestTokens.reader(fx.province), fx.closure())
+                        .is(403, FORBIDDEN),
+                refuse("review closure: by another province's writer is outside the subtree")
+                        .post(fx.closurePath(fx.reviewed(), "LET_GO"), fx.otherWriter, fx.closure())
+                        .is(403, OUTSIDE, "memberId"),
+                refuse("review closure: decided by an organisation outside the token's subtree is refused")
+                        .post(fx.closurePath(fx.reviewed(), "LET_GO"), w, with(fx.closure(), "decidingOrgId",
+                                fx.b.grassroots()))
+                        .is(403, OUTSIDE, "decidingOrgId"),
+                refuse("review closure: a reason of 300 KB is too large")
+                        .post(fx.closurePath(fx.reviewed(), "LET_GO"), w, with(fx.closure(), "reason",
+                                "x".repeat(OVER_LIMIT)))
+                        .is(413, TOO_LARGE),
+                refuse("review closure: reusing an Idempotency-Key is refused")
+                        .post(fx.closurePath(fx.reviewed(), "LET_GO"), w, fx.closure())
+                        .header("Idempotency-Key", fx.idempotencyKey)
+                        .is(422, "idempotency-key-reused", "Idempotency-Key"),
+                refuse("GET on a review closure is not allowed")
+                        .send("GET", fx.closurePath(fx.reviewed, "LET_GO"), w, null).is(405, "method-not-allowed"));
+    }
+
+    // ------------------------------------------------------------------------- 13. rating batches and tallies
+
+    private static List<Case> ratingBatches(Fixture fx) {
+        String w = fx.writer;
+        String path = o(fx.g, "member-ratings");
+        String future = fx.today.plusDays(3).toString();
+        return List.of(
+                refuse("rating batch: a body without its closing bracket is malformed JSON")
+                        .post(path, w, json(fx.ratingBatch(fx.official())).replaceFirst("\\]\\}$", "}"))
+                        .is(400, MALFORMED),
+                refuse("rating batch: a trailing comma in the ratings is malformed JSON")
+                        .post(path, w, json(fx.ratingBatch(fx.official())).replaceFirst("\\}\\]", "},]"))
+                        .is(400, MALFORMED),
+                refuse("rating batch: a word as the year is named")
+                        .post(path, w, with(fx.ratingBatch(fx.official()), "year", "twenty twenty-five"))
+                        .is(400, INVALID, "year"),
+                refuse("rating batch: an object where the ratings list goes is named")
+                        .post(path, w, with(fx.ratingBatch(fx.official()), "ratings", map("memberId", fx.official)))
+                        .is(400, INVALID, "ratings"),
+                refuse("rating batch: an unknown level is named by its index")
+                        .post(path, w, with(fx.ratingBatch(fx.official()), "ratings[0].level", "OUTSTANDING"))
+                        .is(400, INVALID, "ratings[0].level"),
+                refuse("rating batch: fractional points are named by their index")
+                        .post(path, w, with(fx.ratingBatch(fx.official()), "ratings[0].points", 82.5))
+                        .is(400, INVALID, "ratings[0].points"),
+                refuse("rating batch: an empty body names every required field")
+                        .post(path, w, "{}")
+                        .is(400, INVALID, "year", "decisionDate", "decidingOrgId", "ratings"),
+                refuse("rating batch: an empty ratings list is named")
+                        .post(path, w, with(fx.ratingBatch(fx.official()), "ratings", List.of()))
+                        .is(400, INVALID, "ratings"),
+                refuse("rating batch: an entry without a member is named by its index")
+                        .post(path, w, without(fx.ratingBatch(fx.official()), "ratings[0].memberId"))
+                        .is(400, INVALID, "ratings[0].memberId"),
+                refuse("rating batch: an entry without points is named by its index")
+                        .post(path, w, without(fx.ratingBatch(fx.official()), "ratings[0].points"))
+                        .is(400, INVALID, "ratings[0].points"),
+                refuse("rating batch: a null entry is named by its index")
+                        .post(path, w, with(fx.ratingBatch(fx.official()), "ratings[0]", null))
+                        .is(400, INVALID, "ratings[0]"),
+                refuse("rating batch: 101 points are named by their index")
+                        .post(path, w, with(fx.ratingBatch(fx.official()), "ratings[0].points", 101))
+                        .is(400, INVALID, "ratings[0].points"),
+                refuse("rating batch: the year 1999 is named")
+                        .post(path, w, with(fx.ratingBatch(fx.official()), "year", 1999))
+                        .is(400, INVALID, "year"),
+                refuse("rating batch: a member rated twice in one batch is named at the second entry")
+                        .post(path, w, fx.ratingBatch(fx.official, fx.official))
+                        .is(400, INVALID, "ratings[1].memberId"),
+                refuse("rating batch: two EXCELLENT among three rated good or better break the excellent cap")
+                        .post(path, w, with(fx.ratingBatch(fx.official(), fx.official()), "ratings[0].level",
+                                "EXCELLENT", "ratings[0].points", 95, "ratings[1].level", "EXCELLENT",
+                                "ratings[1].points", 91))
+                        .is(422, "rule:rating.excellent-cap", "ratings"),
+                refuse("rating batch: EXCELLENT for 80 points breaks the annual-rating rule at its index")
+                        .post(path, w, with(fx.ratingBatch(fx.official()), "ratings[0].level", "EXCELLENT"))
+                        .is(422, "rule:rating.annual", "ratings[0].level"),
+                refuse("rating batch: a member already rated for the year breaks the annual-rating rule")
+                        .post(path, w, fx.ratingBatch(fx.official(), fx.rated))
+                        .is(422, "rule:rating.annual", "ratings[1].memberId"),
+                refuse("rating batch: GOOD in a year of unremedied discipline is named at its index")
+                        .post(path, w, with(fx.ratingBatch(fx.disciplined), "year", 2024, "decisionDate",
+                                "2024-12-15"))
+                        .is(422, "rule:rating.annual", "ratings[0].level"),
+                refuse("rating batch: dated after today breaks the not-in-future rule")
+                        .post(path, w, with(fx.ratingBatch(fx.official(), fx.official()), "decisionDate", future))
+                        .is(422, "rule:decision.not-in-future", "decisionDate"),
+                refuse("rating batch: decided by a cell breaks the competent-committee rule")
+                        .post(path, w, with(fx.ratingBatch(fx.official()), "decidingOrgId", fx.c1))
+                        .is(422, "rule:decision.competent-committee", "decidingOrgId"),
+                refuse("rating batch: for an unknown organisation is not found")
+                        .post(o(fx.id("nowhere"), "member-ratings"), w, fx.ratingBatch(fx.official()))
+                        .is(404, NOT_FOUND),
+                refuse("rating batch: an unknown member is an unknown reference at its index")
+                        .post(path, w, fx.ratingBatch(fx.official(), fx.id("nobody")))
+                        .is(422, UNKNOWN, "ratings[1].memberId"),
+                refuse("rating batch: an unknown deciding organisation is an unknown reference")
+                        .post(path, w, with(fx.ratingBatch(fx.official()), "decidingOrgId", fx.id("nowhere")))
+                        .is(422, UNKNOWN, "decidingOrgId"),
+                refuse("rating batch: sent to a cell, which is no grassroots organisation, is refused")
+                        .post(o(fx.c1, "member-ratings"), w, fx.ratingBatch(fx.official()))
+                        .is(422, "not-a-grassroots-organization", "orgId"),
+                refuse("rating batch: sent to a province is refused")
+                        .post(o(fx.province, "member-ratings"), w, fx.ratingBatch(fx.official()))
+                        .is(422, "not-a-grassroots-organization", "orgId"),
+                refuse("rating batch: a member counted in the grassroots committee below the commune is refused")
+                        .post(o(fx.commune, "member-ratings"), w, with(fx.ratingBatch(fx.official()),
+                                "decidingOrgId", fx.commune))
+                        .is(422, "member-not-in-organization", "ratings[0].memberId"),
+                refuse("rating batch: another grassroots organisation's member is refused at its index")
+                        .post(path, w, fx.ratingBatch(fx.official(), fx.districtOfficial()))
+                        .is(422, "member-not-in-organization", "ratings[1].memberId"),
+                refuse("rating batch: sent to a dissolved grassroots organisation is an illegal transition")
+                        .post(o(fx.dissolvedGrassroots, "member-ratings"), w, fx.ratingBatch(fx.official()))
+                        .is(409, ILLEGAL, "orgId").inState("DISSOLVED"),
+                refuse("rating batch: an expelled member alone is an illegal transition at its index")
+                        .post(path, w, fx.ratingBatch(fx.expelled))
+                        .is(409, ILLEGAL, "ratings[0].memberId").inState("EXPELLED"),
+                refuse("rating batch: an expelled member after a bad entry is named with it")
+                        .post(path, w, with(fx.ratingBatch(fx.official(), fx.expelled), "ratings[0].points", 60))
+                        .is(422, "rule:rating.annual", "ratings[0].level", "ratings[1].memberId"),
+                refuse("rating batch: without a token is unauthenticated")
+                        .post(path, null, fx.ratingBatch(fx.official())).is(401, UNAUTHENTICATED),
+                refuse("rating batch: by a dashboard reader is forbidden")
+                        .post(path, TestTokens.reader(fx.province), fx.ratingBatch(fx.official()))
+                        .is(403, FORBIDDEN),
+                refuse("rating batch: by another province's writer is outside the subtree")
+                        .post(path, fx.otherWriter, fx.ratingBatch(fx.official()))
+                        .is(403, OUTSIDE, "orgId"),
+                refuse("rating batch: by a writer of the sibling cell is outside the subtree")
+                        .post(path, TestTokens.writer(fx.c2), fx.ratingBatch(fx.official()))
+                        .is(403, OUTSIDE, "orgId"),
+                refuse("rating batch: decided by an organisation outside the token's subtree is refused")
+                        .post(path, w, with(fx.ratingBatch(fx.official()), "decidingOrgId", fx.b.grassroots()))
+                        .is(403, OUTSIDE, "decidingOrgId"),
+                refuse("rating batch: 300 KB of entries are too large")
+                        .post(path, w, fx.ratingBatch(fx.manyIds(6000)))
+                        .is(413, TOO_LARGE),
+                refuse("rating batch: reusing an Idempotency-Key is refused")
+                        .post(path, w, fx.ratingBatch(fx.official())).header("Idempotency-Key", fx.idempotencyKey)
+                        .is(422, "idempotency-key-reused", "Idempotency-Key"),
+                refuse("rating batch: sent as form data is an unsupported media type")
+                        .send("POST", path, w, "year=2025").header("Content-Type",
+                                "application/x-www-form-urlencoded")
+                        .is(415, "unsupported-media-type"),
+                refuse("rating tally: without a year is named")
+                        .send("GET", path, w, null).is(400, INVALID, "year"),
+                refuse("rating tally: a year that is no number is named")
+                        .send("GET", path + "?year=20x5", w, null).is(400, INVALID, "year"),
+                refuse("rating tally: the year 1999 is named")
+                        .send("GET", path + "?year=1999", w, null).is(400, INVALID, "year"),
+                refuse("rating tally: of a cell is refused")
+                        .send("GET", o(fx.c1, "member-ratings") + "?year=2025", w, null)
+                        .is(422, "not-a-grassroots-organization", "orgId"),
+                refuse("rating tally: of an unknown organisation is not found")
+                        .send("GET", o(fx.id("nowhere"), "member-ratings") + "?year=2025", w, null)
+                        .is(404, NOT_FOUND),
+                refuse("rating tally: read by another province's reader is outside the subtree")
+                        .send("GET", path + "?year=2025", TestTokens.reader(fx.b.province()), null)
+                        .is(403, OUTSIDE, "orgId"),
+                refuse("rating tally: without a token is unauthenticated")
+                        .send("GET", path + "?year=2025", null, null).is(401, UNAUTHENTICATED));
+    }
+
     // ------------------------------------------------------------------------------------------ running a case
 
     private Stream<DynamicTest> run(List<Case> cases) {
@@ -1963,6 +2211,10 @@ class BadInputCorpusTest extends MembershipComponentTest {
         String disciplined;
         /** Enrolled, removed, restored by an upheld appeal (seq 3, a correction). */
         String corrected;
+        /** Rated NOT_COMPLETED for 2024 and 2025: a let-go review open since 2025-12-15 (version 4). */
+        String reviewed;
+        /** A grassroots committee registered and dissolved. */
+        String dissolvedGrassroots;
         /** Let go in 2021 and readmitted since. */
         String readmittedEarlier;
         String expelledEnrolmentEventId;
@@ -2015,6 +2267,7 @@ class BadInputCorpusTest extends MembershipComponentTest {
             ok(http.post(m(rated, "ratings"), writer, rating()));
             disciplined = official();
             ok(http.post(m(disciplined, "disciplines"), writer, with(discipline(), "decisionDate", "2024-05-01")));
+            reviewed = reviewed();
             corrected = official();
             ok(http.post(m(corrected, "removal"), writer, removal()));
             JsonNode removed = history(corrected).get(1);
@@ -2033,6 +2286,10 @@ class BadInputCorpusTest extends MembershipComponentTest {
 
             dissolvedCell = cell();
             ok(http.post(o(dissolvedCell, "dissolution"), writer, map("reason", "merged into the village cell",
+                    "effectiveDate", "2025-09-01")));
+            dissolvedGrassroots = id("CS-gone");
+            organization(dissolvedGrassroots, "Đảng bộ trường học", "GRASSROOTS", commune, "2025-08-01");
+            ok(http.post(o(dissolvedGrassroots, "dissolution"), writer, map("reason", "school closed",
                     "effectiveDate", "2025-09-01")));
 
             // the one successful request the reused-key cases repeat
@@ -2074,6 +2331,16 @@ class BadInputCorpusTest extends MembershipComponentTest {
                     "awarenessCertificate", map("number", "NT-7", "issuedOn", "2023-10-01"))));
             ok(http.post(m(id, "swearing-in"), writer, map("ceremonyDate", "2024-03-20",
                     "decisionReceivedOn", "2024-03-05")));
+            return id;
+        }
+
+        /** An official with a let-go review open since 2025-12-15: rated NOT_COMPLETED for 2024 and 2025. */
+        String reviewed() {
+            String id = official();
+            ok(http.post(m(id, "ratings"), writer, map("year", 2024, "level", "NOT_COMPLETED", "points", 40,
+                    "decisionDate", "2024-12-20", "decidingOrgId", g)));
+            ok(http.post(m(id, "ratings"), writer, map("year", 2025, "level", "NOT_COMPLETED", "points", 42,
+                    "decisionDate", "2025-12-15", "decidingOrgId", g)));
             return id;
         }
 
@@ -2231,6 +2498,30 @@ class BadInputCorpusTest extends MembershipComponentTest {
 
         Map<String, Object> unit(String unitId) {
             return map("unitId", unitId, "name", "Thôn Nà Tông", "kind", "VILLAGE");
+        }
+
+        String closurePath(String memberId, String kind) {
+            return m(memberId, "reviews/" + kind + "/closure");
+        }
+
+        /** Keeps the member: closes an open review on 2026-01-20, by the member's cell. */
+        Map<String, Object> closure() {
+            return map("reason", "helped and improving", "decisionDate", "2026-01-20", "decisionNumber", "NQ-3/CB");
+        }
+
+        /** The grassroots committee's 2025 ratings of the members, each GOOD for 80 points. */
+        Map<String, Object> ratingBatch(String... memberIds) {
+            List<Object> entries = new ArrayList<>();
+            for (String memberId : memberIds) {
+                entries.add(map("memberId", memberId, "level", "GOOD", "points", 80));
+            }
+            return map("year", 2025, "decisionDate", "2025-12-20", "decisionNumber", "QĐ-2025-12-20",
+                    "decidingOrgId", g, "ratings", entries);
+        }
+
+        /** Member ids that were never recorded, for bodies too large to read. */
+        String[] manyIds(int count) {
+            return IntStream.range(0, count).mapToObj(i -> "member-" + sfx + "-" + i).toArray(String[]::new);
         }
 
         Map<String, Object> position() {

@@ -116,6 +116,16 @@ class LifecycleJourneyTest extends MembershipComponentTest {
                 "declarations", map("leftForExceptionalFamilyHardship", true)));
         assertThat(readmitted.json().get("firstAdmittedOn").asString()).isEqualTo("2015-05-19");
 
+        // rated NOT_COMPLETED two years running: a let-go review, which the cell closes keeping the member
+        String weak = "weak-" + suffix;
+        post("/members/enrolments", Requests.enrolment(weak, tree.cell()));
+        post("/members/" + weak + "/ratings", decision("2024-12-20", g, "year", 2024, "level", "NOT_COMPLETED",
+                "points", 45));
+        post("/members/" + weak + "/ratings", decision("2025-12-15", g, "year", 2025, "level", "NOT_COMPLETED",
+                "points", 40));
+        post("/members/" + weak + "/reviews/LET_GO/closure", map("reason", "helped and improving",
+                "decisionDate", "2026-01-20", "decidingOrgId", tree.cell()));
+
         // died
         String late = "late-" + suffix;
         post("/members/enrolments", Requests.enrolment(late, tree.cell()));
@@ -148,6 +158,8 @@ class LifecycleJourneyTest extends MembershipComponentTest {
                 failed, List.of("member.admitted.v1", "member.sworn_in.v1", "member.probation_failed.v1"),
                 earlier, List.of("member.enrolled_from_register.v1", "member.let_go.v1"),
                 again, List.of("member.readmitted.v1"),
+                weak, List.of("member.enrolled_from_register.v1", "member.rated.v1", "member.rated.v1",
+                        "member.review_opened.v1", "member.review_closed.v1"),
                 late, List.of("member.enrolled_from_register.v1", "member.deceased.v1"));
         Map<String, List<String>> expectedOrganizations = Map.of(
                 tree.commune(), List.of("organization.registered.v1", "unit.registered.v1", "unit.covered.v1",

@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Removal reviews opened from meeting-service's reports of unexcused absences, and closed by the cell keeping the
- * member.
+ * Removal reviews opened from meeting-service's reports of unexcused absences, let-go reviews opened by a second
+ * year rated NOT_COMPLETED, and reviews closed by the cell keeping the member or by the member leaving.
  */
 class ReviewsTest extends MembershipComponentTest {
 
@@ -197,5 +197,43 @@ class ReviewsTest extends MembershipComponentTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.get("/organizations/"
                 + tree.cell() + "/due-list?kind=REMOVAL_REVIEW", writer).json().get("items").values()).isEmpty());
+    }
+
+    @Test
+    void a_second_year_rated_not_completed_opens_a_let_go_review_which_letting_go_closes() {
+        Requests.Tree tree = Requests.Tree.create(http);
+        String writer = tree.provinceWriter();
+        String member = enrol(tree, writer, "weak");
+        post("/members/" + member + "/ratings", writer, decision("2025-12-15", tree.grassroots(), "year", 2025,
+                "level", "NOT_COMPLETED", "points", 40));
+        assertThat(http.get("/members/" + member, writer).json().get("reviews").values())
+                .as("one year not completed opens nothing").isEmpty();
+
+        Http.Response rated = post("/members/" + member + "/ratings", writer, decision("2025-12-16",
+                tree.grassroots(), "year", 2024, "level", "NOT_COMPLETED", "points", 45));
+
+        JsonNode review = rated.json().get("reviews").values().stream().findFirst().orElseThrow();
+        assertThat(review.get("kind").asString()).isEqualTo("LET_GO");
+        assertThat(review.get("basis").asString()).as("a late 2024 rating pairs with 2025")
+                .isEqualTo("ratings:2024-2025");
+        List<JsonNode> events = history(member, writer);
+        JsonNode ratedEvent = events.get(events.size() - 2);
+        JsonNode openedEvent = events.getLast();
+        assertThat(ratedEvent.get("type").asString()).isEqualTo("member.rated.v1");
+        assertThat(openedEvent.get("type").asString()).isEqualTo("member.review_opened.v1");
+        assertThat(openedEvent.get("correlationId").asString()).as("one decision")
+                .isEqualTo(ratedEvent.get("correlationId").asString());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.get("/organizations/"
+                        + tree.grassroots() + "/due-list?kind=LET_GO_REVIEW", writer).json().get("items").values())
+                .extracting(i -> i.get("memberId").asString()).containsExactly(member));
+
+        Http.Response letGo = post("/members/" + member + "/letting-go", writer, decision("2026-03-02",
+                tree.grassroots(), "ground", "SCREENED_OUT"));
+        assertThat(letGo.json().get("status").asString()).isEqualTo("LET_GO");
+        assertThat(letGo.json().get("reviews").values()).isEmpty();
+        Http.Response closure = http.post("/members/" + member + "/reviews/LET_GO/closure", writer,
+                Map.of("reason", "kept", "decisionDate", "2026-03-03"));
+        assertThat(closure.status()).isEqualTo(409);
+        assertThat(closure.json().get("currentStatus").asString()).isEqualTo("LET_GO");
     }
 }

@@ -6,8 +6,8 @@ import chibo.contracts.member.MemberStatus;
 import chibo.contracts.organization.OrgLevel;
 import chibo.membership.rules.Ages;
 import chibo.membership.rules.Regulations;
-import chibo.membership.rules.Rule;
-import chibo.membership.rules.Violation;
+import chibo.platform.rules.Rule;
+import chibo.platform.rules.Violation;
 
 import java.util.HashSet;
 import java.util.List;

@@ -3,8 +3,8 @@ package chibo.membership.correction;
 import chibo.calendar.WorkingDayCalendar;
 import chibo.contracts.member.CorrectionKind;
 import chibo.membership.rules.Regulations;
-import chibo.membership.rules.Rule;
-import chibo.membership.rules.Violation;
+import chibo.platform.rules.Rule;
+import chibo.platform.rules.Violation;
 
 import java.util.Optional;
 import java.util.Set;

@@ -2,8 +2,8 @@ package chibo.membership.enrolment;
 
 import chibo.contracts.member.MemberStatus;
 import chibo.membership.rules.Ages;
-import chibo.membership.rules.Rule;
-import chibo.membership.rules.Violation;
+import chibo.platform.rules.Rule;
+import chibo.platform.rules.Violation;
 
 import java.util.Optional;
 

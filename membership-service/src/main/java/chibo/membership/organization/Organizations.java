@@ -1,5 +1,6 @@
 package chibo.membership.organization;
 
+import chibo.contracts.organization.OrgLevel;
 import chibo.platform.eventstore.AggregateStore;
 import chibo.platform.eventstore.Current;
 import chibo.platform.security.OrgDirectory;
@@ -8,11 +9,14 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads of the organisation tree: one organisation by id, and its lineage (root first) by walking parent
@@ -28,6 +32,13 @@ public class Organizations implements OrgDirectory {
      * instance's change is seen within this time.
      */
     static final Duration FRESH = Duration.ofSeconds(5);
+
+    /**
+     * The levels of grassroots organisations: those that rate their members' year as a whole (the share of
+     * "xuất sắc" is counted in each).
+     */
+    public static final Set<OrgLevel> GRASSROOTS_LEVELS = Collections.unmodifiableSet(
+            EnumSet.of(OrgLevel.COMMUNE, OrgLevel.GRASSROOTS, OrgLevel.GRASSROOTS_CELL));
 
     private final AggregateStore<Organization> store;
     private final Clock clock;
@@ -65,6 +76,24 @@ public class Organizations implements OrgDirectory {
 
     public Optional<Organization> findActive(String orgId) {
         return find(orgId).filter(Organization::isActive);
+    }
+
+    /**
+     * The grassroots organisation a cell's members are counted in for the annual rating: the nearest active
+     * organisation at or above the cell that is a grassroots cell (chi bộ cơ sở), a grassroots committee (đảng bộ
+     * cơ sở) or a commune, ward or special-zone committee (whose village cells sit directly under it). Empty for an
+     * unknown cell.
+     */
+    public Optional<Organization> grassrootsOf(String cellId) {
+        List<String> line = lineage(cellId);
+        for (int i = line.size() - 1; i >= 0; i--) {
+            Optional<Organization> organization = findActive(line.get(i))
+                    .filter(found -> GRASSROOTS_LEVELS.contains(found.level()));
+            if (organization.isPresent()) {
+                return organization;
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

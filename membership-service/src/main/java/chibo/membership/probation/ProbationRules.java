@@ -2,8 +2,8 @@ package chibo.membership.probation;
 
 import chibo.calendar.WorkingDayCalendar;
 import chibo.membership.rules.Regulations;
-import chibo.membership.rules.Rule;
-import chibo.membership.rules.Violation;
+import chibo.platform.rules.Rule;
+import chibo.platform.rules.Violation;
 
 import java.util.Optional;
 

@@ -3,8 +3,8 @@ package chibo.membership.readmission;
 import chibo.contracts.member.LetGoGround;
 import chibo.contracts.member.RemovalGround;
 import chibo.membership.rules.Regulations;
-import chibo.membership.rules.Rule;
-import chibo.membership.rules.Violation;
+import chibo.platform.rules.Rule;
+import chibo.platform.rules.Violation;
 
 import java.util.Optional;
 

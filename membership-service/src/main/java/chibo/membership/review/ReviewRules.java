@@ -1,7 +1,7 @@
 package chibo.membership.review;
 
-import chibo.membership.rules.Rule;
-import chibo.membership.rules.Violation;
+import chibo.platform.rules.Rule;
+import chibo.platform.rules.Violation;
 
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package chibo.membership.rules;
 
+import chibo.platform.rules.Rule;
+import chibo.platform.rules.Violation;
 import chibo.contracts.organization.OrgLevel;
 
 import java.util.EnumSet;

@@ -1,5 +1,6 @@
 package chibo.membership.rules;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -31,6 +32,9 @@ import org.springframework.validation.annotation.Validated;
  * @param reviewWorkingDays               a removal or let-go review is due before the cell within this many working
  *                                        days of being opened (verify: the documents set no figure; 30 follows the
  *                                        cell's other deadlines)
+ * @param excellentSharePercent           at most this share of the members rated "hoàn thành tốt" or better in a
+ *                                        grassroots organisation for a year may be rated "hoàn thành xuất sắc"
+ *                                        (QĐ 366-QĐ/TW; commonly 20%, verify)
  */
 @Validated
 @ConfigurationProperties("chibo.rules")
@@ -51,10 +55,11 @@ public record Regulations(
         @Min(1) int removalAppealWorkingDays,
         @Min(1) int disciplineAppealMonths,
         Boolean transitCountedBySender,
-        @Min(1) int reviewWorkingDays) {
+        @Min(1) int reviewWorkingDays,
+        @Min(1) @Max(100) int excellentSharePercent) {
 
     public static final Regulations DEFAULTS = new Regulations(18, 60, 5, 12, 60, 30, 30, 12, 30, 30, 30, 36, 60, 30,
-            1, true, 30);
+            1, true, 30, 20);
 
     public Regulations {
         minimumAgeYears = orDefault(minimumAgeYears, 18);
@@ -74,6 +79,7 @@ public record Regulations(
         disciplineAppealMonths = orDefault(disciplineAppealMonths, 1);
         transitCountedBySender = transitCountedBySender == null || transitCountedBySender;
         reviewWorkingDays = orDefault(reviewWorkingDays, 30);
+        excellentSharePercent = orDefault(excellentSharePercent, 20);
     }
 
     private static int orDefault(int value, int fallback) {

@@ -1,5 +1,9 @@
 package chibo.membership.rules;
 
+import chibo.platform.rules.Rule;
+import chibo.platform.rules.RuleViolations;
+import chibo.platform.rules.Violation;
+
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;

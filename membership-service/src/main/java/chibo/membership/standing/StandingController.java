@@ -19,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 class StandingController {
 
     private final Standing standing;
+    private final Ratings ratings;
 
-    StandingController(Standing standing) {
+    StandingController(Standing standing, Ratings ratings) {
         this.standing = standing;
+        this.ratings = ratings;
     }
 
     @PostMapping("/exemption")
@@ -40,6 +42,6 @@ class StandingController {
     @PostMapping("/ratings")
     MemberView rate(@PathVariable String memberId, @RequestHeader(value = "If-Match", required = false) String ifMatch,
                     @Valid @RequestBody StandingRequests.Rating request) {
-        return standing.rate(Caller.current(), memberId, Versions.fromIfMatch(ifMatch), request);
+        return ratings.rate(Caller.current(), memberId, Versions.fromIfMatch(ifMatch), request);
     }
 }

@@ -4,8 +4,8 @@ import chibo.contracts.member.DisciplineLevel;
 import chibo.contracts.member.MemberStatus;
 import chibo.contracts.member.RatingLevel;
 import chibo.membership.member.MemberDecisionFacts;
-import chibo.membership.rules.Rule;
-import chibo.membership.rules.Violation;
+import chibo.platform.rules.Rule;
+import chibo.platform.rules.Violation;
 
 import java.util.Optional;
 

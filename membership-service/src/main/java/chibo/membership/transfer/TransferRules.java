@@ -3,8 +3,8 @@ package chibo.membership.transfer;
 import chibo.contracts.member.TemporaryReason;
 import chibo.contracts.member.TransferKind;
 import chibo.membership.rules.Ages;
-import chibo.membership.rules.Rule;
-import chibo.membership.rules.Violation;
+import chibo.platform.rules.Rule;
+import chibo.platform.rules.Violation;
 
 import java.util.Optional;
 

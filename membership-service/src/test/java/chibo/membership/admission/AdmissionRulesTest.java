@@ -7,8 +7,8 @@ import chibo.contracts.member.MemberStatus;
 import chibo.contracts.member.Vote;
 import chibo.contracts.organization.OrgLevel;
 import chibo.membership.rules.Regulations;
-import chibo.membership.rules.Rule;
-import chibo.membership.rules.Violation;
+import chibo.platform.rules.Rule;
+import chibo.platform.rules.Violation;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
