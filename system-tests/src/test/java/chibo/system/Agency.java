@@ -7,6 +7,7 @@ import chibo.testsupport.Http;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * What agency systems and dashboards do against a running stack: get tokens from the real authorization server
@@ -67,8 +68,10 @@ final class Agency {
                 "2025-09-01", "2025-09-15", "77-QĐ/ĐU", decidingOrgId, secretary));
     }
 
+    /** Records the cell's October 2025 meeting with its secretary and the members given present. */
     Http.Response recordMeeting(String token, String cellId, List<String> present) {
-        List<Map<String, Object>> attendance = present.stream()
+        List<Map<String, Object>> attendance = Stream.concat(Stream.of(cellId + "-BT"),
+                        present.stream())
                 .<Map<String, Object>>map(id -> Map.of("memberId", id, "status", "PRESENT")).toList();
         return meeting.post("/cells/" + cellId + "/meetings", token, ApiBodies.meeting(null, "REGULAR",
                 "Sinh hoạt tháng 10", "2025-10-05T19:30:00", "2025-10-05T21:10:00", attendance));

@@ -3,6 +3,7 @@ package chibo.system;
 import chibo.contracts.CloudEventsKafka;
 import chibo.contracts.EventSchemas;
 import chibo.contracts.Topics;
+import chibo.localstack.ApiBodies;
 import chibo.localstack.LocalStack;
 import chibo.testsupport.Http;
 import chibo.testsupport.KafkaProbe;
@@ -118,6 +119,45 @@ abstract class EndToEndFlow {
             var events = probe.awaitEvents(cell, 1, PATIENCE);
             assertThat(events.getFirst().envelope().type()).isEqualTo("meeting.held.v1");
         }
+    }
+
+    @Test
+    void three_months_of_unexcused_absence_in_a_year_open_a_removal_review_in_membership() {
+        Agency agency = new Agency(stack());
+        String writer = agency.provinceWriter();
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String commune = "TQ-XV-" + suffix;
+        String cell = "TQ-CV-" + suffix;
+        agency.register(writer, commune, "Đảng bộ xã", "COMMUNE", "TQ");
+        agency.register(writer, cell, "Chi bộ", "CELL", commune);
+        String present = cell + "-a";
+        String absent = cell + "-b";
+        List.of(present, absent).forEach(member ->
+                assertThat(agency.admit(writer, member, cell, commune).status()).isEqualTo(201));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(agency.meeting
+                .get("/cells/" + cell + "/roster", writer).json().get("members").size()).isEqualTo(3));
+
+        for (String day : List.of("2025-10-03", "2025-11-07", "2025-12-05")) {
+            Map<String, Object> meeting = ApiBodies.meeting(null, "REGULAR", "Sinh hoạt chi bộ", day + "T19:30:00",
+                    day + "T21:30:00", List.of(Map.of("memberId", cell + "-BT", "status", "PRESENT"),
+                            Map.of("memberId", present, "status", "PRESENT"),
+                            Map.of("memberId", absent, "status", "UNEXCUSED")));
+            Http.Response recorded = agency.meeting.post("/cells/" + cell + "/meetings", writer, meeting);
+            assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+        }
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Http.Response member = agency.membership.get("/members/" + absent, writer);
+            assertThat(member.json().get("reviews").values()).singleElement().satisfies(review -> {
+                assertThat(review.get("kind").asString()).isEqualTo("REMOVAL");
+                assertThat(review.get("evidence").size()).isEqualTo(3);
+            });
+        });
+        Http.Response dueList = agency.membership.get("/organizations/" + commune + "/due-list?kind=REMOVAL_REVIEW",
+                writer);
+        assertThat(dueList.json().get("items").values().stream().map(i -> i.get("memberId").asString()).toList())
+                .containsExactly(absent);
+        assertThat(agency.membership.get("/members/" + present, writer).json().get("reviews").values()).isEmpty();
     }
 
     @Test
