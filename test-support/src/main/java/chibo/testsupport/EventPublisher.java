@@ -41,6 +41,19 @@ public final class EventPublisher implements AutoCloseable {
         return event;
     }
 
+    /** Seals and sends the subject's next event without waiting for the broker: {@link #flush()} waits for all. */
+    public EventEnvelope publishLater(String subject, LocalDate effectiveDate, String actingOrg,
+                                      EventPayload payload) {
+        EventEnvelope event = next(subject, effectiveDate, actingOrg, payload);
+        producer.send(CloudEventsKafka.toRecord(event));
+        return event;
+    }
+
+    /** Waits until the broker has every event sent so far. */
+    public void flush() {
+        producer.flush();
+    }
+
     public void send(EventEnvelope event) {
         send(CloudEventsKafka.toRecord(event));
     }

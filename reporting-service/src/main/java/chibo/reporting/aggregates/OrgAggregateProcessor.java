@@ -8,6 +8,10 @@ import chibo.contracts.organization.OrganizationMerged;
 import chibo.contracts.organization.OrganizationMoved;
 import chibo.contracts.organization.OrganizationRegistered;
 import chibo.contracts.organization.OrganizationRenamed;
+import chibo.contracts.organization.PositionAssigned;
+import chibo.contracts.organization.PositionVacated;
+import chibo.contracts.organization.UnitCovered;
+import chibo.contracts.organization.UnitRegistered;
 import chibo.platform.eventstore.EventDocuments;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -33,6 +37,7 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
     static final String AGGREGATES = "org-aggregates";
     static final String WAITING = "org-waiting";
     static final String PARKED = "org-parked";
+    static final String MONTHS = "org-months";
 
     private final ReportingTopics topics;
     private final TopologyEvents events;
@@ -40,6 +45,7 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
     private KeyValueStore<String, OrgAggregate> aggregates;
     private KeyValueStore<String, WaitingDeltas> waiting;
     private KeyValueStore<String, String> parked;
+    private KeyValueStore<String, OrgMonth> months;
 
     OrgAggregateProcessor(ReportingTopics topics, TopologyEvents events) {
         this.topics = topics;
@@ -56,6 +62,7 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
         this.aggregates = context.getStateStore(AGGREGATES);
         this.waiting = context.getStateStore(WAITING);
         this.parked = context.getStateStore(PARKED);
+        this.months = context.getStateStore(MONTHS);
     }
 
     @Override
@@ -77,33 +84,41 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
             waiting.put(orgId, new WaitingDeltas(deltas));
             return;
         }
+        if (delta.child() != null) {
+            store(aggregate.withChild(delta.child(), delta.childAdded(), delta.recordedAt()));
+            return;
+        }
         if (aggregate.mergedInto() != null) {
-            forward(aggregate.mergedInto(), OrgDelta.of(delta.counters(), delta.cause(), delta.recordedAt()));
+            if (!delta.counters().isEmpty()) {
+                forward(aggregate.mergedInto(), delta.counting());
+            }
             return;
         }
         if (delta.mergeInto() != null) {
             handOver(aggregate, delta);
             return;
         }
-        OrgAggregate updated = aggregate.withCounters(Counters.plus(aggregate.counters(), delta.counters()),
-                delta.recordedAt());
+        OrgAggregate updated = aggregate.plus(delta);
         store(updated);
+        storeMonth(orgId, delta);
         if (updated.parentId() != null) {
-            forward(updated.parentId(), delta);
+            forward(updated.parentId(), delta.counting());
         }
     }
 
-    /** This organisation was merged into another: its totals leave its old line and join the target's. */
+    /**
+     * This organisation was merged into another: its stock leaves it and its old line, in the month of the merger,
+     * and joins the target's; its flows stay where they happened.
+     */
     private void handOver(OrgAggregate source, OrgDelta instruction) {
-        Map<String, Long> totals = source.counters();
-        if (!totals.isEmpty()) {
-            if (source.parentId() != null) {
-                forward(source.parentId(), OrgDelta.of(Counters.negate(totals), instruction.cause(),
-                        instruction.recordedAt()));
-            }
-            forward(instruction.mergeInto(), OrgDelta.of(totals, instruction.cause(), instruction.recordedAt()));
+        Map<String, Long> stock = Counters.stock(source.counters());
+        if (!stock.isEmpty()) {
+            applyDelta(source.orgId(), OrgDelta.of(Counters.negate(stock), instruction.month(), instruction.cause(),
+                    instruction.recordedAt()));
+            forward(instruction.mergeInto(), OrgDelta.of(stock, instruction.month(), instruction.cause(),
+                    instruction.recordedAt()));
         }
-        store(source.mergedInto(instruction.mergeInto(), instruction.recordedAt()));
+        store(aggregates.get(source.orgId()).mergedInto(instruction.mergeInto(), instruction.recordedAt()));
     }
 
     private void organisationEvent(Record<String, byte[]> record) {
@@ -143,9 +158,17 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
 
     private void apply(OrgAggregate current, EventEnvelope event) {
         Instant at = event.recordedAt();
+        String cause = event.id().toString();
+        String month = Counters.month(event.effectiveDate());
         switch ((OrganizationEvent) event.payload()) {
             case OrganizationRegistered e -> {
                 store(OrgAggregate.registered(event.subject(), e.name(), e.level(), e.parentId(), event.seq(), at));
+                if (e.parentId() != null) {
+                    forward(e.parentId(), OrgDelta.child(event.subject(), true, cause, at));
+                }
+                if (e.level() != null && e.level().holdsMembers()) {
+                    applyDelta(event.subject(), OrgDelta.of(Map.of(Counters.CELLS, 1L), month, cause, at));
+                }
                 WaitingDeltas queued = waiting.get(event.subject());
                 if (queued != null) {
                     waiting.delete(event.subject());
@@ -155,35 +178,84 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
             case OrganizationRenamed e -> store(current.withOrganisation(e.name(), current.level(),
                     current.parentId(), current.active(), event.seq(), at));
             case OrganizationMoved e -> {
-                Map<String, Long> totals = current.counters();
-                if (!totals.isEmpty()) {
-                    String cause = event.id().toString();
-                    if (current.parentId() != null) {
-                        forward(current.parentId(), OrgDelta.of(Counters.negate(totals), cause, at));
+                Map<String, Long> stock = Counters.stock(current.counters());
+                if (current.parentId() != null) {
+                    forward(current.parentId(), OrgDelta.child(event.subject(), false, cause, at));
+                    if (!stock.isEmpty() && current.mergedInto() == null) {
+                        forward(current.parentId(), OrgDelta.of(Counters.negate(stock), month, cause, at));
                     }
-                    forward(e.newParentId(), OrgDelta.of(totals, cause, at));
+                }
+                forward(e.newParentId(), OrgDelta.child(event.subject(), true, cause, at));
+                if (!stock.isEmpty() && current.mergedInto() == null) {
+                    forward(e.newParentId(), OrgDelta.of(stock, month, cause, at));
                 }
                 store(current.withOrganisation(current.name(), current.level(), e.newParentId(), current.active(),
                         event.seq(), at));
             }
             case OrganizationMerged e -> {
                 for (String source : e.sourceIds()) {
-                    forward(source, new OrgDelta(Map.of(), event.id().toString(), at, event.subject()));
+                    forward(source, OrgDelta.mergeInto(event.subject(), month, cause, at));
                 }
                 store(current.withOrganisation(current.name(), current.level(), current.parentId(),
                         current.active(), event.seq(), at));
             }
-            case OrganizationDissolved e -> store(current.withOrganisation(current.name(), current.level(),
-                    current.parentId(), false, event.seq(), at));
-            default -> store(current.withOrganisation(current.name(), current.level(), current.parentId(),
-                    current.active(), event.seq(), at));
+            case OrganizationDissolved e -> {
+                store(current.withOrganisation(current.name(), current.level(), current.parentId(), false,
+                        event.seq(), at));
+                if (current.active() && current.level() != null && current.level().holdsMembers()) {
+                    applyDelta(event.subject(), OrgDelta.of(Map.of(Counters.CELLS, -1L), month, cause, at));
+                }
+            }
+            case UnitRegistered e -> {
+                unitFact(new UnitFact(e.unitId(), UnitFact.Change.REGISTERED, event.subject(), e.kind(), null, null,
+                        false, 0, month, cause, at));
+                store(current.withOrganisation(current.name(), current.level(), current.parentId(),
+                        current.active(), event.seq(), at));
+            }
+            case UnitCovered e -> {
+                unitFact(new UnitFact(e.unitId(), UnitFact.Change.COVERED, null, null, e.cellId(), null, false, 0,
+                        month, cause, at));
+                store(current.withOrganisation(current.name(), current.level(), current.parentId(),
+                        current.active(), event.seq(), at));
+            }
+            case PositionAssigned e -> {
+                unitFact(new UnitFact(e.unitId(), UnitFact.Change.POSITION_ASSIGNED, null, null, null, e.position(),
+                        e.memberId() != null, 0, month, cause, at));
+                store(current.withOrganisation(current.name(), current.level(), current.parentId(),
+                        current.active(), event.seq(), at));
+            }
+            case PositionVacated e -> {
+                unitFact(new UnitFact(e.unitId(), UnitFact.Change.POSITION_VACATED, null, null, null, e.position(),
+                        false, 0, month, cause, at));
+                store(current.withOrganisation(current.name(), current.level(), current.parentId(),
+                        current.active(), event.seq(), at));
+            }
         }
+    }
+
+    private void unitFact(UnitFact fact) {
+        context.forward(new Record<>(fact.unitId(), JsonSerde.bytes(fact), fact.recordedAt().toEpochMilli()),
+                ReportingTopology.UNIT_FACTS_SINK);
     }
 
     private void store(OrgAggregate aggregate) {
         aggregates.put(aggregate.orgId(), aggregate);
         context.forward(new Record<>(aggregate.orgId(), JsonSerde.bytes(aggregate), timestamp(aggregate)),
                 ReportingTopology.COUNTS_SINK);
+    }
+
+    /** Applies a delta to its month of the organisation's figures and publishes the month's new version. */
+    private void storeMonth(String orgId, OrgDelta delta) {
+        if (delta.month() == null || delta.counters().isEmpty()) {
+            return;
+        }
+        String key = OrgMonth.key(orgId, delta.month());
+        OrgMonth month = months.get(key);
+        OrgMonth updated = (month == null ? new OrgMonth(orgId, delta.month(), Map.of(), 0) : month)
+                .plus(delta.counters());
+        months.put(key, updated);
+        context.forward(new Record<>(key, JsonSerde.bytes(updated), delta.recordedAt().toEpochMilli()),
+                ReportingTopology.MONTHS_SINK);
     }
 
     private void forward(String orgId, OrgDelta delta) {

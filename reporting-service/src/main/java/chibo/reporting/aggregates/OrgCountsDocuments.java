@@ -11,6 +11,7 @@ final class OrgCountsDocuments {
     static Document toDocument(OrgAggregate aggregate) {
         Document counters = new Document();
         aggregate.counters().forEach(counters::append);
+
         return new Document("_id", aggregate.orgId())
                 .append("name", aggregate.name())
                 .append("level", aggregate.level() == null ? null : aggregate.level().name())
@@ -18,7 +19,19 @@ final class OrgCountsDocuments {
                 .append("active", aggregate.active())
                 .append("mergedInto", aggregate.mergedInto())
                 .append("counters", counters)
+                .append("months", aggregate.months())
+                .append("children", aggregate.children())
                 .append("version", aggregate.version())
                 .append("lastRecordedAt", OrgCountsSink.date(aggregate.lastRecordedAt()));
+    }
+
+    static Document toDocument(OrgMonth month) {
+        Document counters = new Document();
+        month.counters().forEach(counters::append);
+        return new Document("_id", OrgMonth.key(month.orgId(), month.month()))
+                .append("orgId", month.orgId())
+                .append("month", month.month())
+                .append("counters", counters)
+                .append("version", month.version());
     }
 }

@@ -34,10 +34,12 @@ import java.util.concurrent.atomic.AtomicReference;
 public class OrgCountsSink {
 
     private final MongoCollection<Document> counts;
+    private final MongoCollection<Document> months;
     private final AtomicReference<Instant> lastRecordedAt = new AtomicReference<>();
 
     OrgCountsSink(MongoTemplate mongo, ReportingProperties properties, MeterRegistry meters, Clock clock) {
         this.counts = mongo.getCollection(properties.countsCollection());
+        this.months = mongo.getCollection(properties.monthsCollection());
         Gauge.builder("chibo.projection.freshness", this, sink -> sink.freshnessSeconds(clock))
                 .description("seconds between now and the recorded time of the latest event in the figures")
                 .baseUnit("seconds").tag("projection", "reporting").register(meters);
@@ -51,28 +53,48 @@ public class OrgCountsSink {
             OrgAggregate aggregate = JsonSerde.read(record.value(), OrgAggregate.class);
             latest.merge(aggregate.orgId(), aggregate, (a, b) -> b.version() > a.version() ? b : a);
         }
-        List<WriteModel<Document>> writes = new ArrayList<>();
         for (OrgAggregate aggregate : latest.values()) {
-            writes.add(new ReplaceOneModel<>(
-                    Filters.and(Filters.eq("_id", aggregate.orgId()), Filters.lt("version", aggregate.version())),
-                    OrgCountsDocuments.toDocument(aggregate), new ReplaceOptions().upsert(true)));
             if (aggregate.lastRecordedAt() != null) {
                 lastRecordedAt.accumulateAndGet(aggregate.lastRecordedAt(),
                         (a, b) -> a == null || b.isAfter(a) ? b : a);
             }
         }
+        writeNewer(counts, latest.values().stream().map(OrgCountsDocuments::toDocument).toList());
+    }
+
+    @KafkaListener(id = "org-months-sink", topics = "#{@reportingTopicNames.orgMonths()}",
+            groupId = "#{@reportingTopicNames.applicationId()}-mongo-months-sink", batch = "true")
+    void writeMonths(List<ConsumerRecord<String, byte[]>> records) {
+        Map<String, OrgMonth> latest = new LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            OrgMonth month = JsonSerde.read(record.value(), OrgMonth.class);
+            latest.merge(record.key(), month, (a, b) -> b.version() > a.version() ? b : a);
+        }
+        writeNewer(months, latest.values().stream().map(OrgCountsDocuments::toDocument).toList());
+    }
+
+    /**
+     * Writes each document unless the stored one has the same or a higher version: an upsert filtered on a lower
+     * version, whose insert collides with the newer document (duplicate key) when there is one.
+     */
+    private static void writeNewer(MongoCollection<Document> collection, List<Document> documents) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (Document document : documents) {
+            writes.add(new ReplaceOneModel<>(Filters.and(Filters.eq("_id", document.get("_id")),
+                    Filters.lt("version", document.get("version"))), document, new ReplaceOptions().upsert(true)));
+        }
         if (writes.isEmpty()) {
             return;
         }
         try {
-            counts.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             boolean onlyStale = e.getWriteErrors().stream()
                     .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
             if (!onlyStale) {
                 throw e;
             }
-            // a newer version is already stored for those organisations: nothing to do
+            // a newer version is already stored for those: nothing to do
         }
     }
 

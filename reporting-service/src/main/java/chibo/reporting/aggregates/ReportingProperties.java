@@ -39,4 +39,9 @@ public record ReportingProperties(@NotBlank String projectionVersion, @NotNull P
     public String countsCollection() {
         return "org_counts_" + projectionVersion;
     }
+
+    /** The MongoDB collection holding this version's organisation figures per month. */
+    public String monthsCollection() {
+        return "org_months_" + projectionVersion;
+    }
 }

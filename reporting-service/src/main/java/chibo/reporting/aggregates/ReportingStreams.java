@@ -53,7 +53,11 @@ public class ReportingStreams implements SmartLifecycle, HealthIndicator {
                 TopicsAutoConfiguration.eventTopic(topics.orgDeltas(), partitioning),
                 TopicBuilder.name(topics.orgCounts()).partitions(partitioning.partitions())
                         .replicas(partitioning.replicas()).compact().build(),
+                TopicBuilder.name(topics.orgMonths()).partitions(partitioning.partitions())
+                        .replicas(partitioning.replicas()).compact().build(),
+                TopicsAutoConfiguration.eventTopic(topics.unitFacts(), partitioning),
                 TopicsAutoConfiguration.eventTopic(topics.deadLetter(Topics.MEMBERSHIP), partitioning),
+                TopicsAutoConfiguration.eventTopic(topics.deadLetter(Topics.MEETING), partitioning),
                 TopicsAutoConfiguration.eventTopic(topics.deadLetter(Topics.ORGANIZATION), partitioning));
     }
 

@@ -22,6 +22,16 @@ public record ReportingTopics(String version) {
         return "chibo.reporting." + version + ".org-counts";
     }
 
+    /** Every new version of an organisation's month of figures, keyed {@code orgId|2025-07}; compacted. */
+    public String orgMonths() {
+        return "chibo.reporting." + version + ".org-months";
+    }
+
+    /** Facts about units (registration, cover, positions, residents), keyed by unit id. */
+    public String unitFacts() {
+        return "chibo.reporting." + version + ".unit-facts";
+    }
+
     public String deadLetter(String topic) {
         return Topics.deadLetter(topic, applicationId());
     }

@@ -13,11 +13,15 @@ import org.apache.kafka.streams.state.Stores;
  * The reporting topology. Plain Kafka Streams, no Spring: run it with {@code exactly_once_v2}.
  *
  * <pre>
- * party.membership.events --> member-fold --(deltas for cells)--> org-deltas
+ * party.membership.events --> member-fold --(deltas for cells)-----------------> org-deltas
+ *                                   +--(residents)--> unit-facts
+ * party.meeting.events ----> meeting-fold --(deltas for cells)----------------> org-deltas
  * party.organization.events --+
  *                             +--> org-aggregate --(deltas for parents)--> org-deltas
- * org-deltas -----------------+         |
- *                                       +--> org-counts (every new version of an organisation's figures)
+ * org-deltas -----------------+         |   +--(units, positions)--> unit-facts
+ *                                       +--> org-counts (every new version of an organisation's totals)
+ *                                       +--> org-months (every new version of an organisation's month)
+ * unit-facts --> unit-fold --(coverage deltas for the unit's organisation)--> org-deltas
  * unreadable records --> &lt;topic&gt;.&lt;application-id&gt;.dlt
  * </pre>
  */
@@ -25,8 +29,11 @@ public final class ReportingTopology {
 
     static final String DELTAS_SINK = "org-deltas-sink";
     static final String COUNTS_SINK = "org-counts-sink";
+    static final String MONTHS_SINK = "org-months-sink";
     static final String MEMBERSHIP_DLT_SINK = "membership-dlt-sink";
     static final String ORGANIZATION_DLT_SINK = "organization-dlt-sink";
+    static final String MEETING_DLT_SINK = "meeting-dlt-sink";
+    static final String UNIT_FACTS_SINK = "unit-facts-sink";
 
     private ReportingTopology() {
     }
@@ -45,6 +52,21 @@ public final class ReportingTopology {
                 Stores.persistentKeyValueStore(MemberFoldProcessor.PARKED), Serdes.String(), Serdes.String()),
                 "member-fold");
 
+        topology.addSource("meetings", keys, values, Topics.MEETING);
+        topology.addProcessor("meeting-fold", () -> new MeetingFoldProcessor(events), "meetings");
+        topology.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(MeetingFoldProcessor.STATES), Serdes.String(),
+                JsonSerde.of(MeetingFoldProcessor.CellRecord.class)), "meeting-fold");
+        topology.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(MeetingFoldProcessor.PARKED), Serdes.String(), Serdes.String()),
+                "meeting-fold");
+
+        topology.addSource("unit-facts", keys, values, topics.unitFacts());
+        topology.addProcessor("unit-fold", UnitFold::new, "unit-facts");
+        topology.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(UnitFold.UNITS), Serdes.String(),
+                JsonSerde.of(UnitFold.UnitState.class)), "unit-fold");
+
         topology.addSource("organizations", keys, values, Topics.ORGANIZATION);
         topology.addSource("org-deltas", keys, values, topics.orgDeltas());
         topology.addProcessor("org-aggregate", () -> new OrgAggregateProcessor(topics, events), "organizations",
@@ -58,13 +80,22 @@ public final class ReportingTopology {
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(OrgAggregateProcessor.PARKED), Serdes.String(), Serdes.String()),
                 "org-aggregate");
+        topology.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(OrgAggregateProcessor.MONTHS), Serdes.String(),
+                JsonSerde.of(OrgMonth.class)), "org-aggregate");
 
         StringSerializer keyWriter = new StringSerializer();
         ByteArraySerializer valueWriter = new ByteArraySerializer();
-        topology.addSink(DELTAS_SINK, topics.orgDeltas(), keyWriter, valueWriter, "member-fold", "org-aggregate");
+        topology.addSink(DELTAS_SINK, topics.orgDeltas(), keyWriter, valueWriter, "member-fold", "meeting-fold",
+                "org-aggregate", "unit-fold");
+        topology.addSink(UNIT_FACTS_SINK, topics.unitFacts(), keyWriter, valueWriter, "member-fold",
+                "org-aggregate");
         topology.addSink(COUNTS_SINK, topics.orgCounts(), keyWriter, valueWriter, "org-aggregate");
+        topology.addSink(MONTHS_SINK, topics.orgMonths(), keyWriter, valueWriter, "org-aggregate");
         topology.addSink(MEMBERSHIP_DLT_SINK, topics.deadLetter(Topics.MEMBERSHIP), keyWriter, valueWriter,
                 "member-fold");
+        topology.addSink(MEETING_DLT_SINK, topics.deadLetter(Topics.MEETING), keyWriter, valueWriter,
+                "meeting-fold");
         topology.addSink(ORGANIZATION_DLT_SINK, topics.deadLetter(Topics.ORGANIZATION), keyWriter, valueWriter,
                 "org-aggregate");
         return topology;

@@ -1,6 +1,7 @@
 package chibo.reporting.query;
 
 import chibo.platform.security.OrgDirectory;
+import chibo.reporting.aggregates.OrgMonth;
 import chibo.reporting.aggregates.ReportingProperties;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -15,19 +16,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Reads the materialised figures of the live projection version, by organisation id. */
 @Component
 public class OrgFigures implements OrgDirectory {
 
     private final MongoCollection<Document> counts;
+    private final MongoCollection<Document> monthly;
 
     OrgFigures(MongoTemplate mongo, ReportingProperties properties) {
         this.counts = mongo.getCollection(properties.countsCollection());
+        this.monthly = mongo.getCollection(properties.monthsCollection());
     }
 
     public Optional<Counts> find(String orgId) {
-        return Optional.ofNullable(counts.find(Filters.eq("_id", orgId)).first()).map(OrgFigures::counts);
+        return Optional.ofNullable(counts.find(Filters.eq("_id", orgId)).first()).map(this::counts);
     }
 
     @Override
@@ -35,18 +39,36 @@ public class OrgFigures implements OrgDirectory {
         return OrgDirectory.walk(orgId, id -> find(id).map(c -> Objects.requireNonNullElse(c.parentId(), "")));
     }
 
-    private static Counts counts(Document d) {
+    /** The organisation's figures with the months it lists, each read by its id. */
+    private Counts counts(Document d) {
         Map<String, Long> counters = new LinkedHashMap<>();
         d.get("counters", Document.class).forEach((name, value) -> counters.put(name, ((Number) value).longValue()));
+        Map<String, Map<String, Long>> months = new TreeMap<>();
+        String orgId = d.getString("_id");
+        List<String> ids = d.getList("months", String.class, List.of()).stream()
+                .map(month -> OrgMonth.key(orgId, month)).toList();
+        if (!ids.isEmpty()) {
+            for (Document month : monthly.find(Filters.in("_id", ids))) {
+                Map<String, Long> monthCounters = new LinkedHashMap<>();
+                month.get("counters", Document.class)
+                        .forEach((name, value) -> monthCounters.put(name, ((Number) value).longValue()));
+                months.put(month.getString("month"), monthCounters);
+            }
+        }
+        List<String> children = d.getList("children", String.class, List.of());
         Date last = d.getDate("lastRecordedAt");
         return new Counts(d.getString("_id"), d.getString("name"), d.getString("level"), d.getString("parentId"),
-                d.getBoolean("active", true), d.getString("mergedInto"), counters,
+                d.getBoolean("active", true), d.getString("mergedInto"), counters, months, children,
                 ((Number) d.get("version")).longValue(), last == null ? null : last.toInstant());
     }
 
-    /** An organisation's figures, its whole subtree included. */
+    /**
+     * An organisation's figures, its whole subtree included: totals (stock now, flows ever) and, per month of
+     * effective date, the change of each stock counter and each flow's count.
+     */
     public record Counts(String orgId, String name, String level, String parentId, boolean active,
-                         String mergedInto, Map<String, Long> counters, long version, Instant lastRecordedAt) {
+                         String mergedInto, Map<String, Long> counters, Map<String, Map<String, Long>> months,
+                         List<String> children, long version, Instant lastRecordedAt) {
 
         public long get(String counter) {
             return counters.getOrDefault(counter, 0L);

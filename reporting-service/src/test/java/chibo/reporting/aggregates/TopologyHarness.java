@@ -11,6 +11,7 @@ import chibo.contracts.member.Sex;
 import chibo.contracts.member.Vote;
 import chibo.contracts.organization.OrgLevel;
 import chibo.contracts.organization.OrganizationRegistered;
+import chibo.reporting.query.OrgFigures;
 import chibo.testsupport.EventChains;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -43,7 +44,11 @@ final class TopologyHarness implements AutoCloseable {
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, byte[]> membership;
     private final TestInputTopic<String, byte[]> organizations;
+    private final TestInputTopic<String, byte[]> meetings;
+    private final TestOutputTopic<String, byte[]> meetingDlt;
     private final TestOutputTopic<String, byte[]> counts;
+    private final TestOutputTopic<String, byte[]> months;
+    private final Map<String, OrgMonth> latestMonths = new HashMap<>();
     private final TestOutputTopic<String, byte[]> membershipDlt;
     private final Map<String, OrgAggregate> latest = new HashMap<>();
     final EventChains membershipChains = new EventChains("/chibo/membership-service");
@@ -70,6 +75,11 @@ final class TopologyHarness implements AutoCloseable {
         membership = driver.createInputTopic(Topics.MEMBERSHIP, new StringSerializer(), new ByteArraySerializer());
         organizations = driver.createInputTopic(Topics.ORGANIZATION, new StringSerializer(),
                 new ByteArraySerializer());
+        meetings = driver.createInputTopic(Topics.MEETING, new StringSerializer(), new ByteArraySerializer());
+        meetingDlt = driver.createOutputTopic(topics.deadLetter(Topics.MEETING), new StringDeserializer(),
+                new ByteArrayDeserializer());
+        months = driver.createOutputTopic(topics.orgMonths(), new StringDeserializer(),
+                new ByteArrayDeserializer());
         counts = driver.createOutputTopic(topics.orgCounts(), new StringDeserializer(), new ByteArrayDeserializer());
         membershipDlt = driver.createOutputTopic(topics.deadLetter(Topics.MEMBERSHIP), new StringDeserializer(),
                 new ByteArrayDeserializer());
@@ -86,13 +96,30 @@ final class TopologyHarness implements AutoCloseable {
     private final EventChains organizationChains = new EventChains("/chibo/membership-service");
 
     EventEnvelope organization(String orgId, EventPayload payload) {
-        EventEnvelope event = organizationChains.next(orgId, DAY, orgId, payload);
+        return organization(orgId, DAY, payload);
+    }
+
+    EventEnvelope organization(String orgId, LocalDate effective, EventPayload payload) {
+        EventEnvelope event = organizationChains.next(orgId, effective, orgId, payload);
         pipe(event);
         return event;
     }
 
     EventEnvelope member(String memberId, EventPayload payload) {
-        EventEnvelope event = membershipChains.next(memberId, DAY, "org", payload, Instant.parse("2025-03-01T03:00:00Z"));
+        return member(memberId, DAY, payload);
+    }
+
+    EventEnvelope member(String memberId, LocalDate effective, EventPayload payload) {
+        EventEnvelope event = membershipChains.next(memberId, effective, "org", payload,
+                Instant.parse("2025-03-01T03:00:00Z"));
+        pipe(event);
+        return event;
+    }
+
+    private final EventChains meetingChains = new EventChains("/chibo/meeting-service");
+
+    EventEnvelope meeting(String cellId, LocalDate effective, EventPayload payload) {
+        EventEnvelope event = meetingChains.next(cellId, effective, cellId, payload);
         pipe(event);
         return event;
     }
@@ -115,6 +142,8 @@ final class TopologyHarness implements AutoCloseable {
                 Instant.parse("2025-03-01T03:00:00Z"));
         if (record.topic().equals(Topics.MEMBERSHIP)) {
             membership.pipeInput(test);
+        } else if (record.topic().equals(Topics.MEETING)) {
+            meetings.pipeInput(test);
         } else {
             organizations.pipeInput(test);
         }
@@ -129,6 +158,32 @@ final class TopologyHarness implements AutoCloseable {
     long count(String orgId, String counter) {
         OrgAggregate aggregate = figures(orgId);
         return aggregate == null ? 0 : aggregate.counters().getOrDefault(counter, 0L);
+    }
+
+    /** The latest figures of an organisation as the query side reads them: totals and the months listed. */
+    OrgFigures.Counts counts(String orgId) {
+        OrgAggregate a = figures(orgId);
+        months.readKeyValuesToList().forEach(kv -> latestMonths.put(kv.key, JsonSerde.read(kv.value,
+                OrgMonth.class)));
+        Map<String, Map<String, Long>> byMonth = new java.util.TreeMap<>();
+        for (String month : a.months()) {
+            OrgMonth stored = latestMonths.get(OrgMonth.key(orgId, month));
+            byMonth.put(month, stored == null ? Map.of() : stored.counters());
+        }
+        return new OrgFigures.Counts(a.orgId(), a.name(), a.level() == null ? null : a.level().name(), a.parentId(),
+                a.active(), a.mergedInto(), a.counters(), byMonth, a.children(), a.version(), a.lastRecordedAt());
+    }
+
+    /** A counter's change (stock) or count (flow) in a month. */
+    long inMonth(String orgId, String month, String counter) {
+        if (figures(orgId) == null) {
+            return 0;
+        }
+        return counts(orgId).months().getOrDefault(month, Map.of()).getOrDefault(counter, 0L);
+    }
+
+    List<TestRecord<String, byte[]>> meetingDeadLetters() {
+        return meetingDlt.readRecordsToList();
     }
 
     List<TestRecord<String, byte[]>> membershipDeadLetters() {

@@ -1,0 +1,105 @@
+package chibo.reporting.query;
+
+import chibo.platform.security.Caller;
+import chibo.platform.security.Roles;
+import chibo.platform.web.Problems;
+import chibo.reporting.aggregates.Counters;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Subtree summaries, time series, comparisons of child organisations. */
+@RestController
+@PreAuthorize("hasAnyAuthority('" + Roles.DASHBOARD_READER + "', '" + Roles.AUDITOR + "', '" + Roles.AGENCY_WRITER
+        + "')")
+class FiguresController {
+
+    private static final Pattern METRIC = Pattern.compile(
+            "(members|cells|(members|units|positions|flow|meetings|breaches|ratings)\\.[a-z0-9_.'\\-]+)");
+
+    private final Summaries summaries;
+    private final OrgFigures figures;
+    private final Clock clock;
+
+    FiguresController(Summaries summaries, OrgFigures figures, Clock clock) {
+        this.summaries = summaries;
+        this.figures = figures;
+        this.clock = clock;
+    }
+
+    /**
+     * Members by status, sex, ethnicity, age band and education, cells, unit and key-position coverage (stock now,
+     * or at the end of the month {@code asOf} ends), with the flows, meetings and ratings of the year to then.
+     */
+    @GetMapping("/organizations/{orgId}/summary")
+    Summaries.Summary summary(@PathVariable String orgId, @RequestParam(required = false) String asOf) {
+        return summaries.summary(summaries.readable(Caller.current(), orgId), asOf);
+    }
+
+    /** One metric per month: a stock at each month's end, a flow's count in each month. */
+    @GetMapping("/organizations/{orgId}/series")
+    Series series(@PathVariable String orgId, @RequestParam(required = false) String metric,
+                  @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        if (metric == null || !METRIC.matcher(metric).matches()) {
+            throw Problems.invalid("metric", "known-metric", "name a counter such as members, members.official,"
+                    + " flow.admitted, meetings.held or breaches.no_regular_meeting");
+        }
+        OrgFigures.Counts counts = summaries.readable(Caller.current(), orgId);
+        List<Point> points = new ArrayList<>();
+        long total = 0;
+        for (YearMonth month : Summaries.period(from, to)) {
+            long value = Figures.valueIn(counts, metric, month);
+            points.add(new Point(month.toString(), value));
+            total += value;
+        }
+        boolean stock = Counters.isStock(metric);
+        return new Series(orgId, metric, stock ? "stock" : "flow", points, stock ? null : total);
+    }
+
+    /** The organisation's children side by side: members at {@code asOf} (or now), flows of the period. */
+    @GetMapping("/organizations/{orgId}/children")
+    Comparison children(@PathVariable String orgId, @RequestParam(required = false) String asOf,
+                        @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        OrgFigures.Counts parent = summaries.readable(Caller.current(), orgId);
+        YearMonth at = Summaries.asOf(asOf);
+        YearMonth current = YearMonth.now(clock);
+        List<YearMonth> period = Summaries.period(from == null ? current.withMonth(1).toString() : from,
+                to == null ? current.toString() : to);
+        List<Row> rows = new ArrayList<>();
+        for (String childId : parent.children()) {
+            figures.find(childId).ifPresent(child -> rows.add(row(child, at, period)));
+        }
+        return new Comparison(orgId, at == null ? "now" : at.atEndOfMonth().toString(),
+                new Summaries.Period(period.getFirst().toString(), period.getLast().toString()),
+                row(parent, at, period), rows);
+    }
+
+    private static Row row(OrgFigures.Counts counts, YearMonth at, List<YearMonth> period) {
+        return new Row(counts.orgId(), counts.name(), counts.level(), counts.active(), counts.mergedInto(),
+                Summaries.members(Figures.stockAt(counts, at)),
+                Figures.family(Figures.flowsBetween(counts, period.getFirst(), period.getLast()), Counters.FLOW));
+    }
+
+    record Point(String month, long value) {
+    }
+
+    /** {@code total}: the flow's sum over the period (none for a stock). */
+    record Series(String orgId, String metric, String kind, List<Point> points, Long total) {
+    }
+
+    record Row(String orgId, String name, String level, boolean active, String mergedInto, Summaries.Members members,
+               Map<String, Long> flows) {
+    }
+
+    record Comparison(String orgId, String stockAt, Summaries.Period period, Row total, List<Row> children) {
+    }
+}

@@ -1,0 +1,120 @@
+package chibo.reporting.query;
+
+import chibo.platform.security.Caller;
+import chibo.platform.security.Roles;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Live figures over server-sent events: the organisation's summary at once, then again whenever its figures change
+ * (event {@code figures}, id = the figures' version). Each subscription watches the stored figures by id, so it
+ * works whichever instance materialised them; a comment line every 15 seconds keeps proxies from closing it.
+ */
+@RestController
+class LiveFigures implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveFigures.class);
+    static final Duration POLL = Duration.ofMillis(500);
+    static final Duration TIMEOUT = Duration.ofMinutes(30);
+    private static final long KEEP_ALIVE_POLLS = 30;
+
+    private final Summaries summaries;
+    private final OrgFigures figures;
+    private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "live-figures");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    LiveFigures(Summaries summaries, OrgFigures figures, MeterRegistry meters) {
+        this.summaries = summaries;
+        this.figures = figures;
+        Gauge.builder("chibo.live.subscriptions", subscriptions, Set::size)
+                .description("server-sent event subscriptions to live figures").register(meters);
+        poller.scheduleWithFixedDelay(this::poll, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @GetMapping(path = "/organizations/{orgId}/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @PreAuthorize("hasAnyAuthority('" + Roles.DASHBOARD_READER + "', '" + Roles.AUDITOR + "', '"
+            + Roles.AGENCY_WRITER + "')")
+    SseEmitter live(@PathVariable String orgId) throws IOException {
+        OrgFigures.Counts counts = summaries.readable(Caller.current(), orgId);
+        SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
+        Subscription subscription = new Subscription(orgId, emitter);
+        emitter.onCompletion(() -> subscriptions.remove(subscription));
+        emitter.onTimeout(() -> subscriptions.remove(subscription));
+        emitter.onError(error -> subscriptions.remove(subscription));
+        subscription.send(counts);
+        subscriptions.add(subscription);
+        return emitter;
+    }
+
+    private void poll() {
+        for (Subscription subscription : subscriptions) {
+            try {
+                figures.find(subscription.orgId).ifPresent(counts -> {
+                    if (counts.version() != subscription.lastVersion) {
+                        subscription.sendQuietly(counts);
+                    }
+                });
+                if (++subscription.polls % KEEP_ALIVE_POLLS == 0) {
+                    subscription.emitter.send(SseEmitter.event().comment("keep-alive"));
+                }
+            } catch (IOException | IllegalStateException gone) {
+                subscriptions.remove(subscription);
+            } catch (RuntimeException e) {
+                log.warn("live figures of {} not sent", subscription.orgId, e);
+            }
+        }
+    }
+
+    @Override
+    public void destroy() {
+        poller.shutdownNow();
+        subscriptions.forEach(subscription -> subscription.emitter.complete());
+    }
+
+    private final class Subscription {
+        private final String orgId;
+        private final SseEmitter emitter;
+        private volatile long lastVersion = -1;
+        private long polls;
+
+        Subscription(String orgId, SseEmitter emitter) {
+            this.orgId = orgId;
+            this.emitter = emitter;
+        }
+
+        void send(OrgFigures.Counts counts) throws IOException {
+            emitter.send(SseEmitter.event().name("figures").id(Long.toString(counts.version()))
+                    .data(summaries.summary(counts, null), MediaType.APPLICATION_JSON));
+            lastVersion = counts.version();
+        }
+
+        void sendQuietly(OrgFigures.Counts counts) {
+            try {
+                send(counts);
+            } catch (IOException | IllegalStateException gone) {
+                subscriptions.remove(this);
+            }
+        }
+    }
+}

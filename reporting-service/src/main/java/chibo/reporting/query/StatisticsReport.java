@@ -1,0 +1,76 @@
+package chibo.reporting.query;
+
+import chibo.reporting.aggregates.Counters;
+
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The party statistics report on members (after the HD 11-HD/BTCTW shape): for each child organisation and the
+ * organisation as a whole, members at the start of the period, who came and who left during it by kind, members
+ * at its end and their make-up. Start + came − left = end, row by row; a transfer between two organisations under
+ * the same parent is counted out of one and into the other, so the parent's own row shows it on both sides.
+ */
+final class StatisticsReport {
+
+    record Column(String header, Function<Rows, Long> value) {
+    }
+
+    /** One organisation's figures for the report. */
+    record Rows(Map<String, Long> start, Map<String, Long> flows, Map<String, Long> end) {
+    }
+
+    static final List<Column> COLUMNS = List.of(
+            new Column("dang_vien_dau_ky", r -> r.start().getOrDefault(Counters.MEMBERS, 0L)),
+            new Column("ket_nap_moi", r -> r.flows().getOrDefault(Counters.ADMITTED, 0L)),
+            new Column("ket_nap_lai", r -> r.flows().getOrDefault(Counters.READMITTED, 0L)),
+            new Column("nhap_tu_so_dang_vien", r -> r.flows().getOrDefault(Counters.ENROLLED, 0L)),
+            new Column("chuyen_den", r -> r.flows().getOrDefault(Counters.TRANSFERRED_IN, 0L)),
+            new Column("chuyen_di", r -> r.flows().getOrDefault(Counters.TRANSFERRED_OUT, 0L)),
+            new Column("xoa_ten", r -> r.flows().getOrDefault(Counters.REMOVED, 0L)),
+            new Column("du_bi_khong_cong_nhan", r -> r.flows().getOrDefault(Counters.PROBATION_FAILED, 0L)),
+            new Column("cho_ra_khoi_dang", r -> r.flows().getOrDefault(Counters.LET_GO, 0L)),
+            new Column("khai_tru", r -> r.flows().getOrDefault(Counters.EXPELLED, 0L)),
+            new Column("tu_tran", r -> r.flows().getOrDefault(Counters.DECEASED, 0L)),
+            new Column("cong_nhan_chinh_thuc", r -> r.flows().getOrDefault(Counters.RECOGNIZED, 0L)),
+            new Column("dang_vien_cuoi_ky", r -> r.end().getOrDefault(Counters.MEMBERS, 0L)),
+            new Column("du_bi", r -> r.end().getOrDefault("members.probationary", 0L)),
+            new Column("chinh_thuc", r -> r.end().getOrDefault("members.official", 0L)),
+            new Column("nu", r -> Summaries.members(r.end()).women()),
+            new Column("dan_toc_thieu_so", r -> Summaries.members(r.end()).ethnicMinority()),
+            new Column("mien_sinh_hoat", r -> r.end().getOrDefault(Counters.EXEMPTED, 0L)));
+
+    private StatisticsReport() {
+    }
+
+    static Rows rows(OrgFigures.Counts counts, YearMonth from, YearMonth to) {
+        return new Rows(Figures.stockAt(counts, from.minusMonths(1)), Figures.flowsBetween(counts, from, to),
+                Figures.stockAt(counts, to));
+    }
+
+    static String header() {
+        StringBuilder header = new StringBuilder("ma_to_chuc,ten_to_chuc");
+        COLUMNS.forEach(column -> header.append(',').append(column.header()));
+        return header.append("\r\n").toString();
+    }
+
+    static String line(String orgId, String name, Rows rows) {
+        StringBuilder line = new StringBuilder(quoted(orgId)).append(',').append(quoted(name));
+        COLUMNS.forEach(column -> line.append(',').append(column.value().apply(rows)));
+        return line.append("\r\n").toString();
+    }
+
+    /** A CSV field (RFC 4180): quoted when it holds a comma, quote or line break; formula starts neutralised. */
+    static String quoted(String value) {
+        if (value == null) {
+            return "";
+        }
+        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
+            return '"' + safe.replace("\"", "\"\"") + '"';
+        }
+        return safe;
+    }
+}
