@@ -91,7 +91,7 @@ class LiveCountsTest extends ReportingComponentTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Http.Response health = http.get("/actuator/health", null);
             assertThat(health.status()).as(health.body()).isEqualTo(200);
-            assertThat(health.json().get("components").get("reportingStreams").get("status").asString())
+            assertThat(health.json().get("components").get("projections").get("status").asString())
                     .isEqualTo("UP");
         });
     }

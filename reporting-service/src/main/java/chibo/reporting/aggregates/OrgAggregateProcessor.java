@@ -88,37 +88,121 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
             store(aggregate.withChild(delta.child(), delta.childAdded(), delta.recordedAt()));
             return;
         }
-        if (aggregate.mergedInto() != null) {
-            if (!delta.counters().isEmpty()) {
-                forward(aggregate.mergedInto(), delta.counting());
-            }
-            return;
-        }
         if (delta.mergeInto() != null) {
             handOver(aggregate, delta);
             return;
         }
-        OrgAggregate updated = aggregate.plus(delta);
-        store(updated);
-        storeMonth(orgId, delta);
-        if (updated.parentId() != null) {
-            forward(updated.parentId(), delta.counting());
+        if (delta.counters().isEmpty()) {
+            return;
+        }
+        if (aggregate.mergedInto() != null && delta.month().compareTo(aggregate.mergedMonth()) >= 0) {
+            // it happened after the merger: it is the target's
+            forward(aggregate.mergedInto(), delta.counting());
+            return;
+        }
+        apply(aggregate, delta);
+        if (aggregate.mergedInto() != null) {
+            // it happened before the merger, which took the stock over in its month
+            Map<String, Long> stock = Counters.stock(delta.counters());
+            if (!stock.isEmpty()) {
+                OrgDelta leaving = OrgDelta.of(Counters.negate(stock), aggregate.mergedMonth(), delta.cause(),
+                        delta.recordedAt());
+                apply(aggregates.get(orgId), leaving);
+                forward(aggregate.mergedInto(), OrgDelta.of(stock, aggregate.mergedMonth(), delta.cause(),
+                        delta.recordedAt()));
+            }
         }
     }
 
     /**
-     * This organisation was merged into another: its stock leaves it and its old line, in the month of the merger,
-     * and joins the target's; its flows stay where they happened.
+     * Applies a delta to the organisation's totals and month, and sends it up the line of the parent it had in the
+     * delta's month; its stock then follows every move made since, in the month of the move.
+     */
+    private void apply(OrgAggregate aggregate, OrgDelta delta) {
+        store(aggregate.plus(delta));
+        storeMonth(aggregate.orgId(), delta);
+        String parent = aggregate.parentIn(delta.month());
+        if (parent != null) {
+            forward(parent, delta.counting());
+        }
+        Map<String, Long> stock = Counters.stock(delta.counters());
+        if (stock.isEmpty()) {
+            return;
+        }
+        List<OrgAggregate.Placement> placements = aggregate.placements();
+        for (int i = 1; i < placements.size(); i++) {
+            OrgAggregate.Placement move = placements.get(i);
+            if (move.fromMonth().compareTo(delta.month()) > 0) {
+                String from = placements.get(i - 1).parentId();
+                if (from != null) {
+                    forward(from, OrgDelta.of(Counters.negate(stock), move.fromMonth(), delta.cause(),
+                            delta.recordedAt()));
+                }
+                forward(move.parentId(), OrgDelta.of(stock, move.fromMonth(), delta.cause(), delta.recordedAt()));
+            }
+        }
+    }
+
+    /**
+     * This organisation was merged into another from the instruction's month: the stock it had before that month
+     * leaves it and its line in that month and joins the target; what it counted in that month or later is moved to
+     * the target in the months it belongs to; its flows before the merger stay where they happened.
      */
     private void handOver(OrgAggregate source, OrgDelta instruction) {
-        Map<String, Long> stock = Counters.stock(source.counters());
-        if (!stock.isEmpty()) {
-            applyDelta(source.orgId(), OrgDelta.of(Counters.negate(stock), instruction.month(), instruction.cause(),
-                    instruction.recordedAt()));
-            forward(instruction.mergeInto(), OrgDelta.of(stock, instruction.month(), instruction.cause(),
+        String month = instruction.month();
+        Map<String, Long> stockBefore = new java.util.TreeMap<>();
+        for (String own : source.months()) {
+            OrgMonth figures = months.get(OrgMonth.key(source.orgId(), own));
+            if (figures == null) {
+                continue;
+            }
+            if (own.compareTo(month) < 0) {
+                stockBefore = Counters.plus(stockBefore, Counters.stock(figures.counters()));
+            } else {
+                apply(aggregates.get(source.orgId()), OrgDelta.of(Counters.negate(figures.counters()), own,
+                        instruction.cause(), instruction.recordedAt()));
+                forward(instruction.mergeInto(), OrgDelta.of(figures.counters(), own, instruction.cause(),
+                        instruction.recordedAt()));
+            }
+        }
+        if (!stockBefore.isEmpty()) {
+            apply(aggregates.get(source.orgId()), OrgDelta.of(Counters.negate(stockBefore), month,
+                    instruction.cause(), instruction.recordedAt()));
+            forward(instruction.mergeInto(), OrgDelta.of(stockBefore, month, instruction.cause(),
                     instruction.recordedAt()));
         }
-        store(aggregates.get(source.orgId()).mergedInto(instruction.mergeInto(), instruction.recordedAt()));
+        store(aggregates.get(source.orgId()).mergedInto(instruction.mergeInto(), month, instruction.recordedAt()));
+    }
+
+    /**
+     * The organisation moved to a new parent from a month: the stock it had before that month goes from the old
+     * line to the new one in that month; what it counted in that month or later, sent up the old line before the
+     * move was known, goes to the new line in the months it belongs to.
+     */
+    private void move(OrgAggregate current, String newParentId, String month, String cause, Instant at) {
+        String since = month.compareTo(current.placedSince()) < 0 ? current.placedSince() : month;
+        String oldParent = current.parentId();
+        Map<String, Long> stockBefore = new java.util.TreeMap<>();
+        for (String own : current.months()) {
+            OrgMonth figures = months.get(OrgMonth.key(current.orgId(), own));
+            if (figures == null) {
+                continue;
+            }
+            if (own.compareTo(since) < 0) {
+                stockBefore = Counters.plus(stockBefore, Counters.stock(figures.counters()));
+            } else {
+                if (oldParent != null) {
+                    forward(oldParent, OrgDelta.of(Counters.negate(figures.counters()), own, cause, at));
+                }
+                forward(newParentId, OrgDelta.of(figures.counters(), own, cause, at));
+            }
+        }
+        if (!stockBefore.isEmpty()) {
+            if (oldParent != null) {
+                forward(oldParent, OrgDelta.of(Counters.negate(stockBefore), since, cause, at));
+            }
+            forward(newParentId, OrgDelta.of(stockBefore, since, cause, at));
+        }
     }
 
     private void organisationEvent(Record<String, byte[]> record) {
@@ -176,59 +260,55 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
                 }
             }
             case OrganizationRenamed e -> store(current.withOrganisation(e.name(), current.level(),
-                    current.parentId(), current.active(), event.seq(), at));
+                    current.active(), event.seq(), at));
             case OrganizationMoved e -> {
-                Map<String, Long> stock = Counters.stock(current.counters());
                 if (current.parentId() != null) {
                     forward(current.parentId(), OrgDelta.child(event.subject(), false, cause, at));
-                    if (!stock.isEmpty() && current.mergedInto() == null) {
-                        forward(current.parentId(), OrgDelta.of(Counters.negate(stock), month, cause, at));
-                    }
                 }
                 forward(e.newParentId(), OrgDelta.child(event.subject(), true, cause, at));
-                if (!stock.isEmpty() && current.mergedInto() == null) {
-                    forward(e.newParentId(), OrgDelta.of(stock, month, cause, at));
+                if (current.mergedInto() == null) {
+                    move(current, e.newParentId(), month, cause, at);
                 }
-                store(current.withOrganisation(current.name(), current.level(), e.newParentId(), current.active(),
-                        event.seq(), at));
+                String since = month.compareTo(current.placedSince()) < 0 ? current.placedSince() : month;
+                store(current.movedTo(e.newParentId(), since, event.seq(), at));
             }
             case OrganizationMerged e -> {
                 for (String source : e.sourceIds()) {
                     forward(source, OrgDelta.mergeInto(event.subject(), month, cause, at));
                 }
-                store(current.withOrganisation(current.name(), current.level(), current.parentId(),
-                        current.active(), event.seq(), at));
+                store(current.withOrganisation(current.name(), current.level(), current.active(),
+                        event.seq(), at));
             }
             case OrganizationDissolved e -> {
-                store(current.withOrganisation(current.name(), current.level(), current.parentId(), false,
-                        event.seq(), at));
-                if (current.active() && current.level() != null && current.level().holdsMembers()) {
+                store(current.withOrganisation(current.name(), current.level(), false, event.seq(), at));
+                if ((current.active() || current.mergedInto() != null) && current.level() != null
+                        && current.level().holdsMembers()) {
                     applyDelta(event.subject(), OrgDelta.of(Map.of(Counters.CELLS, -1L), month, cause, at));
                 }
             }
             case UnitRegistered e -> {
                 unitFact(new UnitFact(e.unitId(), UnitFact.Change.REGISTERED, event.subject(), e.kind(), null, null,
                         false, 0, month, cause, at));
-                store(current.withOrganisation(current.name(), current.level(), current.parentId(),
-                        current.active(), event.seq(), at));
+                store(current.withOrganisation(current.name(), current.level(), current.active(),
+                        event.seq(), at));
             }
             case UnitCovered e -> {
                 unitFact(new UnitFact(e.unitId(), UnitFact.Change.COVERED, null, null, e.cellId(), null, false, 0,
                         month, cause, at));
-                store(current.withOrganisation(current.name(), current.level(), current.parentId(),
-                        current.active(), event.seq(), at));
+                store(current.withOrganisation(current.name(), current.level(), current.active(),
+                        event.seq(), at));
             }
             case PositionAssigned e -> {
                 unitFact(new UnitFact(e.unitId(), UnitFact.Change.POSITION_ASSIGNED, null, null, null, e.position(),
                         e.memberId() != null, 0, month, cause, at));
-                store(current.withOrganisation(current.name(), current.level(), current.parentId(),
-                        current.active(), event.seq(), at));
+                store(current.withOrganisation(current.name(), current.level(), current.active(),
+                        event.seq(), at));
             }
             case PositionVacated e -> {
                 unitFact(new UnitFact(e.unitId(), UnitFact.Change.POSITION_VACATED, null, null, null, e.position(),
                         false, 0, month, cause, at));
-                store(current.withOrganisation(current.name(), current.level(), current.parentId(),
-                        current.active(), event.seq(), at));
+                store(current.withOrganisation(current.name(), current.level(), current.active(),
+                        event.seq(), at));
             }
         }
     }

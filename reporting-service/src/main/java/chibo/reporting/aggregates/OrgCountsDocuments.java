@@ -22,7 +22,7 @@ final class OrgCountsDocuments {
                 .append("months", aggregate.months())
                 .append("children", aggregate.children())
                 .append("version", aggregate.version())
-                .append("lastRecordedAt", OrgCountsSink.date(aggregate.lastRecordedAt()));
+                .append("lastRecordedAt", FiguresSink.date(aggregate.lastRecordedAt()));
     }
 
     static Document toDocument(OrgMonth month) {

@@ -10,12 +10,7 @@ class ReportingConfiguration {
 
     @Bean
     KafkaAdmin.NewTopics reportingTopics(ReportingProperties properties, TopicsProperties partitioning) {
-        return ReportingStreams.topicsOf(properties.topics(), partitioning);
-    }
-
-    /** The live version's topic names, for listener annotations. */
-    @Bean
-    ReportingTopics reportingTopicNames(ReportingProperties properties) {
-        return properties.topics();
+        return new KafkaAdmin.NewTopics(Projections.topicsOf(properties.topics(), partitioning)
+                .toArray(new org.apache.kafka.clients.admin.NewTopic[0]));
     }
 }

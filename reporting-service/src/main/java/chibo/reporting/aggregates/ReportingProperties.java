@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * @param projectionVersion the live projection's version: its Kafka Streams application id, internal topics and
- *                          MongoDB collections all carry it
+ * @param projectionVersion the projection version to serve when none has been switched to yet: its Kafka Streams
+ *                          application id, internal topics and MongoDB collections all carry it
  * @param stateDir          where Kafka Streams keeps its local state stores (rebuilt from changelogs if lost)
  * @param commitInterval    how often results are committed and become visible (exactly-once)
  */
@@ -33,15 +33,5 @@ public record ReportingProperties(@NotBlank String projectionVersion, @NotNull P
 
     public ReportingTopics topics() {
         return new ReportingTopics(projectionVersion);
-    }
-
-    /** The MongoDB collection holding this version's organisation figures. */
-    public String countsCollection() {
-        return "org_counts_" + projectionVersion;
-    }
-
-    /** The MongoDB collection holding this version's organisation figures per month. */
-    public String monthsCollection() {
-        return "org_months_" + projectionVersion;
     }
 }

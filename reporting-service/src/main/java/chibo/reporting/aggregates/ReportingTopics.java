@@ -32,6 +32,21 @@ public record ReportingTopics(String version) {
         return "chibo.reporting." + version + ".unit-facts";
     }
 
+    /** The consumer group materialising this version's totals to MongoDB. */
+    public String countsSinkGroup() {
+        return applicationId() + "-mongo-sink";
+    }
+
+    /** The consumer group materialising this version's months to MongoDB. */
+    public String monthsSinkGroup() {
+        return applicationId() + "-mongo-months-sink";
+    }
+
+    /** Every topic this version reads, inputs and its own internal topics, for its progress and lag. */
+    public java.util.List<String> streamSources() {
+        return java.util.List.of(Topics.ORGANIZATION, Topics.MEMBERSHIP, Topics.MEETING, orgDeltas(), unitFacts());
+    }
+
     public String deadLetter(String topic) {
         return Topics.deadLetter(topic, applicationId());
     }

@@ -2,8 +2,9 @@ package chibo.reporting.query;
 
 import chibo.platform.security.OrgDirectory;
 import chibo.reporting.aggregates.OrgMonth;
-import chibo.reporting.aggregates.ReportingProperties;
-import com.mongodb.client.MongoCollection;
+import chibo.reporting.aggregates.ProjectionNames;
+import chibo.reporting.aggregates.Projections;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -22,16 +23,19 @@ import java.util.TreeMap;
 @Component
 public class OrgFigures implements OrgDirectory {
 
-    private final MongoCollection<Document> counts;
-    private final MongoCollection<Document> monthly;
+    private final MongoDatabase database;
+    private final Projections projections;
 
-    OrgFigures(MongoTemplate mongo, ReportingProperties properties) {
-        this.counts = mongo.getCollection(properties.countsCollection());
-        this.monthly = mongo.getCollection(properties.monthsCollection());
+    OrgFigures(MongoTemplate mongo, Projections projections) {
+        this.database = mongo.getDb();
+        this.projections = projections;
     }
 
+    /** The organisation's figures in the live projection version (read once per call, so a switch never mixes). */
     public Optional<Counts> find(String orgId) {
-        return Optional.ofNullable(counts.find(Filters.eq("_id", orgId)).first()).map(this::counts);
+        String version = projections.live();
+        return Optional.ofNullable(database.getCollection(ProjectionNames.countsCollection(version))
+                .find(Filters.eq("_id", orgId)).first()).map(document -> counts(document, version));
     }
 
     @Override
@@ -40,7 +44,7 @@ public class OrgFigures implements OrgDirectory {
     }
 
     /** The organisation's figures with the months it lists, each read by its id. */
-    private Counts counts(Document d) {
+    private Counts counts(Document d, String version) {
         Map<String, Long> counters = new LinkedHashMap<>();
         d.get("counters", Document.class).forEach((name, value) -> counters.put(name, ((Number) value).longValue()));
         Map<String, Map<String, Long>> months = new TreeMap<>();
@@ -48,7 +52,8 @@ public class OrgFigures implements OrgDirectory {
         List<String> ids = d.getList("months", String.class, List.of()).stream()
                 .map(month -> OrgMonth.key(orgId, month)).toList();
         if (!ids.isEmpty()) {
-            for (Document month : monthly.find(Filters.in("_id", ids))) {
+            for (Document month : database.getCollection(ProjectionNames.monthsCollection(version))
+                    .find(Filters.in("_id", ids))) {
                 Map<String, Long> monthCounters = new LinkedHashMap<>();
                 month.get("counters", Document.class)
                         .forEach((name, value) -> monthCounters.put(name, ((Number) value).longValue()));

@@ -3,20 +3,15 @@ package chibo.reporting.aggregates;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.WriteModel;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.stereotype.Component;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -26,28 +21,24 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Materialises every new version of an organisation's figures to MongoDB, keyed by organisation. Writes are
- * absolute values guarded by the version: a replayed or repeated record can never lower or double a figure.
- * Reads only committed records, so it sees exactly what the exactly-once topology committed.
+ * Materialises one projection version's figures to MongoDB: every new version of an organisation's totals
+ * ({@code org_counts_<v>}, keyed by organisation) and of its months ({@code org_months_<v>}, keyed
+ * {@code orgId|2025-07}). Writes are absolute values guarded by the version: a replayed or repeated record can never
+ * lower or double a figure. Fed from read-committed consumers, so it sees exactly what the exactly-once topology
+ * committed.
  */
-@Component
-public class OrgCountsSink {
+final class FiguresSink {
 
     private final MongoCollection<Document> counts;
     private final MongoCollection<Document> months;
     private final AtomicReference<Instant> lastRecordedAt = new AtomicReference<>();
 
-    OrgCountsSink(MongoTemplate mongo, ReportingProperties properties, MeterRegistry meters, Clock clock) {
-        this.counts = mongo.getCollection(properties.countsCollection());
-        this.months = mongo.getCollection(properties.monthsCollection());
-        Gauge.builder("chibo.projection.freshness", this, sink -> sink.freshnessSeconds(clock))
-                .description("seconds between now and the recorded time of the latest event in the figures")
-                .baseUnit("seconds").tag("projection", "reporting").register(meters);
+    FiguresSink(MongoDatabase database, String version) {
+        this.counts = database.getCollection(ProjectionNames.countsCollection(version));
+        this.months = database.getCollection(ProjectionNames.monthsCollection(version));
     }
 
-    @KafkaListener(id = "org-counts-sink", topics = "#{@reportingTopicNames.orgCounts()}",
-            groupId = "#{@reportingTopicNames.applicationId()}-mongo-sink", batch = "true")
-    void write(List<ConsumerRecord<String, byte[]>> records) {
+    void writeCounts(List<ConsumerRecord<String, byte[]>> records) {
         Map<String, OrgAggregate> latest = new LinkedHashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             OrgAggregate aggregate = JsonSerde.read(record.value(), OrgAggregate.class);
@@ -62,8 +53,6 @@ public class OrgCountsSink {
         writeNewer(counts, latest.values().stream().map(OrgCountsDocuments::toDocument).toList());
     }
 
-    @KafkaListener(id = "org-months-sink", topics = "#{@reportingTopicNames.orgMonths()}",
-            groupId = "#{@reportingTopicNames.applicationId()}-mongo-months-sink", batch = "true")
     void writeMonths(List<ConsumerRecord<String, byte[]>> records) {
         Map<String, OrgMonth> latest = new LinkedHashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -71,6 +60,11 @@ public class OrgCountsSink {
             latest.merge(record.key(), month, (a, b) -> b.version() > a.version() ? b : a);
         }
         writeNewer(months, latest.values().stream().map(OrgCountsDocuments::toDocument).toList());
+    }
+
+    /** Recorded time of the latest event reflected in what this sink wrote, or null before it wrote anything. */
+    Instant lastRecordedAt() {
+        return lastRecordedAt.get();
     }
 
     /**
@@ -96,11 +90,6 @@ public class OrgCountsSink {
             }
             // a newer version is already stored for those: nothing to do
         }
-    }
-
-    private double freshnessSeconds(Clock clock) {
-        Instant last = lastRecordedAt.get();
-        return last == null ? 0 : Math.max(0, clock.millis() - last.toEpochMilli()) / 1000.0;
     }
 
     static Date date(Instant instant) {

@@ -1,0 +1,18 @@
+package chibo.reporting.aggregates;
+
+/** The MongoDB collections of a projection version. */
+public final class ProjectionNames {
+
+    private ProjectionNames() {
+    }
+
+    /** Organisation totals of the version, keyed by organisation. */
+    public static String countsCollection(String version) {
+        return "org_counts_" + version;
+    }
+
+    /** Organisation months of the version, keyed {@code orgId|2025-07}. */
+    public static String monthsCollection(String version) {
+        return "org_months_" + version;
+    }
+}

@@ -1,0 +1,26 @@
+package chibo.reporting.audit;
+
+import chibo.contracts.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/** Reads the three event topics, from the beginning, into the audit archive. */
+@Component
+class ArchiveListener {
+
+    private final ArchiveWriter writer;
+
+    ArchiveListener(ArchiveWriter writer) {
+        this.writer = writer;
+    }
+
+    // idIsGroup = false: the group is the factory's (chibo.audit.consumer-group), not the listener id
+    @KafkaListener(id = "audit-archive", topics = {Topics.ORGANIZATION, Topics.MEMBERSHIP, Topics.MEETING},
+            containerFactory = "auditListeners", idIsGroup = false, batch = "true")
+    void archive(List<ConsumerRecord<String, byte[]>> records) {
+        writer.write(records);
+    }
+}

@@ -1,0 +1,152 @@
+package chibo.reporting.audit;
+
+import chibo.platform.security.Roles;
+import chibo.platform.web.Problems;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.OutputStream;
+
+/**
+ * Full histories for auditors, from the archive: a member's events, an organisation's (and its subtree's), a
+ * cell's meetings. Paged with {@code size} and the {@code next} cursor of the page before; the same history as
+ * NDJSON, streamed whole from the cursor on, with {@code Accept: application/x-ndjson}.
+ */
+@RestController
+@PreAuthorize("hasAuthority('" + Roles.AUDITOR + "')")
+class AuditHistoryController {
+
+    static final String NDJSON = "application/x-ndjson";
+    private static final int STREAM_CHUNK = 500;
+
+    private final HistoryQueries queries;
+    private final AuditStore store;
+    private final AuditProperties properties;
+    private final JsonMapper json;
+
+    AuditHistoryController(HistoryQueries queries, AuditStore store, AuditProperties properties, JsonMapper json) {
+        this.queries = queries;
+        this.store = store;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    /** The member's events in the order they were recorded (seq order). */
+    @GetMapping("/audit/members/{memberId}/history")
+    HistoryPage member(@PathVariable String memberId, @RequestParam(required = false) String type,
+                       @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                       @RequestParam(required = false) String size, @RequestParam(required = false) String cursor) {
+        HistoryFilter filter = HistoryFilter.parse(type, from, to);
+        int pageSize = AuditParameters.size(size, properties);
+        requireMember(memberId);
+        return queries.subject(EventStream.MEMBERSHIP, memberId, filter, cursor, pageSize);
+    }
+
+    @GetMapping(path = "/audit/members/{memberId}/history", produces = NDJSON)
+    ResponseEntity<StreamingResponseBody> memberStream(@PathVariable String memberId,
+                                                       @RequestParam(required = false) String type,
+                                                       @RequestParam(required = false) String from,
+                                                       @RequestParam(required = false) String to,
+                                                       @RequestParam(required = false) String cursor) {
+        HistoryFilter filter = HistoryFilter.parse(type, from, to);
+        HistoryCursor.seq(cursor);
+        requireMember(memberId);
+        return stream(cursor, next -> queries.subject(EventStream.MEMBERSHIP, memberId, filter, next, STREAM_CHUNK));
+    }
+
+    /**
+     * Events of the organisation, and with {@code subtree=true} of every organisation under it, in order of
+     * effective date, then recorded time.
+     */
+    @GetMapping("/audit/organizations/{orgId}/history")
+    HistoryPage organization(@PathVariable String orgId, @RequestParam(required = false) String subtree,
+                             @RequestParam(required = false) String type, @RequestParam(required = false) String from,
+                             @RequestParam(required = false) String to, @RequestParam(required = false) String size,
+                             @RequestParam(required = false) String cursor) {
+        boolean wholeSubtree = AuditParameters.flag(subtree, "subtree");
+        HistoryFilter filter = HistoryFilter.parse(type, from, to);
+        int pageSize = AuditParameters.size(size, properties);
+        requireOrganization(orgId);
+        return queries.organization(orgId, wholeSubtree, filter, cursor, pageSize);
+    }
+
+    @GetMapping(path = "/audit/organizations/{orgId}/history", produces = NDJSON)
+    ResponseEntity<StreamingResponseBody> organizationStream(@PathVariable String orgId,
+                                                             @RequestParam(required = false) String subtree,
+                                                             @RequestParam(required = false) String type,
+                                                             @RequestParam(required = false) String from,
+                                                             @RequestParam(required = false) String to,
+                                                             @RequestParam(required = false) String cursor) {
+        boolean wholeSubtree = AuditParameters.flag(subtree, "subtree");
+        HistoryFilter filter = HistoryFilter.parse(type, from, to);
+        HistoryCursor.entry(cursor);
+        requireOrganization(orgId);
+        return stream(cursor, next -> queries.organization(orgId, wholeSubtree, filter, next, STREAM_CHUNK));
+    }
+
+    /** The cell's meeting events (meetings held and graded, ratings, breaches) in the order they were recorded. */
+    @GetMapping("/audit/cells/{cellId}/meetings")
+    HistoryPage meetings(@PathVariable String cellId, @RequestParam(required = false) String type,
+                         @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                         @RequestParam(required = false) String size, @RequestParam(required = false) String cursor) {
+        HistoryFilter filter = HistoryFilter.parse(type, from, to);
+        int pageSize = AuditParameters.size(size, properties);
+        requireCell(cellId);
+        return queries.subject(EventStream.MEETING, cellId, filter, cursor, pageSize);
+    }
+
+    @GetMapping(path = "/audit/cells/{cellId}/meetings", produces = NDJSON)
+    ResponseEntity<StreamingResponseBody> meetingsStream(@PathVariable String cellId,
+                                                         @RequestParam(required = false) String type,
+                                                         @RequestParam(required = false) String from,
+                                                         @RequestParam(required = false) String to,
+                                                         @RequestParam(required = false) String cursor) {
+        HistoryFilter filter = HistoryFilter.parse(type, from, to);
+        HistoryCursor.seq(cursor);
+        requireCell(cellId);
+        return stream(cursor, next -> queries.subject(EventStream.MEETING, cellId, filter, next, STREAM_CHUNK));
+    }
+
+    private void requireMember(String memberId) {
+        if (store.chain(EventStream.MEMBERSHIP, memberId).isEmpty()) {
+            throw Problems.notFound("member", memberId);
+        }
+    }
+
+    private void requireOrganization(String orgId) {
+        if (store.org(orgId).isEmpty()) {
+            throw Problems.notFound("organisation", orgId);
+        }
+    }
+
+    private void requireCell(String cellId) {
+        if (store.chain(EventStream.MEETING, cellId).isEmpty() && store.org(cellId).isEmpty()) {
+            throw Problems.notFound("cell", cellId);
+        }
+    }
+
+    /** Page after page from the cursor on, one event per line, flushed after each page. */
+    private ResponseEntity<StreamingResponseBody> stream(String cursor,
+                                                         java.util.function.Function<String, HistoryPage> pages) {
+        StreamingResponseBody body = (OutputStream out) -> {
+            String next = cursor;
+            do {
+                HistoryPage page = pages.apply(next);
+                for (HistoryEntry entry : page.items()) {
+                    out.write(json.writeValueAsBytes(entry));
+                    out.write('\n');
+                }
+                out.flush();
+                next = page.next();
+            } while (next != null);
+        };
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON)).body(body);
+    }
+}

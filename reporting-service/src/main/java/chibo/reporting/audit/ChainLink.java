@@ -1,0 +1,31 @@
+package chibo.reporting.audit;
+
+import chibo.contracts.CloudEventsKafka;
+import chibo.contracts.EventEnvelope;
+import chibo.contracts.EventJson;
+import chibo.contracts.HashChain;
+
+/**
+ * What one record read off Kafka says about its place in its subject's chain: its seq, the previous hash it
+ * claims, the hash it carries, and the hash recomputed from its headers and its payload exactly as received.
+ *
+ * @param partition where it was read, for the report of a broken link
+ * @param offset    where it was read, for the report of a broken link
+ */
+record ChainLink(long seq, String previousHash, String hash, String recomputedHash, int partition, long offset) {
+
+    static ChainLink of(CloudEventsKafka.ReceivedEvent received, int partition, long offset) {
+        EventEnvelope e = received.envelope();
+        // the hash covers the wire type and the payload as sent, before any upcasting
+        EventEnvelope asSent = new EventEnvelope(e.id(), received.wireType(), e.source(), e.subject(), e.seq(),
+                e.effectiveDate(), e.recordedAt(), e.actingOrg(), e.decisionNumber(), e.correlationId(),
+                e.causationId(), e.previousHash(), e.hash(), e.payload());
+        String recomputed = HashChain.expectedHash(asSent, EventJson.canonical(received.rawPayload()));
+        return new ChainLink(e.seq(), e.previousHash(), e.hash(), recomputed, partition, offset);
+    }
+
+    /** Whether the record's content still matches the hash it was sealed with. */
+    boolean contentIntact() {
+        return recomputedHash.equals(hash);
+    }
+}

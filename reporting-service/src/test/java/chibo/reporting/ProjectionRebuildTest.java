@@ -1,0 +1,178 @@
+package chibo.reporting;
+
+import chibo.contracts.member.Education;
+import chibo.contracts.member.MemberAdmitted;
+import chibo.contracts.member.MemberExpelled;
+import chibo.contracts.member.MemberRecognized;
+import chibo.contracts.member.Person;
+import chibo.contracts.member.Sex;
+import chibo.contracts.member.Vote;
+import chibo.contracts.organization.OrgLevel;
+import chibo.contracts.organization.OrganizationMoved;
+import chibo.contracts.organization.OrganizationRegistered;
+import chibo.testsupport.Http;
+import chibo.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A rebuild of every figure into a new projection version from offset zero, while the live version keeps serving:
+ * queries run all the time and none fails, the new version catches up with equal totals, the switch is atomic.
+ */
+class ProjectionRebuildTest extends ReportingComponentTest {
+
+    private static final Duration PATIENCE = Duration.ofMinutes(3);
+
+    @Test
+    void a_rebuild_catches_up_beside_the_live_version_and_the_switch_loses_no_query() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String province = "RB-" + suffix;
+        String auditor = TestTokens.auditor();
+        int[] figures = history(province);
+        int admitted = figures[0];
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+            assertThat(http.get("/organizations/" + province + "/counts", auditor).json().get("counters")
+                    .get("flow.admitted").asLong()).isEqualTo(admitted);
+            assertThat(http.get("/organizations/" + province + "/summary?asOf=2024-12-31", auditor).json()
+                    .get("members").get("total").asLong()).isEqualTo(figures[1]);
+        });
+        JsonNode before = http.get("/organizations/" + province + "/summary?asOf=2024-12-31", auditor).json();
+        String liveBefore = http.get("/projections", auditor).json().get("live").asString();
+
+        List<String> failures = new CopyOnWriteArrayList<>();
+        AtomicInteger queries = new AtomicInteger();
+        AtomicBoolean querying = new AtomicBoolean(true);
+        Thread reader = Thread.ofVirtual().start(() -> {
+            while (querying.get()) {
+                for (String path : List.of("/organizations/" + province + "/summary",
+                        "/organizations/" + province + "/counts",
+                        "/organizations/" + province + "/series?metric=flow.admitted&from=2016-01&to=2024-12")) {
+                    Http.Response response = http.get(path, auditor);
+                    queries.incrementAndGet();
+                    if (response.status() != 200) {
+                        failures.add(path + " -> " + response);
+                    }
+                }
+            }
+        });
+
+        String version = "v-rb-" + suffix;
+        Http.Response started = http.post("/projections/rebuilds", auditor, Map.of("version", version));
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        assertThat(started.json().get("state").asString()).isEqualTo("BUILDING");
+
+        await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            JsonNode progress = http.get("/projections/" + version, auditor).json();
+            assertThat(progress.get("caughtUp").asBoolean()).as(progress.toString()).isTrue();
+        });
+        JsonNode progress = http.get("/projections/" + version, auditor).json();
+        assertThat(progress.get("done").asLong()).isEqualTo(progress.get("total").asLong());
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(http.get("/projections/" + version
+                + "/differences", auditor).json()).isEmpty());
+
+        Http.Response switched = http.post("/projections/" + version + "/switch", auditor, Map.of());
+        assertThat(switched.status()).as(switched.body()).isEqualTo(200);
+        assertThat(switched.json().get("from").asString()).isEqualTo(liveBefore);
+        int afterSwitch = queries.get();
+        await().atMost(PATIENCE).until(() -> queries.get() > afterSwitch + 30);
+        querying.set(false);
+        reader.join();
+
+        assertThat(failures).isEmpty();
+        assertThat(http.get("/projections", auditor).json().get("live").asString()).isEqualTo(version);
+        JsonNode after = http.get("/organizations/" + province + "/summary?asOf=2024-12-31", auditor).json();
+        assertThat(after.get("members")).isEqualTo(before.get("members"));
+        assertThat(after.get("byAgeBand")).isEqualTo(before.get("byAgeBand"));
+
+        // the new live version goes on folding what arrives
+        publisher.publish(province + "-late", LocalDate.of(2025, 9, 1), province + "-C0",
+                admission(province + "-C0", new Random(1)));
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> http.get("/organizations/" + province + "/counts",
+                auditor).json().get("counters").get("flow.admitted").asLong() == admitted + 1);
+    }
+
+    @Test
+    void rebuilds_and_switches_refuse_what_cannot_be_done_and_a_version_not_live_can_be_dropped() {
+        String auditor = TestTokens.auditor();
+        String live = http.get("/projections", auditor).json().get("live").asString();
+
+        Http.Response badName = http.post("/projections/rebuilds", auditor, Map.of("version", "V 2!"));
+        assertThat(badName.status()).isEqualTo(400);
+        assertThat(badName.json().get("errors").get(0).get("field").asString()).isEqualTo("version");
+        assertThat(http.post("/projections/rebuilds", auditor, Map.of("version", live)).status()).isEqualTo(409);
+        assertThat(http.post("/projections/" + live + "/switch", auditor, Map.of()).status()).isEqualTo(409);
+        assertThat(http.send("DELETE", "/projections/" + live, auditor, null, Map.of()).status()).isEqualTo(409);
+        assertThat(http.get("/projections/v-none", auditor).status()).isEqualTo(404);
+        assertThat(http.get("/projections", TestTokens.reader("TW")).status()).isEqualTo(403);
+        assertThat(http.get("/projections", null).status()).isEqualTo(401);
+
+        String spare = "v-spare-" + UUID.randomUUID().toString().substring(0, 6);
+        assertThat(http.post("/projections/rebuilds", auditor, Map.of("version", spare)).status()).isEqualTo(202);
+        assertThat(http.send("DELETE", "/projections/" + spare, auditor, null, Map.of()).status()).isEqualTo(204);
+        assertThat(http.get("/projections/" + spare, auditor).json().get("state").asString()).isEqualTo("DROPPED");
+        assertThat(http.post("/projections/" + spare + "/switch", auditor, Map.of()).status()).isEqualTo(409);
+        assertThat(http.get("/projections", auditor).json().get("live").asString()).isEqualTo(live);
+    }
+
+    /**
+     * A province of 3 communes and 9 cells, 2016–2024: admissions, recognitions, expulsions, a move.
+     *
+     * @return members admitted, and members at the end of 2024 as counted here
+     */
+    private int[] history(String province) {
+        LocalDate founded = LocalDate.of(2015, 1, 1);
+        publisher.publish(province, founded, province, new OrganizationRegistered("Tỉnh ủy", OrgLevel.PROVINCE,
+                null));
+        for (int c = 0; c < 3; c++) {
+            publisher.publish(province + "-X" + c, founded, province, new OrganizationRegistered("Xã " + c,
+                    OrgLevel.COMMUNE, province));
+        }
+        for (int k = 0; k < 9; k++) {
+            publisher.publish(province + "-C" + k, founded, province + "-X" + (k % 3),
+                    new OrganizationRegistered("Chi bộ " + k, OrgLevel.CELL, province + "-X" + (k % 3)));
+        }
+        Random random = new Random(7);
+        int admitted = 600;
+        int atEndOf2024 = 0;
+        for (int i = 0; i < admitted; i++) {
+            String member = province + "-m" + i;
+            String cell = province + "-C" + random.nextInt(9);
+            LocalDate on = LocalDate.of(2016 + random.nextInt(8), 1 + random.nextInt(12), 1 + random.nextInt(28));
+            publisher.publishLater(member, on, cell, admission(cell, random));
+            if (i % 3 == 0) {
+                publisher.publishLater(member, on.plusYears(1), cell, new MemberRecognized(on.plusYears(1), null,
+                        null));
+            }
+            LocalDate expelled = on.plusYears(1).plusDays(3);
+            if (i % 25 == 0) {
+                publisher.publishLater(member, expelled, province, new MemberExpelled("vi phạm"));
+            }
+            if (i % 25 != 0 || expelled.getYear() > 2024) {
+                atEndOf2024++;
+            }
+        }
+        publisher.flush();
+        publisher.publish(province + "-C8", LocalDate.of(2025, 7, 1), province,
+                new OrganizationMoved(province + "-X0", province + "-X2"));
+        return new int[] {admitted, atEndOf2024};
+    }
+
+    private static MemberAdmitted admission(String cell, Random random) {
+        return new MemberAdmitted(new Person("Đảng viên", LocalDate.of(1960 + random.nextInt(40), 3, 1),
+                random.nextBoolean() ? Sex.MALE : Sex.FEMALE, random.nextInt(4) == 0 ? "Dao" : "Kinh",
+                Education.UNIVERSITY, null), cell, null, new Vote(9, 0, 0, 9), List.of(), true, null);
+    }
+}
