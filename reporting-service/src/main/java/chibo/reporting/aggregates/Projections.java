@@ -112,7 +112,10 @@ public class Projections implements SmartLifecycle, HealthIndicator {
                 TopicsAutoConfiguration.eventTopic(topics.unitFacts(), partitioning),
                 TopicsAutoConfiguration.eventTopic(topics.deadLetter(Topics.MEMBERSHIP), partitioning),
                 TopicsAutoConfiguration.eventTopic(topics.deadLetter(Topics.MEETING), partitioning),
-                TopicsAutoConfiguration.eventTopic(topics.deadLetter(Topics.ORGANIZATION), partitioning));
+                TopicsAutoConfiguration.eventTopic(topics.deadLetter(Topics.ORGANIZATION), partitioning),
+                TopicsAutoConfiguration.eventTopic(ReportingTopics.redrive(Topics.MEMBERSHIP), partitioning),
+                TopicsAutoConfiguration.eventTopic(ReportingTopics.redrive(Topics.MEETING), partitioning),
+                TopicsAutoConfiguration.eventTopic(ReportingTopics.redrive(Topics.ORGANIZATION), partitioning));
     }
 
     /** The version queries read now. */

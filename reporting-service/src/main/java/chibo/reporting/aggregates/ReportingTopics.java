@@ -44,7 +44,16 @@ public record ReportingTopics(String version) {
 
     /** Every topic this version reads, inputs and its own internal topics, for its progress and lag. */
     public java.util.List<String> streamSources() {
-        return java.util.List.of(Topics.ORGANIZATION, Topics.MEMBERSHIP, Topics.MEETING, orgDeltas(), unitFacts());
+        return java.util.List.of(Topics.ORGANIZATION, Topics.MEMBERSHIP, Topics.MEETING, redrive(Topics.ORGANIZATION),
+                redrive(Topics.MEMBERSHIP), redrive(Topics.MEETING), orgDeltas(), unitFacts());
+    }
+
+    /**
+     * Where corrected dead letters of an input topic are re-driven, keyed and partitioned like the input. Not
+     * versioned: every projection version, a rebuild included, reads the corrections too.
+     */
+    public static String redrive(String topic) {
+        return "chibo.reporting.redrive." + topic;
     }
 
     public String deadLetter(String topic) {

@@ -23,6 +23,7 @@ import org.apache.kafka.streams.state.Stores;
  *                                       +--> org-months (every new version of an organisation's month)
  * unit-facts --> unit-fold --(coverage deltas for the unit's organisation)--> org-deltas
  * unreadable records --> &lt;topic&gt;.&lt;application-id&gt;.dlt
+ * corrected dead letters --> chibo.reporting.redrive.&lt;topic&gt; --> the same fold as &lt;topic&gt;
  * </pre>
  */
 public final class ReportingTopology {
@@ -43,7 +44,8 @@ public final class ReportingTopology {
         ByteArrayDeserializer values = new ByteArrayDeserializer();
         Topology topology = new Topology();
 
-        topology.addSource("membership", keys, values, Topics.MEMBERSHIP);
+        topology.addSource("membership", keys, values, Topics.MEMBERSHIP,
+                ReportingTopics.redrive(Topics.MEMBERSHIP));
         topology.addProcessor("member-fold", () -> new MemberFoldProcessor(events), "membership");
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(MemberFoldProcessor.STATES), Serdes.String(),
@@ -52,7 +54,7 @@ public final class ReportingTopology {
                 Stores.persistentKeyValueStore(MemberFoldProcessor.PARKED), Serdes.String(), Serdes.String()),
                 "member-fold");
 
-        topology.addSource("meetings", keys, values, Topics.MEETING);
+        topology.addSource("meetings", keys, values, Topics.MEETING, ReportingTopics.redrive(Topics.MEETING));
         topology.addProcessor("meeting-fold", () -> new MeetingFoldProcessor(events), "meetings");
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(MeetingFoldProcessor.STATES), Serdes.String(),
@@ -67,7 +69,8 @@ public final class ReportingTopology {
                 Stores.persistentKeyValueStore(UnitFold.UNITS), Serdes.String(),
                 JsonSerde.of(UnitFold.UnitState.class)), "unit-fold");
 
-        topology.addSource("organizations", keys, values, Topics.ORGANIZATION);
+        topology.addSource("organizations", keys, values, Topics.ORGANIZATION,
+                ReportingTopics.redrive(Topics.ORGANIZATION));
         topology.addSource("org-deltas", keys, values, topics.orgDeltas());
         topology.addProcessor("org-aggregate", () -> new OrgAggregateProcessor(topics, events), "organizations",
                 "org-deltas");

@@ -1,0 +1,227 @@
+package chibo.reporting.deadletters;
+
+import chibo.contracts.CloudEventsKafka;
+import chibo.contracts.InvalidEventException;
+import chibo.contracts.Topics;
+import chibo.platform.web.FieldProblem;
+import chibo.platform.web.ProblemException;
+import chibo.platform.web.Problems;
+import chibo.reporting.aggregates.Projections;
+import chibo.reporting.aggregates.ReportingTopics;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * What the live projection dead-lettered, and the re-drive of a corrected record: the correction goes to
+ * {@code chibo.reporting.redrive.<topic>}, which the topology folds like the input topic itself (same key, same
+ * partition, same per-subject seq rules), so it is applied exactly once however often it is re-driven, and every
+ * later rebuild applies it too.
+ */
+@Component
+public class DeadLetterOffice implements DisposableBean {
+
+    static final String REASON_HEADER = "x-exception-message";
+    static final int MAX_LISTED = 500;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final KafkaProperties kafka;
+    private final Projections projections;
+    private final MongoCollection<Document> redrives;
+    private final Clock clock;
+    private final KafkaProducer<String, byte[]> producer;
+
+    DeadLetterOffice(KafkaProperties kafka, Projections projections, MongoTemplate mongo, Clock clock) {
+        this.kafka = kafka;
+        this.projections = projections;
+        this.redrives = mongo.getCollection("dead_letter_redrives");
+        this.clock = clock;
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** The dead-letter topic of an input topic for the live version, or 404 naming the topic. */
+    String deadLetterTopic(String inputTopic) {
+        if (!Topics.ALL.contains(inputTopic)) {
+            throw Problems.notFound("input topic", inputTopic);
+        }
+        return new ReportingTopics(projections.live()).deadLetter(inputTopic);
+    }
+
+    /** The dead letters of an input topic, oldest first, at most {@code limit}. */
+    public List<DeadLetter> list(String inputTopic, int limit) {
+        String topic = deadLetterTopic(inputTopic);
+        List<DeadLetter> letters = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            List<TopicPartition> partitions = partitions(consumer, topic);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (letters.size() < limit && partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
+                    && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (letters.size() < limit) {
+                        letters.add(letter(inputTopic, record));
+                    }
+                }
+            }
+        }
+        letters.sort(java.util.Comparator.comparing(DeadLetter::partition).thenComparing(DeadLetter::offset));
+        return letters;
+    }
+
+    private DeadLetter letter(String inputTopic, ConsumerRecord<String, byte[]> record) {
+        Map<String, String> headers = new java.util.TreeMap<>();
+        for (Header header : record.headers()) {
+            headers.put(header.key(), header.value() == null ? null : new String(header.value(),
+                    StandardCharsets.UTF_8));
+        }
+        String body = record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8);
+        Document redriven = redrives.find(Filters.eq("_id", id(inputTopic, record.partition(), record.offset())))
+                .first();
+        return new DeadLetter(inputTopic, record.partition(), record.offset(), record.key(),
+                headers.get(REASON_HEADER), headers, body, redriven == null ? 0 : redriven.getInteger("times", 0));
+    }
+
+    /**
+     * Re-drives a dead letter, corrected: its key and headers, with {@code headers} overriding any of them and
+     * {@code payload} (JSON) replacing its body. The corrected record must read as an event of the topic.
+     *
+     * @throws ProblemException 404 for a dead letter that does not exist, 422 naming {@code payload} or
+     *                          {@code headers} when the correction still does not read
+     */
+    public Redriven redrive(String inputTopic, int partition, long offset, JsonNode payload,
+                            Map<String, String> headerOverrides) {
+        String topic = deadLetterTopic(inputTopic);
+        ConsumerRecord<String, byte[]> letter = fetch(topic, partition, offset);
+        RecordHeaders headers = new RecordHeaders();
+        for (Header header : letter.headers()) {
+            if (!header.key().startsWith("x-") && (headerOverrides == null
+                    || !headerOverrides.containsKey(header.key()))) {
+                headers.add(header.key(), header.value());
+            }
+        }
+        if (headerOverrides != null) {
+            headerOverrides.forEach((key, value) -> headers.add(key, value.getBytes(StandardCharsets.UTF_8)));
+        }
+        byte[] value = payload == null || payload.isNull() ? letter.value() : JSON.writeValueAsBytes(payload);
+        try {
+            CloudEventsKafka.read(headers, value);
+        } catch (InvalidEventException | IllegalArgumentException e) {
+            String field = payload == null || payload.isNull() ? "headers" : "payload";
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "unreadable-correction",
+                    "The corrected record does not read", "the corrected record still does not read as an event: "
+                    + e.getMessage(), List.of(new FieldProblem(field, "readable-event", e.getMessage())), Map.of());
+        }
+        String target = ReportingTopics.redrive(inputTopic);
+        RecordMetadata sent = send(new ProducerRecord<>(target, null, letter.key(), value, headers));
+        redrives.updateOne(Filters.eq("_id", id(inputTopic, partition, offset)), Updates.combine(
+                Updates.inc("times", 1), Updates.set("lastAt", Date.from(clock.instant())),
+                Updates.push("sent", new Document("partition", sent.partition()).append("offset", sent.offset()))),
+                new UpdateOptions().upsert(true));
+        return new Redriven(inputTopic, partition, offset, target, sent.partition(), sent.offset());
+    }
+
+    private ConsumerRecord<String, byte[]> fetch(String topic, int partition, long offset) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            TopicPartition where = new TopicPartition(topic, partition);
+            if (partitions(consumer, topic).stream().noneMatch(where::equals)) {
+                throw Problems.notFound("dead letter", topic + "/" + partition + "/" + offset);
+            }
+            consumer.assign(List.of(where));
+            consumer.seek(where, offset);
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (System.nanoTime() < deadline && consumer.position(where) <= offset) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.offset() == offset) {
+                        return record;
+                    }
+                }
+            }
+            throw Problems.notFound("dead letter", topic + "/" + partition + "/" + offset);
+        }
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer, String topic) {
+        List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+        return infos == null ? List.of() : infos.stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+    }
+
+    private KafkaConsumer<String, byte[]> consumer() {
+        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private RecordMetadata send(ProducerRecord<String, byte[]> record) {
+        try {
+            return producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("re-drive not sent: " + e.getMessage(), e);
+        }
+    }
+
+    private static String id(String inputTopic, int partition, long offset) {
+        return inputTopic + "/" + partition + "/" + offset;
+    }
+
+    @Override
+    public void destroy() {
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    /** A dead letter: where it lies, why, and how often it was re-driven. */
+    public record DeadLetter(String topic, int partition, long offset, String key, String reason,
+                             Map<String, String> headers, String body, int redriven) {
+    }
+
+    public record Redriven(String topic, int partition, long offset, String redriveTopic, int redrivePartition,
+                           long redriveOffset) {
+    }
+}
