@@ -87,6 +87,21 @@ class LiveCountsTest extends ReportingComponentTest {
     }
 
     @Test
+    void freshness_and_consumer_lag_are_published_for_prometheus() {
+        String[] tree = tree();
+        admit("m-" + UUID.randomUUID(), tree[2]);
+        String metricsReader = TestTokens.token("prometheus", List.of("metrics-reader"), null);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Http.Response metrics = http.get("/actuator/prometheus", metricsReader);
+            assertThat(metrics.status()).isEqualTo(200);
+            assertThat(metrics.body()).contains("chibo_projection_freshness_seconds{")
+                    .contains("chibo_projection_lag{").contains("topic=\"party.membership.events\"");
+        });
+        assertThat(http.get("/actuator/prometheus", TestTokens.auditor()).status()).isEqualTo(403);
+    }
+
+    @Test
     void the_topology_reports_healthy() {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Http.Response health = http.get("/actuator/health", null);

@@ -202,6 +202,57 @@ class FiguresTopologyTest {
     }
 
     @Test
+    void an_event_before_a_move_that_arrives_after_it_counts_where_the_organisation_was_then() {
+        harness.organization("C1", day("2025-07-01"), new OrganizationMoved("XA2", "XA1"));
+        // recorded late: an admission of March 2024 and one of August 2025
+        harness.member("early", day("2024-03-10"), admitted("C1", Sex.MALE, "Kinh", 1990, Education.UNIVERSITY,
+                null));
+        harness.member("late", day("2025-08-10"), admitted("C1", Sex.MALE, "Kinh", 1990, Education.UNIVERSITY,
+                null));
+
+        assertThat(harness.count("XA1", Counters.ADMITTED)).isEqualTo(1);
+        assertThat(harness.count("XA2", Counters.ADMITTED)).isEqualTo(1);
+        assertThat(harness.count("XA1", MEMBERS)).isZero();
+        assertThat(harness.count("XA2", MEMBERS)).isEqualTo(2);
+        assertThat(Figures.stockAt(harness.counts("XA1"), YearMonth.of(2025, 6))).containsEntry(MEMBERS, 1L);
+        assertThat(Figures.stockAt(harness.counts("XA2"), YearMonth.of(2025, 6))).doesNotContainKey(MEMBERS);
+        assertThat(harness.count("TQ", MEMBERS)).isEqualTo(2);
+    }
+
+    @Test
+    void a_move_recorded_after_later_events_moves_those_events_to_the_new_line() {
+        harness.member("before", day("2024-03-10"), admitted("C1", Sex.MALE, "Kinh", 1990, Education.UNIVERSITY,
+                null));
+        harness.member("after", day("2025-08-10"), admitted("C1", Sex.MALE, "Kinh", 1990, Education.UNIVERSITY,
+                null));
+        harness.organization("C1", day("2025-07-01"), new OrganizationMoved("XA2", "XA1"));
+
+        assertThat(harness.count("XA1", Counters.ADMITTED)).isEqualTo(1);
+        assertThat(harness.count("XA2", Counters.ADMITTED)).isEqualTo(1);
+        assertThat(harness.inMonth("XA2", "2025-08", Counters.ADMITTED)).isEqualTo(1);
+        assertThat(harness.inMonth("XA1", "2025-08", Counters.ADMITTED)).isZero();
+        assertThat(harness.count("XA1", MEMBERS)).isZero();
+        assertThat(harness.count("XA2", MEMBERS)).isEqualTo(2);
+    }
+
+    @Test
+    void an_event_of_a_merged_organisation_counts_by_its_month_before_or_after_the_merger() {
+        harness.organization("C3", day("2025-07-01"), new OrganizationMerged(List.of("C1")));
+        harness.member("before", day("2024-03-10"), admitted("C1", Sex.MALE, "Kinh", 1990, Education.UNIVERSITY,
+                null));
+        harness.member("after", day("2025-09-10"), admitted("C1", Sex.MALE, "Kinh", 1990, Education.UNIVERSITY,
+                null));
+
+        assertThat(harness.count("C1", Counters.ADMITTED)).isEqualTo(1);
+        assertThat(harness.count("XA1", Counters.ADMITTED)).isEqualTo(1);
+        assertThat(harness.count("C3", Counters.ADMITTED)).isEqualTo(1);
+        assertThat(harness.count("C1", MEMBERS)).isZero();
+        assertThat(harness.count("C3", MEMBERS)).isEqualTo(2);
+        assertThat(harness.count("XA1", MEMBERS)).isZero();
+        assertThat(Figures.stockAt(harness.counts("XA1"), YearMonth.of(2025, 6))).containsEntry(MEMBERS, 1L);
+    }
+
+    @Test
     void an_organisation_merged_away_still_answers_for_the_time_before_the_merger() {
         harness.member("a", day("2020-03-10"), admitted("C1", Sex.MALE, "Kinh", 1990, Education.UNIVERSITY, null));
         harness.member("b", day("2020-03-11"), admitted("C3", Sex.MALE, "Kinh", 1990, Education.UNIVERSITY, null));
