@@ -1,11 +1,11 @@
 package chibo.reporting.aggregates;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
@@ -15,6 +15,8 @@ import org.bson.Document;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,27 +70,31 @@ final class FiguresSink {
     }
 
     /**
-     * Writes each document unless the stored one has the same or a higher version: an upsert filtered on a lower
-     * version, whose insert collides with the newer document (duplicate key) when there is one.
+     * Writes each document unless the stored one has the same or a higher version. The stored versions are read by
+     * {@code _id} (the only lookup the embedded server indexes; a filter on {@code _id} and {@code version} would
+     * scan the collection), and each newer document is replaced by {@code _id}. One consumer owns a partition, hence
+     * every key in it, so nobody writes the same document in between; after a rebalance the new owner resumes from
+     * the committed offset and re-writes versions in order, ending with the newest.
      */
     private static void writeNewer(MongoCollection<Document> collection, List<Document> documents) {
-        List<WriteModel<Document>> writes = new ArrayList<>();
-        for (Document document : documents) {
-            writes.add(new ReplaceOneModel<>(Filters.and(Filters.eq("_id", document.get("_id")),
-                    Filters.lt("version", document.get("version"))), document, new ReplaceOptions().upsert(true)));
-        }
-        if (writes.isEmpty()) {
+        if (documents.isEmpty()) {
             return;
         }
-        try {
-            collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            boolean onlyStale = e.getWriteErrors().stream()
-                    .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
-            if (!onlyStale) {
-                throw e;
+        Map<Object, Long> stored = new HashMap<>();
+        for (Document existing : collection.find(Filters.in("_id", documents.stream().map(d -> d.get("_id"))
+                .toList())).projection(Projections.include("version"))) {
+            stored.put(existing.get("_id"), ((Number) existing.get("version")).longValue());
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (Document document : documents) {
+            Long current = stored.get(document.get("_id"));
+            if (current == null || current < ((Number) document.get("version")).longValue()) {
+                writes.add(new ReplaceOneModel<>(Filters.eq("_id", document.get("_id")), document,
+                        new ReplaceOptions().upsert(true)));
             }
-            // a newer version is already stored for those: nothing to do
+        }
+        if (!writes.isEmpty()) {
+            collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         }
     }
 
