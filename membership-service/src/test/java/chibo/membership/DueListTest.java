@@ -33,7 +33,8 @@ class DueListTest extends MembershipComponentTest {
         return body;
     }
 
-    private Map<String, JsonNode> awaitDueList(String orgId, String token, String query, int atLeast) {
+    private Map<String, JsonNode> awaitDueList(String orgId, String token, String query, int atLeast,
+                                               String... expected) {
         Map<String, JsonNode> byMember = new LinkedHashMap<>();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Http.Response response = http.get("/organizations/" + orgId + "/due-list" + query, token);
@@ -42,6 +43,9 @@ class DueListTest extends MembershipComponentTest {
             response.json().get("items").values().forEach(item ->
                     byMember.put(item.get("memberId").asString() + "/" + item.get("kind").asString(), item));
             assertThat(byMember).hasSizeGreaterThanOrEqualTo(atLeast);
+            for (String key : expected) {
+                assertThat(byMember).containsKey(key);
+            }
         });
         return byMember;
     }
@@ -65,7 +69,9 @@ class DueListTest extends MembershipComponentTest {
         post("/members/" + left + "/letting-go", writer, decision("2024-05-06", tree.grassroots(), "ground",
                 "ASKED_TO_LEAVE"));
 
-        Map<String, JsonNode> items = awaitDueList(tree.province(), TestTokens.reader(tree.province()), "", 3);
+        // the due list is a read model: wait until every change above has reached it
+        Map<String, JsonNode> items = awaitDueList(tree.province(), TestTokens.reader(tree.province()), "", 3,
+                notSworn + "/AWAITING_CEREMONY", onProbation + "/PROBATION_ENDING", leaving + "/IN_TRANSIT");
 
         JsonNode ceremony = items.get(notSworn + "/AWAITING_CEREMONY");
         assertThat(ceremony.get("state").asString()).as("decided in 2025, ceremony still not held")
