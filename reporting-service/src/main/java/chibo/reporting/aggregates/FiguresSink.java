@@ -5,7 +5,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
@@ -16,15 +15,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Materialises one projection version's figures to MongoDB: every new version of an organisation's totals
- * ({@code org_counts_<v>}, keyed by organisation) and of its months ({@code org_months_<v>}, keyed
+ * Materialises one projection version's figures to MongoDB from the changelogs of its topology's stores: an
+ * organisation's totals ({@code org_counts_<v>}, keyed by organisation) and its months ({@code org_months_<v>}, keyed
  * {@code orgId|2025-07}). Writes are absolute values guarded by the version: a replayed or repeated record can never
  * lower or double a figure. Fed from read-committed consumers, so it sees exactly what the exactly-once topology
  * committed.
@@ -43,6 +41,9 @@ final class FiguresSink {
     void writeCounts(List<ConsumerRecord<String, byte[]>> records) {
         Map<String, OrgAggregate> latest = new LinkedHashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
+            if (record.value() == null) {
+                continue;
+            }
             OrgAggregate aggregate = JsonSerde.read(record.value(), OrgAggregate.class);
             latest.merge(aggregate.orgId(), aggregate, (a, b) -> b.version() > a.version() ? b : a);
         }
@@ -58,6 +59,9 @@ final class FiguresSink {
     void writeMonths(List<ConsumerRecord<String, byte[]>> records) {
         Map<String, OrgMonth> latest = new LinkedHashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
+            if (record.value() == null) {
+                continue;
+            }
             OrgMonth month = JsonSerde.read(record.value(), OrgMonth.class);
             latest.merge(record.key(), month, (a, b) -> b.version() > a.version() ? b : a);
         }

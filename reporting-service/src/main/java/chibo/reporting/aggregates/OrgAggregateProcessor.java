@@ -30,7 +30,8 @@ import java.util.Map;
  * organisation: the organisation's own events (its place in the tree) and the deltas meant for it. Every applied
  * delta is passed on to the parent, so an organisation's figures always equal what its subtree sent it; a move
  * takes the organisation's totals from the old parent's line to the new one; a merge hands the source's totals to
- * the target, and the source passes on whatever still reaches it. Each new version goes to the org-counts topic.
+ * the target, and the source passes on whatever still reaches it. Both stores cache their writes until the next
+ * commit; their changelogs, one record per changed key per commit, are what the MongoDB sink reads.
  */
 final class OrgAggregateProcessor implements Processor<String, byte[], String, byte[]> {
 
@@ -38,14 +39,17 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
     static final String WAITING = "org-waiting";
     static final String PARKED = "org-parked";
     static final String MONTHS = "org-months";
+    /** Organisations and months kept parsed: the upper levels of the tree and the months being written. */
+    private static final int KEEP_AGGREGATES = 4_096;
+    private static final int KEEP_MONTHS = 16_384;
 
     private final ReportingTopics topics;
     private final TopologyEvents events;
     private ProcessorContext<String, byte[]> context;
-    private KeyValueStore<String, OrgAggregate> aggregates;
+    private JsonStore<OrgAggregate> aggregates;
     private KeyValueStore<String, WaitingDeltas> waiting;
     private KeyValueStore<String, String> parked;
-    private KeyValueStore<String, OrgMonth> months;
+    private JsonStore<OrgMonth> months;
 
     OrgAggregateProcessor(ReportingTopics topics, TopologyEvents events) {
         this.topics = topics;
@@ -59,10 +63,10 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
     @Override
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
-        this.aggregates = context.getStateStore(AGGREGATES);
+        this.aggregates = new JsonStore<>(context.getStateStore(AGGREGATES), OrgAggregate.class, KEEP_AGGREGATES);
         this.waiting = context.getStateStore(WAITING);
         this.parked = context.getStateStore(PARKED);
-        this.months = context.getStateStore(MONTHS);
+        this.months = new JsonStore<>(context.getStateStore(MONTHS), OrgMonth.class, KEEP_MONTHS);
     }
 
     @Override
@@ -320,11 +324,9 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
 
     private void store(OrgAggregate aggregate) {
         aggregates.put(aggregate.orgId(), aggregate);
-        context.forward(new Record<>(aggregate.orgId(), JsonSerde.bytes(aggregate), timestamp(aggregate)),
-                ReportingTopology.COUNTS_SINK);
     }
 
-    /** Applies a delta to its month of the organisation's figures and publishes the month's new version. */
+    /** Applies a delta to its month of the organisation's figures. */
     private void storeMonth(String orgId, OrgDelta delta) {
         if (delta.month() == null || delta.counters().isEmpty()) {
             return;
@@ -334,8 +336,6 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
         OrgMonth updated = (month == null ? new OrgMonth(orgId, delta.month(), Map.of(), 0) : month)
                 .plus(delta.counters());
         months.put(key, updated);
-        context.forward(new Record<>(key, JsonSerde.bytes(updated), delta.recordedAt().toEpochMilli()),
-                ReportingTopology.MONTHS_SINK);
     }
 
     private void forward(String orgId, OrgDelta delta) {
@@ -343,7 +343,4 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
                 ReportingTopology.DELTAS_SINK);
     }
 
-    private static long timestamp(OrgAggregate aggregate) {
-        return aggregate.lastRecordedAt() == null ? 0 : aggregate.lastRecordedAt().toEpochMilli();
-    }
 }

@@ -101,7 +101,11 @@ public class Projections implements SmartLifecycle, HealthIndicator {
                 .baseUnit("seconds").tag("projection", "reporting").register(meters);
     }
 
-    /** The topics of a projection version; created before the version starts. */
+    /**
+     * The topics of a projection version; created before the version starts. The two store changelogs the MongoDB
+     * sink reads are created here too (Kafka Streams takes a changelog that exists with its partition count), so
+     * the sink's consumers find them from the start.
+     */
     static List<NewTopic> topicsOf(ReportingTopics topics, TopicsProperties partitioning) {
         return List.of(
                 TopicsAutoConfiguration.eventTopic(topics.orgDeltas(), partitioning),

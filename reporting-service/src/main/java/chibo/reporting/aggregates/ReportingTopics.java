@@ -17,14 +17,22 @@ public record ReportingTopics(String version) {
         return "chibo.reporting." + version + ".org-deltas";
     }
 
-    /** Every new version of an organisation's figures, keyed by organisation; compacted. */
+    /**
+     * Every organisation's figures as they stood at each commit of the topology, keyed by organisation: the
+     * changelog of its aggregates store (Kafka Streams' name for it), written in the same transactions as its
+     * input offsets, so a read-committed reader sees exactly what the topology committed; compacted.
+     */
     public String orgCounts() {
-        return "chibo.reporting." + version + ".org-counts";
+        return changelog(OrgAggregateProcessor.AGGREGATES);
     }
 
-    /** Every new version of an organisation's month of figures, keyed {@code orgId|2025-07}; compacted. */
+    /** Every organisation's month of figures as it stood at each commit, keyed {@code orgId|2025-07}; compacted. */
     public String orgMonths() {
-        return "chibo.reporting." + version + ".org-months";
+        return changelog(OrgAggregateProcessor.MONTHS);
+    }
+
+    private String changelog(String store) {
+        return applicationId() + "-" + store + "-changelog";
     }
 
     /** Facts about units (registration, cover, positions, residents), keyed by unit id. */

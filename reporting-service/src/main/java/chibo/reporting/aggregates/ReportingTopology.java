@@ -19,8 +19,8 @@ import org.apache.kafka.streams.state.Stores;
  * party.organization.events --+
  *                             +--> org-aggregate --(deltas for parents)--> org-deltas
  * org-deltas -----------------+         |   +--(units, positions)--> unit-facts
- *                                       +--> org-counts (every new version of an organisation's totals)
- *                                       +--> org-months (every new version of an organisation's month)
+ *                                       +--> org-aggregates store --changelog--> org counts (read by the MongoDB sink)
+ *                                       +--> org-months store -----changelog--> org months (read by the MongoDB sink)
  * unit-facts --> unit-fold --(coverage deltas for the unit's organisation)--> org-deltas
  * unreadable records --> &lt;topic&gt;.&lt;application-id&gt;.dlt
  * corrected dead letters --> chibo.reporting.redrive.&lt;topic&gt; --> the same fold as &lt;topic&gt;
@@ -29,8 +29,6 @@ import org.apache.kafka.streams.state.Stores;
 public final class ReportingTopology {
 
     static final String DELTAS_SINK = "org-deltas-sink";
-    static final String COUNTS_SINK = "org-counts-sink";
-    static final String MONTHS_SINK = "org-months-sink";
     static final String MEMBERSHIP_DLT_SINK = "membership-dlt-sink";
     static final String ORGANIZATION_DLT_SINK = "organization-dlt-sink";
     static final String MEETING_DLT_SINK = "meeting-dlt-sink";
@@ -49,7 +47,7 @@ public final class ReportingTopology {
         topology.addProcessor("member-fold", () -> new MemberFoldProcessor(events), "membership");
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(MemberFoldProcessor.STATES), Serdes.String(),
-                JsonSerde.of(MemberFoldProcessor.MemberRecord.class)), "member-fold");
+                JsonSerde.of(MemberFoldProcessor.MemberRecord.class)).withCachingEnabled(), "member-fold");
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(MemberFoldProcessor.PARKED), Serdes.String(), Serdes.String()),
                 "member-fold");
@@ -58,7 +56,7 @@ public final class ReportingTopology {
         topology.addProcessor("meeting-fold", () -> new MeetingFoldProcessor(events), "meetings");
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(MeetingFoldProcessor.STATES), Serdes.String(),
-                JsonSerde.of(MeetingFoldProcessor.CellRecord.class)), "meeting-fold");
+                JsonSerde.of(MeetingFoldProcessor.CellRecord.class)).withCachingEnabled(), "meeting-fold");
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(MeetingFoldProcessor.PARKED), Serdes.String(), Serdes.String()),
                 "meeting-fold");
@@ -76,7 +74,7 @@ public final class ReportingTopology {
                 "org-deltas");
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(OrgAggregateProcessor.AGGREGATES), Serdes.String(),
-                JsonSerde.of(OrgAggregate.class)), "org-aggregate");
+                Serdes.ByteArray()).withCachingEnabled(), "org-aggregate");
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(OrgAggregateProcessor.WAITING), Serdes.String(),
                 JsonSerde.of(OrgAggregateProcessor.WaitingDeltas.class)), "org-aggregate");
@@ -85,7 +83,7 @@ public final class ReportingTopology {
                 "org-aggregate");
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(OrgAggregateProcessor.MONTHS), Serdes.String(),
-                JsonSerde.of(OrgMonth.class)), "org-aggregate");
+                Serdes.ByteArray()).withCachingEnabled(), "org-aggregate");
 
         StringSerializer keyWriter = new StringSerializer();
         ByteArraySerializer valueWriter = new ByteArraySerializer();
@@ -93,8 +91,6 @@ public final class ReportingTopology {
                 "org-aggregate", "unit-fold");
         topology.addSink(UNIT_FACTS_SINK, topics.unitFacts(), keyWriter, valueWriter, "member-fold",
                 "org-aggregate");
-        topology.addSink(COUNTS_SINK, topics.orgCounts(), keyWriter, valueWriter, "org-aggregate");
-        topology.addSink(MONTHS_SINK, topics.orgMonths(), keyWriter, valueWriter, "org-aggregate");
         topology.addSink(MEMBERSHIP_DLT_SINK, topics.deadLetter(Topics.MEMBERSHIP), keyWriter, valueWriter,
                 "member-fold");
         topology.addSink(MEETING_DLT_SINK, topics.deadLetter(Topics.MEETING), keyWriter, valueWriter,
