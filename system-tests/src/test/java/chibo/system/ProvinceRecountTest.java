@@ -1,0 +1,1220 @@
+package chibo.system;
+
+import chibo.contracts.CloudEventsKafka;
+import chibo.contracts.EventEnvelope;
+import chibo.contracts.Topics;
+import chibo.contracts.meeting.MeetingHeld;
+import chibo.contracts.member.MemberAdmitted;
+import chibo.contracts.member.MemberDeceased;
+import chibo.contracts.member.MemberEnrolledFromRegister;
+import chibo.contracts.member.MemberExpelled;
+import chibo.contracts.member.MemberLetGo;
+import chibo.contracts.member.MemberProbationFailed;
+import chibo.contracts.member.MemberRecognized;
+import chibo.contracts.member.MemberRemoved;
+import chibo.contracts.member.MemberStatus;
+import chibo.contracts.member.MemberTransferReceived;
+import chibo.contracts.organization.OrgLevel;
+import chibo.contracts.organization.OrganizationDissolved;
+import chibo.contracts.organization.OrganizationMerged;
+import chibo.contracts.organization.OrganizationMoved;
+import chibo.contracts.organization.OrganizationRegistered;
+import chibo.localstack.ApiBodies;
+import chibo.localstack.LocalStack;
+import chibo.testsupport.Http;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A generated province the size of a real one — some 50,000 members in 600 village cells of 15 communes, their admissions,
+ * recognitions, transfers, removals, lettings go, expulsions and deaths from 2015 to 2025, the 2025 reform (a
+ * village cell moved to another commune, one commune merged into another) and a few hundred cell meetings — posted
+ * through the public APIs: organisations and the reform over REST, the members' history through the bulk import,
+ * meetings through meeting-service. Every figure reporting-service serves for every organisation of the province
+ * (members by status and sex, cells, each year's flows, stock at each month's end, meetings) must equal a recount
+ * made here, with plain code, from the events read back from the Kafka topics; then again after the reporting
+ * service's process was killed outright while events were flowing, and started again.
+ */
+class ProvinceRecountTest {
+
+    private static final long SEED = 20_250_701L;
+    private static final Duration IMPORT = Duration.ofMinutes(20);
+    private static final Duration CATCH_UP = Duration.ofMinutes(10);
+    private static final Duration SETTLED = Duration.ofMinutes(3);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void every_figure_equals_a_recount_of_the_events_and_stays_exact_after_reporting_is_killed_mid_stream() {
+        // MongoDB in memory, in this JVM (the module gives it the heap): the H2 file backend is several times slower
+        try (LocalStack stack = LocalStack.start(Stacks.inMemory(dataDir))) {
+            Agency agency = new Agency(stack);
+            String writer = agency.centralWriter();
+            GeneratedProvince province = GeneratedProvince.generate(new Random(SEED),
+                    "PR" + UUID.randomUUID().toString().substring(0, 6));
+            List<String> history = province.lines(true);
+            List<String> sinceReform = province.lines(false);
+            progress("generated " + province.members.size() + " members, " + history.size() + " + "
+                    + sinceReform.size() + " import lines, " + province.meetings.size() + " meetings");
+
+            Posted posted = new Posted();
+
+            registerOrganisations(agency, writer, province, posted);
+            runImport(stack, agency, writer, history, posted, null);
+            recordMeetings(agency, writer, province, province.meetings(true), posted);
+            Recount beforeReform = awaitCaughtUp(stack, agency, province, posted);
+            assertThat(beforeReform.stockAt(province.id, Recount.NOW).get("members"))
+                    .as("members of the province as it stood before the reform").isGreaterThanOrEqualTo(50_000L);
+            await().atMost(SETTLED).pollInterval(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(differences(agency, province, beforeReform)).isEmpty());
+
+            applyReform(agency, writer, province, posted);
+            runImport(stack, agency, writer, sinceReform, posted, () -> killAndRestartReporting(stack));
+            recordMeetings(agency, writer, province, province.meetings(false), posted);
+            Recount afterReform = awaitCaughtUp(stack, agency, province, posted);
+            assertThat(afterReform.stockAt(province.mergeTarget, Recount.NOW).get("members"))
+                    .as("the merged commune's members count with its successor")
+                    .isGreaterThan(afterReform.stockAt(province.mergeTarget, YearMonth.of(2025, 6)).get("members"));
+            await().atMost(SETTLED).pollInterval(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(differences(agency, province, afterReform)).isEmpty());
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // posting through the public APIs
+
+    /** What has been posted so far: once the topics hold as many of the province's events, they hold them all. */
+    private static final class Posted {
+        /** One per import line. */
+        long memberEvents;
+        long organisationEvents;
+        long meetings;
+    }
+
+    private static void registerOrganisations(Agency agency, String writer, GeneratedProvince province,
+                                              Posted posted) {
+        Http.Response central = agency.membership.post("/organizations", writer,
+                ApiBodies.organization("TW", "Ban Chấp hành Trung ương", "CENTRAL", null, "1930-02-03"));
+        assertThat(central.status()).as(central.body()).isIn(201, 409);
+        register(agency, writer, province.id, "Tỉnh ủy " + province.id, "PROVINCE", "TW");
+        for (String commune : province.communes) {
+            register(agency, writer, commune, "Đảng bộ xã " + commune, "COMMUNE", province.id);
+        }
+        inParallel(province.communeOfCell.entrySet().stream().<Runnable>map(cell -> () ->
+                register(agency, writer, cell.getKey(), "Chi bộ thôn " + cell.getKey(), "CELL", cell.getValue()))
+                .toList());
+        posted.organisationEvents += province.organisations().size();
+        progress("registered " + province.organisations().size() + " organisations");
+    }
+
+    private static void register(Agency agency, String writer, String id, String name, String level, String parent) {
+        Http.Response registered = agency.membership.post("/organizations", writer,
+                ApiBodies.organization(id, name, level, parent, GeneratedProvince.FOUNDED.toString()));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+    }
+
+    /** The 2025 reform, effective 01/07/2025: a village cell goes to another commune, two communes become one. */
+    private static void applyReform(Agency agency, String writer, GeneratedProvince province, Posted posted) {
+        Http.Response moved = agency.membership.post("/organizations/" + province.movedCell + "/move", writer,
+                Map.of("newParentId", province.movedTo, "effectiveDate", GeneratedProvince.REFORM.toString(),
+                        "decisionNumber", "1656-NQ/UBTVQH15"));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        Http.Response merged = agency.membership.post("/organizations/" + province.mergeTarget + "/merge", writer,
+                Map.of("sourceIds", List.of(province.mergedCommune), "effectiveDate",
+                        GeneratedProvince.REFORM.toString(), "decisionNumber", "1656-NQ/UBTVQH15"));
+        assertThat(merged.status()).as(merged.body()).isEqualTo(200);
+        // the move; the merger, recorded by the target, and the merged commune's dissolution
+        posted.organisationEvents += 3;
+        progress("moved " + province.movedCell + " to " + province.movedTo + ", merged " + province.mergedCommune
+                + " into " + province.mergeTarget);
+    }
+
+    /**
+     * Posts the lines as one import and waits until it is done, every line accepted. {@code midway} runs once the
+     * job has done 40% of its lines.
+     */
+    private static void runImport(LocalStack stack, Agency agency, String writer, List<String> lines, Posted posted,
+                                  Runnable midway) {
+        Instant started = Instant.now();
+        JsonNode job = postImport(stack.url(LocalStack.MEMBERSHIP), writer, lines);
+        String jobId = job.get("id").asString();
+        assertThat(job.get("total").asLong()).isEqualTo(lines.size());
+        boolean[] midwayDone = {midway == null};
+        await().atMost(IMPORT).pollInterval(Duration.ofMillis(250)).until(() -> {
+            JsonNode progress = agency.membership.get("/imports/" + jobId, writer).json();
+            assertThat(progress.hasNonNull("error")).as(progress.toString()).isFalse();
+            if (!midwayDone[0] && progress.get("percent").asInt() >= 40) {
+                assertThat(progress.get("state").asString()).as("the import is still running").isEqualTo("RUNNING");
+                midwayDone[0] = true;
+                midway.run();
+            }
+            return progress.get("state").asString().equals("DONE");
+        });
+        JsonNode done = agency.membership.get("/imports/" + jobId, writer).json();
+        if (done.get("accepted").asLong() != lines.size()) {
+            String rejected = agency.membership.get("/imports/" + jobId + "/results", writer).body().lines()
+                    .filter(line -> !line.contains("\"ACCEPTED\"")).limit(5).collect(Collectors.joining("\n"));
+            assertThat(done.get("accepted").asLong()).as("lines accepted; the first refused:\n" + rejected)
+                    .isEqualTo(lines.size());
+        }
+        assertThat(midwayDone[0]).as("the import was still running when it was 40% done").isTrue();
+        posted.memberEvents += lines.size();
+        progress("imported " + lines.size() + " lines in " + Duration.between(started, Instant.now()).toSeconds()
+                + " s");
+    }
+
+    private static JsonNode postImport(String membershipUrl, String writer, List<String> lines) {
+        ByteArrayOutputStream ndjson = new ByteArrayOutputStream();
+        lines.forEach(line -> ndjson.writeBytes((line + "\n").getBytes(StandardCharsets.UTF_8)));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(membershipUrl + "/imports"))
+                .timeout(Duration.ofMinutes(3))
+                .header("Authorization", "Bearer " + writer)
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(ndjson.toByteArray())).build();
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Records each meeting with the cell's whole roster of its day present, once meeting-service (which learns
+     * rosters from membership's events) lists exactly that roster.
+     */
+    private static void recordMeetings(Agency agency, String writer, GeneratedProvince province,
+                                       List<GeneratedProvince.Meeting> meetings, Posted posted) {
+        Instant started = Instant.now();
+        Map<String, List<GeneratedProvince.Meeting>> byCell = meetings.stream()
+                .collect(Collectors.groupingBy(GeneratedProvince.Meeting::cellId, LinkedHashMap::new,
+                        Collectors.toList()));
+        // cells in parallel, each cell's meetings in order
+        inParallel(byCell.values().stream().<Runnable>map(cellMeetings -> () -> cellMeetings
+                .forEach(meeting -> recordMeeting(agency, writer, province, meeting))).toList());
+        posted.meetings += meetings.size();
+        progress("recorded " + meetings.size() + " meetings in " + Duration.between(started, Instant.now())
+                .toSeconds() + " s");
+    }
+
+    private static void recordMeeting(Agency agency, String writer, GeneratedProvince province,
+                                      GeneratedProvince.Meeting meeting) {
+        List<String> roster = province.rosterOn(meeting.cellId(), meeting.day());
+        await().atMost(CATCH_UP).pollInterval(Duration.ofMillis(500))
+                .until(() -> roster.equals(expectedOnRoster(agency, writer, meeting.cellId(), meeting.day())));
+        List<Map<String, Object>> attendance = roster.stream()
+                .<Map<String, Object>>map(id -> Map.of("memberId", id, "status", "PRESENT")).toList();
+        boolean thematic = meeting.kind().equals("THEMATIC");
+        Http.Response recorded = agency.meeting.post("/cells/" + meeting.cellId() + "/meetings", writer,
+                ApiBodies.meeting(meeting.id(), meeting.kind(), thematic ? "Học tập chuyên đề" : null,
+                        meeting.day() + "T19:30:00", meeting.day() + "T21:45:00", attendance));
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+    }
+
+    private static List<String> expectedOnRoster(Agency agency, String token, String cellId, LocalDate day) {
+        Http.Response roster = agency.meeting.get("/cells/" + cellId + "/roster?asOf=" + day, token);
+        if (roster.status() != 200) {
+            return List.of();
+        }
+        List<String> expected = new ArrayList<>();
+        roster.json().get("lines").forEach(line -> {
+            if (line.get("presence").asString().equals("EXPECTED")) {
+                expected.add(line.get("memberId").asString());
+            }
+        });
+        return expected.stream().sorted().toList();
+    }
+
+    /**
+     * Kills the reporting service's process outright — no shutdown, no last commit, as a crash or an OOM kill
+     * would — and starts it again on the same data.
+     */
+    private static void killAndRestartReporting(LocalStack stack) {
+        String jar = stack.config().serviceJar(LocalStack.REPORTING).toString();
+        String port = "--server.port=" + URI.create(stack.url(LocalStack.REPORTING)).getPort();
+        ProcessHandle reporting = ProcessHandle.current().descendants()
+                .filter(process -> process.info().commandLine()
+                        .filter(line -> line.contains(jar) && line.contains(port)).isPresent())
+                .findFirst().orElseThrow(() -> new IllegalStateException("no reporting-service process"));
+        Instant killed = Instant.now();
+        reporting.destroyForcibly();
+        reporting.onExit().join();
+        stack.restart(LocalStack.REPORTING);
+        progress("killed reporting-service (pid " + reporting.pid() + ") and started it again in "
+                + Duration.between(killed, Instant.now()).toSeconds() + " s");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // reading back and waiting
+
+    /**
+     * Reads the province's events back from the topics once every posted event is there, recounts them, and waits
+     * until reporting-service shows the province's recounted totals, unchanged for a few seconds.
+     */
+    private static Recount awaitCaughtUp(LocalStack stack, Agency agency, GeneratedProvince province,
+                                         Posted posted) {
+        Instant started = Instant.now();
+        Predicate<String> ours = key -> key != null && key.startsWith(province.id);
+        List<Recount.MemberFact> members = new ArrayList<>();
+        List<EventEnvelope> organisations = new ArrayList<>();
+        List<Recount.MeetingFact> meetings = new ArrayList<>();
+        await().atMost(CATCH_UP).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            members.clear();
+            members.addAll(readTopic(stack.bootstrapServers(), Topics.MEMBERSHIP, ours, Recount.MemberFact::of));
+            return members.size() == posted.memberEvents;
+        });
+        await().atMost(CATCH_UP).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            organisations.clear();
+            organisations.addAll(readTopic(stack.bootstrapServers(), Topics.ORGANIZATION, ours, event -> event));
+            meetings.clear();
+            meetings.addAll(readTopic(stack.bootstrapServers(), Topics.MEETING, ours, Recount.MeetingFact::of));
+            return organisations.size() == posted.organisationEvents
+                    && meetings.stream().filter(Recount.MeetingFact::held).count() == posted.meetings;
+        });
+        Recount recount = new Recount(organisations, members, meetings);
+        long membersNow = recount.stockAt(province.id, Recount.NOW).get("members");
+        long meetingsHeld = recount.flowsBetween(province.id, Recount.EVER, Recount.NOW).get("meetings.held");
+        String dashboard = agency.nationalDashboard();
+        long[] version = {-1};
+        await().atMost(CATCH_UP).pollInterval(Duration.ofSeconds(3)).until(() -> {
+            Http.Response response = agency.reporting.get("/organizations/" + province.id + "/counts", dashboard);
+            if (response.status() != 200) {
+                return false;
+            }
+            JsonNode counts = response.json();
+            long now = counts.get("version").asLong();
+            boolean same = number(counts.get("members").get("total")) == membersNow
+                    && number(counts.get("counters").get("meetings.held")) == meetingsHeld && now == version[0];
+            version[0] = now;
+            return same;
+        });
+        progress("read " + members.size() + " member, " + organisations.size() + " organisation and "
+                + meetings.size() + " meeting events; reporting caught up after "
+                + Duration.between(started, Instant.now()).toSeconds() + " s");
+        return recount;
+    }
+
+    /**
+     * Every record of the topic whose key passes, read as any Kafka client would (committed records only) and
+     * turned into what the recount needs of it.
+     */
+    private static <T> List<T> readTopic(String bootstrapServers, String topic, Predicate<String> keep,
+                                         Function<EventEnvelope, T> read) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<T> events = new ArrayList<>();
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (keep.test(record.key())) {
+                        events.add(read.apply(CloudEventsKafka.read(record.headers(), record.value()).envelope()));
+                    }
+                }
+            }
+            return events;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // comparing
+
+    private static final List<YearMonth> AS_OF = List.of(YearMonth.of(2014, 12), YearMonth.of(2015, 12),
+            YearMonth.of(2016, 12), YearMonth.of(2017, 12), YearMonth.of(2018, 12), YearMonth.of(2019, 12),
+            YearMonth.of(2020, 12), YearMonth.of(2021, 12), YearMonth.of(2022, 12), YearMonth.of(2023, 12),
+            YearMonth.of(2024, 12), YearMonth.of(2025, 6), YearMonth.of(2025, 7), YearMonth.of(2025, 12));
+    private static final YearMonth SERIES_FROM = YearMonth.of(2014, 12);
+    private static final YearMonth SERIES_TO = YearMonth.of(2025, 12);
+
+    /** Every way the figures reporting-service serves differ from the recount; empty when they all agree. */
+    private static List<String> differences(Agency agency, GeneratedProvince province, Recount expected) {
+        Instant started = Instant.now();
+        String token = agency.nationalDashboard();
+        List<String> differences = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Runnable> comparisons = new ArrayList<>();
+        for (String orgId : province.organisations()) {
+            comparisons.add(() -> compareCounts(agency, token, orgId, expected, differences));
+        }
+        for (String parentId : province.parents()) {
+            for (YearMonth asOf : AS_OF) {
+                comparisons.add(() -> compareChildren(agency, token, parentId, asOf, expected, differences));
+            }
+            for (String metric : List.of("members", "members.official", "cells", "meetings.held")) {
+                comparisons.add(() -> compareSeries(agency, token, parentId, metric, expected, differences));
+            }
+        }
+        inParallel(comparisons);
+        progress("compared every figure in " + Duration.between(started, Instant.now()).toSeconds() + " s: "
+                + differences.size() + " difference(s)" + (differences.isEmpty() ? "" : ", the first: "
+                + differences.getFirst()));
+        return differences.size() > 50 ? differences.subList(0, 50) : differences;
+    }
+
+    /** Now: members by status, women, cells, meetings, and every flow counted ever. */
+    private static void compareCounts(Agency agency, String token, String orgId, Recount expected,
+                                      List<String> differences) {
+        Http.Response response = agency.reporting.get("/organizations/" + orgId + "/counts", token);
+        if (response.status() != 200) {
+            differences.add(orgId + " counts: " + response);
+            return;
+        }
+        JsonNode counts = response.json();
+        Map<String, Long> stock = expected.stockAt(orgId, Recount.NOW);
+        Map<String, Long> flows = expected.flowsBetween(orgId, Recount.EVER, Recount.NOW);
+        compare(differences, orgId + " members now", stock.get("members"), counts.get("members").get("total"));
+        compare(differences, orgId + " probationary now", stock.get("members.probationary"),
+                counts.get("members").get("probationary"));
+        compare(differences, orgId + " official now", stock.get("members.official"),
+                counts.get("members").get("official"));
+        JsonNode counters = counts.get("counters");
+        for (String counter : List.of("members.sex.female", "cells")) {
+            compare(differences, orgId + " " + counter + " now", stock.get(counter), counters.get(counter));
+        }
+        compare(differences, orgId + " meetings held ever", flows.get("meetings.held"),
+                counters.get("meetings.held"));
+        Map<String, Long> servedFlows = new TreeMap<>();
+        counters.properties().forEach(entry -> {
+            if (entry.getKey().startsWith("flow.") && entry.getValue().asLong() != 0) {
+                servedFlows.put(entry.getKey(), entry.getValue().asLong());
+            }
+        });
+        Map<String, Long> expectedFlows = family(flows, "flow.", false);
+        if (!expectedFlows.equals(servedFlows)) {
+            differences.add(orgId + " flows ever: expected " + expectedFlows + " but reporting says " + servedFlows);
+        }
+    }
+
+    /**
+     * The parent and its children side by side: members at the end of {@code asOf}, flows from the start of its
+     * year to then; and the children are exactly the organisations under the parent.
+     */
+    private static void compareChildren(Agency agency, String token, String parentId, YearMonth asOf,
+                                        Recount expected, List<String> differences) {
+        YearMonth from = asOf.equals(YearMonth.of(2025, 7)) ? asOf : asOf.withMonth(1);
+        Http.Response response = agency.reporting.get("/organizations/" + parentId + "/children?asOf="
+                + asOf.atEndOfMonth() + "&from=" + from + "&to=" + asOf, token);
+        if (response.status() != 200) {
+            differences.add(parentId + " children at " + asOf + ": " + response);
+            return;
+        }
+        JsonNode comparison = response.json();
+        List<JsonNode> rows = new ArrayList<>();
+        rows.add(comparison.get("total"));
+        Set<String> children = new TreeSet<>();
+        comparison.get("children").forEach(row -> {
+            rows.add(row);
+            children.add(row.get("orgId").asString());
+        });
+        if (!children.equals(expected.childrenOf(parentId))) {
+            differences.add(parentId + " children: expected " + expected.childrenOf(parentId) + " but reporting lists "
+                    + children);
+        }
+        for (JsonNode row : rows) {
+            String orgId = row.get("orgId").asString();
+            String what = orgId + " at " + asOf.atEndOfMonth();
+            Map<String, Long> stock = expected.stockAt(orgId, asOf);
+            JsonNode members = row.get("members");
+            compare(differences, what + " members", stock.get("members"), members.get("total"));
+            compare(differences, what + " probationary", stock.get("members.probationary"),
+                    members.get("probationary"));
+            compare(differences, what + " official", stock.get("members.official"), members.get("official"));
+            compare(differences, what + " women", stock.get("members.sex.female"), members.get("women"));
+            Map<String, Long> expectedFlows = family(expected.flowsBetween(orgId, from, asOf), "flow.", true);
+            Map<String, Long> servedFlows = new TreeMap<>();
+            row.get("flows").properties().forEach(entry -> servedFlows.put(entry.getKey(), entry.getValue().asLong()));
+            if (!expectedFlows.equals(servedFlows)) {
+                differences.add(what + " flows since " + from + ": expected " + expectedFlows + " but reporting says "
+                        + servedFlows);
+            }
+            String mergedInto = row.get("mergedInto").isNull() ? null : row.get("mergedInto").asString();
+            if (!Objects.equals(expected.mergedInto(orgId), mergedInto)) {
+                differences.add(orgId + " merged into: expected " + expected.mergedInto(orgId) + " but reporting says "
+                        + mergedInto);
+            }
+        }
+    }
+
+    /** One value per month: a stock at each month's end, a flow's count in each month. */
+    private static void compareSeries(Agency agency, String token, String orgId, String metric, Recount expected,
+                                      List<String> differences) {
+        Http.Response response = agency.reporting.get("/organizations/" + orgId + "/series?metric=" + metric
+                + "&from=" + SERIES_FROM + "&to=" + SERIES_TO, token);
+        if (response.status() != 200) {
+            differences.add(orgId + " series of " + metric + ": " + response);
+            return;
+        }
+        boolean flow = metric.startsWith("meetings.");
+        response.json().get("points").forEach(point -> {
+            YearMonth month = YearMonth.parse(point.get("month").asString());
+            Long value = flow ? expected.flowsBetween(orgId, month, month).get(metric)
+                    : expected.stockAt(orgId, month).get(metric);
+            compare(differences, orgId + " " + metric + " in " + month, value, point.get("value"));
+        });
+    }
+
+    private static void compare(List<String> differences, String what, Long expected, JsonNode served) {
+        long want = expected == null ? 0 : expected;
+        long got = number(served);
+        if (want != got) {
+            differences.add(what + ": expected " + want + " but reporting says " + got);
+        }
+    }
+
+    /** A count as served: absent is zero. */
+    private static long number(JsonNode served) {
+        return served == null || served.isNull() || served.isMissingNode() ? 0 : served.asLong();
+    }
+
+    /** The counters named {@code prefix…}, without zeros, with or without the prefix. */
+    private static Map<String, Long> family(Map<String, Long> counters, String prefix, boolean strip) {
+        Map<String, Long> family = new TreeMap<>();
+        counters.forEach((name, value) -> {
+            if (name.startsWith(prefix) && value != 0) {
+                family.put(strip ? name.substring(prefix.length()) : name, value);
+            }
+        });
+        return family;
+    }
+
+    /** Runs the tasks a few at a time, as several dashboards would ask; the first failure fails the test. */
+    private static void inParallel(List<Runnable> tasks) {
+        try (java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            List<java.util.concurrent.Future<?>> running = tasks.stream()
+                    .<java.util.concurrent.Future<?>>map(pool::submit).toList();
+            for (java.util.concurrent.Future<?> task : running) {
+                task.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static void progress(String message) {
+        System.out.println(Instant.now() + " ProvinceRecountTest: " + message);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    /**
+     * The figures recounted from the events as reporting-service's README defines them, by walking the tree the
+     * organisation events describe, month by month — not by folding deltas as reporting-service does. The stock of
+     * an organisation at the end of a month is every member active then (after their events of that month and
+     * before) whose cell lies under it in the tree of that month; a flow counts where the member's cell lay in the
+     * month of its effective date. From the month it took effect, a moved cell lies under its new parent and a
+     * merged organisation's subtree under its successor, the merged one keeping only what came before.
+     */
+    static final class Recount {
+
+        /** Beyond every effective date: the figures now. */
+        static final YearMonth NOW = YearMonth.of(2100, 1);
+        static final YearMonth EVER = YearMonth.of(1900, 1);
+
+        /** What a member event changes for the recount, in the month of its effective date. */
+        enum Change {
+            /** Admitted or enrolled into {@code cellId} with {@code status}. */
+            JOINED,
+            /** Now has {@code status}: recognised, or left (removed, let go, expelled, deceased, failed probation). */
+            STATUS,
+            /** Received into {@code cellId} by transfer. */
+            TRANSFERRED,
+            /** Nothing the figures count (sworn in, a transfer begun). */
+            NONE
+        }
+
+        /** A member event as the recount reads it: what changed, the flow it is, in which month. */
+        record MemberFact(String memberId, long seq, YearMonth month, Change change, String flow, String cellId,
+                          MemberStatus status, String sex) {
+
+            static MemberFact of(EventEnvelope event) {
+                String id = event.subject();
+                long seq = event.seq();
+                YearMonth month = YearMonth.from(event.effectiveDate());
+                return switch (event.payload()) {
+                    case MemberAdmitted e -> new MemberFact(id, seq, month, Change.JOINED, "flow.admitted", e.cellId(),
+                            MemberStatus.PROBATIONARY, e.person().sex().name().toLowerCase());
+                    case MemberEnrolledFromRegister e -> new MemberFact(id, seq, month, Change.JOINED, "flow.enrolled",
+                            e.cellId(), e.status(), e.person().sex().name().toLowerCase());
+                    case MemberRecognized e -> status(id, seq, month, "flow.recognized", MemberStatus.OFFICIAL);
+                    case MemberProbationFailed e ->
+                            status(id, seq, month, "flow.probation_failed", MemberStatus.REMOVED);
+                    case MemberRemoved e -> status(id, seq, month, "flow.removed", MemberStatus.REMOVED);
+                    case MemberLetGo e -> status(id, seq, month, "flow.let_go", MemberStatus.LET_GO);
+                    case MemberExpelled e -> status(id, seq, month, "flow.expelled", MemberStatus.EXPELLED);
+                    case MemberDeceased e -> status(id, seq, month, "flow.deceased", MemberStatus.DECEASED);
+                    case MemberTransferReceived e -> new MemberFact(id, seq, month, Change.TRANSFERRED, null,
+                            e.cellId(), null, null);
+                    default -> new MemberFact(id, seq, month, Change.NONE, null, null, null, null);
+                };
+            }
+
+            private static MemberFact status(String id, long seq, YearMonth month, String flow, MemberStatus status) {
+                return new MemberFact(id, seq, month, Change.STATUS, flow, null, status, null);
+            }
+        }
+
+        /** A meeting event: whether it is a meeting held, of which cell, in which month. */
+        record MeetingFact(String cellId, YearMonth month, boolean held) {
+
+            static MeetingFact of(EventEnvelope event) {
+                return event.payload() instanceof MeetingHeld held
+                        ? new MeetingFact(event.subject(), YearMonth.from(held.startedAt()), true)
+                        : new MeetingFact(event.subject(), YearMonth.from(event.effectiveDate()), false);
+            }
+        }
+
+        private final Map<String, Org> orgs = new LinkedHashMap<>();
+        private final List<List<MemberFact>> members;
+        private final Map<YearMonth, Map<String, List<String>>> chains = new HashMap<>();
+        private final Map<String, Map<YearMonth, Map<String, Long>>> flows = new HashMap<>();
+        private final Map<YearMonth, Map<String, Map<String, Long>>> stocks = new HashMap<>();
+
+        /** An organisation's place in the tree over time. */
+        private static final class Org {
+            final String id;
+            final OrgLevel level;
+            final YearMonth registered;
+            final TreeMap<YearMonth, String> parents = new TreeMap<>();
+            String successor;
+            YearMonth mergedIn;
+            YearMonth dissolvedIn;
+
+            Org(String id, OrgLevel level, YearMonth registered) {
+                this.id = id;
+                this.level = level;
+                this.registered = registered;
+            }
+
+            String parentIn(YearMonth month) {
+                var entry = parents.floorEntry(month);
+                return entry != null ? entry.getValue() : parents.firstEntry().getValue();
+            }
+
+            boolean mergedBy(YearMonth month) {
+                return mergedIn != null && !month.isBefore(mergedIn);
+            }
+        }
+
+        Recount(List<EventEnvelope> organisationEvents, List<MemberFact> memberEvents, List<MeetingFact> meetings) {
+            // every organisation first, then what changed, in order of effect
+            organisationEvents.stream().filter(event -> event.payload() instanceof OrganizationRegistered)
+                    .forEach(this::organisation);
+            organisationEvents.stream().filter(event -> !(event.payload() instanceof OrganizationRegistered))
+                    .sorted(Comparator.comparing(EventEnvelope::effectiveDate).thenComparing(EventEnvelope::subject)
+                            .thenComparingLong(EventEnvelope::seq))
+                    .forEach(this::organisation);
+            members = List.copyOf(memberEvents.stream().collect(Collectors.groupingBy(MemberFact::memberId,
+                    Collectors.collectingAndThen(Collectors.toList(), events -> events.stream()
+                            .sorted(Comparator.comparingLong(MemberFact::seq)).toList()))).values());
+            members.forEach(this::countFlows);
+            meetings.stream().filter(MeetingFact::held)
+                    .forEach(meeting -> count(meeting.cellId(), meeting.month(), "meetings.held"));
+        }
+
+        private void organisation(EventEnvelope event) {
+            YearMonth month = YearMonth.from(event.effectiveDate());
+            switch (event.payload()) {
+                case OrganizationRegistered e -> {
+                    Org org = new Org(event.subject(), e.level(), month);
+                    if (e.parentId() != null) {
+                        org.parents.put(month, e.parentId());
+                    }
+                    orgs.put(org.id, org);
+                }
+                case OrganizationMoved e -> orgs.get(event.subject()).parents.put(month, e.newParentId());
+                case OrganizationMerged e -> e.sourceIds().forEach(source -> {
+                    orgs.get(source).successor = event.subject();
+                    orgs.get(source).mergedIn = month;
+                });
+                case OrganizationDissolved e -> orgs.get(event.subject()).dissolvedIn = month;
+                default -> {
+                }
+            }
+        }
+
+        /** The organisations that count what happens in {@code orgId} in {@code month}: it and those above. */
+        synchronized List<String> chain(String orgId, YearMonth month) {
+            return chains.computeIfAbsent(month, m -> new HashMap<>()).computeIfAbsent(orgId, id -> {
+                List<String> chain = new ArrayList<>();
+                Org org = orgs.get(id);
+                while (org != null) {
+                    if (org.mergedBy(month)) {
+                        org = orgs.get(org.successor);
+                        continue;
+                    }
+                    chain.add(org.id);
+                    org = org.parents.isEmpty() ? null : orgs.get(org.parentIn(month));
+                }
+                return chain;
+            });
+        }
+
+        /** Each flow where the member's cell lay in its month; a transfer out of the old cell, into the new. */
+        private void countFlows(List<MemberFact> events) {
+            String cell = null;
+            for (MemberFact event : events) {
+                switch (event.change()) {
+                    case JOINED -> {
+                        cell = event.cellId();
+                        count(cell, event.month(), event.flow());
+                    }
+                    case STATUS -> count(cell, event.month(), event.flow());
+                    case TRANSFERRED -> {
+                        count(cell, event.month(), "flow.transferred_out");
+                        cell = event.cellId();
+                        count(cell, event.month(), "flow.transferred_in");
+                    }
+                    case NONE -> {
+                    }
+                }
+            }
+        }
+
+        private void count(String cellId, YearMonth month, String counter) {
+            for (String orgId : chain(cellId, month)) {
+                flows.computeIfAbsent(orgId, id -> new HashMap<>()).computeIfAbsent(month, m -> new HashMap<>())
+                        .merge(counter, 1L, Long::sum);
+            }
+        }
+
+        /** The flows counted at the organisation in the months from {@code from} to {@code to}. */
+        synchronized Map<String, Long> flowsBetween(String orgId, YearMonth from, YearMonth to) {
+            Map<String, Long> sum = new TreeMap<>();
+            flows.getOrDefault(orgId, Map.of()).forEach((month, counters) -> {
+                if (!month.isBefore(from) && !month.isAfter(to)) {
+                    counters.forEach((name, value) -> sum.merge(name, value, Long::sum));
+                }
+            });
+            return sum;
+        }
+
+        /** Members by status and sex, and cells, at the end of the month. */
+        synchronized Map<String, Long> stockAt(String orgId, YearMonth month) {
+            return stocks.computeIfAbsent(month, this::stocksAt).getOrDefault(orgId, Map.of());
+        }
+
+        /** Every member as their events up to the month leave them, counted where their cell then lies. */
+        private Map<String, Map<String, Long>> stocksAt(YearMonth month) {
+            Map<String, Map<String, Long>> stock = new HashMap<>();
+            for (Org org : orgs.values()) {
+                boolean standing = !org.registered.isAfter(month)
+                        && (org.dissolvedIn == null || month.isBefore(org.dissolvedIn));
+                if (org.level.holdsMembers() && standing) {
+                    add(stock, org.id, month, "cells");
+                }
+            }
+            for (List<MemberFact> events : members) {
+                String cell = null;
+                MemberStatus status = null;
+                String sex = null;
+                for (MemberFact event : events) {
+                    if (event.month().isAfter(month)) {
+                        break;
+                    }
+                    switch (event.change()) {
+                        case JOINED -> {
+                            cell = event.cellId();
+                            status = event.status();
+                            sex = event.sex();
+                        }
+                        case STATUS -> status = event.status();
+                        case TRANSFERRED -> cell = event.cellId();
+                        case NONE -> {
+                        }
+                    }
+                }
+                if (status != null && status.isActive()) {
+                    add(stock, cell, month, "members", "members." + status.name().toLowerCase(),
+                            "members.sex." + sex);
+                }
+            }
+            return stock;
+        }
+
+        private void add(Map<String, Map<String, Long>> stock, String cellId, YearMonth month, String... counters) {
+            for (String orgId : chain(cellId, month)) {
+                Map<String, Long> org = stock.computeIfAbsent(orgId, id -> new HashMap<>());
+                for (String counter : counters) {
+                    org.merge(counter, 1L, Long::sum);
+                }
+            }
+        }
+
+        /** The organisations whose parent is now {@code parentId}. */
+        synchronized Set<String> childrenOf(String parentId) {
+            return orgs.values().stream().filter(org -> !org.parents.isEmpty()
+                    && org.parents.lastEntry().getValue().equals(parentId)).map(org -> org.id)
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+
+        synchronized String mergedInto(String orgId) {
+            Org org = orgs.get(orgId);
+            return org == null ? null : org.successor;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    /**
+     * A province generated from a seed: its communes and village cells, every cell's secretary and the members taken
+     * over from the old register, then month by month from 2015 to 2025 the admissions (ceremony, recognition a
+     * year on, now and then a failed probation), transfers between cells, removals, lettings go, expulsions and
+     * deaths, each as the import line an agency would send, with a date no decision or meeting shares; the 2025
+     * reform; and the cells' meetings from April to October 2025. The rules in force are kept: ages, introducers,
+     * deadlines, deciding committees in the cell's line.
+     */
+    static final class GeneratedProvince {
+
+        static final LocalDate FOUNDED = LocalDate.of(2010, 1, 1);
+        static final LocalDate REFORM = LocalDate.of(2025, 7, 1);
+        static final YearMonth FIRST_MONTH = YearMonth.of(2015, 1);
+        static final YearMonth LAST_MONTH = YearMonth.of(2025, 12);
+        /** Decisions fall on days 1–23; meetings on the 26th, so a roster never changes on a meeting's day. */
+        static final int LAST_DECISION_DAY = 23;
+        static final int MEETING_DAY = 26;
+
+        static final int COMMUNES = 15;
+        static final int CELLS_PER_COMMUNE = 40;
+        static final int FROM_REGISTER = 50_500;
+        static final int ADMISSIONS_PER_YEAR = 350;
+        static final int DEATHS_PER_YEAR = 280;
+        static final int REMOVALS_PER_YEAR = 40;
+        static final int LETTINGS_GO_PER_YEAR = 15;
+        static final int EXPULSIONS_PER_YEAR = 12;
+        static final int TRANSFERS_PER_YEAR = 100;
+        static final int FAILED_PROBATION_PERCENT = 2;
+        static final int MEETING_PERCENT = 8;
+
+        private static final String[] FAMILY = {"Nguyễn", "Trần", "Hoàng", "Ma", "Nông", "Lò", "Đinh", "Triệu", "Hà",
+                "Lý"};
+        private static final String[] GIVEN = {"Văn An", "Thị Bình", "Văn Cường", "Thị Dung", "Đức Hải", "Thị Hoa",
+                "Văn Khánh", "Thị Lan", "Minh Long", "Thị Mai"};
+        private static final String[] ETHNICITY = {"Tày", "Kinh", "Dao", "Nùng", "H'Mông", "Sán Chay"};
+        private static final String[] EDUCATION = {"LOWER_SECONDARY", "UPPER_SECONDARY", "VOCATIONAL", "COLLEGE",
+                "UNIVERSITY"};
+
+        final String id;
+        final List<String> communes = new ArrayList<>();
+        final Map<String, String> communeOfCell = new LinkedHashMap<>();
+        final String movedCell;
+        final String movedFrom;
+        final String movedTo;
+        final String mergedCommune;
+        final String mergeTarget;
+        final List<Member> members = new ArrayList<>();
+        final List<Meeting> meetings = new ArrayList<>();
+
+        private final Random random;
+        private final List<String> cells;
+        private final Map<String, String> secretaries = new HashMap<>();
+        private final Map<String, List<Member>> everIn = new HashMap<>();
+        private final List<Member> pool = new ArrayList<>();
+        private int sequence;
+
+        /** One step of a member's life, and the import line that records it. */
+        record Step(LocalDate date, Kind kind, String cellId, String line) {
+        }
+
+        enum Kind {
+            JOINED, SWORN_IN, RECOGNIZED, TRANSFER_STARTED, TRANSFER_RECEIVED, LEFT
+        }
+
+        static final class Member {
+            final String id;
+            final List<Step> steps = new ArrayList<>();
+            /** From when the member may be chosen for a transfer or to leave; null: never. */
+            LocalDate free;
+            String cellId;
+
+            Member(String id) {
+                this.id = id;
+            }
+
+            /** The cell whose meetings the member must attend on the day: none while in transit or gone. */
+            String expectedIn(LocalDate day) {
+                String cell = null;
+                for (Step step : steps) {
+                    if (step.date().isAfter(day)) {
+                        break;
+                    }
+                    switch (step.kind()) {
+                        case JOINED, TRANSFER_RECEIVED -> cell = step.cellId();
+                        case TRANSFER_STARTED, LEFT -> cell = null;
+                        default -> {
+                        }
+                    }
+                }
+                return cell;
+            }
+        }
+
+        record Meeting(String id, String cellId, LocalDate day, String kind) {
+        }
+
+        private GeneratedProvince(Random random, String id) {
+            this.random = random;
+            this.id = id;
+            for (int c = 1; c <= COMMUNES; c++) {
+                String commune = id + "-X" + String.format("%02d", c);
+                communes.add(commune);
+                for (int v = 1; v <= CELLS_PER_COMMUNE; v++) {
+                    communeOfCell.put(commune + "-C" + String.format("%02d", v), commune);
+                }
+            }
+            cells = List.copyOf(communeOfCell.keySet());
+            movedFrom = communes.get(1);
+            movedTo = communes.get(2);
+            movedCell = movedFrom + "-C01";
+            mergeTarget = communes.get(3);
+            mergedCommune = communes.get(4);
+        }
+
+        static GeneratedProvince generate(Random random, String id) {
+            GeneratedProvince province = new GeneratedProvince(random, id);
+            province.fromRegister();
+            for (YearMonth month = FIRST_MONTH; !month.isAfter(LAST_MONTH); month = month.plusMonths(1)) {
+                province.month(month);
+            }
+            province.planMeetings();
+            return province;
+        }
+
+        /** Organisations, parents before children. */
+        List<String> organisations() {
+            List<String> all = new ArrayList<>(List.of(id));
+            all.addAll(communes);
+            all.addAll(cells);
+            return all;
+        }
+
+        /** The organisations with children: the province and its communes. */
+        List<String> parents() {
+            List<String> parents = new ArrayList<>(List.of(id));
+            parents.addAll(communes);
+            return parents;
+        }
+
+        /** The import lines before the reform ({@code true}) or from it on, each member's in date order. */
+        List<String> lines(boolean beforeReform) {
+            List<String> lines = new ArrayList<>();
+            for (Member member : members) {
+                for (Step step : member.steps) {
+                    if (step.date().isBefore(REFORM) == beforeReform) {
+                        lines.add(step.line());
+                    }
+                }
+            }
+            return lines;
+        }
+
+        List<Meeting> meetings(boolean beforeReform) {
+            return meetings.stream().filter(meeting -> meeting.day().isBefore(REFORM) == beforeReform).toList();
+        }
+
+        /** Who must attend the cell's meeting on the day, by id. */
+        List<String> rosterOn(String cellId, LocalDate day) {
+            return everIn.getOrDefault(cellId, List.of()).stream().filter(member -> cellId.equals(
+                    member.expectedIn(day))).map(member -> member.id).distinct().sorted().toList();
+        }
+
+        /** The commune a cell answers to on the day: after the reform, the moved cell's new one, the merger's. */
+        String communeOn(String cellId, LocalDate day) {
+            String commune = communeOfCell.get(cellId);
+            if (day.isBefore(REFORM)) {
+                return commune;
+            }
+            if (cellId.equals(movedCell)) {
+                return movedTo;
+            }
+            return commune.equals(mergedCommune) ? mergeTarget : commune;
+        }
+
+        private void fromRegister() {
+            for (String cell : cells) {
+                Member secretary = member();
+                secretaries.put(cell, secretary.id);
+                enrol(secretary, cell, LocalDate.of(1990 + random.nextInt(10), 1 + random.nextInt(12),
+                        1 + random.nextInt(LAST_DECISION_DAY)));
+            }
+            for (int i = 0; i < FROM_REGISTER - cells.size(); i++) {
+                Member member = member();
+                enrol(member, cells.get(random.nextInt(cells.size())), LocalDate.of(1985 + random.nextInt(29),
+                        1 + random.nextInt(12), 1 + random.nextInt(LAST_DECISION_DAY)));
+                member.free = FIRST_MONTH.atDay(1);
+                pool.add(member);
+            }
+        }
+
+        private void month(YearMonth month) {
+            // the working-day calendar starts in 2015: the first cells resolve in January, the communes decide later
+            int admissions = month.equals(FIRST_MONTH) ? 0 : times(ADMISSIONS_PER_YEAR);
+            for (int i = admissions; i > 0; i--) {
+                admit(month.atDay(1 + random.nextInt(15)));
+            }
+            for (int i = times(TRANSFERS_PER_YEAR); i > 0; i--) {
+                transfer(month.atDay(1 + random.nextInt(10)));
+            }
+            for (int i = times(DEATHS_PER_YEAR); i > 0; i--) {
+                leave(month, "record-death");
+            }
+            for (int i = times(REMOVALS_PER_YEAR); i > 0; i--) {
+                leave(month, "remove");
+            }
+            for (int i = times(LETTINGS_GO_PER_YEAR); i > 0; i--) {
+                leave(month, "let-go");
+            }
+            for (int i = times(EXPULSIONS_PER_YEAR); i > 0; i--) {
+                leave(month, "expel");
+            }
+        }
+
+        /** A month's share of a yearly figure, give or take. */
+        private int times(int perYear) {
+            double mean = perYear / 12.0;
+            return (int) Math.round(mean * (0.5 + random.nextDouble()));
+        }
+
+        private Member member() {
+            Member member = new Member(id + "-m" + String.format("%06d", ++sequence));
+            members.add(member);
+            return member;
+        }
+
+        private Map<String, Object> person(LocalDate born) {
+            boolean woman = random.nextInt(100) < 35;
+            String given = GIVEN[random.nextInt(GIVEN.length)];
+            Map<String, Object> person = new LinkedHashMap<>();
+            person.put("fullName", FAMILY[random.nextInt(FAMILY.length)] + " " + given);
+            person.put("birthDate", born.toString());
+            person.put("sex", woman ? "FEMALE" : "MALE");
+            person.put("ethnicity", ETHNICITY[random.nextInt(ETHNICITY.length)]);
+            person.put("education", EDUCATION[random.nextInt(EDUCATION.length)]);
+            return person;
+        }
+
+        private void enrol(Member member, String cell, LocalDate admittedOn) {
+            Map<String, Object> line = line("enrol", member);
+            line.put("person", person(admittedOn.minusYears(20 + random.nextInt(20)).minusDays(random.nextInt(365))));
+            line.put("status", "OFFICIAL");
+            line.put("cellId", cell);
+            line.put("admittedOn", admittedOn.toString());
+            line.put("recognizedOn", admittedOn.plusYears(1).toString());
+            line.put("register", "Sổ đảng viên " + cell);
+            join(member, step(admittedOn, Kind.JOINED, cell, line));
+        }
+
+        /**
+         * Admitted by the commune on the day (the cell resolved three weeks before, the Youth Union and the cell's
+         * secretary introduce), sworn in a week later, and a year on recognised — or, now and then, not.
+         */
+        private void admit(LocalDate decided) {
+            String cell = cells.get(random.nextInt(cells.size()));
+            Member member = member();
+            LocalDate resolved = decided.minusDays(21);
+            Map<String, Object> admission = line("admit", member);
+            admission.put("person", person(resolved.minusYears(19 + random.nextInt(25)).minusDays(random.nextInt(365))));
+            admission.put("cellId", cell);
+            admission.put("cellResolutionDate", resolved.toString());
+            admission.put("vote", Map.of("officialMembers", 12, "temporarilyTransferredOut", 0, "exemptedAbsent", 0,
+                    "inFavour", 11));
+            admission.put("introducers", List.of(Map.of("memberId", secretaries.get(cell),
+                    "workedWithSince", resolved.minusYears(3).toString())));
+            admission.put("youthUnionIntroduced", true);
+            admission.put("awarenessCertificate", Map.of("number", "NT-" + member.id,
+                    "issuedOn", resolved.minusMonths(6).toString()));
+            decision(admission, decided, cell);
+            join(member, step(decided, Kind.JOINED, cell, admission));
+
+            LocalDate ceremony = decided.plusDays(7);
+            Map<String, Object> swearing = line("swear-in", member);
+            swearing.put("ceremonyDate", ceremony.toString());
+            member.steps.add(step(ceremony, Kind.SWORN_IN, cell, swearing));
+
+            LocalDate considered = ceremony.plusYears(1).plusDays(1);
+            LocalDate recognised = decisionDay(considered.plusDays(5));
+            if (recognised.isAfter(LAST_MONTH.atDay(LAST_DECISION_DAY))) {
+                return;
+            }
+            boolean fails = random.nextInt(100) < FAILED_PROBATION_PERCENT;
+            Map<String, Object> outcome = line(fails ? "fail-probation" : "recognize", member);
+            outcome.put("cellResolutionDate", considered.toString());
+            decision(outcome, recognised, cell);
+            if (fails) {
+                outcome.put("reason", "không đủ tư cách đảng viên");
+                member.steps.add(step(recognised, Kind.LEFT, cell, outcome));
+            } else {
+                member.steps.add(step(recognised, Kind.RECOGNIZED, cell, outcome));
+                member.free = recognised.plusDays(1);
+                pool.add(member);
+            }
+        }
+
+        /** An official transfer to another cell, a third of the time in another commune, received weeks later. */
+        private void transfer(LocalDate decided) {
+            Member member = settled(decided);
+            if (member == null) {
+                return;
+            }
+            LocalDate received = decisionDay(decided.plusDays(5 + random.nextInt(40)));
+            if (received.isAfter(LAST_MONTH.atDay(LAST_DECISION_DAY))) {
+                return;
+            }
+            String from = member.cellId;
+            String to;
+            do {
+                to = random.nextInt(3) == 0 ? cells.get(random.nextInt(cells.size()))
+                        : communeOfCell.get(from) + "-C" + String.format("%02d", 1 + random.nextInt(CELLS_PER_COMMUNE));
+            } while (to.equals(from));
+            Map<String, Object> start = line("start-transfer", member);
+            start.put("kind", "OFFICIAL");
+            start.put("circumstance", random.nextBoolean() ? "NEW_JOB" : "MOVED_HOME");
+            start.put("toOrgId", communeOn(to, decided));
+            start.put("toCellId", to);
+            decision(start, decided, from);
+            member.steps.add(step(decided, Kind.TRANSFER_STARTED, from, start));
+            Map<String, Object> receipt = line("receive-transfer", member);
+            receipt.put("cellId", to);
+            receipt.put("receivedOn", received.toString());
+            member.steps.add(step(received, Kind.TRANSFER_RECEIVED, to, receipt));
+            member.cellId = to;
+            member.free = received.plusDays(1);
+            everIn.computeIfAbsent(to, cell -> new ArrayList<>()).add(member);
+        }
+
+        private void leave(YearMonth month, String command) {
+            LocalDate day = month.atDay(1 + random.nextInt(LAST_DECISION_DAY));
+            Member member = settled(day);
+            if (member == null) {
+                return;
+            }
+            Map<String, Object> line = line(command, member);
+            switch (command) {
+                case "record-death" -> line.put("dateOfDeath", day.toString());
+                case "remove" -> {
+                    line.put("ground", "ABSENT_OR_UNPAID_THREE_MONTHS");
+                    decision(line, day, member.cellId);
+                }
+                case "let-go" -> {
+                    line.put("ground", "ASKED_TO_LEAVE");
+                    decision(line, day, member.cellId);
+                }
+                default -> {
+                    line.put("reason", "vi phạm tư cách đảng viên");
+                    decision(line, day, member.cellId);
+                }
+            }
+            member.steps.add(step(day, Kind.LEFT, member.cellId, line));
+            member.free = null;
+            pool.remove(member);
+        }
+
+        /** A member in the pool who is free on the day: official, in their cell, nothing under way. */
+        private Member settled(LocalDate day) {
+            for (int attempt = 0; attempt < 50 && !pool.isEmpty(); attempt++) {
+                Member member = pool.get(random.nextInt(pool.size()));
+                if (member.free != null && !member.free.isAfter(day)) {
+                    return member;
+                }
+            }
+            return null;
+        }
+
+        private void join(Member member, Step joined) {
+            member.steps.add(joined);
+            member.cellId = joined.cellId();
+            everIn.computeIfAbsent(joined.cellId(), cell -> new ArrayList<>()).add(member);
+        }
+
+        /** The step, with its line as the import reads it: JSON on one line. */
+        private static Step step(LocalDate date, Kind kind, String cellId, Map<String, Object> line) {
+            return new Step(date, kind, cellId, JSON.writeValueAsString(line));
+        }
+
+        private Map<String, Object> line(String command, Member member) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("command", command);
+            line.put("memberId", member.id);
+            return line;
+        }
+
+        /** Decided on the day by the commune the cell then answers to. */
+        private void decision(Map<String, Object> line, LocalDate day, String cell) {
+            line.put("decisionDate", day.toString());
+            line.put("decisionNumber", (100 + random.nextInt(900)) + "-QĐ/ĐU");
+            line.put("decidingOrgId", communeOn(cell, day));
+        }
+
+        /** The day itself, or the first of the next month when it falls among the meeting days. */
+        private static LocalDate decisionDay(LocalDate day) {
+            return day.getDayOfMonth() <= LAST_DECISION_DAY ? day : day.withDayOfMonth(1).plusMonths(1);
+        }
+
+        private void planMeetings() {
+            for (YearMonth month = YearMonth.of(2025, 4); !month.isAfter(YearMonth.of(2025, 10));
+                 month = month.plusMonths(1)) {
+                for (String cell : cells) {
+                    if (random.nextInt(100) < MEETING_PERCENT) {
+                        meetings.add(new Meeting(cell + "-" + month, cell, month.atDay(MEETING_DAY),
+                                random.nextInt(4) == 0 ? "THEMATIC" : "REGULAR"));
+                    }
+                }
+            }
+        }
+    }
+}
