@@ -57,6 +57,7 @@ final class DemoData {
                 "TQ-PT-TDP1", "Chi bộ tổ dân phố 1", "TQ-PT-TDP2", "Chi bộ tổ dân phố 2",
                 "HG-DV-LC", "Chi bộ thôn Lũng Cú");
         cells.forEach((cell, parent) -> organization(cell, names.get(cell), "CELL", parent));
+        units();
 
         Map<String, List<String>> members = new LinkedHashMap<>();
         int n = 0;
@@ -74,10 +75,47 @@ final class DemoData {
             }
             members.put(cell.getKey(), ids);
         }
+        positions();
         members.forEach(this::awaitRoster);
         members.forEach(this::meetings);
         checkMeetingDuty();
         return members;
+    }
+
+    /** The villages and school of Minh Quang: one village and the school with no cell, as reports should show. */
+    private void units() {
+        unit("TQ-MQ", "thon-na-tong", "Thôn Nà Tông", "VILLAGE", "TQ-MQ-NT");
+        unit("TQ-MQ", "thon-khuoi-xoan", "Thôn Khuổi Xoan", "VILLAGE", "TQ-MQ-KX");
+        unit("TQ-MQ", "ban-pai", "Bản Pài", "VILLAGE", null);
+        unit("TQ-MQ", "truong-th-minh-quang", "Trường Tiểu học Minh Quang", "SCHOOL", null);
+    }
+
+    private void unit(String orgId, String unitId, String name, String kind, String cellId) {
+        ApiClient.post(membership + "/organizations/" + orgId + "/units", token, Map.of("unitId", unitId, "name",
+                name, "kind", kind, "effectiveDate", "2025-07-01")).expect(200);
+        if (cellId != null) {
+            ApiClient.post(membership + "/organizations/" + orgId + "/units/" + unitId + "/coverage", token,
+                    Map.of("cellId", cellId, "effectiveDate", "2025-07-01")).expect(200);
+        }
+    }
+
+    /** Village heads, Front heads and youth secretaries of Minh Quang: some party members, some not. */
+    private void positions() {
+        position("thon-na-tong", "VILLAGE_HEAD", "Hoàng Văn Thào", "TQ-MQ-NT-001");
+        position("thon-na-tong", "FRONT_HEAD", "Ma Thị Hoa", "TQ-MQ-NT-002");
+        position("thon-na-tong", "YOUTH_SECRETARY", "Nông Văn Tú", null);
+        position("thon-khuoi-xoan", "VILLAGE_HEAD", "Triệu Văn Sáng", "TQ-MQ-KX-001");
+        position("thon-khuoi-xoan", "FRONT_HEAD", "Lý Thị Mai", null);
+        position("ban-pai", "VILLAGE_HEAD", "Giàng A Lử", null);
+    }
+
+    private void position(String unitId, String position, String holder, String memberId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("position", position);
+        body.put("holderName", holder);
+        body.put("memberId", memberId);
+        body.put("effectiveDate", "2025-07-01");
+        ApiClient.post(membership + "/organizations/TQ-MQ/units/" + unitId + "/positions", token, body).expect(200);
     }
 
     private void organization(String id, String name, String level, String parentId) {
@@ -93,6 +131,9 @@ final class DemoData {
         person.put("sex", n % 2 == 0 ? "MALE" : "FEMALE");
         person.put("ethnicity", ETHNICITY[n % ETHNICITY.length]);
         person.put("education", n % 3 == 0 ? "UNIVERSITY" : "UPPER_SECONDARY");
+        if (cellId.equals("TQ-MQ-NT") || cellId.equals("TQ-MQ-KX")) {
+            person.put("residenceUnitId", cellId.equals("TQ-MQ-NT") ? "thon-na-tong" : "thon-khuoi-xoan");
+        }
         Map<String, Object> body = ApiBodies.admission(memberId, person, cellId, decision.minusDays(20).toString(),
                 decision.toString(), (100 + n) + "-QĐ/ĐU", decidingOrgId, introducerId);
         ApiClient.post(membership + "/members/admissions", token, body).expect(201);
