@@ -47,6 +47,10 @@ final class Agency {
         return ApiClient.token(authUrl, "dashboard", "dashboard-secret");
     }
 
+    String auditor() {
+        return ApiClient.token(authUrl, "auditor", "auditor-secret");
+    }
+
     Http.Response register(String token, String id, String name, String level, String parentId) {
         return membership.post("/organizations", token,
                 ApiBodies.organization(id, name, level, parentId, "2025-07-01"));
