@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * A task's key-value store of JSON values with the values it read or wrote lately kept as objects, so a hot key (a
- * commune, the province) is not parsed again for every delta that reaches it. Values must be immutable. Only the processor
- * that owns the store writes to it, and a new instance is made whenever the processor is (re)initialised, so the
- * objects never differ from the store's bytes.
+ * commune, the province) is not parsed again for every delta that reaches it. Values must be immutable. Only the
+ * processor that owns the store writes to it, and a new instance is made whenever the processor is (re)initialised,
+ * so the objects never differ from the store's bytes.
  */
 final class JsonStore<V> {
 
@@ -45,10 +45,5 @@ final class JsonStore<V> {
     void put(String key, V value) {
         store.put(key, JsonSerde.bytes(value));
         recent.put(key, value);
-    }
-
-    void delete(String key) {
-        store.delete(key);
-        recent.remove(key);
     }
 }

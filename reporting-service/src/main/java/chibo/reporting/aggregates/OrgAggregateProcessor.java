@@ -342,5 +342,4 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
         context.forward(new Record<>(orgId, JsonSerde.bytes(delta), delta.recordedAt().toEpochMilli()),
                 ReportingTopology.DELTAS_SINK);
     }
-
 }
