@@ -73,7 +73,7 @@ class RosterTest extends MeetingComponentTest {
 
         fixture.awaitRoster(http, fixture.cell, after);
         try (KafkaProbe dlt = new KafkaProbe(TestBroker.bootstrapServers(),
-                Topics.deadLetter(Topics.MEMBERSHIP, "meeting-service"))) {
+                Topics.deadLetter(Topics.MEMBERSHIP, "meeting-service-rosters"))) {
             var dead = dlt.awaitKey(poisonKey, records -> !records.isEmpty(), Duration.ofSeconds(30)).getFirst();
             String reason = new String(dead.headers().lastHeader("x-exception-message").value(),
                     StandardCharsets.UTF_8);

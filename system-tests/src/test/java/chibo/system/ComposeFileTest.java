@@ -144,13 +144,18 @@ class ComposeFileTest {
     void meeting_service_consumes_the_contract_topics_with_its_dead_letter_topics() throws IOException {
         JsonNode stream = applicationYml("meeting-service").get("spring").get("cloud").get("stream");
         Map<String, String> destinations = new TreeMap<>();
-        stream.get("bindings").properties().forEach(e -> destinations.put(e.getKey(),
-                e.getValue().get("destination").asString()));
+        Map<String, String> groups = new TreeMap<>();
+        stream.get("bindings").properties().forEach(e -> {
+            destinations.put(e.getKey(), e.getValue().get("destination").asString());
+            groups.put(e.getKey(), e.getValue().get("group").asString());
+        });
         JsonNode kafkaBindings = stream.get("kafka").get("bindings");
 
         assertThat(destinations.values()).containsExactlyInAnyOrder(Topics.MEMBERSHIP, Topics.ORGANIZATION);
+        // consumers of different topics in one group would stall each other at every rebalance
+        assertThat(groups.values()).doesNotHaveDuplicates().allMatch(group -> group.startsWith("meeting-service-"));
         destinations.forEach((binding, topic) -> assertThat(kafkaBindings.get(binding).get("consumer")
-                .get("dlq-name").asString()).isEqualTo(Topics.deadLetter(topic, "meeting-service")));
+                .get("dlq-name").asString()).isEqualTo(Topics.deadLetter(topic, groups.get(binding))));
     }
 
     @Test

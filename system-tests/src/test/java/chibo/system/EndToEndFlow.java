@@ -11,6 +11,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,12 +36,28 @@ abstract class EndToEndFlow {
 
     abstract LocalStack stack();
 
-    /** Central and province exist once per stack; each test adds its own commune and cell under the province. */
+    /**
+     * Central and province exist once per stack; each test adds its own commune and cell under the province. A
+     * service is healthy before its consumers have their partitions, so this waits until reporting counts the
+     * province: from then on every test's figures have a baseline.
+     */
     static void registerCentralAndProvince(Agency agency) {
         String central = agency.centralWriter();
         assertThat(agency.register(central, "TW", "Ban Chấp hành Trung ương", "CENTRAL", null).status())
                 .isEqualTo(201);
         assertThat(agency.register(central, "TQ", "Tỉnh ủy Tuyên Quang", "PROVINCE", "TW").status()).isEqualTo(201);
+        String dashboard = agency.nationalDashboard();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(agency.members(dashboard, "TQ")).isZero());
+    }
+
+    /** The cell's roster as meeting-service keeps it; empty while it has not yet heard of the cell. */
+    static List<String> roster(Agency agency, String token, String cell) {
+        Http.Response roster = agency.meeting.get("/cells/" + cell + "/roster", token);
+        if (roster.status() == 404) {
+            return List.of();
+        }
+        assertThat(roster.status()).as(roster.body()).isEqualTo(200);
+        return roster.json().get("members").values().stream().map(JsonNode::asString).toList();
     }
 
     @Test
@@ -55,6 +72,7 @@ abstract class EndToEndFlow {
         String dashboard = agency.nationalDashboard();
         long provinceBefore = agency.members(dashboard, "TQ");
         long nationBefore = agency.members(dashboard, "TW");
+        assertThat(provinceBefore).as("the province is counted before the test begins").isNotNegative();
 
         List<String> members = IntStream.rangeClosed(1, 3).mapToObj(i -> cell + "-m" + i).toList();
         for (String member : members) {
@@ -107,11 +125,8 @@ abstract class EndToEndFlow {
         List<String> members = List.of(cell + "-a", cell + "-b");
         members.forEach(member -> assertThat(agency.admit(writer, member, cell, commune).status()).isEqualTo(201));
 
-        await().atMost(PATIENCE).untilAsserted(() -> {
-            Http.Response roster = agency.meeting.get("/cells/" + cell + "/roster", writer);
-            assertThat(roster.status()).isEqualTo(200);
-            assertThat(roster.json().get("members").size()).isEqualTo(3);
-        });
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(roster(agency, writer, cell)).hasSize(3)
+                .containsAll(members));
         Http.Response recorded = agency.recordMeeting(writer, cell, members);
 
         assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
@@ -134,8 +149,8 @@ abstract class EndToEndFlow {
         String absent = cell + "-b";
         List.of(present, absent).forEach(member ->
                 assertThat(agency.admit(writer, member, cell, commune).status()).isEqualTo(201));
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(agency.meeting
-                .get("/cells/" + cell + "/roster", writer).json().get("members").size()).isEqualTo(3));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(roster(agency, writer, cell)).hasSize(3)
+                .contains(present, absent));
 
         for (String day : List.of("2025-10-03", "2025-11-07", "2025-12-05")) {
             Map<String, Object> meeting = ApiBodies.meeting(null, "REGULAR", "Sinh hoạt chi bộ", day + "T19:30:00",
