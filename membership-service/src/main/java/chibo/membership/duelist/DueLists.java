@@ -19,23 +19,31 @@ import java.util.Optional;
 
 /**
  * Due lists, kept per cell (one document per cell, an {@code _id} lookup each) from the membership events: the
- * member's state is folded as the aggregate folds it, and the member's entries in their cell's list follow.
+ * member's state is folded as the aggregate folds it, and the member's entries in their cell's list follow. Other
+ * read models that need the member's state at each event (the rating tally) ride on the same fold as
+ * {@code followers} rather than keeping a copy of every member of their own.
  */
 public class DueLists {
 
     private final SubjectProjection<MemberState> members;
     private final MongoCollection<Document> byCell;
     private final DueItems items;
+    private final List<SubjectProjection.SideEffects<MemberState>> followers;
 
-    public DueLists(MongoTemplate mongo, DueItems items, MeterRegistry meters) {
+    public DueLists(MongoTemplate mongo, DueItems items, MeterRegistry meters,
+                    List<SubjectProjection.SideEffects<MemberState>> followers) {
         this.members = new SubjectProjection<>(mongo.getDb(), "due_members", MemberState.class,
                 MemberLifecycle::apply, meters);
         this.byCell = mongo.getCollection("due_by_cell");
         this.items = items;
+        this.followers = List.copyOf(followers);
     }
 
     public SubjectProjection.Outcome accept(EventEnvelope event) {
-        return members.accept(event, this::refile);
+        return members.accept(event, (before, after, applied) -> {
+            refile(before, after, applied);
+            followers.forEach(follower -> follower.apply(before, after, applied));
+        });
     }
 
     /**

@@ -3,8 +3,10 @@ package chibo.membership.duelist;
 import chibo.calendar.WorkingDayCalendar;
 import chibo.contracts.Topics;
 import chibo.membership.consumers.ListenerContainers;
+import chibo.membership.member.MemberState;
 import chibo.membership.rules.Regulations;
 import chibo.platform.kafka.TopicsProperties;
+import chibo.platform.projection.SubjectProjection;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +14,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
+
+import java.util.List;
 
 /**
  * membership-service reads its own topics back into its read models (due lists, the organisation tree
@@ -24,8 +28,8 @@ class ReadModelConfiguration {
 
     @Bean
     DueLists dueLists(MongoTemplate mongo, Regulations regulations, WorkingDayCalendar calendar,
-                      MeterRegistry meters) {
-        return new DueLists(mongo, new DueItems(regulations, calendar), meters);
+                      MeterRegistry meters, List<SubjectProjection.SideEffects<MemberState>> followers) {
+        return new DueLists(mongo, new DueItems(regulations, calendar), meters, followers);
     }
 
     @Bean

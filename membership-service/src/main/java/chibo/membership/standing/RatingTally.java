@@ -30,10 +30,10 @@ import java.util.Map;
 
 /**
  * How many were rated what in each grassroots organisation each year: one document per organisation and year
- * ({@code <orgId>:<year>}, an {@code _id} lookup) with the count per level and the ids of the members counted. Fed from the membership
- * topic by {@link RatingTallyProjection}, which counts every rating ever recorded by any instance; this instance
- * also counts the ratings it stores the moment they are stored, so that the next rating is checked with them
- * counted instead of waiting for the topic. Counting is by member id: counting a rating twice changes nothing.
+ * ({@code <orgId>:<year>}, an {@code _id} lookup) with the count per level and the ids of the members counted. Fed
+ * from the membership topic by {@link RatingTallyProjection}, which counts every rating recorded by any instance;
+ * this instance also counts the ratings it stores the moment they are stored, so that the next rating is checked
+ * with them counted instead of waiting for the topic. Counting is by member id: counting a rating twice changes nothing.
  */
 @Component
 public class RatingTally {

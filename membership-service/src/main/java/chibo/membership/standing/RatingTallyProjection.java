@@ -2,35 +2,29 @@ package chibo.membership.standing;
 
 import chibo.contracts.EventEnvelope;
 import chibo.contracts.member.MemberRated;
-import chibo.membership.member.MemberLifecycle;
 import chibo.membership.member.MemberState;
 import chibo.platform.projection.SubjectProjection;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds the {@link RatingTally} from the membership topic: each member's state is folded (in
- * {@code tally_members}) so that a rating is counted in the grassroots organisation of the cell the member was in
- * when rated.
+ * Feeds the {@link RatingTally} from the membership topic. It rides on the read models' fold of each member's
+ * state (one fold, one consumer, instead of a second copy of every member): a rating is counted in the grassroots
+ * organisation of the cell the member was in when rated. Counting is by member id, so a redelivery or a rating
+ * this instance counted when it stored it changes nothing.
  */
 @Component
-class RatingTallyProjection {
+class RatingTallyProjection implements SubjectProjection.SideEffects<MemberState> {
 
-    private final SubjectProjection<MemberState> members;
     private final RatingTally tally;
 
-    RatingTallyProjection(MongoTemplate mongo, MeterRegistry meters, RatingTally tally) {
-        this.members = new SubjectProjection<>(mongo.getDb(), "tally_members", MemberState.class,
-                MemberLifecycle::apply, meters);
+    RatingTallyProjection(RatingTally tally) {
         this.tally = tally;
     }
 
-    SubjectProjection.Outcome accept(EventEnvelope event) {
-        return members.accept(event, (before, after, e) -> {
-            if (e.payload() instanceof MemberRated rated) {
-                tally.count(tally.organizationOf(after.cellId()), rated.year(), e.subject(), rated.level());
-            }
-        });
+    @Override
+    public void apply(MemberState before, MemberState after, EventEnvelope event) {
+        if (event.payload() instanceof MemberRated rated) {
+            tally.count(tally.organizationOf(after.cellId()), rated.year(), event.subject(), rated.level());
+        }
     }
 }
