@@ -84,8 +84,8 @@ class BulkImportTest extends MembershipComponentTest {
         assertThat(accepted.json().get("total").asLong()).isEqualTo(file.lines());
         JsonNode job = awaitDone(writer, accepted.header("location"));
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("imported %d lines in %.1f s (%.0f lines/s)%n", file.lines(), seconds,
-                file.lines() / seconds);
+        System.out.printf("imported %d lines (%.1f MB) in %.1f s (%.0f lines/s)%n", file.lines(),
+                java.nio.file.Files.size(file.path) / 1e6, seconds, file.lines() / seconds);
 
         // every line has a result; the bad ones are named, everything else accepted
         assertThat(job.get("total").asLong()).isEqualTo(file.lines());

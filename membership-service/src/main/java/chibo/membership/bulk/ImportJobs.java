@@ -21,9 +21,11 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.BufferedReader;
@@ -73,11 +75,16 @@ public class ImportJobs implements SmartLifecycle {
     private final AggregateStore<MemberState> members;
     private final JsonMapper json;
     private final Clock clock;
+    private final long heldBytes;
     private ExecutorService runner;
     private volatile boolean running;
 
+    /**
+     * @param heldBytes how much of a file's text (UTF-8) a running job holds in memory; the lines past it are read
+     *                  back one by one as they run
+     */
     ImportJobs(MongoTemplate mongo, LineCommands commands, AggregateStore<MemberState> members, JsonMapper json,
-               Clock clock) {
+               Clock clock, @Value("${chibo.imports.held-bytes:16MB}") DataSize heldBytes) {
         this.jobs = mongo.getCollection("import_jobs");
         this.lines = mongo.getCollection("import_lines");
         this.results = mongo.getCollection("import_results");
@@ -86,6 +93,7 @@ public class ImportJobs implements SmartLifecycle {
         this.members = members;
         this.json = json;
         this.clock = clock;
+        this.heldBytes = heldBytes.toBytes();
     }
 
     /** Stores the file's lines and queues the job; returns its id at once. */
@@ -144,12 +152,19 @@ public class ImportJobs implements SmartLifecycle {
         jobs.updateOne(Filters.eq("_id", jobId), Updates.combine(Updates.set("state", ImportJob.State.RUNNING.name()),
                 Updates.set("startedAt", Date.from(clock.instant())), heartbeat()));
         try {
-            // only a small index of the lines stays in memory; each line is read back by _id when it runs
+            // a small index of the lines stays in memory, with the lines themselves while they fit in
+            // heldBytes; a line not held is read back by _id when it runs
             List<LineRef> refs = new ArrayList<>();
+            long[] held = {0};
             lines.find(Filters.and(Filters.gte("_id", jobId + ":"), Filters.lt("_id", jobId + ";")))
                     .sort(Sorts.ascending("_id"))
-                    .forEach(line -> refs.add(LineRef.of(ImportLines.parse(json, number(line.getString("_id")),
-                            line.getString("raw")))));
+                    .forEach(line -> {
+                        String raw = line.getString("raw");
+                        byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
+                        held[0] += bytes.length;
+                        refs.add(LineRef.of(ImportLines.parse(json, number(line.getString("_id")), raw),
+                                held[0] <= heldBytes ? bytes : null));
+                    });
             Progress progress = new Progress(jobId, job.getLong("total"));
             List<LineRef> organisations = new ArrayList<>();
             Map<String, List<LineRef>> byMember = new LinkedHashMap<>();
@@ -213,15 +228,21 @@ public class ImportJobs implements SmartLifecycle {
         }
     }
 
-    /** What the job keeps of a line while it runs: enough to group and order it. */
-    private record LineRef(long number, String memberId, java.time.LocalDate effectiveDate) {
-        static LineRef of(ParsedLine line) {
+    /**
+     * What the job keeps of a line while it runs: enough to group and order it, and the line itself (UTF-8) when
+     * it is {@code held}.
+     */
+    private record LineRef(long number, String memberId, java.time.LocalDate effectiveDate, byte[] held) {
+        static LineRef of(ParsedLine line, byte[] held) {
             return new LineRef(line.number(), line.parseError() == null ? line.memberId() : null,
-                    line.effectiveDate());
+                    line.effectiveDate(), held);
         }
     }
 
     private ParsedLine read(String jobId, LineRef ref) {
+        if (ref.held() != null) {
+            return ImportLines.parse(json, ref.number(), new String(ref.held(), StandardCharsets.UTF_8));
+        }
         Document line = lines.find(Filters.eq("_id", lineId(jobId, ref.number()))).first();
         return ImportLines.parse(json, ref.number(), line == null ? "" : line.getString("raw"));
     }

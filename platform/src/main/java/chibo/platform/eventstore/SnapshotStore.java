@@ -16,6 +16,11 @@ import java.util.Optional;
  * a snapshot is replaced only by one of a higher seq. Each subject has one writer at a time (the aggregate's lock
  * in an instance, the partition's owner for a projection), so the check is a read and a replace by {@code _id}:
  * the embedded MongoDB-wire server serves only those from its index, and scans for anything else.
+ *
+ * <p>The state is kept as its JSON text in one string field: nothing queries inside a snapshot, and the text is
+ * written and read by one JSON pass instead of being rebuilt field by field as a BSON document (snapshots are
+ * read and replaced for every command and every projected event). A snapshot stored as a document by an earlier
+ * version is still read.
  */
 public final class SnapshotStore<S> {
 
@@ -35,7 +40,9 @@ public final class SnapshotStore<S> {
         if (document == null) {
             return Optional.empty();
         }
-        S state = EventJson.mapper().readValue(document.get("state", Document.class).toJson(RELAXED), stateType);
+        Object stored = document.get("state");
+        String json = stored instanceof Document legacy ? legacy.toJson(RELAXED) : (String) stored;
+        S state = EventJson.mapper().readValue(json, stateType);
         return Optional.of(new Current<>(state, ((Number) document.get("seq")).longValue(),
                 document.getString("hash")));
     }
@@ -53,7 +60,7 @@ public final class SnapshotStore<S> {
         return new Document("_id", subject)
                 .append("seq", current.seq())
                 .append("hash", current.hash())
-                .append("state", Document.parse(EventJson.mapper().writeValueAsString(current.state())));
+                .append("state", EventJson.mapper().writeValueAsString(current.state()));
     }
 
     public void save(String subject, Current<S> current) {
