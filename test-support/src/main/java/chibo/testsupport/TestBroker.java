@@ -27,7 +27,7 @@ public final class TestBroker {
                     "group.initial.rebalance.delay.ms", "0",
                     "auto.create.topics.enable", "false"));
             started.afterPropertiesSet();
-            Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "test-broker-shutdown"));
+            LastShutdown.register("test-broker-shutdown", started::destroy);
             broker = started;
         }
         return broker.getBrokersAsString();

@@ -23,7 +23,7 @@ public final class TestMongo {
             server = new MongoServer(new MemoryBackend());
             server.bind("127.0.0.1", 0);
             address = server.getLocalAddress();
-            Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow, "test-mongo-shutdown"));
+            LastShutdown.register("test-mongo-shutdown", server::shutdownNow);
         }
         return "mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database;
     }
