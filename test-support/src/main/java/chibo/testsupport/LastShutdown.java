@@ -1,6 +1,7 @@
 package chibo.testsupport;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Shuts down a test JVM's shared infrastructure (the broker, the MongoDB-wire server) after the Spring contexts.
@@ -11,6 +12,7 @@ import java.time.Duration;
 final class LastShutdown {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Duration HOOKS_START_WITHIN = Duration.ofMillis(300);
 
     private LastShutdown() {
     }
@@ -22,16 +24,34 @@ final class LastShutdown {
         }, name));
     }
 
-    /** Spring names its hooks {@code SpringApplicationShutdownHook} and {@code SpringContextShutdownHook}. */
+    /**
+     * The JVM starts every hook thread one after the other, so a Spring hook may not have started yet when this one
+     * looks: it keeps looking for a moment before it trusts that there is none. Spring names its hooks
+     * {@code SpringApplicationShutdownHook} and {@code SpringContextShutdownHook}.
+     */
+    private static boolean isSpringHook(Thread thread) {
+        return thread.getName().startsWith("Spring") && thread.getName().endsWith("ShutdownHook");
+    }
+
     private static void awaitSpringShutdownHooks() {
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread.getName().startsWith("Spring") && thread.getName().endsWith("ShutdownHook")) {
-                try {
-                    thread.join(PATIENCE);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
+        long lookUntil = System.nanoTime() + HOOKS_START_WITHIN.toNanos();
+        long giveUpAt = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < giveUpAt) {
+            List<Thread> springHooks = Thread.getAllStackTraces().keySet().stream()
+                    .filter(LastShutdown::isSpringHook).toList();
+            if (springHooks.isEmpty() && System.nanoTime() > lookUntil) {
+                return;
+            }
+            try {
+                for (Thread hook : springHooks) {
+                    hook.join(Duration.ofNanos(Math.max(1, giveUpAt - System.nanoTime())));
                 }
+                if (springHooks.isEmpty()) {
+                    Thread.sleep(10);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
