@@ -161,6 +161,15 @@ public final class Counters {
         return sum;
     }
 
+    /** Adds a change to counters in place, dropping the ones that come to zero. */
+    static void addTo(Map<String, Long> counters, Map<String, Long> change) {
+        change.forEach((name, value) -> {
+            if (counters.merge(name, value, Long::sum) == 0L) {
+                counters.remove(name);
+            }
+        });
+    }
+
     public static Map<String, Long> negate(Map<String, Long> counters) {
         Map<String, Long> negated = new TreeMap<>();
         counters.forEach((name, value) -> negated.put(name, -value));

@@ -18,6 +18,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.bson.Document;
 
 import java.time.Instant;
@@ -30,8 +31,9 @@ import java.util.Map;
  * organisation: the organisation's own events (its place in the tree) and the deltas meant for it. Every applied
  * delta is passed on to the parent, so an organisation's figures always equal what its subtree sent it; a move
  * takes the organisation's totals from the old parent's line to the new one; a merge hands the source's totals to
- * the target, and the source passes on whatever still reaches it. Both stores cache their writes until the next
- * commit; their changelogs, one record per changed key per commit, are what the MongoDB sink reads.
+ * the target, and the source passes on whatever still reaches it. Figures are changed in place ({@link OrgState},
+ * {@link MonthState}) and written once per commit ({@link ObjectStore}); the two stores' changelogs, one record per
+ * changed key per commit, are what the MongoDB sink reads.
  */
 final class OrgAggregateProcessor implements Processor<String, byte[], String, byte[]> {
 
@@ -39,17 +41,17 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
     static final String WAITING = "org-waiting";
     static final String PARKED = "org-parked";
     static final String MONTHS = "org-months";
-    /** Organisations and months kept parsed: the upper levels of the tree and the months being written. */
+    /** Organisations and months kept as objects: the upper levels of the tree and the months being written. */
     private static final int KEEP_AGGREGATES = 4_096;
     private static final int KEEP_MONTHS = 16_384;
 
     private final ReportingTopics topics;
     private final TopologyEvents events;
     private ProcessorContext<String, byte[]> context;
-    private JsonStore<OrgAggregate> aggregates;
+    private ObjectStore<OrgState> aggregates;
     private KeyValueStore<String, WaitingDeltas> waiting;
     private KeyValueStore<String, String> parked;
-    private JsonStore<OrgMonth> months;
+    private ObjectStore<MonthState> months;
 
     OrgAggregateProcessor(ReportingTopics topics, TopologyEvents events) {
         this.topics = topics;
@@ -60,28 +62,40 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
     record WaitingDeltas(List<OrgDelta> deltas) {
     }
 
+    /** Each organisation's figures, published as {@link OrgAggregate}. */
+    static StoreBuilder<ObjectStore<OrgState>> aggregatesStore() {
+        return ObjectStore.builder(AGGREGATES, state -> JsonSerde.bytes(state.toAggregate()),
+                bytes -> OrgState.of(JsonSerde.read(bytes, OrgAggregate.class)), KEEP_AGGREGATES);
+    }
+
+    /** Each organisation's months, keyed {@code orgId|2025-07}, published as {@link OrgMonth}. */
+    static StoreBuilder<ObjectStore<MonthState>> monthsStore() {
+        return ObjectStore.builder(MONTHS, month -> JsonSerde.bytes(month.toMonth()),
+                bytes -> MonthState.of(JsonSerde.read(bytes, OrgMonth.class)), KEEP_MONTHS);
+    }
+
     @Override
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
-        this.aggregates = new JsonStore<>(context.getStateStore(AGGREGATES), OrgAggregate.class, KEEP_AGGREGATES);
+        this.aggregates = context.getStateStore(AGGREGATES);
         this.waiting = context.getStateStore(WAITING);
         this.parked = context.getStateStore(PARKED);
-        this.months = new JsonStore<>(context.getStateStore(MONTHS), OrgMonth.class, KEEP_MONTHS);
+        this.months = context.getStateStore(MONTHS);
     }
 
     @Override
     public void process(Record<String, byte[]> record) {
         String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
         if (topic.equals(topics.orgDeltas())) {
-            applyDelta(record.key(), JsonSerde.read(record.value(), OrgDelta.class));
+            applyDelta(record.key(), OrgDelta.read(record.value()));
         } else {
             organisationEvent(record);
         }
     }
 
     private void applyDelta(String orgId, OrgDelta delta) {
-        OrgAggregate aggregate = aggregates.get(orgId);
-        if (aggregate == null) {
+        OrgState state = aggregates.get(orgId);
+        if (state == null) {
             WaitingDeltas queued = waiting.get(orgId);
             List<OrgDelta> deltas = new ArrayList<>(queued == null ? List.of() : queued.deltas());
             deltas.add(delta);
@@ -89,30 +103,30 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
             return;
         }
         if (delta.child() != null) {
-            store(aggregate.withChild(delta.child(), delta.childAdded(), delta.recordedAt()));
+            state.child(delta.child(), delta.childAdded(), delta.recordedAt());
+            store(state);
             return;
         }
         if (delta.mergeInto() != null) {
-            handOver(aggregate, delta);
+            handOver(state, delta);
             return;
         }
         if (delta.counters().isEmpty()) {
             return;
         }
-        if (aggregate.mergedInto() != null && delta.month().compareTo(aggregate.mergedMonth()) >= 0) {
+        if (state.mergedInto() != null && delta.month().compareTo(state.mergedMonth()) >= 0) {
             // it happened after the merger: it is the target's
-            forward(aggregate.mergedInto(), delta.counting());
+            forward(state.mergedInto(), delta.counting());
             return;
         }
-        apply(aggregate, delta);
-        if (aggregate.mergedInto() != null) {
+        apply(state, delta);
+        if (state.mergedInto() != null) {
             // it happened before the merger, which took the stock over in its month
             Map<String, Long> stock = Counters.stock(delta.counters());
             if (!stock.isEmpty()) {
-                OrgDelta leaving = OrgDelta.of(Counters.negate(stock), aggregate.mergedMonth(), delta.cause(),
-                        delta.recordedAt());
-                apply(aggregates.get(orgId), leaving);
-                forward(aggregate.mergedInto(), OrgDelta.of(stock, aggregate.mergedMonth(), delta.cause(),
+                apply(state, OrgDelta.of(Counters.negate(stock), state.mergedMonth(), delta.cause(),
+                        delta.recordedAt()));
+                forward(state.mergedInto(), OrgDelta.of(stock, state.mergedMonth(), delta.cause(),
                         delta.recordedAt()));
             }
         }
@@ -122,10 +136,11 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
      * Applies a delta to the organisation's totals and month, and sends it up the line of the parent it had in the
      * delta's month; its stock then follows every move made since, in the month of the move.
      */
-    private void apply(OrgAggregate aggregate, OrgDelta delta) {
-        store(aggregate.plus(delta));
-        storeMonth(aggregate.orgId(), delta);
-        String parent = aggregate.parentIn(delta.month());
+    private void apply(OrgState state, OrgDelta delta) {
+        state.plus(delta);
+        store(state);
+        storeMonth(state.orgId(), delta);
+        String parent = state.parentIn(delta.month());
         if (parent != null) {
             forward(parent, delta.counting());
         }
@@ -133,7 +148,7 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
         if (stock.isEmpty()) {
             return;
         }
-        List<OrgAggregate.Placement> placements = aggregate.placements();
+        List<OrgAggregate.Placement> placements = state.placements();
         for (int i = 1; i < placements.size(); i++) {
             OrgAggregate.Placement move = placements.get(i);
             if (move.fromMonth().compareTo(delta.month()) > 0) {
@@ -152,30 +167,31 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
      * leaves it and its line in that month and joins the target; what it counted in that month or later is moved to
      * the target in the months it belongs to; its flows before the merger stay where they happened.
      */
-    private void handOver(OrgAggregate source, OrgDelta instruction) {
+    private void handOver(OrgState source, OrgDelta instruction) {
         String month = instruction.month();
         Map<String, Long> stockBefore = new java.util.TreeMap<>();
         for (String own : source.months()) {
-            OrgMonth figures = months.get(OrgMonth.key(source.orgId(), own));
+            Map<String, Long> figures = monthFigures(source.orgId(), own);
             if (figures == null) {
                 continue;
             }
             if (own.compareTo(month) < 0) {
-                stockBefore = Counters.plus(stockBefore, Counters.stock(figures.counters()));
+                stockBefore = Counters.plus(stockBefore, Counters.stock(figures));
             } else {
-                apply(aggregates.get(source.orgId()), OrgDelta.of(Counters.negate(figures.counters()), own,
-                        instruction.cause(), instruction.recordedAt()));
-                forward(instruction.mergeInto(), OrgDelta.of(figures.counters(), own, instruction.cause(),
+                apply(source, OrgDelta.of(Counters.negate(figures), own, instruction.cause(),
+                        instruction.recordedAt()));
+                forward(instruction.mergeInto(), OrgDelta.of(figures, own, instruction.cause(),
                         instruction.recordedAt()));
             }
         }
         if (!stockBefore.isEmpty()) {
-            apply(aggregates.get(source.orgId()), OrgDelta.of(Counters.negate(stockBefore), month,
-                    instruction.cause(), instruction.recordedAt()));
+            apply(source, OrgDelta.of(Counters.negate(stockBefore), month, instruction.cause(),
+                    instruction.recordedAt()));
             forward(instruction.mergeInto(), OrgDelta.of(stockBefore, month, instruction.cause(),
                     instruction.recordedAt()));
         }
-        store(aggregates.get(source.orgId()).mergedInto(instruction.mergeInto(), month, instruction.recordedAt()));
+        source.mergedInto(instruction.mergeInto(), month, instruction.recordedAt());
+        store(source);
     }
 
     /**
@@ -183,22 +199,22 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
      * line to the new one in that month; what it counted in that month or later, sent up the old line before the
      * move was known, goes to the new line in the months it belongs to.
      */
-    private void move(OrgAggregate current, String newParentId, String month, String cause, Instant at) {
+    private void move(OrgState current, String newParentId, String month, String cause, Instant at) {
         String since = month.compareTo(current.placedSince()) < 0 ? current.placedSince() : month;
         String oldParent = current.parentId();
         Map<String, Long> stockBefore = new java.util.TreeMap<>();
         for (String own : current.months()) {
-            OrgMonth figures = months.get(OrgMonth.key(current.orgId(), own));
+            Map<String, Long> figures = monthFigures(current.orgId(), own);
             if (figures == null) {
                 continue;
             }
             if (own.compareTo(since) < 0) {
-                stockBefore = Counters.plus(stockBefore, Counters.stock(figures.counters()));
+                stockBefore = Counters.plus(stockBefore, Counters.stock(figures));
             } else {
                 if (oldParent != null) {
-                    forward(oldParent, OrgDelta.of(Counters.negate(figures.counters()), own, cause, at));
+                    forward(oldParent, OrgDelta.of(Counters.negate(figures), own, cause, at));
                 }
-                forward(newParentId, OrgDelta.of(figures.counters(), own, cause, at));
+                forward(newParentId, OrgDelta.of(figures, own, cause, at));
             }
         }
         if (!stockBefore.isEmpty()) {
@@ -209,13 +225,19 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
         }
     }
 
+    /** A month's figures of an organisation as they stand (a copy), or null when it has none. */
+    private Map<String, Long> monthFigures(String orgId, String month) {
+        MonthState figures = months.get(OrgMonth.key(orgId, month));
+        return figures == null ? null : figures.counters();
+    }
+
     private void organisationEvent(Record<String, byte[]> record) {
         EventEnvelope event = DeadLetters.readOrDeadLetter(context, record, OrganizationEvent.class,
                 ReportingTopology.ORGANIZATION_DLT_SINK, Topics.ORGANIZATION, events);
         if (event == null) {
             return;
         }
-        OrgAggregate current = aggregates.get(event.subject());
+        OrgState current = aggregates.get(event.subject());
         long seq = current == null ? 0 : current.orgSeq();
         if (event.seq() <= seq) {
             events.duplicate(Topics.ORGANIZATION);
@@ -233,7 +255,7 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
         }
         apply(current, event);
         while (true) {
-            OrgAggregate now = aggregates.get(event.subject());
+            OrgState now = aggregates.get(event.subject());
             String next = parked.get(EventEnvelope.storageId(event.subject(), now.orgSeq() + 1));
             if (next == null) {
                 return;
@@ -244,13 +266,13 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
         }
     }
 
-    private void apply(OrgAggregate current, EventEnvelope event) {
+    private void apply(OrgState current, EventEnvelope event) {
         Instant at = event.recordedAt();
         String cause = event.id().toString();
         String month = Counters.month(event.effectiveDate());
         switch ((OrganizationEvent) event.payload()) {
             case OrganizationRegistered e -> {
-                store(OrgAggregate.registered(event.subject(), e.name(), e.level(), e.parentId(), event.seq(), at));
+                store(OrgState.registered(event.subject(), e.name(), e.level(), e.parentId(), event.seq(), at));
                 if (e.parentId() != null) {
                     forward(e.parentId(), OrgDelta.child(event.subject(), true, cause, at));
                 }
@@ -263,8 +285,7 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
                     queued.deltas().forEach(delta -> applyDelta(event.subject(), delta));
                 }
             }
-            case OrganizationRenamed e -> store(current.withOrganisation(e.name(), current.level(),
-                    current.active(), event.seq(), at));
+            case OrganizationRenamed e -> organisation(current, e.name(), current.active(), event);
             case OrganizationMoved e -> {
                 if (current.parentId() != null) {
                     forward(current.parentId(), OrgDelta.child(event.subject(), false, cause, at));
@@ -274,47 +295,49 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
                     move(current, e.newParentId(), month, cause, at);
                 }
                 String since = month.compareTo(current.placedSince()) < 0 ? current.placedSince() : month;
-                store(current.movedTo(e.newParentId(), since, event.seq(), at));
+                current.movedTo(e.newParentId(), since, event.seq(), at);
+                store(current);
             }
             case OrganizationMerged e -> {
                 for (String source : e.sourceIds()) {
                     forward(source, OrgDelta.mergeInto(event.subject(), month, cause, at));
                 }
-                store(current.withOrganisation(current.name(), current.level(), current.active(),
-                        event.seq(), at));
+                organisation(current, current.name(), current.active(), event);
             }
             case OrganizationDissolved e -> {
-                store(current.withOrganisation(current.name(), current.level(), false, event.seq(), at));
-                if ((current.active() || current.mergedInto() != null) && current.level() != null
-                        && current.level().holdsMembers()) {
+                boolean counted = current.active() || current.mergedInto() != null;
+                organisation(current, current.name(), false, event);
+                if (counted && current.level() != null && current.level().holdsMembers()) {
                     applyDelta(event.subject(), OrgDelta.of(Map.of(Counters.CELLS, -1L), month, cause, at));
                 }
             }
             case UnitRegistered e -> {
                 unitFact(new UnitFact(e.unitId(), UnitFact.Change.REGISTERED, event.subject(), e.kind(), null, null,
                         false, 0, month, cause, at));
-                store(current.withOrganisation(current.name(), current.level(), current.active(),
-                        event.seq(), at));
+                organisation(current, current.name(), current.active(), event);
             }
             case UnitCovered e -> {
                 unitFact(new UnitFact(e.unitId(), UnitFact.Change.COVERED, null, null, e.cellId(), null, false, 0,
                         month, cause, at));
-                store(current.withOrganisation(current.name(), current.level(), current.active(),
-                        event.seq(), at));
+                organisation(current, current.name(), current.active(), event);
             }
             case PositionAssigned e -> {
                 unitFact(new UnitFact(e.unitId(), UnitFact.Change.POSITION_ASSIGNED, null, null, null, e.position(),
                         e.memberId() != null, 0, month, cause, at));
-                store(current.withOrganisation(current.name(), current.level(), current.active(),
-                        event.seq(), at));
+                organisation(current, current.name(), current.active(), event);
             }
             case PositionVacated e -> {
                 unitFact(new UnitFact(e.unitId(), UnitFact.Change.POSITION_VACATED, null, null, null, e.position(),
                         false, 0, month, cause, at));
-                store(current.withOrganisation(current.name(), current.level(), current.active(),
-                        event.seq(), at));
+                organisation(current, current.name(), current.active(), event);
             }
         }
+    }
+
+    /** Takes an organisation event that changes none of its figures: its seq, and its name or whether active. */
+    private void organisation(OrgState current, String name, boolean active, EventEnvelope event) {
+        current.organisation(name, current.level(), active, event.seq(), event.recordedAt());
+        store(current);
     }
 
     private void unitFact(UnitFact fact) {
@@ -322,8 +345,8 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
                 ReportingTopology.UNIT_FACTS_SINK);
     }
 
-    private void store(OrgAggregate aggregate) {
-        aggregates.put(aggregate.orgId(), aggregate);
+    private void store(OrgState state) {
+        aggregates.put(state.orgId(), state);
     }
 
     /** Applies a delta to its month of the organisation's figures. */
@@ -332,14 +355,16 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
             return;
         }
         String key = OrgMonth.key(orgId, delta.month());
-        OrgMonth month = months.get(key);
-        OrgMonth updated = (month == null ? new OrgMonth(orgId, delta.month(), Map.of(), 0) : month)
-                .plus(delta.counters());
-        months.put(key, updated);
+        MonthState month = months.get(key);
+        if (month == null) {
+            month = MonthState.empty(orgId, delta.month());
+        }
+        month.plus(delta.counters());
+        months.put(key, month);
     }
 
     private void forward(String orgId, OrgDelta delta) {
-        context.forward(new Record<>(orgId, JsonSerde.bytes(delta), delta.recordedAt().toEpochMilli()),
+        context.forward(new Record<>(orgId, delta.bytes(), delta.recordedAt().toEpochMilli()),
                 ReportingTopology.DELTAS_SINK);
     }
 }

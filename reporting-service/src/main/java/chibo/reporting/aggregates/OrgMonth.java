@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * One organisation's figures for one month of effective date, its subtree included: the change of each stock
  * counter and the count of each flow that month. Kept apart from the totals so that a change touches only its own
- * month. {@code version} rises with every change.
+ * month. {@code version} rises with every change. The stored and published form of a {@link MonthState}.
  */
 public record OrgMonth(String orgId, String month, Map<String, Long> counters, long version) {
 
@@ -16,9 +16,5 @@ public record OrgMonth(String orgId, String month, Map<String, Long> counters, l
     /** The key of an organisation's month, in the store, on the topic and in MongoDB: {@code orgId|2025-07}. */
     public static String key(String orgId, String month) {
         return orgId + "|" + month;
-    }
-
-    OrgMonth plus(Map<String, Long> change) {
-        return new OrgMonth(orgId, month, Counters.plus(counters, change), version + 1);
     }
 }

@@ -33,6 +33,8 @@ public final class ReportingTopology {
     static final String ORGANIZATION_DLT_SINK = "organization-dlt-sink";
     static final String MEETING_DLT_SINK = "meeting-dlt-sink";
     static final String UNIT_FACTS_SINK = "unit-facts-sink";
+    /** Members, cells and units kept as objects per task, besides those changed since the last commit. */
+    private static final int KEEP_SUBJECTS = 10_000;
 
     private ReportingTopology() {
     }
@@ -45,45 +47,38 @@ public final class ReportingTopology {
         topology.addSource("membership", keys, values, Topics.MEMBERSHIP,
                 ReportingTopics.redrive(Topics.MEMBERSHIP));
         topology.addProcessor("member-fold", () -> new MemberFoldProcessor(events), "membership");
-        topology.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(MemberFoldProcessor.STATES), Serdes.String(),
-                JsonSerde.of(MemberFoldProcessor.MemberRecord.class)).withCachingEnabled(), "member-fold");
+        topology.addStateStore(ObjectStore.json(MemberFoldProcessor.STATES, MemberFoldProcessor.MemberRecord.class,
+                KEEP_SUBJECTS), "member-fold");
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(MemberFoldProcessor.PARKED), Serdes.String(), Serdes.String()),
                 "member-fold");
 
         topology.addSource("meetings", keys, values, Topics.MEETING, ReportingTopics.redrive(Topics.MEETING));
         topology.addProcessor("meeting-fold", () -> new MeetingFoldProcessor(events), "meetings");
-        topology.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(MeetingFoldProcessor.STATES), Serdes.String(),
-                JsonSerde.of(MeetingFoldProcessor.CellRecord.class)).withCachingEnabled(), "meeting-fold");
+        topology.addStateStore(ObjectStore.json(MeetingFoldProcessor.STATES, MeetingFoldProcessor.CellRecord.class,
+                KEEP_SUBJECTS), "meeting-fold");
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(MeetingFoldProcessor.PARKED), Serdes.String(), Serdes.String()),
                 "meeting-fold");
 
         topology.addSource("unit-facts", keys, values, topics.unitFacts());
         topology.addProcessor("unit-fold", UnitFold::new, "unit-facts");
-        topology.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(UnitFold.UNITS), Serdes.String(),
-                JsonSerde.of(UnitFold.UnitState.class)), "unit-fold");
+        topology.addStateStore(ObjectStore.json(UnitFold.UNITS, UnitFold.UnitState.class, KEEP_SUBJECTS),
+                "unit-fold");
 
         topology.addSource("organizations", keys, values, Topics.ORGANIZATION,
                 ReportingTopics.redrive(Topics.ORGANIZATION));
         topology.addSource("org-deltas", keys, values, topics.orgDeltas());
         topology.addProcessor("org-aggregate", () -> new OrgAggregateProcessor(topics, events), "organizations",
                 "org-deltas");
-        topology.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(OrgAggregateProcessor.AGGREGATES), Serdes.String(),
-                Serdes.ByteArray()).withCachingEnabled(), "org-aggregate");
+        topology.addStateStore(OrgAggregateProcessor.aggregatesStore(), "org-aggregate");
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(OrgAggregateProcessor.WAITING), Serdes.String(),
                 JsonSerde.of(OrgAggregateProcessor.WaitingDeltas.class)), "org-aggregate");
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(OrgAggregateProcessor.PARKED), Serdes.String(), Serdes.String()),
                 "org-aggregate");
-        topology.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(OrgAggregateProcessor.MONTHS), Serdes.String(),
-                Serdes.ByteArray()).withCachingEnabled(), "org-aggregate");
+        topology.addStateStore(OrgAggregateProcessor.monthsStore(), "org-aggregate");
 
         StringSerializer keyWriter = new StringSerializer();
         ByteArraySerializer valueWriter = new ByteArraySerializer();

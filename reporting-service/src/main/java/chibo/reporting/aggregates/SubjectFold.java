@@ -32,7 +32,7 @@ abstract class SubjectFold<S extends SubjectFold.Folded> implements Processor<St
     private final String deadLetterSink;
     protected final TopologyEvents events;
     protected ProcessorContext<String, byte[]> context;
-    private KeyValueStore<String, S> states;
+    private ObjectStore<S> states;
     private KeyValueStore<String, String> parked;
 
     SubjectFold(String topic, Class<?> family, String statesStore, String parkedStore, String deadLetterSink,
@@ -99,7 +99,7 @@ abstract class SubjectFold<S extends SubjectFold.Folded> implements Processor<St
             return;
         }
         OrgDelta delta = OrgDelta.of(counters, month, cause.id().toString(), cause.recordedAt());
-        context.forward(new Record<>(orgId, JsonSerde.bytes(delta), millis(cause.recordedAt())),
+        context.forward(new Record<>(orgId, delta.bytes(), millis(cause.recordedAt())),
                 ReportingTopology.DELTAS_SINK);
     }
 

@@ -5,7 +5,6 @@ import chibo.contracts.organization.UnitKind;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,7 +20,7 @@ final class UnitFold implements Processor<String, byte[], String, byte[]> {
     static final String UNITS = "unit-coverage";
 
     private ProcessorContext<String, byte[]> context;
-    private KeyValueStore<String, UnitState> units;
+    private ObjectStore<UnitState> units;
 
     /** What is known of a unit. {@code positions}: each held key position, true when a member holds it. */
     record UnitState(String ownerOrgId, UnitKind kind, String cellId, long residents,
@@ -92,7 +91,7 @@ final class UnitFold implements Processor<String, byte[], String, byte[]> {
         Map<String, Long> change = Counters.difference(before.counters(), after.counters());
         if (!change.isEmpty()) {
             OrgDelta delta = OrgDelta.of(change, fact.month(), fact.cause(), fact.recordedAt());
-            context.forward(new Record<>(after.ownerOrgId(), JsonSerde.bytes(delta), record.timestamp()),
+            context.forward(new Record<>(after.ownerOrgId(), delta.bytes(), record.timestamp()),
                     ReportingTopology.DELTAS_SINK);
         }
     }
