@@ -15,6 +15,9 @@ import chibo.localstack.ApiClient;
 import chibo.localstack.LocalStack;
 import chibo.localstack.StackConfig;
 import chibo.testsupport.EventPublisher;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -32,6 +35,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -81,6 +85,8 @@ public final class ReplayBench {
         String live = ApiClient.get(reporting + "/projections", auditor).json().get("live").asString();
         awaitCaughtUp(reporting, auditor, live);
         double liveSeconds = seconds(started);
+        awaitQuiet(stack.bootstrapServers());
+        double quietSeconds = seconds(started);
 
         long rawStarted = System.nanoTime();
         long read = readAll(stack.bootstrapServers());
@@ -97,6 +103,7 @@ public final class ReplayBench {
         ObjectNode result = JSON.createObjectNode();
         result.put("benchmark", "replay");
         result.put("date", Instant.now().toString());
+        result.put("commit", System.getProperty("chibo.bench.commit", "unknown"));
         ObjectNode machine = result.putObject("machine");
         machine.put("cores", Runtime.getRuntime().availableProcessors());
         machine.put("java", System.getProperty("java.version"));
@@ -107,6 +114,7 @@ public final class ReplayBench {
         result.put("publishSeconds", round(publishSeconds));
         result.put("publishPerSecond", Math.round(events / publishSeconds));
         result.put("liveCaughtUpSeconds", round(liveSeconds));
+        result.put("allConsumersQuietSeconds", round(quietSeconds));
         result.put("rawConsumerRecords", read);
         result.put("rawConsumerSeconds", round(rawSeconds));
         result.put("rawConsumerPerSecond", Math.round(read / rawSeconds));
@@ -197,6 +205,51 @@ public final class ReplayBench {
             }
         }
         return read;
+    }
+
+    /**
+     * Waits until every consumer group (membership's read models, meeting-service's rosters, the audit archive, the
+     * live projection and its sinks) has consumed what was published, so the measurements below have the cores to
+     * themselves: lag at most a transaction marker or two per partition, and unchanged over three looks.
+     */
+    static void awaitQuiet(String bootstrapServers) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            long previous = -1;
+            int steady = 0;
+            while (System.nanoTime() < deadline) {
+                Map<TopicPartition, Long> committed = new HashMap<>();
+                for (var group : admin.listConsumerGroups().all().get()) {
+                    admin.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get()
+                            .forEach((partition, offset) -> {
+                                if (offset != null) {
+                                    committed.merge(partition, offset.offset(), Math::min);
+                                }
+                            });
+                }
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+                Map<TopicPartition, Long> ends = new HashMap<>();
+                admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition,
+                        info.offset()));
+                long lag = 0;
+                boolean near = true;
+                for (var entry : committed.entrySet()) {
+                    long behind = Math.max(0, ends.getOrDefault(entry.getKey(), 0L) - entry.getValue());
+                    lag += behind;
+                    near &= behind <= 2;
+                }
+                steady = near && lag == previous ? steady + 1 : 0;
+                if (steady >= 2) {
+                    return;
+                }
+                previous = lag;
+                Thread.sleep(2_000);
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("cannot read consumer group offsets: " + e.getCause(), e.getCause());
+        }
+        throw new IllegalStateException("the consumers did not catch up within " + PATIENCE);
     }
 
     private static JsonNode awaitCaughtUp(String reporting, String auditor, String version)
