@@ -14,6 +14,9 @@ import java.util.List;
 /** A Spring Boot service of the stack, run from its jar; ready when its health endpoint says UP. */
 final class ServiceProcess implements AutoCloseable {
 
+    /** More JVM options for every service, e.g. to record a flight recording while a benchmark runs. */
+    static final String JVM_OPTIONS = "chibo.stack.service-jvm-options";
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final ChildProcess process;
@@ -25,8 +28,12 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(String name, Path jar, int port, List<String> arguments, Path logs) {
-        List<String> command = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString(),
-                "--server.port=" + port));
+        List<String> command = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC"));
+        String extra = System.getProperty(JVM_OPTIONS, "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
         command.addAll(arguments);
         return new ServiceProcess(ChildProcess.java(name, command, logs.resolve(name + ".log")),
                 "http://localhost:" + port);
