@@ -28,7 +28,7 @@ public class AdmissionSupport {
     public List<IntroducerFacts> introducers(List<AdmitMemberRequest.IntroducerRequest> requested) {
         return java.util.stream.IntStream.range(0, requested.size()).mapToObj(index -> {
             AdmitMemberRequest.IntroducerRequest i = requested.get(index);
-            Current<MemberState> introducer = members.peek(i.memberId());
+            Current<MemberState> introducer = members.load(i.memberId());
             if (!introducer.exists()) {
                 throw Problems.unknownReference("introducers[" + index + "].memberId", "member", i.memberId());
             }

@@ -9,7 +9,6 @@ import chibo.membership.organization.Organization;
 import chibo.membership.organization.Organizations;
 import chibo.platform.eventstore.AggregateStore;
 import chibo.platform.eventstore.Current;
-import chibo.platform.eventstore.EventStore;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -44,14 +43,11 @@ public class RatingTally {
 
     private final MongoCollection<Document> tallies;
     private final Organizations organizations;
-    private final AggregateStore<MemberState> members;
 
-    RatingTally(MongoTemplate mongo, Organizations organizations, AggregateStore<MemberState> members,
-                EventStore events) {
+    RatingTally(MongoTemplate mongo, Organizations organizations, AggregateStore<MemberState> members) {
         this.tallies = mongo.getCollection("rating_tally");
         this.organizations = organizations;
-        this.members = members;
-        events.onAppend(this::countStored);
+        members.onStored(this::countStored);
     }
 
     /**
@@ -59,17 +55,12 @@ public class RatingTally {
      * member was in when rated. The events are stored whatever happens here: a failure only leaves the counting
      * to the topic.
      */
-    private void countStored(List<EventEnvelope> stored) {
+    private void countStored(Current<MemberState> before, List<EventEnvelope> stored) {
         if (stored.stream().noneMatch(event -> event.payload() instanceof MemberRated)) {
             return;
         }
         EventEnvelope first = stored.getFirst();
         try {
-            // the snapshot is saved after the append: it is the member just before these events, unless it lags
-            Current<MemberState> before = members.peek(first.subject());
-            if (before.seq() != first.seq() - 1) {
-                return;
-            }
             MemberState member = before.state();
             for (EventEnvelope event : stored) {
                 member = MemberLifecycle.apply(member, event);

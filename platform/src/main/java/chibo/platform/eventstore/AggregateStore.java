@@ -6,27 +6,48 @@ import chibo.contracts.HashChain;
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Loads an aggregate (snapshot plus any later events) and runs a command against it: the command sees the current
- * state and returns the events it decides; they are appended with optimistic concurrency and the snapshot moves
- * on. A conflict with another writer (another thread or instance) re-runs the command on the caught-up state.
- * Within one instance, commands on the same subject take turns so that they are queued for Kafka in seq order.
+ * state and returns the events it decides; they are appended with optimistic concurrency. A conflict with another
+ * writer (another thread or instance) re-runs the command on the caught-up state. Within one instance, commands on
+ * the same subject take turns so that they are queued for Kafka in seq order.
+ *
+ * <p>A snapshot is a cache: it is written once a subject is {@code snapshotEvery} events past its last one, and a
+ * load reads the events after it, a window of ids in one query. Most subjects have a few events, so most writes are
+ * the events alone.
+ *
+ * <p>A {@linkplain #unit unit of work} runs many commands on many subjects (a bulk import): the subjects are read in
+ * two queries, the commands run in memory, and all their events are stored in a few inserts at the end.
  */
 public class AggregateStore<S> {
 
     private static final int ATTEMPTS = 5;
     private static final int LOCK_STRIPES = 256;
+    /** Events after which a subject's snapshot is written again; also the window of events a load reads at once. */
+    static final int SNAPSHOT_EVERY = 8;
 
     private final EventStore events;
     private final String topic;
     private final SnapshotStore<S> snapshots;
     private final StateFold<S> fold;
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
-    private final ThreadLocal<Batch<S>> batch = new ThreadLocal<>();
+    private final ThreadLocal<Unit> unit = new ThreadLocal<>();
+    private final List<BiConsumer<Current<S>, List<EventEnvelope>>> storedListeners = new CopyOnWriteArrayList<>();
 
     /**
      * @param topic              the topic of this aggregate's events
@@ -43,11 +64,19 @@ public class AggregateStore<S> {
         }
     }
 
-    /** One of the subject's events, by seq: an {@code _id} lookup (or one of the current batch's events). */
-    public java.util.Optional<EventEnvelope> event(String subject, long seq) {
-        Batch<S> open = batch.get();
-        if (open != null && open.subject.equals(subject)) {
-            var pending = open.pending.stream().filter(e -> e.seq() == seq).findFirst();
+    /**
+     * Called, once they are stored, with each subject's new events and the subject's state just before them: for
+     * followers that must count what was decided before the command answers.
+     */
+    public void onStored(BiConsumer<Current<S>, List<EventEnvelope>> listener) {
+        storedListeners.add(listener);
+    }
+
+    /** One of the subject's events, by seq: an {@code _id} lookup (or one of the current unit's events). */
+    public Optional<EventEnvelope> event(String subject, long seq) {
+        Unit open = unit.get();
+        if (open != null) {
+            Optional<EventEnvelope> pending = open.pendingEvent(subject, seq);
             if (pending.isPresent()) {
                 return pending;
             }
@@ -55,33 +84,18 @@ public class AggregateStore<S> {
         return events.find(topic, subject, seq);
     }
 
-    /**
-     * The subject's state as last snapshotted, without looking for later events: for reads that may lag a crash
-     * (an introducer's status), not for deciding commands on the subject itself.
-     */
-    public Current<S> peek(String subject) {
-        Batch<S> open = batch.get();
-        if (open != null && open.subject.equals(subject)) {
-            return open.current;
-        }
-        return snapshotOrEmpty(subject);
-    }
-
     /** The subject's stored events, with payloads exactly as stored. */
     public List<EventStore.StoredEvent> history(String subject) {
         return events.history(topic, subject);
     }
 
-    /**
-     * The subject's state including every stored event (one extra {@code _id} lookup to be sure), or the state
-     * the current batch has reached.
-     */
+    /** The subject's state including every stored event, or the state the current unit of work has reached. */
     public Current<S> load(String subject) {
-        Batch<S> open = batch.get();
-        if (open != null && open.subject.equals(subject)) {
-            return open.current;
+        Unit open = unit.get();
+        if (open != null) {
+            return open.entry(subject).current;
         }
-        return catchUp(subject, snapshotOrEmpty(subject));
+        return read(List.of(subject)).get(subject).current;
     }
 
     /**
@@ -90,34 +104,36 @@ public class AggregateStore<S> {
      * @return the new state and the events appended (none when {@code decide} returned none)
      */
     public Result<S> execute(String subject, Function<Current<S>, List<EventDraft>> decide) {
-        Batch<S> open = batch.get();
-        if (open != null && open.subject.equals(subject)) {
-            return open.execute(decide);
+        Unit open = unit.get();
+        if (open != null) {
+            return open.execute(subject, decide);
         }
-        ReentrantLock lock = locks[Math.floorMod(subject.hashCode(), LOCK_STRIPES)];
+        ReentrantLock lock = lockOf(subject);
         lock.lock();
         try {
-            Current<S> current = snapshotOrEmpty(subject);
+            Loaded<S> loaded = read(List.of(subject)).get(subject);
+            Current<S> current = loaded.current;
             for (int attempt = 1; ; attempt++) {
                 List<EventDraft> drafts = decide.apply(current);
                 if (drafts.isEmpty()) {
                     return new Result<>(current, List.of());
                 }
-                drafts.forEach(draft -> {
-                    if (!draft.topic().equals(topic)) {
-                        throw new IllegalArgumentException(draft.type() + " is not an event of " + topic);
-                    }
-                });
+                requireOwnTopic(drafts);
                 try {
                     List<EventEnvelope> appended = events.append(subject, current.seq(), current.hash(), drafts);
                     Current<S> next = applyAll(current, appended);
-                    snapshots.save(subject, next);
+                    if (next.seq() - loaded.snapshotSeq >= SNAPSHOT_EVERY) {
+                        snapshots.save(subject, next);
+                    }
+                    Current<S> before = current;
+                    storedListeners.forEach(listener -> listener.accept(before, appended));
                     return new Result<>(next, appended);
                 } catch (ConcurrentAppendException conflict) {
                     if (attempt == ATTEMPTS) {
                         throw conflict;
                     }
-                    current = catchUp(subject, current);
+                    loaded = read(List.of(subject)).get(subject);
+                    current = loaded.current;
                 }
             }
         } finally {
@@ -126,78 +142,91 @@ public class AggregateStore<S> {
     }
 
     /**
-     * Runs many commands on one subject as a batch: each command sees the state its predecessors left and
-     * either adds its events or adds nothing (it throws), then all the events are stored in one insert and the
-     * snapshot once. For bulk imports; a refused command leaves the others standing.
+     * Runs many commands on one subject as a batch: each command sees the state its predecessors left and either
+     * adds its events or adds nothing (it throws), then all the events are stored in one insert.
      *
      * @return what {@code work} returned, and the events stored
      * @throws ConcurrentAppendException when another writer appended to the subject meanwhile: nothing of the
      *                                   batch is stored
      */
-    public <T> Batched<T> batch(String subject, java.util.function.Supplier<T> work) {
-        ReentrantLock lock = locks[Math.floorMod(subject.hashCode(), LOCK_STRIPES)];
-        lock.lock();
-        try {
-            Batch<S> open = new Batch<>(subject, catchUp(subject, snapshotOrEmpty(subject)), this);
-            batch.set(open);
-            T result;
-            try {
-                result = work.get();
-            } finally {
-                batch.remove();
-            }
-            events.appendSealed(open.pending);
-            if (!open.pending.isEmpty()) {
-                // this instance holds the subject and has just read and extended its history
-                snapshots.replace(subject, open.current);
-            }
-            return new Batched<>(result, List.copyOf(open.pending));
-        } finally {
-            lock.unlock();
+    public <T> Batched<T> batch(String subject, Supplier<T> work) {
+        Committed<T> committed = unit(List.of(subject), work);
+        if (!committed.refused().isEmpty()) {
+            throw new ConcurrentAppendException(subject, load(subject).seq());
         }
+        return new Batched<>(committed.result(), committed.stored());
+    }
+
+    /**
+     * Runs {@code work} as one unit of work over many subjects, for bulk imports: the subjects named are read
+     * up front in two queries (others the work touches are read as it goes); every command the work runs, on any
+     * subject, sees the state the unit has reached and keeps its events in memory; at the end the events of every
+     * subject are stored together. A subject another writer appended to meanwhile is stored not at all and named
+     * in {@link Committed#refused()}: run its commands again.
+     */
+    public <T> Committed<T> unit(Collection<String> subjects, Supplier<T> work) {
+        if (unit.get() != null) {
+            throw new IllegalStateException("a unit of work is already open on this thread");
+        }
+        Unit open = new Unit(read(subjects));
+        unit.set(open);
+        T result;
+        try {
+            result = work.get();
+        } finally {
+            unit.remove();
+        }
+        return open.commit(result);
     }
 
     /** What a batch's work returned, and the events the batch stored. */
     public record Batched<T>(T result, List<EventEnvelope> events) {
     }
 
-    /** Commands of a batch: folded in memory, stored together at the end. */
-    private static final class Batch<S> {
-        private final String subject;
-        private final AggregateStore<S> store;
-        private final java.util.ArrayList<EventEnvelope> pending = new java.util.ArrayList<>();
-        private Current<S> current;
+    /**
+     * What a unit's work returned, the events stored, and the subjects not stored because another writer appended
+     * to them meanwhile.
+     */
+    public record Committed<T>(T result, List<EventEnvelope> stored, Set<String> refused) {
+    }
 
-        Batch(String subject, Current<S> current, AggregateStore<S> store) {
-            this.subject = subject;
-            this.current = current;
-            this.store = store;
+    /** The state after a command, and the events it appended. */
+    public record Result<S>(Current<S> current, List<EventEnvelope> events) {
+    }
+
+    /** A subject as read: its state, and the seq of the snapshot it was read from (0: none). */
+    private record Loaded<S>(Current<S> current, long snapshotSeq) {
+    }
+
+    /** Snapshots of the subjects and the events after them, in two queries. */
+    private Map<String, Loaded<S>> read(Collection<String> subjects) {
+        Map<String, Current<S>> found = snapshots.findAll(subjects);
+        Map<String, Long> lastSeqs = new HashMap<>();
+        for (String subject : subjects) {
+            Current<S> snapshot = found.get(subject);
+            lastSeqs.put(subject, snapshot == null ? 0 : snapshot.seq());
         }
+        Map<String, List<EventEnvelope>> later = events.readAfter(topic, lastSeqs, SNAPSHOT_EVERY);
+        Map<String, Loaded<S>> loaded = new LinkedHashMap<>();
+        for (String subject : subjects) {
+            Current<S> snapshot = found.getOrDefault(subject, new Current<>(null, 0, HashChain.GENESIS));
+            List<EventEnvelope> after = later.getOrDefault(subject, List.of());
+            loaded.put(subject, new Loaded<>(after.isEmpty() ? snapshot : applyAll(snapshot, after),
+                    snapshot.seq()));
+        }
+        return loaded;
+    }
 
-        Result<S> execute(Function<Current<S>, List<EventDraft>> decide) {
-            List<EventDraft> drafts = decide.apply(current);
-            if (drafts.isEmpty()) {
-                return new Result<>(current, List.of());
+    private ReentrantLock lockOf(String subject) {
+        return locks[Math.floorMod(subject.hashCode(), LOCK_STRIPES)];
+    }
+
+    private void requireOwnTopic(List<EventDraft> drafts) {
+        for (EventDraft draft : drafts) {
+            if (!draft.topic().equals(topic)) {
+                throw new IllegalArgumentException(draft.type() + " is not an event of " + topic);
             }
-            drafts.forEach(draft -> {
-                if (!draft.topic().equals(store.topic)) {
-                    throw new IllegalArgumentException(draft.type() + " is not an event of " + store.topic);
-                }
-            });
-            List<EventEnvelope> sealed = store.events.seal(subject, current.seq(), current.hash(), drafts);
-            current = store.applyAll(current, sealed);
-            pending.addAll(sealed);
-            return new Result<>(current, sealed);
         }
-    }
-
-    private Current<S> snapshotOrEmpty(String subject) {
-        return snapshots.find(subject).orElseGet(() -> new Current<>(null, 0, HashChain.GENESIS));
-    }
-
-    private Current<S> catchUp(String subject, Current<S> from) {
-        List<EventEnvelope> later = events.readFrom(topic, subject, from.seq() + 1);
-        return later.isEmpty() ? from : applyAll(from, later);
     }
 
     private Current<S> applyAll(Current<S> from, List<EventEnvelope> later) {
@@ -209,7 +238,92 @@ public class AggregateStore<S> {
         return new Current<>(state, last.seq(), last.hash());
     }
 
-    /** The state after a command, and the events it appended. */
-    public record Result<S>(Current<S> current, List<EventEnvelope> events) {
+    /** One subject within a unit: as read, as the unit's commands left it, and their events. */
+    private final class Entry {
+        private final Loaded<S> loaded;
+        private Current<S> current;
+        private final List<EventEnvelope> pending = new ArrayList<>();
+
+        Entry(Loaded<S> loaded) {
+            this.loaded = loaded;
+            this.current = loaded.current;
+        }
+    }
+
+    /** The subjects a unit of work has read or changed, on the thread that runs it. */
+    private final class Unit {
+        private final Map<String, Entry> entries = new LinkedHashMap<>();
+
+        Unit(Map<String, Loaded<S>> read) {
+            read.forEach((subject, loaded) -> entries.put(subject, new Entry(loaded)));
+        }
+
+        Entry entry(String subject) {
+            Entry entry = entries.get(subject);
+            if (entry == null) {
+                entry = new Entry(read(List.of(subject)).get(subject));
+                entries.put(subject, entry);
+            }
+            return entry;
+        }
+
+        Optional<EventEnvelope> pendingEvent(String subject, long seq) {
+            Entry entry = entries.get(subject);
+            return entry == null ? Optional.empty()
+                    : entry.pending.stream().filter(event -> event.seq() == seq).findFirst();
+        }
+
+        Result<S> execute(String subject, Function<Current<S>, List<EventDraft>> decide) {
+            Entry entry = entry(subject);
+            List<EventDraft> drafts = decide.apply(entry.current);
+            if (drafts.isEmpty()) {
+                return new Result<>(entry.current, List.of());
+            }
+            requireOwnTopic(drafts);
+            List<EventEnvelope> sealed = events.seal(subject, entry.current.seq(), entry.current.hash(), drafts);
+            entry.current = applyAll(entry.current, sealed);
+            entry.pending.addAll(sealed);
+            return new Result<>(entry.current, sealed);
+        }
+
+        /** Stores every subject's events, under the locks of the subjects changed (taken in one order). */
+        <T> Committed<T> commit(T result) {
+            List<EventEnvelope> pending = new ArrayList<>();
+            Set<Integer> stripes = new TreeSet<>();
+            entries.forEach((subject, entry) -> {
+                if (!entry.pending.isEmpty()) {
+                    pending.addAll(entry.pending);
+                    stripes.add(Math.floorMod(subject.hashCode(), LOCK_STRIPES));
+                }
+            });
+            if (pending.isEmpty()) {
+                return new Committed<>(result, List.of(), Set.of());
+            }
+            stripes.forEach(stripe -> locks[stripe].lock());
+            try {
+                Set<String> refused = events.appendAll(pending);
+                List<EventEnvelope> stored = new ArrayList<>(pending.size());
+                Map<String, Current<S>> due = new HashMap<>();
+                entries.forEach((subject, entry) -> {
+                    if (entry.pending.isEmpty() || refused.contains(subject)) {
+                        return;
+                    }
+                    stored.addAll(entry.pending);
+                    if (entry.current.seq() - entry.loaded.snapshotSeq() >= SNAPSHOT_EVERY) {
+                        due.put(subject, entry.current);
+                    }
+                });
+                snapshots.replaceAll(due);
+                entries.forEach((subject, entry) -> {
+                    if (!entry.pending.isEmpty() && !refused.contains(subject)) {
+                        storedListeners.forEach(listener -> listener.accept(entry.loaded.current(),
+                                entry.pending));
+                    }
+                });
+                return new Committed<>(result, stored, refused);
+            } finally {
+                stripes.forEach(stripe -> locks[stripe].unlock());
+            }
+        }
     }
 }

@@ -26,9 +26,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -50,6 +54,7 @@ public class EventStore {
     private final Clock clock;
     private final MeterRegistry meters;
     private final List<Consumer<List<EventEnvelope>>> appendListeners = new CopyOnWriteArrayList<>();
+    private final Map<String, Counter> appended = new ConcurrentHashMap<>();
 
     /**
      * @param topics the topics this service writes; their collections are swept for unpublished events
@@ -145,26 +150,129 @@ public class EventStore {
             return;
         }
         EventEnvelope first = sealed.getFirst();
-        String topic = EventCatalog.topicOf(first.payload());
-        try {
-            events(topic).insertMany(sealed.stream().map(EventDocuments::toDocument).toList(),
-                    new InsertManyOptions().ordered(true));
-        } catch (MongoBulkWriteException e) {
-            if (e.getWriteErrors().stream().anyMatch(err -> ErrorCategory.fromErrorCode(err.getCode())
-                    == ErrorCategory.DUPLICATE_KEY)) {
-                throw new ConcurrentAppendException(first.subject(), first.seq() - 1);
-            }
-            throw e;
+        Set<String> conflicts = appendAll(sealed);
+        if (!conflicts.isEmpty()) {
+            throw new ConcurrentAppendException(first.subject(), first.seq() - 1);
         }
+    }
+
+    /**
+     * Stores sealed events of many subjects, each subject's in seq order, in a few {@code insertMany}s: the first
+     * event of every subject together, so that a subject whose next seq another writer has taken is found before
+     * any of its events is stored; then the others, in order. A subject refused is left out whole (none of its
+     * events stored) and named in the answer; the others are stored. Only should another writer take one of a
+     * subject's later seqs in between (it would have had to read this writer's first event) does a subject keep
+     * the events before that seq: it is named too, and what was stored is published like the rest.
+     *
+     * @return the subjects not (or not wholly) stored
+     */
+    public Set<String> appendAll(List<EventEnvelope> sealed) {
+        if (sealed.isEmpty()) {
+            return Set.of();
+        }
+        String topic = EventCatalog.topicOf(sealed.getFirst().payload());
+        Map<String, List<EventEnvelope>> bySubject = new LinkedHashMap<>();
         for (EventEnvelope event : sealed) {
-            Counter.builder("chibo.events.appended").tag("type", event.type())
-                    .description("events accepted and stored").register(meters).increment();
+            if (!EventCatalog.topicOf(event.payload()).equals(topic)) {
+                throw new IllegalArgumentException(event.type() + " is not an event of " + topic);
+            }
+            bySubject.computeIfAbsent(event.subject(), s -> new ArrayList<>()).add(event);
         }
-        appendListeners.forEach(listener -> listener.accept(sealed));
+        Set<String> refused = new LinkedHashSet<>();
+        List<EventEnvelope> firsts = bySubject.values().stream().map(List::getFirst).toList();
+        insert(topic, firsts, false).forEach(index -> refused.add(firsts.get(index).subject()));
+        List<EventEnvelope> stored = new ArrayList<>(sealed.size());
+        List<EventEnvelope> rest = new ArrayList<>();
+        for (List<EventEnvelope> subjectEvents : bySubject.values()) {
+            if (!refused.contains(subjectEvents.getFirst().subject())) {
+                stored.add(subjectEvents.getFirst());
+                rest.addAll(subjectEvents.subList(1, subjectEvents.size()));
+            }
+        }
+        while (!rest.isEmpty()) {
+            List<Integer> taken = insert(topic, rest, true);
+            if (taken.isEmpty()) {
+                stored.addAll(rest);
+                break;
+            }
+            // ordered: everything before the refused event is stored, nothing after it
+            int at = taken.getFirst();
+            String subject = rest.get(at).subject();
+            stored.addAll(rest.subList(0, at));
+            refused.add(subject);
+            rest = rest.subList(at, rest.size()).stream().filter(event -> !event.subject().equals(subject))
+                    .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        }
+        if (!stored.isEmpty()) {
+            stored.sort(java.util.Comparator.comparing(EventEnvelope::subject).thenComparingLong(EventEnvelope::seq));
+            for (EventEnvelope event : stored) {
+                appended.computeIfAbsent(event.type(), type -> Counter.builder("chibo.events.appended")
+                        .tag("type", type).description("events accepted and stored").register(meters)).increment();
+            }
+            List<EventEnvelope> published = List.copyOf(stored);
+            appendListeners.forEach(listener -> listener.accept(published));
+        }
+        return refused;
+    }
+
+    /**
+     * Inserts the events; answers the positions of those refused because their {@code _id} is taken (ordered: at
+     * most one, after which nothing was inserted).
+     */
+    private List<Integer> insert(String topic, List<EventEnvelope> events, boolean ordered) {
+        try {
+            events(topic).insertMany(events.stream().map(EventDocuments::toDocument).toList(),
+                    new InsertManyOptions().ordered(ordered));
+            return List.of();
+        } catch (MongoBulkWriteException e) {
+            List<Integer> taken = new ArrayList<>();
+            for (var error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                taken.add(error.getIndex());
+            }
+            return taken;
+        }
     }
 
     public Optional<EventEnvelope> find(String topic, String subject, long seq) {
         return Optional.ofNullable(findDocument(topic, subject, seq)).map(EventDocuments::toEnvelope);
+    }
+
+    /**
+     * Each subject's events after the seq given, until the first gap: a window of ids per subject in one
+     * {@code _id $in} query, and another window for the subjects that filled theirs.
+     */
+    public Map<String, List<EventEnvelope>> readAfter(String topic, Map<String, Long> lastSeqs, int window) {
+        Map<String, List<EventEnvelope>> found = new HashMap<>();
+        Map<String, Long> open = new HashMap<>(lastSeqs);
+        while (!open.isEmpty()) {
+            List<String> ids = new ArrayList<>(open.size() * window);
+            open.forEach((subject, seq) -> {
+                for (long next = seq + 1; next <= seq + window; next++) {
+                    ids.add(EventEnvelope.storageId(subject, next));
+                }
+            });
+            Map<String, Map<Long, Document>> bySubject = new HashMap<>();
+            for (Document document : events(topic).find(Filters.in(EventDocuments.ID, ids))) {
+                bySubject.computeIfAbsent(document.getString(EventDocuments.SUBJECT), s -> new HashMap<>())
+                        .put(((Number) document.get(EventDocuments.SEQ)).longValue(), document);
+            }
+            Map<String, Long> full = new HashMap<>();
+            open.forEach((subject, seq) -> {
+                Map<Long, Document> documents = bySubject.getOrDefault(subject, Map.of());
+                long next = seq + 1;
+                for (Document document = documents.get(next); document != null; document = documents.get(++next)) {
+                    found.computeIfAbsent(subject, s -> new ArrayList<>()).add(EventDocuments.toEnvelope(document));
+                }
+                if (next > seq + window) {
+                    full.put(subject, seq + window);
+                }
+            });
+            open = full;
+        }
+        return found;
     }
 
     /** The subject's events from {@code fromSeq} on, one {@code _id} lookup each, until the first gap. */

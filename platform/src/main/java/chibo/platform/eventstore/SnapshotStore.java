@@ -4,11 +4,20 @@ import chibo.contracts.EventJson;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,14 +46,26 @@ public final class SnapshotStore<S> {
 
     public Optional<Current<S>> find(String subject) {
         Document document = snapshots.find(Filters.eq("_id", subject)).first();
-        if (document == null) {
-            return Optional.empty();
+        return document == null ? Optional.empty() : Optional.of(read(document));
+    }
+
+    /** The snapshots of many subjects in one {@code _id $in} query, by subject; subjects without one are absent. */
+    public Map<String, Current<S>> findAll(Collection<String> subjects) {
+        Map<String, Current<S>> found = new HashMap<>();
+        if (subjects.isEmpty()) {
+            return found;
         }
+        for (Document document : snapshots.find(Filters.in("_id", subjects))) {
+            found.put(document.getString("_id"), read(document));
+        }
+        return found;
+    }
+
+    private Current<S> read(Document document) {
         Object stored = document.get("state");
         String json = stored instanceof Document legacy ? legacy.toJson(RELAXED) : (String) stored;
         S state = EventJson.mapper().readValue(json, stateType);
-        return Optional.of(new Current<>(state, ((Number) document.get("seq")).longValue(),
-                document.getString("hash")));
+        return new Current<>(state, ((Number) document.get("seq")).longValue(), document.getString("hash"));
     }
 
     /**
@@ -53,7 +74,34 @@ public final class SnapshotStore<S> {
      */
     public void replace(String subject, Current<S> current) {
         snapshots.replaceOne(Filters.eq("_id", subject), document(subject, current),
-                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                new ReplaceOptions().upsert(true));
+    }
+
+    /**
+     * Stores many snapshots over whatever is stored, in one bulk write: for a writer that has just stored each
+     * subject's later events, so that no snapshot it replaces can be newer than its own (a writer that appended
+     * after it would have had to read its events first, and snapshots only ever lag the events).
+     */
+    public void replaceAll(Map<String, Current<S>> states) {
+        if (states.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(states.size());
+        states.forEach((subject, current) -> writes.add(replaceModel(subject, current)));
+        bulkWrite(writes);
+    }
+
+    /** The write that stores the snapshot over whatever is stored, for a {@link #bulkWrite}. */
+    public WriteModel<Document> replaceModel(String subject, Current<S> current) {
+        return new ReplaceOneModel<>(Filters.eq("_id", subject), document(subject, current),
+                new ReplaceOptions().upsert(true));
+    }
+
+    /** Runs the writes in one unordered bulk write. */
+    public void bulkWrite(List<WriteModel<Document>> writes) {
+        if (!writes.isEmpty()) {
+            snapshots.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        }
     }
 
     private Document document(String subject, Current<S> current) {

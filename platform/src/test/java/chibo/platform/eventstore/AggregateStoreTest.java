@@ -49,19 +49,93 @@ class AggregateStoreTest {
     @Test
     void a_command_racing_another_writer_is_re_run_on_the_caught_up_state() {
         aggregates.execute("m-1", current -> List.of(Fixtures.rated("m-1", 70)));
-        // another instance appends behind this instance's snapshot
-        var other = events.readFrom(Topics.MEMBERSHIP, "m-1", 1).getLast();
-        events.append("m-1", 1, other.hash(), List.of(Fixtures.rated("m-1", 75)));
         AtomicInteger runs = new AtomicInteger();
 
         var result = aggregates.execute("m-1", current -> {
-            runs.incrementAndGet();
+            if (runs.incrementAndGet() == 1) {
+                // another instance appends between this command's read and its append
+                var other = events.readFrom(Topics.MEMBERSHIP, "m-1", 1).getLast();
+                events.append("m-1", 1, other.hash(), List.of(Fixtures.rated("m-1", 75)));
+            }
             return List.of(Fixtures.rated("m-1", 90 + current.state().points().size()));
         });
 
         assertThat(runs).hasValue(2);
         assertThat(result.current().state().points()).containsExactly(70, 75, 92);
         assertThat(events.readFrom(Topics.MEMBERSHIP, "m-1", 1)).hasSize(3);
+    }
+
+    @Test
+    void a_snapshot_is_written_only_once_a_subject_is_several_events_past_the_last_one() {
+        var snapshots = new SnapshotStore<>(database.getCollection("scores"), Fixtures.Scores.class);
+        for (int i = 1; i < AggregateStore.SNAPSHOT_EVERY; i++) {
+            aggregates.execute("m-1", current -> List.of(Fixtures.rated("m-1", 50)));
+        }
+        assertThat(snapshots.find("m-1")).as("fewer events than the interval: no snapshot").isEmpty();
+
+        aggregates.execute("m-1", current -> List.of(Fixtures.rated("m-1", 60)));
+
+        assertThat(snapshots.find("m-1")).hasValueSatisfying(snapshot ->
+                assertThat(snapshot.seq()).isEqualTo(AggregateStore.SNAPSHOT_EVERY));
+    }
+
+    @Test
+    void a_subject_far_past_its_snapshot_loads_every_later_event() {
+        int count = AggregateStore.SNAPSHOT_EVERY * 3 + 2;
+        String previous = chibo.contracts.HashChain.GENESIS;
+        for (int i = 0; i < count; i++) {
+            previous = events.append("m-1", i, previous, List.of(Fixtures.rated("m-1", i))).getLast().hash();
+        }
+
+        var loaded = aggregates.load("m-1");
+
+        assertThat(loaded.seq()).isEqualTo(count);
+        assertThat(loaded.state().points()).hasSize(count).endsWith(count - 1);
+        assertThat(loaded.hash()).isEqualTo(previous);
+    }
+
+    @Test
+    void a_unit_of_work_stores_every_subjects_events_and_refuses_only_a_subject_another_writer_changed() {
+        aggregates.execute("m-2", current -> List.of(Fixtures.rated("m-2", 10)));
+
+        var committed = aggregates.unit(List.of("m-1", "m-2", "m-3"), () -> {
+            aggregates.execute("m-1", current -> List.of(Fixtures.rated("m-1", 70), Fixtures.rated("m-1", 71)));
+            aggregates.execute("m-2", current -> List.of(Fixtures.rated("m-2", 20)));
+            aggregates.execute("m-3", current -> List.of(Fixtures.rated("m-3", 30)));
+            // a command of the unit sees what the unit decided about another subject
+            int seen = aggregates.load("m-1").state().points().size();
+            aggregates.execute("m-3", current -> List.of(Fixtures.rated("m-3", seen)));
+            // another instance appends to m-2 meanwhile
+            var last = events.readFrom(Topics.MEMBERSHIP, "m-2", 1).getLast();
+            events.append("m-2", 1, last.hash(), List.of(Fixtures.rated("m-2", 15)));
+            return seen;
+        });
+
+        assertThat(committed.result()).isEqualTo(2);
+        assertThat(committed.refused()).containsExactly("m-2");
+        assertThat(committed.stored()).extracting(e -> e.subject() + ":" + e.seq())
+                .containsExactlyInAnyOrder("m-1:1", "m-1:2", "m-3:1", "m-3:2");
+        assertThat(aggregates.load("m-1").state().points()).containsExactly(70, 71);
+        assertThat(aggregates.load("m-2").state().points()).as("the other writer's, not the unit's")
+                .containsExactly(10, 15);
+        assertThat(aggregates.load("m-3").state().points()).containsExactly(30, 2);
+    }
+
+    @Test
+    void followers_see_each_subjects_new_events_with_the_state_just_before_them() {
+        aggregates.execute("m-1", current -> List.of(Fixtures.rated("m-1", 70)));
+        List<String> seen = new java.util.ArrayList<>();
+        aggregates.onStored((before, stored) -> seen.add(before.seq() + "->" + stored.stream()
+                .map(e -> String.valueOf(e.seq())).toList()));
+
+        aggregates.execute("m-1", current -> List.of(Fixtures.rated("m-1", 80)));
+        aggregates.unit(List.of("m-1", "m-2"), () -> {
+            aggregates.execute("m-1", current -> List.of(Fixtures.rated("m-1", 90)));
+            aggregates.execute("m-2", current -> List.of(Fixtures.rated("m-2", 1), Fixtures.rated("m-2", 2)));
+            return null;
+        });
+
+        assertThat(seen).containsExactly("1->[2]", "2->[3]", "0->[1, 2]");
     }
 
     @Test
