@@ -14,10 +14,14 @@ import chibo.platform.web.ProblemTypes;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,10 +43,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,7 +70,10 @@ public class ImportJobs implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
     private static final int BATCH = 500;
+    /** Members whose lines run as one unit of work: read together, their events stored together. */
+    private static final int MEMBERS_PER_UNIT = 500;
     private static final Duration ABANDONED = Duration.ofMinutes(2);
+    private static final String APPLIED_PREFIX = "member:";
     private static final Set<String> MAYBE_ALREADY_APPLIED = Set.of("urn:chibo:problem:already-exists",
             "urn:chibo:problem:illegal-transition");
 
@@ -188,10 +198,15 @@ public class ImportJobs implements SmartLifecycle {
             Comparator<LineRef> inEffectiveOrder = Comparator
                     .comparing(LineRef::effectiveDate, Comparator.nullsLast(Comparator.naturalOrder()))
                     .thenComparingLong(LineRef::number);
-            for (Map.Entry<String, List<LineRef>> member : byMember.entrySet()) {
-                member.getValue().sort(inEffectiveOrder);
-                List<ParsedLine> memberLines = member.getValue().stream().map(ref -> read(jobId, ref)).toList();
-                importMember(caller, member.getKey(), memberLines).forEach(progress::record);
+            List<String> memberIds = new ArrayList<>(byMember.keySet());
+            for (int from = 0; from < memberIds.size(); from += MEMBERS_PER_UNIT) {
+                Map<String, List<ParsedLine>> unit = new LinkedHashMap<>();
+                for (String memberId : memberIds.subList(from, Math.min(memberIds.size(), from + MEMBERS_PER_UNIT))) {
+                    List<LineRef> memberRefs = byMember.get(memberId);
+                    memberRefs.sort(inEffectiveOrder);
+                    unit.put(memberId, memberRefs.stream().map(ref -> read(jobId, ref)).toList());
+                }
+                importMembers(caller, unit).forEach(progress::record);
             }
             progress.flush();
             lines.deleteMany(Filters.and(Filters.gte("_id", jobId + ":"), Filters.lt("_id", jobId + ";")));
@@ -204,6 +219,44 @@ public class ImportJobs implements SmartLifecycle {
     }
 
     /**
+     * Many members' lines as one unit of work: the members (and the members their lines name, such as
+     * introducers) are read together, each line sees what the lines before it did and is applied whole or not at
+     * all, and every member's events are stored together. A member another writer changed meanwhile runs again on
+     * its own.
+     *
+     * @return the lines' outcomes, member by member
+     */
+    private List<Document> importMembers(Caller caller, Map<String, List<ParsedLine>> unit) {
+        Map<String, Map<String, Document>> known = appliedFor(unit.keySet());
+        Set<String> subjects = new LinkedHashSet<>(unit.keySet());
+        unit.values().forEach(memberLines -> memberLines.forEach(line -> subjects.addAll(
+                ImportLines.referencedMembers(line))));
+        Map<String, List<Document>> remembered = new LinkedHashMap<>();
+        AggregateStore.Committed<Map<String, List<Document>>> committed = members.unit(subjects, () -> {
+            Map<String, List<Document>> outcomes = new LinkedHashMap<>();
+            unit.forEach((memberId, memberLines) -> {
+                List<Document> memberRemembered = new ArrayList<>();
+                outcomes.put(memberId, memberLines.stream().map(line -> apply(caller, line,
+                        known.getOrDefault(memberId, Map.of()), memberRemembered)).toList());
+                remembered.put(memberId, memberRemembered);
+            });
+            return outcomes;
+        });
+        Map<String, List<Document>> toRemember = new LinkedHashMap<>();
+        List<Document> outcomes = new ArrayList<>();
+        committed.result().forEach((memberId, memberOutcomes) -> {
+            if (committed.refused().contains(memberId)) {
+                outcomes.addAll(importMember(caller, memberId, unit.get(memberId)));
+            } else {
+                outcomes.addAll(memberOutcomes);
+                toRemember.put(memberId, remembered.get(memberId));
+            }
+        });
+        rememberFor(known, toRemember);
+        return outcomes;
+    }
+
+    /**
      * A member's lines as one batch: each line sees what the lines before it did and is applied whole or not at
      * all; the member's events are stored together. If another writer changed the member meanwhile, the batch runs
      * once more on the new state.
@@ -211,11 +264,12 @@ public class ImportJobs implements SmartLifecycle {
     private List<Document> importMember(Caller caller, String memberId, List<ParsedLine> memberLines) {
         for (int attempt = 1; ; attempt++) {
             List<Document> remembered = new ArrayList<>();
-            Map<String, Document> known = appliedFor(memberId);
+            Map<String, Map<String, Document>> known = appliedFor(List.of(memberId));
             try {
                 List<Document> outcomes = members.batch(memberId, () -> memberLines.stream()
-                        .map(line -> apply(caller, line, known, remembered)).toList()).result();
-                rememberFor(memberId, known, remembered);
+                        .map(line -> apply(caller, line, known.getOrDefault(memberId, Map.of()), remembered))
+                        .toList()).result();
+                rememberFor(known, Map.of(memberId, remembered));
                 return outcomes;
             } catch (ConcurrentAppendException conflict) {
                 if (attempt == 2) {
@@ -290,28 +344,41 @@ public class ImportJobs implements SmartLifecycle {
     }
 
     /**
-     * The lines applied before for a member, by fingerprint: one document per member (an {@code _id} lookup),
-     * not one per line.
+     * The lines applied before for each member, by fingerprint: one document per member, all read in one
+     * {@code _id $in} query, not one per line.
      */
-    private Map<String, Document> appliedFor(String memberId) {
-        Document document = applied.find(Filters.eq("_id", "member:" + memberId)).first();
-        Map<String, Document> known = new LinkedHashMap<>();
-        if (document != null) {
-            document.getList("lines", Document.class, List.of()).forEach(line -> known.put(line.getString("_id"),
+    private Map<String, Map<String, Document>> appliedFor(Collection<String> memberIds) {
+        Map<String, Map<String, Document>> known = new HashMap<>();
+        List<String> ids = memberIds.stream().map(ImportJobs::appliedId).toList();
+        for (Document document : applied.find(Filters.in("_id", ids))) {
+            Map<String, Document> lines = new LinkedHashMap<>();
+            document.getList("lines", Document.class, List.of()).forEach(line -> lines.put(line.getString("_id"),
                     line));
+            known.put(document.getString("_id").substring(APPLIED_PREFIX.length()), lines);
         }
         return known;
     }
 
-    private void rememberFor(String memberId, Map<String, Document> known, List<Document> remembered) {
-        if (remembered.isEmpty()) {
-            return;
+    /** Adds what each member's lines did to what was known of them: one bulk write. */
+    private void rememberFor(Map<String, Map<String, Document>> known, Map<String, List<Document>> remembered) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        ReplaceOptions upsert = new ReplaceOptions().upsert(true);
+        remembered.forEach((memberId, lines) -> {
+            if (lines.isEmpty()) {
+                return;
+            }
+            Map<String, Document> all = new LinkedHashMap<>(known.getOrDefault(memberId, Map.of()));
+            lines.forEach(line -> all.put(line.getString("_id"), line));
+            writes.add(new ReplaceOneModel<>(Filters.eq("_id", appliedId(memberId)),
+                    new Document("_id", appliedId(memberId)).append("lines", new ArrayList<>(all.values())), upsert));
+        });
+        if (!writes.isEmpty()) {
+            applied.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         }
-        Map<String, Document> all = new LinkedHashMap<>(known);
-        remembered.forEach(line -> all.put(line.getString("_id"), line));
-        applied.replaceOne(Filters.eq("_id", "member:" + memberId), new Document("_id", "member:" + memberId)
-                .append("lines", new ArrayList<>(all.values())), new com.mongodb.client.model.ReplaceOptions()
-                .upsert(true));
+    }
+
+    private static String appliedId(String memberId) {
+        return APPLIED_PREFIX + memberId;
     }
 
     private void rememberAll(List<Document> remembered) {

@@ -6,6 +6,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Reads a line of NDJSON into what the import needs to order and run it. */
@@ -43,6 +44,31 @@ final class ImportLines {
             }
         }
         return new ParsedLine(number, command, memberId, effective, node, raw, null);
+    }
+
+    /**
+     * The members a line names besides its own (its introducers, a readmitted member's earlier id), so that a bulk
+     * import can read them with the line's member.
+     */
+    static List<String> referencedMembers(ParsedLine line) {
+        if (line.body() == null) {
+            return List.of();
+        }
+        List<String> named = new ArrayList<>();
+        JsonNode introducers = line.body().get("introducers");
+        if (introducers != null && introducers.isArray()) {
+            introducers.forEach(introducer -> {
+                String id = introducer.isObject() ? text(introducer, "memberId") : null;
+                if (id != null) {
+                    named.add(id);
+                }
+            });
+        }
+        String previous = text(line.body(), "previousMemberId");
+        if (previous != null) {
+            named.add(previous);
+        }
+        return named;
     }
 
     private static String text(JsonNode node, String field) {
