@@ -1,29 +1,38 @@
 package chibo.meeting.roster;
 
+import chibo.contracts.CloudEventsKafka;
 import chibo.platform.orgtree.OrgTreeProjection;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import chibo.platform.projection.RecordBatches;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
- * Spring Cloud Stream consumers (Kafka binder) of the membership and organisation topics. A record that cannot
- * be read goes to the binding's dead-letter topic with the reason in its headers; the consumer carries on.
+ * Spring Cloud Stream consumers (Kafka binder) of the membership and organisation topics. The membership events
+ * come in batches (a poll's records at a time: the rosters they change are written once per batch); a record that
+ * cannot be read goes to the binding's dead-letter topic with the reason in its headers, and the consumer carries
+ * on (see {@link BatchDeadLetters}).
  */
 @Configuration(proxyBeanMethods = false)
 class EventConsumers {
 
-    private static final Logger log = LoggerFactory.getLogger(EventConsumers.class);
-
     @Bean
-    Consumer<Message<byte[]>> memberEvents(Rosters rosters) {
+    Consumer<Message<List<byte[]>>> memberEvents(Rosters rosters) {
         return message -> {
-            var event = EventMessages.read(message).envelope();
-            var outcome = rosters.accept(event);
-            log.debug("{} {} seq {}: {}", event.type(), event.subject(), event.seq(), outcome);
+            List<byte[]> payloads = message.getPayload();
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> headers = message.getHeaders().get(KafkaHeaders.BATCH_CONVERTED_HEADERS,
+                    List.class);
+            RecordBatches.handle(IntStream.range(0, payloads.size()).boxed().toList(),
+                    index -> CloudEventsKafka.read(EventMessages.kafkaHeaders(headers.get(index)),
+                            payloads.get(index)).envelope(),
+                    rosters::acceptAll, rosters::accept);
         };
     }
 

@@ -5,9 +5,12 @@ import chibo.contracts.EventJson;
 import chibo.platform.projection.SubjectProjection;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.bson.json.JsonMode;
@@ -16,8 +19,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -48,10 +54,46 @@ public class Rosters {
     }
 
     /**
+     * A batch of membership events, with the effect of {@link #accept} one by one: each cell roster the batch
+     * changes is written once, its changed entries taken out and put back in one bulk write.
+     */
+    public List<SubjectProjection.Outcome> acceptAll(List<EventEnvelope> events) {
+        return members.acceptAll(events, changes -> {
+            Map<String, Map<String, CellRoster.Entry>> byCell = new LinkedHashMap<>();
+            changes.forEach(change -> restint(change.before(), change.after(), (cellId, entry) -> byCell
+                    .computeIfAbsent(cellId, c -> new LinkedHashMap<>()).put(entry.memberId(), entry)));
+            List<WriteModel<Document>> writes = new ArrayList<>();
+            byCell.forEach((cellId, entries) -> {
+                writes.add(new UpdateOneModel<>(Filters.eq("_id", cellId), Updates.pull("entries",
+                        new Document("memberId", new Document("$in", new ArrayList<>(entries.keySet()))))));
+                List<Document> stayed = entries.values().stream().filter(entry -> !entry.stints().isEmpty())
+                        .map(Rosters::toDocument).toList();
+                if (!stayed.isEmpty()) {
+                    writes.add(new UpdateOneModel<>(Filters.eq("_id", cellId), Updates.pushEach("entries", stayed),
+                            new UpdateOptions().upsert(true)));
+                }
+            });
+            if (!writes.isEmpty()) {
+                cells.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+            }
+        });
+    }
+
+    /** Where a member's entry in a cell's roster is replaced (no stints: taken off it). */
+    @FunctionalInterface
+    private interface Restinting {
+        void replace(String cellId, CellRoster.Entry entry);
+    }
+
+    private void restint(RosterMember before, RosterMember after, EventEnvelope event) {
+        restint(before, after, this::replaceEntry);
+    }
+
+    /**
      * Rewrites the member's entry in every cell whose stints of theirs changed. Replacing the entry with the
      * member's whole stints there makes a repeat harmless.
      */
-    private void restint(RosterMember before, RosterMember after, EventEnvelope event) {
+    private void restint(RosterMember before, RosterMember after, Restinting restinting) {
         List<Stint> was = before == null ? List.of() : before.stints();
         List<Stint> is = after.stints();
         Set<String> cellIds = new LinkedHashSet<>(RosterTimeline.cells(was));
@@ -61,8 +103,7 @@ public class Rosters {
             List<Stint> isThere = is.stream().filter(s -> s.cellId().equals(cellId)).toList();
             boolean renamed = before != null && !before.fullName().equals(after.fullName());
             if (!wasThere.equals(isThere) || renamed) {
-                replaceEntry(cellId, after.memberId(), new CellRoster.Entry(after.memberId(), after.fullName(),
-                        isThere));
+                restinting.replace(cellId, new CellRoster.Entry(after.memberId(), after.fullName(), isThere));
             }
         }
     }
@@ -71,12 +112,17 @@ public class Rosters {
      * Takes the member's entry out of the cell's roster and puts the new one in: two atomic updates by {@code _id},
      * so that consumers of different members never overwrite each other's entries.
      */
-    private void replaceEntry(String cellId, String memberId, CellRoster.Entry entry) {
-        cells.updateOne(Filters.eq("_id", cellId), Updates.pull("entries", new Document("memberId", memberId)));
+    private void replaceEntry(String cellId, CellRoster.Entry entry) {
+        cells.updateOne(Filters.eq("_id", cellId), Updates.pull("entries", new Document("memberId",
+                entry.memberId())));
         if (!entry.stints().isEmpty()) {
-            cells.updateOne(Filters.eq("_id", cellId), Updates.push("entries",
-                    Document.parse(EventJson.mapper().writeValueAsString(entry))), new UpdateOptions().upsert(true));
+            cells.updateOne(Filters.eq("_id", cellId), Updates.push("entries", toDocument(entry)),
+                    new UpdateOptions().upsert(true));
         }
+    }
+
+    private static Document toDocument(CellRoster.Entry entry) {
+        return Document.parse(EventJson.mapper().writeValueAsString(entry));
     }
 
     private static CellRoster read(Document stored) {

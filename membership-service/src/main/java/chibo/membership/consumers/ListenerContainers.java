@@ -2,6 +2,7 @@ package chibo.membership.consumers;
 
 import chibo.contracts.InvalidEventException;
 import chibo.contracts.Topics;
+import chibo.platform.kafka.DeadLetterRecoverers;
 import chibo.platform.kafka.TopicsAutoConfiguration;
 import chibo.platform.kafka.TopicsProperties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -17,7 +18,6 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
@@ -36,6 +36,18 @@ public final class ListenerContainers {
     private ListenerContainers() {
     }
 
+    /**
+     * As {@link #atLeastOnce}, for a listener that takes each poll's records as a list: it names a record that
+     * fails by a {@code BatchListenerFailedException}, and the records before it are committed.
+     */
+    @SafeVarargs
+    public static ConcurrentKafkaListenerContainerFactory<String, byte[]> batchesAtLeastOnce(
+            KafkaProperties kafka, String group, Class<? extends Exception>... notRetryable) {
+        var factory = atLeastOnce(kafka, group, notRetryable);
+        factory.setBatchListener(true);
+        return factory;
+    }
+
     @SafeVarargs
     public static ConcurrentKafkaListenerContainerFactory<String, byte[]> atLeastOnce(
             KafkaProperties kafka, String group, Class<? extends Exception>... notRetryable) {
@@ -47,7 +59,7 @@ public final class ListenerContainers {
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         KafkaTemplate<String, byte[]> deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer,
                 new StringSerializer(), new ByteArraySerializer()));
-        var recoverer = new DeadLetterPublishingRecoverer(deadLetters, (record, e) ->
+        var recoverer = DeadLetterRecoverers.publishing(deadLetters, (record, e) ->
                 new TopicPartition(Topics.deadLetter(record.topic(), group), -1));
         var errors = new DefaultErrorHandler(recoverer, new FixedBackOff(500, 2));
         errors.addNotRetryableExceptions(InvalidEventException.class);

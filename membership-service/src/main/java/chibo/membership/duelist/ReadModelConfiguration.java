@@ -44,6 +44,6 @@ class ReadModelConfiguration {
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> readModelListeners(KafkaProperties kafka) {
-        return ListenerContainers.atLeastOnce(kafka, GROUP);
+        return ListenerContainers.batchesAtLeastOnce(kafka, GROUP);
     }
 }

@@ -1,10 +1,16 @@
 package chibo.membership.duelist;
 
 import chibo.contracts.CloudEventsKafka;
+import chibo.contracts.EventEnvelope;
 import chibo.contracts.Topics;
+import chibo.contracts.member.MemberEvent;
+import chibo.platform.projection.RecordBatches;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /** Feeds the read models from the membership and organisation topics. */
 @Component
@@ -18,11 +24,34 @@ class ReadModelListener {
         this.orgChildren = orgChildren;
     }
 
+    /** A poll's records: the organisation events one by one (they are few), the membership events as a batch. */
     @KafkaListener(id = ReadModelConfiguration.GROUP, topics = {Topics.MEMBERSHIP, Topics.ORGANIZATION},
             containerFactory = "readModelListeners")
-    void accept(ConsumerRecord<String, byte[]> record) {
-        var event = CloudEventsKafka.read(record.headers(), record.value()).envelope();
-        if (record.topic().equals(Topics.MEMBERSHIP)) {
+    void accept(List<ConsumerRecord<String, byte[]>> records) {
+        RecordBatches.handle(records, record -> CloudEventsKafka.read(record.headers(), record.value()).envelope(),
+                this::acceptAll, this::acceptOne);
+    }
+
+    private void acceptAll(List<EventEnvelope> events) {
+        List<EventEnvelope> members = new ArrayList<>(events.size());
+        for (EventEnvelope event : events) {
+            if (event.payload() instanceof MemberEvent) {
+                members.add(event);
+            } else {
+                if (!members.isEmpty()) {
+                    dueLists.acceptAll(members);
+                    members.clear();
+                }
+                orgChildren.accept(event);
+            }
+        }
+        if (!members.isEmpty()) {
+            dueLists.acceptAll(members);
+        }
+    }
+
+    private void acceptOne(EventEnvelope event) {
+        if (event.payload() instanceof MemberEvent) {
             dueLists.accept(event);
         } else {
             orgChildren.accept(event);

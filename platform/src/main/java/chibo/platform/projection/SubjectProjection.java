@@ -7,15 +7,25 @@ import chibo.platform.eventstore.SnapshotStore;
 import chibo.platform.eventstore.StateFold;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A consumer's own view of each subject, folded from the subject's events in seq order and exactly once in
@@ -61,6 +71,25 @@ public class SubjectProjection<S> {
         void apply(S before, S after, EventEnvelope event);
     }
 
+    /** One event applied: the subject's state before it (null at first) and after it. */
+    public record Change<S>(S before, S after, EventEnvelope event) {
+    }
+
+    /**
+     * Changes to make elsewhere for a batch of events, given in the order they were applied (a subject's in seq
+     * order): so that a document several of them touch is read and written once.
+     */
+    @FunctionalInterface
+    public interface BatchSideEffects<S> {
+        void apply(List<Change<S>> changes);
+
+        /** The per-event side effects, run one change after another. */
+        static <S> BatchSideEffects<S> each(SideEffects<S> sideEffects) {
+            return changes -> changes.forEach(change -> sideEffects.apply(change.before(), change.after(),
+                    change.event()));
+        }
+    }
+
     public Optional<S> find(String subject) {
         return states.find(subject).map(Current::state);
     }
@@ -89,6 +118,87 @@ public class SubjectProjection<S> {
             parked.deleteOne(Filters.eq("_id", next.get("_id")));
         }
         return Outcome.APPLIED;
+    }
+
+    /**
+     * Applies a batch of events, each subject's in the order given, with the same effect as {@link #accept} one by
+     * one: the subjects' states are read in one query, the events folded in memory, the side effects run once for
+     * the whole batch, then the states are written in one bulk write. Events parked earlier that the batch makes
+     * ready are applied too.
+     *
+     * @return what became of each event, in the order given
+     */
+    public List<Outcome> acceptAll(List<EventEnvelope> events, BatchSideEffects<S> sideEffects) {
+        Set<String> subjects = new LinkedHashSet<>();
+        events.forEach(event -> subjects.add(event.subject()));
+        Map<String, Current<S>> working = new HashMap<>(states.findAll(subjects));
+        Map<String, Current<S>> changed = new LinkedHashMap<>();
+        List<Change<S>> changes = new ArrayList<>();
+        List<Outcome> outcomes = new ArrayList<>(events.size());
+        List<WriteModel<Document>> parkings = new ArrayList<>();
+        for (EventEnvelope event : events) {
+            Current<S> current = working.getOrDefault(event.subject(), new Current<>(null, 0, null));
+            if (event.seq() <= current.seq()) {
+                duplicates.increment();
+                outcomes.add(Outcome.DUPLICATE);
+            } else if (event.seq() > current.seq() + 1) {
+                parkings.add(new ReplaceOneModel<>(Filters.eq("_id", event.storageId()),
+                        EventDocuments.toDocument(event), new ReplaceOptions().upsert(true)));
+                parkedCount.increment();
+                log.warn("parked {} seq {}: waiting for seq {}", event.subject(), event.seq(), current.seq() + 1);
+                outcomes.add(Outcome.PARKED);
+            } else {
+                Current<S> next = fold(current, event, changes);
+                working.put(event.subject(), next);
+                changed.put(event.subject(), next);
+                outcomes.add(Outcome.APPLIED);
+            }
+        }
+        if (!parkings.isEmpty()) {
+            parked.bulkWrite(parkings, new BulkWriteOptions().ordered(false));
+        }
+        List<Object> released = releaseParked(changed, changes);
+        sideEffects.apply(changes);
+        if (!changed.isEmpty()) {
+            List<WriteModel<Document>> writes = new ArrayList<>(changed.size());
+            changed.forEach((subject, current) -> writes.add(states.replaceModel(subject, current)));
+            states.bulkWrite(writes);
+        }
+        if (!released.isEmpty()) {
+            parked.deleteMany(Filters.in("_id", released));
+        }
+        return outcomes;
+    }
+
+    /**
+     * Applies the parked events that follow what the batch applied, subject by subject, looking for all subjects'
+     * next events in one query at a time.
+     *
+     * @return the ids of the parked events applied
+     */
+    private List<Object> releaseParked(Map<String, Current<S>> changed, List<Change<S>> changes) {
+        List<Object> released = new ArrayList<>();
+        Map<String, Current<S>> open = new HashMap<>(changed);
+        while (!open.isEmpty()) {
+            List<String> ids = open.entrySet().stream()
+                    .map(entry -> EventEnvelope.storageId(entry.getKey(), entry.getValue().seq() + 1)).toList();
+            Map<String, Current<S>> advanced = new HashMap<>();
+            for (Document next : parked.find(Filters.in("_id", ids))) {
+                EventEnvelope event = EventDocuments.toEnvelope(next);
+                Current<S> current = fold(open.get(event.subject()), event, changes);
+                advanced.put(event.subject(), current);
+                changed.put(event.subject(), current);
+                released.add(next.get("_id"));
+            }
+            open = advanced;
+        }
+        return released;
+    }
+
+    private Current<S> fold(Current<S> current, EventEnvelope event, List<Change<S>> changes) {
+        S after = fold.apply(current.state(), event);
+        changes.add(new Change<>(current.state(), after, event));
+        return new Current<>(after, event.seq(), event.hash());
     }
 
     private Current<S> applyOne(Current<S> current, EventEnvelope event, SideEffects<S> sideEffects) {
