@@ -30,7 +30,7 @@ class CountsController {
     @PreAuthorize("hasAnyAuthority('" + Roles.DASHBOARD_READER + "', '" + Roles.AUDITOR + "', '"
             + Roles.AGENCY_WRITER + "')")
     MemberCounts counts(@PathVariable String orgId) {
-        OrgFigures.Counts counts = figures.find(orgId).orElseThrow(() -> Problems.notFound("organisation", orgId));
+        OrgFigures.Counts counts = figures.findTotals(orgId).orElseThrow(() -> Problems.notFound("organisation", orgId));
         guard.requireReadable(Caller.current(), orgId, "orgId");
         return new MemberCounts(counts.orgId(), counts.name(), counts.level(), counts.parentId(), counts.active(),
                 counts.mergedInto(),

@@ -34,24 +34,42 @@ public class OrgFigures implements OrgDirectory {
     /** The organisation's figures in the live projection version (read once per call, so a switch never mixes). */
     public Optional<Counts> find(String orgId) {
         String version = projections.live();
-        return Optional.ofNullable(database.getCollection(ProjectionNames.countsCollection(version))
-                .find(Filters.eq("_id", orgId)).first()).map(document -> counts(document, version));
+        return document(version, orgId).map(document -> counts(document, version, true));
     }
 
+    /**
+     * The organisation's totals alone (stock now, flows ever), its months not read: {@code months()} is empty.
+     * One {@code _id} lookup, where {@link #find} reads each of up to a hundred or more months too.
+     */
+    public Optional<Counts> findTotals(String orgId) {
+        String version = projections.live();
+        return document(version, orgId).map(document -> counts(document, version, false));
+    }
+
+    /** Walks parent pointers, one {@code _id} lookup of the parent field per level. */
     @Override
     public List<String> lineage(String orgId) {
-        return OrgDirectory.walk(orgId, id -> find(id).map(c -> Objects.requireNonNullElse(c.parentId(), "")));
+        String version = projections.live();
+        return OrgDirectory.walk(orgId, id -> Optional.ofNullable(database.getCollection(
+                        ProjectionNames.countsCollection(version)).find(Filters.eq("_id", id))
+                .projection(com.mongodb.client.model.Projections.include("parentId")).first())
+                .map(d -> Objects.requireNonNullElse(d.getString("parentId"), "")));
     }
 
-    /** The organisation's figures with the months it lists, each read by its id. */
-    private Counts counts(Document d, String version) {
+    private Optional<Document> document(String version, String orgId) {
+        return Optional.ofNullable(database.getCollection(ProjectionNames.countsCollection(version))
+                .find(Filters.eq("_id", orgId)).first());
+    }
+
+    /** The organisation's figures, with the months it lists (each read by its id) when {@code withMonths}. */
+    private Counts counts(Document d, String version, boolean withMonths) {
         Map<String, Long> counters = new LinkedHashMap<>();
         d.get("counters", Document.class).forEach((name, value) -> counters.put(name, ((Number) value).longValue()));
         Map<String, Map<String, Long>> months = new TreeMap<>();
         String orgId = d.getString("_id");
         List<String> ids = d.getList("months", String.class, List.of()).stream()
                 .map(month -> OrgMonth.key(orgId, month)).toList();
-        if (!ids.isEmpty()) {
+        if (withMonths && !ids.isEmpty()) {
             for (Document month : database.getCollection(ProjectionNames.monthsCollection(version))
                     .find(Filters.in("_id", ids))) {
                 Map<String, Long> monthCounters = new LinkedHashMap<>();
