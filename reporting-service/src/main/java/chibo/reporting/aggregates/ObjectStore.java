@@ -42,6 +42,8 @@ final class ObjectStore<V> extends WrappedStateStore<KeyValueStore<String, byte[
     /** Changed since the last commit; a null value is a deletion. */
     private final Map<String, V> dirty = new HashMap<>();
     private final Map<String, V> recent;
+    private Runnable beforeCommit = () -> {
+    };
 
     private ObjectStore(KeyValueStore<String, byte[]> bytes, Function<V, byte[]> write, Function<byte[], V> read,
                         int keep) {
@@ -102,9 +104,19 @@ final class ObjectStore<V> extends WrappedStateStore<KeyValueStore<String, byte[
         recent.remove(key);
     }
 
+    /**
+     * Runs {@code hook} each time the task prepares a commit, before the dirty objects are written: for what the
+     * owning processor holds back until the commit (see {@link DeltaOutbox}). One hook per store; a processor
+     * initialised again replaces its hook.
+     */
+    void beforeCommit(Runnable hook) {
+        this.beforeCommit = hook;
+    }
+
     /** Called while the task prepares its commit: every dirty object goes to the byte store, once. */
     @Override
     public void flushCache() {
+        beforeCommit.run();
         if (!dirty.isEmpty()) {
             KeyValueStore<String, byte[]> bytes = wrapped();
             dirty.forEach((key, value) -> {

@@ -52,6 +52,7 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
     private KeyValueStore<String, WaitingDeltas> waiting;
     private KeyValueStore<String, String> parked;
     private ObjectStore<MonthState> months;
+    private final DeltaOutbox deltas = new DeltaOutbox(ReportingTopology.DELTAS_SINK);
 
     OrgAggregateProcessor(ReportingTopics topics, TopologyEvents events) {
         this.topics = topics;
@@ -81,6 +82,7 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
         this.waiting = context.getStateStore(WAITING);
         this.parked = context.getStateStore(PARKED);
         this.months = context.getStateStore(MONTHS);
+        deltas.init(context, aggregates);
     }
 
     @Override
@@ -363,8 +365,12 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
         months.put(key, month);
     }
 
+    /** Changes of counters are summed until the task commits; instructions go at once, after them. */
     private void forward(String orgId, OrgDelta delta) {
-        context.forward(new Record<>(orgId, delta.bytes(), delta.recordedAt().toEpochMilli()),
-                ReportingTopology.DELTAS_SINK);
+        if (delta.mergeInto() == null && delta.child() == null) {
+            deltas.add(orgId, delta);
+        } else {
+            deltas.sendNow(orgId, delta);
+        }
     }
 }

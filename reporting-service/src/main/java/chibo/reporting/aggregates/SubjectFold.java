@@ -33,6 +33,7 @@ abstract class SubjectFold<S extends SubjectFold.Folded> implements Processor<St
     protected final TopologyEvents events;
     protected ProcessorContext<String, byte[]> context;
     private ObjectStore<S> states;
+    private final DeltaOutbox deltas = new DeltaOutbox(ReportingTopology.DELTAS_SINK);
     private KeyValueStore<String, String> parked;
 
     SubjectFold(String topic, Class<?> family, String statesStore, String parkedStore, String deadLetterSink,
@@ -50,6 +51,7 @@ abstract class SubjectFold<S extends SubjectFold.Folded> implements Processor<St
         this.context = context;
         this.states = context.getStateStore(statesStore);
         this.parked = context.getStateStore(parkedStore);
+        deltas.init(context, states);
     }
 
     @Override
@@ -93,14 +95,9 @@ abstract class SubjectFold<S extends SubjectFold.Folded> implements Processor<St
     /** The subject's state after the event, forwarding whatever the event changes. */
     protected abstract S apply(S current, EventEnvelope event);
 
-    /** Sends a change of counters to an organisation, for the month given. */
+    /** Sends a change of counters to an organisation, for the month given (summed until the task commits). */
     protected void sendDelta(String orgId, Map<String, Long> counters, String month, EventEnvelope cause) {
-        if (counters.isEmpty()) {
-            return;
-        }
-        OrgDelta delta = OrgDelta.of(counters, month, cause.id().toString(), cause.recordedAt());
-        context.forward(new Record<>(orgId, delta.bytes(), millis(cause.recordedAt())),
-                ReportingTopology.DELTAS_SINK);
+        deltas.add(orgId, OrgDelta.of(counters, month, cause.id().toString(), cause.recordedAt()));
     }
 
     /** Sends a fact about a unit to the unit fold. */

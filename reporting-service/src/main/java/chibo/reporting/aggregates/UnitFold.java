@@ -21,6 +21,7 @@ final class UnitFold implements Processor<String, byte[], String, byte[]> {
 
     private ProcessorContext<String, byte[]> context;
     private ObjectStore<UnitState> units;
+    private final DeltaOutbox deltas = new DeltaOutbox(ReportingTopology.DELTAS_SINK);
 
     /** What is known of a unit. {@code positions}: each held key position, true when a member holds it. */
     record UnitState(String ownerOrgId, UnitKind kind, String cellId, long residents,
@@ -74,6 +75,7 @@ final class UnitFold implements Processor<String, byte[], String, byte[]> {
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
         this.units = context.getStateStore(UNITS);
+        deltas.init(context, units);
     }
 
     @Override
@@ -90,9 +92,7 @@ final class UnitFold implements Processor<String, byte[], String, byte[]> {
         }
         Map<String, Long> change = Counters.difference(before.counters(), after.counters());
         if (!change.isEmpty()) {
-            OrgDelta delta = OrgDelta.of(change, fact.month(), fact.cause(), fact.recordedAt());
-            context.forward(new Record<>(after.ownerOrgId(), delta.bytes(), record.timestamp()),
-                    ReportingTopology.DELTAS_SINK);
+            deltas.add(after.ownerOrgId(), OrgDelta.of(change, fact.month(), fact.cause(), fact.recordedAt()));
         }
     }
 }
