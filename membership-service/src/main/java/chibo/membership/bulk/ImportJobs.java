@@ -5,6 +5,7 @@ import chibo.membership.member.Correlation;
 import chibo.membership.member.MemberState;
 import chibo.membership.member.MemberView;
 import chibo.membership.organization.OrganizationView;
+import chibo.membership.organization.Organizations;
 import chibo.platform.eventstore.AggregateStore;
 import chibo.platform.eventstore.ConcurrentAppendException;
 import chibo.platform.eventstore.EventStore;
@@ -83,6 +84,7 @@ public class ImportJobs implements SmartLifecycle {
     private final MongoCollection<Document> applied;
     private final LineCommands commands;
     private final AggregateStore<MemberState> members;
+    private final Organizations organisations;
     private final JsonMapper json;
     private final Clock clock;
     private final long heldBytes;
@@ -93,14 +95,16 @@ public class ImportJobs implements SmartLifecycle {
      * @param heldBytes how much of a file's text (UTF-8) a running job holds in memory; the lines past it are read
      *                  back one by one as they run
      */
-    ImportJobs(MongoTemplate mongo, LineCommands commands, AggregateStore<MemberState> members, JsonMapper json,
-               Clock clock, @Value("${chibo.imports.held-bytes:16MB}") DataSize heldBytes) {
+    ImportJobs(MongoTemplate mongo, LineCommands commands, AggregateStore<MemberState> members,
+               Organizations organisations, JsonMapper json, Clock clock,
+               @Value("${chibo.imports.held-bytes:16MB}") DataSize heldBytes) {
         this.jobs = mongo.getCollection("import_jobs");
         this.lines = mongo.getCollection("import_lines");
         this.results = mongo.getCollection("import_results");
         this.applied = mongo.getCollection("import_applied");
         this.commands = commands;
         this.members = members;
+        this.organisations = organisations;
         this.json = json;
         this.clock = clock;
         this.heldBytes = heldBytes.toBytes();
@@ -229,8 +233,12 @@ public class ImportJobs implements SmartLifecycle {
     private List<Document> importMembers(Caller caller, Map<String, List<ParsedLine>> unit) {
         Map<String, Map<String, Document>> known = appliedFor(unit.keySet());
         Set<String> subjects = new LinkedHashSet<>(unit.keySet());
-        unit.values().forEach(memberLines -> memberLines.forEach(line -> subjects.addAll(
-                ImportLines.referencedMembers(line))));
+        Set<String> organisations = new LinkedHashSet<>();
+        unit.values().forEach(memberLines -> memberLines.forEach(line -> {
+            subjects.addAll(ImportLines.referencedMembers(line));
+            organisations.addAll(ImportLines.referencedOrganisations(line));
+        }));
+        this.organisations.prefetch(organisations);
         Map<String, List<Document>> remembered = new LinkedHashMap<>();
         AggregateStore.Committed<Map<String, List<Document>>> committed = members.unit(subjects, () -> {
             Map<String, List<Document>> outcomes = new LinkedHashMap<>();

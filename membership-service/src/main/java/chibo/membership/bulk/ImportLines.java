@@ -16,6 +16,9 @@ final class ImportLines {
     private static final List<String> DATE_FIELDS = List.of("decisionDate", "ceremonyDate", "receivedOn", "endedOn",
             "registeredOn", "dateOfDeath", "admittedOn", "effectiveDate");
 
+    /** Where request bodies name organisations. */
+    private static final List<String> ORGANISATION_FIELDS = List.of("cellId", "decidingOrgId", "toCellId", "toOrgId");
+
     private ImportLines() {
     }
 
@@ -67,6 +70,21 @@ final class ImportLines {
         String previous = text(line.body(), "previousMemberId");
         if (previous != null) {
             named.add(previous);
+        }
+        return named;
+    }
+
+    /** The organisations a line names (cells, deciding committees, a transfer's destination). */
+    static List<String> referencedOrganisations(ParsedLine line) {
+        if (line.body() == null) {
+            return List.of();
+        }
+        List<String> named = new ArrayList<>();
+        for (String field : ORGANISATION_FIELDS) {
+            String id = text(line.body(), field);
+            if (id != null) {
+                named.add(id);
+            }
         }
         return named;
     }
