@@ -24,14 +24,4 @@ final class OrgCountsDocuments {
                 .append("version", aggregate.version())
                 .append("lastRecordedAt", FiguresSink.date(aggregate.lastRecordedAt()));
     }
-
-    static Document toDocument(OrgMonth month) {
-        Document counters = new Document();
-        month.counters().forEach(counters::append);
-        return new Document("_id", OrgMonth.key(month.orgId(), month.month()))
-                .append("orgId", month.orgId())
-                .append("month", month.month())
-                .append("counters", counters)
-                .append("version", month.version());
-    }
 }

@@ -11,8 +11,13 @@ public final class ProjectionNames {
         return "org_counts_" + version;
     }
 
-    /** Organisation months of the version, keyed {@code orgId|2025-07}. */
+    /** Organisation months of the version, keyed {@code orgId|2025-07}: how versions before timelines kept them. */
     public static String monthsCollection(String version) {
         return "org_months_" + version;
+    }
+
+    /** Each organisation's months of the version as one {@link Timeline}, keyed by organisation. */
+    public static String timelinesCollection(String version) {
+        return "org_timelines_" + version;
     }
 }

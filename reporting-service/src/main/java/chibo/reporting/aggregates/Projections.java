@@ -357,6 +357,7 @@ public class Projections implements SmartLifecycle, HealthIndicator {
         Optional.ofNullable(running.remove(version)).ifPresent(ProjectionRuntime::stopAndCleanUp);
         database.getCollection(ProjectionNames.countsCollection(version)).drop();
         database.getCollection(ProjectionNames.monthsCollection(version)).drop();
+        database.getCollection(ProjectionNames.timelinesCollection(version)).drop();
         ReportingTopics topics = new ReportingTopics(version);
         try {
             Set<String> owned = new TreeSet<>();

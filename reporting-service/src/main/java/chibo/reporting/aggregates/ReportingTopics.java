@@ -45,9 +45,12 @@ public record ReportingTopics(String version) {
         return applicationId() + "-mongo-sink";
     }
 
-    /** The consumer group materialising this version's months to MongoDB. */
+    /**
+     * The consumer group materialising this version's months to MongoDB, as each organisation's timeline (a group
+     * of its own name: a version whose months were stored one document each is read again from its changelog).
+     */
     public String monthsSinkGroup() {
-        return applicationId() + "-mongo-months-sink";
+        return applicationId() + "-mongo-timelines-sink";
     }
 
     /** Every topic this version reads, inputs and its own internal topics, for its progress and lag. */

@@ -3,7 +3,10 @@ package chibo.reporting.query;
 import chibo.reporting.aggregates.Counters;
 
 import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -24,7 +27,7 @@ public final class Figures {
         if (month == null) {
             return Counters.stock(counts.counters());
         }
-        Map<String, Long> stock = new TreeMap<>();
+        Map<String, Long> stock = new HashMap<>();
         String last = month.toString();
         counts.months().forEach((key, changes) -> {
             if (key.compareTo(last) <= 0) {
@@ -36,12 +39,12 @@ public final class Figures {
             }
         });
         stock.values().removeIf(value -> value == 0L);
-        return stock;
+        return new TreeMap<>(stock);
     }
 
     /** The flow counters summed over the months from {@code from} to {@code to}, both included. */
     public static Map<String, Long> flowsBetween(OrgFigures.Counts counts, YearMonth from, YearMonth to) {
-        Map<String, Long> flows = new TreeMap<>();
+        Map<String, Long> flows = new HashMap<>();
         String first = from.toString();
         String last = to.toString();
         counts.months().forEach((key, changes) -> {
@@ -54,7 +57,33 @@ public final class Figures {
             }
         });
         flows.values().removeIf(value -> value == 0L);
-        return flows;
+        return new TreeMap<>(flows);
+    }
+
+    /**
+     * A metric's value in each month of a period, in one pass over the organisation's months: the stock at each
+     * month's end (a running sum), or the flow's count in each month.
+     */
+    public static long[] series(OrgFigures.Counts counts, String metric, List<YearMonth> period) {
+        long[] values = new long[period.size()];
+        boolean stock = Counters.isStock(metric);
+        Iterator<Map.Entry<String, Map<String, Long>>> months = new TreeMap<>(counts.months()).entrySet().iterator();
+        Map.Entry<String, Map<String, Long>> next = months.hasNext() ? months.next() : null;
+        long running = 0;
+        for (int i = 0; i < period.size(); i++) {
+            String month = period.get(i).toString();
+            long inMonth = 0;
+            while (next != null && next.getKey().compareTo(month) <= 0) {
+                long value = next.getValue().getOrDefault(metric, 0L);
+                running += value;
+                if (next.getKey().equals(month)) {
+                    inMonth = value;
+                }
+                next = months.hasNext() ? months.next() : null;
+            }
+            values[i] = stock ? running : inMonth;
+        }
+        return values;
     }
 
     /** A metric's value for one month: the stock at its end, or the flow's count in it. */

@@ -54,12 +54,13 @@ class FiguresController {
                     + " flow.admitted, meetings.held or breaches.no_regular_meeting");
         }
         OrgFigures.Counts counts = summaries.readable(Caller.current(), orgId);
-        List<Point> points = new ArrayList<>();
+        List<YearMonth> period = Summaries.period(from, to);
+        long[] values = Figures.series(counts, metric, period);
+        List<Point> points = new ArrayList<>(period.size());
         long total = 0;
-        for (YearMonth month : Summaries.period(from, to)) {
-            long value = Figures.valueIn(counts, metric, month);
-            points.add(new Point(month.toString(), value));
-            total += value;
+        for (int i = 0; i < period.size(); i++) {
+            points.add(new Point(period.get(i).toString(), values[i]));
+            total += values[i];
         }
         boolean stock = Counters.isStock(metric);
         return new Series(orgId, metric, stock ? "stock" : "flow", points, stock ? null : total);
@@ -75,8 +76,8 @@ class FiguresController {
         List<YearMonth> period = Summaries.period(from == null ? current.withMonth(1).toString() : from,
                 to == null ? current.toString() : to);
         List<Row> rows = new ArrayList<>();
-        for (String childId : parent.children()) {
-            figures.find(childId).ifPresent(child -> rows.add(row(child, at, period)));
+        for (OrgFigures.Counts child : figures.findHeadlines(parent.children())) {
+            rows.add(row(child, at, period));
         }
         return new Comparison(orgId, at == null ? "now" : at.atEndOfMonth().toString(),
                 new Summaries.Period(period.getFirst().toString(), period.getLast().toString()),

@@ -1,27 +1,36 @@
 package chibo.reporting.query;
 
 import chibo.platform.security.OrgDirectory;
-import chibo.reporting.aggregates.OrgMonth;
 import chibo.reporting.aggregates.ProjectionNames;
 import chibo.reporting.aggregates.Projections;
+import chibo.reporting.aggregates.Timeline;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
+
+import static com.mongodb.client.model.Projections.exclude;
+import static com.mongodb.client.model.Projections.include;
 
 /** Reads the materialised figures of the live projection version, by organisation id. */
 @Component
 public class OrgFigures implements OrgDirectory {
+
+    private static final String MONTHS = "months";
+    private static final String HEADLINE = "headline";
 
     private final MongoDatabase database;
     private final Projections projections;
@@ -34,50 +43,81 @@ public class OrgFigures implements OrgDirectory {
     /** The organisation's figures in the live projection version (read once per call, so a switch never mixes). */
     public Optional<Counts> find(String orgId) {
         String version = projections.live();
-        return document(version, orgId).map(document -> counts(document, version, true));
+        return document(version, orgId).map(document -> counts(document, timelines(version, List.of(orgId),
+                MONTHS).get(orgId)));
     }
 
     /**
      * The organisation's totals alone (stock now, flows ever), its months not read: {@code months()} is empty.
-     * One {@code _id} lookup, where {@link #find} reads each of up to a hundred or more months too.
+     * One {@code _id} lookup, where {@link #find} reads its timeline too.
      */
     public Optional<Counts> findTotals(String orgId) {
         String version = projections.live();
-        return document(version, orgId).map(document -> counts(document, version, false));
+        return document(version, orgId).map(document -> counts(document, null));
+    }
+
+    /**
+     * Organisations side by side, in the order asked (unknown ones left out): their totals and their months with
+     * only the headline counters ({@link Timeline#inHeadline}: members by status, women, ethnicity, flows) — two
+     * {@code _id $in} queries however many there are. Their {@code children()} are not read.
+     */
+    public List<Counts> findHeadlines(List<String> orgIds) {
+        if (orgIds.isEmpty()) {
+            return List.of();
+        }
+        String version = projections.live();
+        Map<String, Document> documents = new HashMap<>();
+        for (Document document : counts(version).find(Filters.in("_id", orgIds))
+                .projection(exclude("months", "children"))) {
+            documents.put(document.getString("_id"), document);
+        }
+        Map<String, byte[]> headlines = timelines(version, orgIds, HEADLINE);
+        List<Counts> found = new ArrayList<>(documents.size());
+        for (String orgId : orgIds) {
+            Document document = documents.get(orgId);
+            if (document != null) {
+                found.add(counts(document, headlines.get(orgId)));
+            }
+        }
+        return found;
     }
 
     /** Walks parent pointers, one {@code _id} lookup of the parent field per level. */
     @Override
     public List<String> lineage(String orgId) {
         String version = projections.live();
-        return OrgDirectory.walk(orgId, id -> Optional.ofNullable(database.getCollection(
-                        ProjectionNames.countsCollection(version)).find(Filters.eq("_id", id))
-                .projection(com.mongodb.client.model.Projections.include("parentId")).first())
+        return OrgDirectory.walk(orgId, id -> Optional.ofNullable(counts(version).find(Filters.eq("_id", id))
+                .projection(include("parentId")).first())
                 .map(d -> Objects.requireNonNullElse(d.getString("parentId"), "")));
     }
 
-    private Optional<Document> document(String version, String orgId) {
-        return Optional.ofNullable(database.getCollection(ProjectionNames.countsCollection(version))
-                .find(Filters.eq("_id", orgId)).first());
+    private MongoCollection<Document> counts(String version) {
+        return database.getCollection(ProjectionNames.countsCollection(version));
     }
 
-    /** The organisation's figures, with the months it lists (each read by its id) when {@code withMonths}. */
-    private Counts counts(Document d, String version, boolean withMonths) {
-        Map<String, Long> counters = new LinkedHashMap<>();
-        d.get("counters", Document.class).forEach((name, value) -> counters.put(name, ((Number) value).longValue()));
-        Map<String, Map<String, Long>> months = new TreeMap<>();
-        String orgId = d.getString("_id");
-        List<String> ids = d.getList("months", String.class, List.of()).stream()
-                .map(month -> OrgMonth.key(orgId, month)).toList();
-        if (withMonths && !ids.isEmpty()) {
-            for (Document month : database.getCollection(ProjectionNames.monthsCollection(version))
-                    .find(Filters.in("_id", ids))) {
-                Map<String, Long> monthCounters = new LinkedHashMap<>();
-                month.get("counters", Document.class)
-                        .forEach((name, value) -> monthCounters.put(name, ((Number) value).longValue()));
-                months.put(month.getString("month"), monthCounters);
+    private Optional<Document> document(String version, String orgId) {
+        return Optional.ofNullable(counts(version).find(Filters.eq("_id", orgId)).first());
+    }
+
+    /** One field of the organisations' timelines ({@code months} or {@code headline}), by organisation. */
+    private Map<String, byte[]> timelines(String version, List<String> orgIds, String field) {
+        Map<String, byte[]> found = new HashMap<>();
+        for (Document timeline : database.getCollection(ProjectionNames.timelinesCollection(version))
+                .find(orgIds.size() == 1 ? Filters.eq("_id", orgIds.getFirst()) : Filters.in("_id", orgIds))
+                .projection(include(field))) {
+            Binary bytes = timeline.get(field, Binary.class);
+            if (bytes != null) {
+                found.put(timeline.getString("_id"), bytes.getData());
             }
         }
+        return found;
+    }
+
+    /** The organisation's figures from its stored totals and (when read) its timeline. */
+    private static Counts counts(Document d, byte[] timeline) {
+        Map<String, Long> counters = new LinkedHashMap<>();
+        d.get("counters", Document.class).forEach((name, value) -> counters.put(name, ((Number) value).longValue()));
+        Map<String, Map<String, Long>> months = timeline == null ? Map.of() : Timeline.counters(timeline);
         List<String> children = d.getList("children", String.class, List.of());
         Date last = d.getDate("lastRecordedAt");
         return new Counts(d.getString("_id"), d.getString("name"), d.getString("level"), d.getString("parentId"),

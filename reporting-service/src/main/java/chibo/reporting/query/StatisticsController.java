@@ -40,9 +40,8 @@ class StatisticsController {
         YearMonth first = period.getFirst();
         YearMonth last = period.getLast();
         StringBuilder csv = new StringBuilder("\uFEFF").append(StatisticsReport.header());
-        for (String childId : counts.children()) {
-            figures.find(childId).ifPresent(child -> csv.append(StatisticsReport.line(child.orgId(), child.name(),
-                    StatisticsReport.rows(child, first, last))));
+        for (OrgFigures.Counts child : figures.findHeadlines(counts.children())) {
+            csv.append(StatisticsReport.line(child.orgId(), child.name(), StatisticsReport.rows(child, first, last)));
         }
         csv.append(StatisticsReport.line(counts.orgId(), "Tổng cộng: " + counts.name(),
                 StatisticsReport.rows(counts, first, last)));
