@@ -47,7 +47,7 @@ final class FiguresSink {
             if (record.value() == null) {
                 continue;
             }
-            OrgAggregate aggregate = JsonSerde.read(record.value(), OrgAggregate.class);
+            OrgAggregate aggregate = FiguresCodec.readAggregate(record.value());
             latest.merge(aggregate.orgId(), aggregate, (a, b) -> b.version() > a.version() ? b : a);
         }
         for (OrgAggregate aggregate : latest.values()) {
@@ -70,7 +70,7 @@ final class FiguresSink {
             if (record.value() == null) {
                 continue;
             }
-            OrgMonth month = JsonSerde.read(record.value(), OrgMonth.class);
+            OrgMonth month = FiguresCodec.readMonth(record.value());
             byOrganisation.computeIfAbsent(month.orgId(), id -> new HashMap<>())
                     .merge(month.month(), month, (a, b) -> b.version() > a.version() ? b : a);
         }

@@ -65,14 +65,14 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
 
     /** Each organisation's figures, published as {@link OrgAggregate}. */
     static StoreBuilder<ObjectStore<OrgState>> aggregatesStore() {
-        return ObjectStore.builder(AGGREGATES, state -> JsonSerde.bytes(state.toAggregate()),
-                bytes -> OrgState.of(JsonSerde.read(bytes, OrgAggregate.class)), KEEP_AGGREGATES);
+        return ObjectStore.builder(AGGREGATES, state -> FiguresCodec.bytes(state.toAggregate()),
+                bytes -> OrgState.of(FiguresCodec.readAggregate(bytes)), KEEP_AGGREGATES);
     }
 
     /** Each organisation's months, keyed {@code orgId|2025-07}, published as {@link OrgMonth}. */
     static StoreBuilder<ObjectStore<MonthState>> monthsStore() {
-        return ObjectStore.builder(MONTHS, month -> JsonSerde.bytes(month.toMonth()),
-                bytes -> MonthState.of(JsonSerde.read(bytes, OrgMonth.class)), KEEP_MONTHS);
+        return ObjectStore.builder(MONTHS, month -> FiguresCodec.bytes(month.toMonth()),
+                bytes -> MonthState.of(FiguresCodec.readMonth(bytes)), KEEP_MONTHS);
     }
 
     @Override

@@ -1,8 +1,6 @@
 package chibo.reporting.aggregates;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,39 +60,27 @@ public final class Timeline {
                     dictionary.add(n);
                     return dictionary.size() - 1;
                 })));
-        Output out = new Output(64 + 16 * months.size() * 8);
-        out.write(FORMAT);
-        out.varint(dictionary.size());
-        for (String name : dictionary) {
-            byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
-            out.varint(bytes.length);
-            out.write(bytes);
-        }
+        CompactBytes.Writer out = new CompactBytes.Writer(64 + 16 * months.size() * 8);
+        out.write(FORMAT).varint(dictionary.size());
+        dictionary.forEach(out::string);
         out.varint(months.size());
         new TreeMap<>(months).forEach((month, figures) -> {
-            out.varint(monthIndex(month));
-            out.varlong(figures.version());
-            out.varint(figures.counters().size());
-            figures.counters().forEach((name, value) -> {
-                out.varint(names.get(name));
-                out.varlong(zigzag(value));
-            });
+            out.varint(monthIndex(month)).varlong(figures.version()).varint(figures.counters().size());
+            figures.counters().forEach((name, value) -> out.varint(names.get(name)).signed(value));
         });
         return out.bytes();
     }
 
     /** The months, each with its version. */
     public static Map<String, Month> decode(byte[] bytes) {
-        Input in = new Input(bytes);
+        CompactBytes.Reader in = new CompactBytes.Reader(bytes);
         byte format = in.read();
         if (format != FORMAT) {
             throw new IllegalArgumentException("not a timeline: format " + format);
         }
         String[] dictionary = new String[in.varint()];
         for (int i = 0; i < dictionary.length; i++) {
-            int length = in.varint();
-            dictionary[i] = new String(in.bytes, in.position, length, StandardCharsets.UTF_8);
-            in.position += length;
+            dictionary[i] = in.string();
         }
         int count = in.varint();
         Map<String, Month> months = new TreeMap<>();
@@ -104,7 +90,7 @@ public final class Timeline {
             int size = in.varint();
             Map<String, Long> counters = HashMap.newHashMap(size);
             for (int c = 0; c < size; c++) {
-                counters.put(dictionary[in.varint()], unzigzag(in.varlong()));
+                counters.put(dictionary[in.varint()], in.signed());
             }
             months.put(month, new Month(version, counters));
         }
@@ -132,84 +118,5 @@ public final class Timeline {
 
     private static char digit(int value) {
         return (char) ('0' + value % 10);
-    }
-
-    private static long zigzag(long value) {
-        return (value << 1) ^ (value >> 63);
-    }
-
-    private static long unzigzag(long value) {
-        return (value >>> 1) ^ -(value & 1);
-    }
-
-    private static final class Output {
-        private byte[] bytes;
-        private int size;
-
-        Output(int capacity) {
-            bytes = new byte[capacity];
-        }
-
-        void write(byte value) {
-            ensure(1);
-            bytes[size++] = value;
-        }
-
-        void write(byte[] values) {
-            ensure(values.length);
-            System.arraycopy(values, 0, bytes, size, values.length);
-            size += values.length;
-        }
-
-        void varint(int value) {
-            varlong(value & 0xFFFFFFFFL);
-        }
-
-        void varlong(long value) {
-            ensure(10);
-            while ((value & ~0x7FL) != 0) {
-                bytes[size++] = (byte) ((value & 0x7F) | 0x80);
-                value >>>= 7;
-            }
-            bytes[size++] = (byte) value;
-        }
-
-        private void ensure(int more) {
-            if (size + more > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
-            }
-        }
-
-        byte[] bytes() {
-            return Arrays.copyOf(bytes, size);
-        }
-    }
-
-    private static final class Input {
-        private final byte[] bytes;
-        private int position;
-
-        Input(byte[] bytes) {
-            this.bytes = bytes;
-        }
-
-        byte read() {
-            return bytes[position++];
-        }
-
-        int varint() {
-            return (int) varlong();
-        }
-
-        long varlong() {
-            long value = 0;
-            for (int shift = 0; ; shift += 7) {
-                byte b = bytes[position++];
-                value |= (long) (b & 0x7F) << shift;
-                if ((b & 0x80) == 0) {
-                    return value;
-                }
-            }
-        }
     }
 }

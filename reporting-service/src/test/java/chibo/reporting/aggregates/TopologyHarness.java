@@ -151,7 +151,7 @@ final class TopologyHarness implements AutoCloseable {
 
     /** The latest figures of an organisation, as the org-counts topic last said them. */
     OrgAggregate figures(String orgId) {
-        counts.readKeyValuesToList().forEach(kv -> latest.put(kv.key, JsonSerde.read(kv.value, OrgAggregate.class)));
+        counts.readKeyValuesToList().forEach(kv -> latest.put(kv.key, FiguresCodec.readAggregate(kv.value)));
         return latest.get(orgId);
     }
 
@@ -163,8 +163,7 @@ final class TopologyHarness implements AutoCloseable {
     /** The latest figures of an organisation as the query side reads them: totals and the months listed. */
     OrgFigures.Counts counts(String orgId) {
         OrgAggregate a = figures(orgId);
-        months.readKeyValuesToList().forEach(kv -> latestMonths.put(kv.key, JsonSerde.read(kv.value,
-                OrgMonth.class)));
+        months.readKeyValuesToList().forEach(kv -> latestMonths.put(kv.key, FiguresCodec.readMonth(kv.value)));
         Map<String, Map<String, Long>> byMonth = new java.util.TreeMap<>();
         for (String month : a.months()) {
             OrgMonth stored = latestMonths.get(OrgMonth.key(orgId, month));
