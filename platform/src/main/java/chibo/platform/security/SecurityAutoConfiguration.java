@@ -1,5 +1,6 @@
 package chibo.platform.security;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -14,9 +15,11 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 
@@ -30,6 +33,7 @@ import java.util.List;
 public class SecurityAutoConfiguration {
 
     private static final ProblemSecurityHandlers PROBLEMS = new ProblemSecurityHandlers();
+    private static final int DECODED_TOKENS_KEPT = 4_096;
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
@@ -51,6 +55,18 @@ public class SecurityAutoConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();
+    }
+
+    /** Every JWT decoder of the service decodes a token once while it is valid ({@link CachingJwtDecoder}). */
+    @Bean
+    static BeanPostProcessor cachingJwtDecoders() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof JwtDecoder decoder && !(bean instanceof CachingJwtDecoder)
+                        ? new CachingJwtDecoder(decoder, Clock.systemUTC(), DECODED_TOKENS_KEPT) : bean;
+            }
+        };
     }
 
     @Bean
