@@ -82,7 +82,7 @@ public class NewMemberships {
         String memberId = Ids.orGenerate(requestedId);
         EventDraft draft = new EventDraft(memberId, effectiveDate, decidingId, decisionNumber, UUID.randomUUID(),
                 null, event.apply(context));
-        var result = members.execute(memberId, current -> {
+        var result = members.create(memberId, current -> {
             if (current.exists()) {
                 throw Problems.alreadyExists("memberId", "member", memberId);
             }

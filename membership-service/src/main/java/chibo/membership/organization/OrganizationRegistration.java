@@ -71,7 +71,7 @@ public class OrganizationRegistration {
         }
         EventDraft draft = new EventDraft(id, effective, actingOrg, request.decisionNumber(), UUID.randomUUID(),
                 null, new OrganizationRegistered(request.name().strip(), request.level(), request.parentId()));
-        var result = store.execute(id, current -> {
+        var result = store.create(id, current -> {
             if (current.exists()) {
                 throw Problems.alreadyExists("id", "organisation", id);
             }

@@ -149,6 +149,39 @@ public class AggregateStore<S> {
     }
 
     /**
+     * Runs {@code decide} for a subject expected to be new (an admission, an enrolment) without reading it first:
+     * its events are appended as the subject's first; only if the subject turns out to exist is it read and
+     * {@code decide} run again on its state (where it refuses, as a command on an existing subject should).
+     */
+    public Result<S> create(String subject, Function<Current<S>, List<EventDraft>> decide) {
+        if (unit.get() != null) {
+            return execute(subject, decide);
+        }
+        ReentrantLock lock = lockOf(subject);
+        lock.lock();
+        try {
+            Current<S> none = new Current<>(null, 0, HashChain.GENESIS);
+            List<EventDraft> drafts = decide.apply(none);
+            if (drafts.isEmpty()) {
+                return new Result<>(none, List.of());
+            }
+            requireOwnTopic(drafts);
+            List<EventEnvelope> appended = events.append(subject, 0, HashChain.GENESIS, drafts);
+            Current<S> next = applyAll(none, appended);
+            if (next.seq() >= SNAPSHOT_EVERY) {
+                snapshots.save(subject, next);
+            }
+            storedListeners.forEach(listener -> listener.accept(none, appended));
+            return new Result<>(next, appended);
+        } catch (ConcurrentAppendException exists) {
+            // the subject has events: decide again on them, below
+        } finally {
+            lock.unlock();
+        }
+        return execute(subject, decide);
+    }
+
+    /**
      * Runs many commands on one subject as a batch: each command sees the state its predecessors left and either
      * adds its events or adds nothing (it throws), then all the events are stored in one insert.
      *

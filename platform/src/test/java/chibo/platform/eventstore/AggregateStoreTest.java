@@ -66,6 +66,25 @@ class AggregateStoreTest {
     }
 
     @Test
+    void a_new_subject_is_created_without_a_read_and_an_existing_one_is_decided_on_its_state() {
+        var created = aggregates.create("m-1", current -> {
+            assertThat(current.exists()).isFalse();
+            return List.of(Fixtures.rated("m-1", 70));
+        });
+        assertThat(created.current().seq()).isEqualTo(1);
+
+        List<Long> seen = new java.util.ArrayList<>();
+        var again = aggregates.create("m-1", current -> {
+            seen.add(current.seq());
+            return current.exists() ? List.of() : List.of(Fixtures.rated("m-1", 80));
+        });
+
+        assertThat(seen).as("tried as new, then decided on what is stored").containsExactly(0L, 1L);
+        assertThat(again.events()).isEmpty();
+        assertThat(aggregates.load("m-1").state().points()).containsExactly(70);
+    }
+
+    @Test
     void a_snapshot_is_written_only_once_a_subject_is_several_events_past_the_last_one() {
         var snapshots = new SnapshotStore<>(database.getCollection("scores"), Fixtures.Scores.class);
         for (int i = 1; i < AggregateStore.SNAPSHOT_EVERY; i++) {
