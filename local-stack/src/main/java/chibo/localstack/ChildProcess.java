@@ -56,6 +56,10 @@ final class ChildProcess {
         return log;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

@@ -17,7 +17,8 @@ import java.util.Random;
  * in, recognised a year on, now and then not), transfers between cells, deaths, removals, lettings go and expulsions,
  * and cell meetings in 2025; the 2025 reform moves a cell to another commune and merges two communes. Each member's
  * steps carry the bulk-import line that records them. The same seed gives the same province. Used by the province
- * recount system test and by the ingest benchmark.
+ * recount system test and by the benchmark, which asks through a {@link ProvinceShape} for a real province's size,
+ * villages with residents and key positions, monthly meetings and no reform.
  */
 public final class GeneratedProvince {
 
@@ -64,6 +65,8 @@ public final class GeneratedProvince {
     public final String mergeTarget;
     public final List<Member> members = new ArrayList<>();
     public final List<Meeting> meetings = new ArrayList<>();
+    public final ProvinceShape shape;
+    public final ProvinceVillages villages;
 
     private final Random random;
     private final double scale;
@@ -92,6 +95,11 @@ public final class GeneratedProvince {
             this.id = id;
         }
 
+        /** Joined and not left (in transit counts): a member at the end of the history. */
+        public boolean activeAtEnd() {
+            return !steps.isEmpty() && steps.stream().noneMatch(step -> step.kind() == Kind.LEFT);
+        }
+
         /** The cell whose meetings the member must attend on the day: none while in transit or gone. */
         public String expectedIn(LocalDate day) {
             String cell = null;
@@ -113,10 +121,11 @@ public final class GeneratedProvince {
     public record Meeting(String id, String cellId, LocalDate day, String kind) {
     }
 
-    private GeneratedProvince(Random random, String id, double scale) {
+    private GeneratedProvince(Random random, String id, ProvinceShape shape) {
         this.random = random;
         this.id = id;
-        this.scale = scale;
+        this.shape = shape;
+        this.scale = shape.scale();
         int communeCount = Math.max(FEWEST_COMMUNES, (int) Math.round(COMMUNES * scale));
         for (int c = 1; c <= communeCount; c++) {
             String commune = id + "-X" + String.format("%02d", c);
@@ -131,6 +140,7 @@ public final class GeneratedProvince {
         movedCell = movedFrom + "-C01";
         mergeTarget = communes.get(3);
         mergedCommune = communes.get(4);
+        villages = new ProvinceVillages(communes, CELLS_PER_COMMUNE, shape);
     }
 
     /** The province at scale 1 (some 54,000 members). */
@@ -143,16 +153,33 @@ public final class GeneratedProvince {
      * scale (at least five communes).
      */
     public static GeneratedProvince generate(Random random, String id, double scale) {
-        if (!(scale > 0)) {
-            throw new IllegalArgumentException("scale must be positive: " + scale);
-        }
-        GeneratedProvince province = new GeneratedProvince(random, id, scale);
+        return generate(random, id, ProvinceShape.ofScale(scale));
+    }
+
+    /** A province of the shape asked for; {@link ProvinceShape#ofScale} gives the recount test's. */
+    public static GeneratedProvince generate(Random random, String id, ProvinceShape shape) {
+        GeneratedProvince province = new GeneratedProvince(random, id, shape);
         province.fromRegister();
         for (YearMonth month = FIRST_MONTH; !month.isAfter(LAST_MONTH); month = month.plusMonths(1)) {
             province.month(month);
         }
-        province.planMeetings();
+        if (shape.monthlyMeetings()) {
+            province.planMonthlyMeetings();
+        } else {
+            province.planMeetings();
+        }
+        province.villages.assignPositions(random, province::someoneOutsideTheParty);
         return province;
+    }
+
+    /** Members at the end of the history: joined and not left, in transit included. */
+    public long membersAtEnd() {
+        return members.stream().filter(Member::activeAtEnd).count();
+    }
+
+    /** Import lines: all of them, each member's in date order. */
+    public long lineCount() {
+        return members.stream().mapToLong(member -> member.steps.size()).sum();
     }
 
     /** Organisations, parents before children. */
@@ -206,7 +233,7 @@ public final class GeneratedProvince {
     /** The commune a cell answers to on the day: after the reform, the moved cell's new one, the merger's. */
     public String communeOn(String cellId, LocalDate day) {
         String commune = communeOfCell.get(cellId);
-        if (day.isBefore(REFORM)) {
+        if (!shape.reform() || day.isBefore(REFORM)) {
             return commune;
         }
         if (cellId.equals(movedCell)) {
@@ -266,7 +293,7 @@ public final class GeneratedProvince {
         return member;
     }
 
-    private Map<String, Object> person(LocalDate born) {
+    private Map<String, Object> person(Member member, String cell, LocalDate born) {
         boolean woman = random.nextInt(100) < 35;
         String given = GIVEN[random.nextInt(GIVEN.length)];
         Map<String, Object> person = new LinkedHashMap<>();
@@ -275,12 +302,22 @@ public final class GeneratedProvince {
         person.put("sex", woman ? "FEMALE" : "MALE");
         person.put("ethnicity", ETHNICITY[random.nextInt(ETHNICITY.length)]);
         person.put("education", EDUCATION[random.nextInt(EDUCATION.length)]);
+        String residence = villages.residenceOf(member, (String) person.get("fullName"), cell, random);
+        if (residence != null) {
+            person.put("residenceUnitId", residence);
+        }
         return person;
+    }
+
+    /** A village post holder who is not a party member. */
+    private String someoneOutsideTheParty() {
+        return FAMILY[random.nextInt(FAMILY.length)] + " " + GIVEN[random.nextInt(GIVEN.length)];
     }
 
     private void enrol(Member member, String cell, LocalDate admittedOn) {
         Map<String, Object> line = line("enrol", member);
-        line.put("person", person(admittedOn.minusYears(20 + random.nextInt(20)).minusDays(random.nextInt(365))));
+        line.put("person", person(member, cell, admittedOn.minusYears(20 + random.nextInt(20))
+                .minusDays(random.nextInt(365))));
         line.put("status", "OFFICIAL");
         line.put("cellId", cell);
         line.put("admittedOn", admittedOn.toString());
@@ -298,7 +335,8 @@ public final class GeneratedProvince {
         Member member = member();
         LocalDate resolved = decided.minusDays(21);
         Map<String, Object> admission = line("admit", member);
-        admission.put("person", person(resolved.minusYears(19 + random.nextInt(25)).minusDays(random.nextInt(365))));
+        admission.put("person", person(member, cell, resolved.minusYears(19 + random.nextInt(25))
+                .minusDays(random.nextInt(365))));
         admission.put("cellId", cell);
         admission.put("cellResolutionDate", resolved.toString());
         admission.put("vote", Map.of("officialMembers", 12, "temporarilyTransferredOut", 0, "exemptedAbsent", 0,
@@ -443,6 +481,17 @@ public final class GeneratedProvince {
                     meetings.add(new Meeting(cell + "-" + month, cell, month.atDay(MEETING_DAY),
                             random.nextInt(4) == 0 ? "THEMATIC" : "REGULAR"));
                 }
+            }
+        }
+    }
+
+    /** Every cell meets every month of the last year; the first month of a quarter, regular and thematic at once. */
+    private void planMonthlyMeetings() {
+        for (YearMonth month = LAST_MONTH.minusMonths(11); !month.isAfter(LAST_MONTH); month = month.plusMonths(1)) {
+            boolean combined = (month.getMonthValue() - 1) % 3 == 0;
+            for (String cell : cells) {
+                meetings.add(new Meeting(cell + "-" + month, cell, month.atDay(MEETING_DAY),
+                        combined ? "COMBINED" : "REGULAR"));
             }
         }
     }

@@ -83,6 +83,10 @@ final class KafkaBroker implements AutoCloseable {
         return bootstrapServers;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     @Override
     public void close() {
         process.stop(Duration.ofSeconds(30));

@@ -3,7 +3,9 @@ package chibo.localstack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -17,6 +19,7 @@ public final class LocalStack implements AutoCloseable {
     public static final String MEETING = "meeting-service";
     public static final String REPORTING = "reporting-service";
     public static final String AUTH = "auth-server";
+    public static final String KAFKA = "kafka";
 
     private final StackConfig config;
     private MongoWire mongo;
@@ -93,6 +96,22 @@ public final class LocalStack implements AutoCloseable {
         }
         return services.stream().filter(s -> s.name().equals(service)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no service " + service)).url();
+    }
+
+    /**
+     * The operating-system process of each program the stack started, by name ({@link #KAFKA}, {@link #AUTH} and
+     * the services), for whoever measures their CPU and memory; the MongoDB-wire server runs in this process.
+     */
+    public Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        services.forEach(service -> pids.put(service.name(), service.pid()));
+        if (auth != null) {
+            pids.put(AUTH, auth.pid());
+        }
+        if (kafka != null) {
+            pids.put(KAFKA, kafka.pid());
+        }
+        return pids;
     }
 
     public String bootstrapServers() {

@@ -47,6 +47,10 @@ final class ServiceProcess implements AutoCloseable {
         return process.name();
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     void awaitHealthy(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {

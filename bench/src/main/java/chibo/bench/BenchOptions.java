@@ -1,0 +1,64 @@
+package chibo.bench;
+
+import chibo.localstack.ProvinceShape;
+
+import java.util.List;
+
+/**
+ * The command line of {@code ./chibo bench}: how big a province, MongoDB in memory or on the H2 file backend, the
+ * load the freshness run offers, and whether to record the cells' meetings.
+ *
+ * @param shape    the province; by default the size of a real one (450,000 members, about 125 communes)
+ * @param h2       MongoDB on the H2 file backend rather than in memory
+ * @param rate     commands per second offered while freshness is measured
+ * @param meetings record every cell's monthly meetings of the last year after the import
+ */
+record BenchOptions(ProvinceShape shape, boolean h2, int rate, boolean meetings) {
+
+    static final int DEFAULT_MEMBERS = 450_000;
+    static final int DEFAULT_RATE = 500;
+    /** A few more villages than cells: the last ones have no cell of their own, as reports should show. */
+    static final int VILLAGES_PER_COMMUNE = 42;
+    static final int RESIDENT_PERCENT = 60;
+
+    static final String USAGE = "usage: ./chibo bench [--scale S | --members N] [--backend memory|h2] [--rate R]"
+            + " [--no-meetings] [--heap SIZE]";
+
+    static BenchOptions parse(List<String> args) {
+        ProvinceShape size = ProvinceShape.ofMembers(DEFAULT_MEMBERS);
+        boolean h2 = false;
+        int rate = DEFAULT_RATE;
+        boolean meetings = true;
+        for (int i = 0; i < args.size(); i++) {
+            String option = args.get(i);
+            switch (option) {
+                case "--scale" -> size = ProvinceShape.ofScale(Double.parseDouble(value(args, ++i, option)));
+                case "--members" -> size = ProvinceShape.ofMembers(Integer.parseInt(value(args, ++i, option)));
+                case "--backend" -> {
+                    String backend = value(args, ++i, option);
+                    if (!backend.equals("memory") && !backend.equals("h2")) {
+                        throw new IllegalArgumentException("--backend is memory or h2, not " + backend + "\n" + USAGE);
+                    }
+                    h2 = backend.equals("h2");
+                }
+                case "--rate" -> rate = Integer.parseInt(value(args, ++i, option));
+                case "--no-meetings" -> meetings = false;
+                default -> throw new IllegalArgumentException("unknown option " + option + "\n" + USAGE);
+            }
+        }
+        ProvinceShape shape = size.withVillages(VILLAGES_PER_COMMUNE, RESIDENT_PERCENT).withMonthlyMeetings()
+                .withoutReform();
+        return new BenchOptions(shape, h2, rate, meetings);
+    }
+
+    String backend() {
+        return h2 ? "h2" : "memory";
+    }
+
+    private static String value(List<String> args, int index, String option) {
+        if (index >= args.size()) {
+            throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
+        }
+        return args.get(index);
+    }
+}
