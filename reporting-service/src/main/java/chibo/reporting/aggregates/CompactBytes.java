@@ -22,6 +22,13 @@ final class CompactBytes {
             bytes = new byte[Math.max(16, capacity)];
         }
 
+        Writer write(byte[] values) {
+            ensure(values.length);
+            System.arraycopy(values, 0, bytes, size, values.length);
+            size += values.length;
+            return this;
+        }
+
         Writer write(byte value) {
             ensure(1);
             bytes[size++] = value;

@@ -14,12 +14,12 @@ import org.bson.types.Binary;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -32,9 +32,19 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class FiguresSink {
 
+    private static final String REVISION = "rev";
+    private static final int KEEP_TIMELINES = 20_000;
+
     private final MongoCollection<Document> counts;
     private final MongoCollection<Document> timelines;
     private final AtomicReference<Instant> lastRecordedAt = new AtomicReference<>();
+    /** The timelines written last, by organisation: only the months sink's consumer thread touches them. */
+    private final Map<String, TimelineBuilder> keptTimelines = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, TimelineBuilder> eldest) {
+            return size() > KEEP_TIMELINES;
+        }
+    };
 
     FiguresSink(MongoDatabase database, String version) {
         this.counts = database.getCollection(ProjectionNames.countsCollection(version));
@@ -62,7 +72,9 @@ final class FiguresSink {
     /**
      * Puts each month into its organisation's timeline unless the timeline holds that month at the same or a higher
      * version. All of an organisation's months are in one partition of the changelog (its task's), so one consumer
-     * owns the organisation's timeline: a read and a replace by {@code _id}, as for the totals.
+     * owns the organisation's timeline: a read and a replace by {@code _id}, as for the totals. The timelines this
+     * sink wrote last are kept, each month already encoded, and taken as they are while the stored document's
+     * revision is the one this sink wrote (another instance that owned the partition meanwhile would have raised it).
      */
     void writeMonths(List<ConsumerRecord<String, byte[]>> records) {
         Map<String, Map<String, OrgMonth>> byOrganisation = new LinkedHashMap<>();
@@ -77,32 +89,59 @@ final class FiguresSink {
         if (byOrganisation.isEmpty()) {
             return;
         }
-        Map<String, Map<String, Timeline.Month>> stored = new HashMap<>();
-        for (Document timeline : timelines.find(Filters.in("_id", byOrganisation.keySet()))
-                .projection(Projections.include("months"))) {
-            stored.put(timeline.getString("_id"), Timeline.decode(timeline.get("months", Binary.class).getData()));
-        }
+        Map<String, TimelineBuilder> builders = timelineBuilders(byOrganisation.keySet());
         List<WriteModel<Document>> writes = new ArrayList<>();
         byOrganisation.forEach((orgId, changed) -> {
-            Map<String, Timeline.Month> months = stored.getOrDefault(orgId, new TreeMap<>());
+            TimelineBuilder builder = builders.get(orgId);
             boolean newer = false;
             for (OrgMonth month : changed.values()) {
-                Timeline.Month current = months.get(month.month());
-                if (current == null || current.version() < month.version()) {
-                    months.put(month.month(), new Timeline.Month(month.version(), month.counters()));
-                    newer = true;
-                }
+                newer |= builder.put(month.month(), month.version(), month.counters());
             }
             if (newer) {
+                builder.written();
                 writes.add(new ReplaceOneModel<>(Filters.eq("_id", orgId), new Document("_id", orgId)
-                        .append("months", new Binary(Timeline.encode(months)))
-                        .append("headline", new Binary(Timeline.encode(Timeline.headline(months)))),
-                        new ReplaceOptions().upsert(true)));
+                        .append(REVISION, builder.revision())
+                        .append("months", new Binary(builder.full()))
+                        .append("headline", new Binary(builder.headline())), new ReplaceOptions().upsert(true)));
             }
         });
         if (!writes.isEmpty()) {
             timelines.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         }
+    }
+
+    /** Each organisation's timeline: kept, if still the stored revision, else read back (or new). */
+    private Map<String, TimelineBuilder> timelineBuilders(Collection<String> orgIds) {
+        Map<String, Long> revisions = new HashMap<>();
+        for (Document stored : timelines.find(Filters.in("_id", orgIds)).projection(Projections.include(REVISION))) {
+            revisions.put(stored.getString("_id"), revision(stored));
+        }
+        Map<String, TimelineBuilder> builders = new HashMap<>();
+        List<String> reread = new ArrayList<>();
+        for (String orgId : orgIds) {
+            TimelineBuilder kept = keptTimelines.get(orgId);
+            Long stored = revisions.get(orgId);
+            if (kept != null && stored != null && kept.revision() == stored) {
+                builders.put(orgId, kept);
+            } else if (stored == null) {
+                builders.put(orgId, TimelineBuilder.of(Map.of(), 0));
+            } else {
+                reread.add(orgId);
+            }
+        }
+        if (!reread.isEmpty()) {
+            for (Document stored : timelines.find(Filters.in("_id", reread))) {
+                builders.put(stored.getString("_id"), TimelineBuilder.of(Timeline.decode(
+                        stored.get("months", Binary.class).getData()), revision(stored)));
+            }
+        }
+        keptTimelines.putAll(builders);
+        return builders;
+    }
+
+    private static long revision(Document stored) {
+        Object revision = stored.get(REVISION);
+        return revision == null ? 0 : ((Number) revision).longValue();
     }
 
     /** Recorded time of the latest event reflected in what this sink wrote, or null before it wrote anything. */

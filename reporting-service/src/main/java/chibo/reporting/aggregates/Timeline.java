@@ -22,7 +22,7 @@ public final class Timeline {
     public record Month(long version, Map<String, Long> counters) {
     }
 
-    private static final byte FORMAT = 1;
+    static final byte FORMAT = 1;
     private static final Set<String> HEADLINE_STOCK = Set.of(Counters.MEMBERS, "members.official",
             "members.probationary", Counters.EXEMPTED, "members.sex.female", "members.ethnicity.kinh",
             "members.ethnicity.unknown");
@@ -104,7 +104,7 @@ public final class Timeline {
         return counters;
     }
 
-    private static int monthIndex(String month) {
+    static int monthIndex(String month) {
         return Integer.parseInt(month.substring(0, 4)) * 12 + Integer.parseInt(month.substring(5, 7)) - 1;
     }
 
