@@ -88,8 +88,8 @@ public class Summaries {
     private static Meetings meetings(OrgFigures.Counts counts, Map<String, Long> flows, YearMonth from,
                                      YearMonth through) {
         long required = 0;
-        for (YearMonth month = from; !month.isAfter(through); month = month.plusMonths(1)) {
-            required += Figures.valueIn(counts, Counters.CELLS, month);
+        for (long cells : Figures.series(counts, Counters.CELLS, period(from.toString(), through.toString()))) {
+            required += cells;
         }
         long expected = flows.getOrDefault(Counters.ATTENDANCE_EXPECTED, 0L);
         long present = flows.getOrDefault(Counters.ATTENDANCE_PRESENT, 0L);
