@@ -6,17 +6,31 @@ import chibo.platform.security.OrgDirectory;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A consuming service's copy of the organisation tree, folded from {@code party.organization.events} into
  * documents keyed by organisation id. Lineage walks parent pointers, one {@code _id} lookup per level.
+ *
+ * <p>A node read is reused for a few seconds: every command checks lineages several times (subtree, province,
+ * guests' committees) and organisations change rarely. A change this instance applies is seen at once; another
+ * instance's within that time.
  */
 public class OrgTreeProjection implements OrgDirectory {
 
+    static final Duration FRESH = Duration.ofSeconds(5);
+    private static final int KEPT = 100_000;
+
     private final SubjectProjection<OrgNode> nodes;
+    private final Map<String, Read> recent = new ConcurrentHashMap<>();
+
+    private record Read(Optional<OrgNode> node, long readAtNanos) {
+    }
 
     public OrgTreeProjection(MongoDatabase database, MeterRegistry meters) {
         this(database, "org_tree", meters);
@@ -27,21 +41,35 @@ public class OrgTreeProjection implements OrgDirectory {
     }
 
     public SubjectProjection.Outcome accept(EventEnvelope event) {
-        return nodes.accept(event, (before, after, e) -> {
+        return accept(event, (before, after, e) -> {
         });
     }
 
     /** As {@link #accept(EventEnvelope)}, also keeping other documents in step (idempotently). */
     public SubjectProjection.Outcome accept(EventEnvelope event, SubjectProjection.SideEffects<OrgNode> sideEffects) {
-        return nodes.accept(event, sideEffects);
+        try {
+            return nodes.accept(event, sideEffects);
+        } finally {
+            recent.remove(event.subject());
+        }
     }
 
     public Optional<OrgNode> find(String orgId) {
-        return nodes.find(orgId);
+        long now = System.nanoTime();
+        Read read = recent.get(orgId);
+        if (read != null && now - read.readAtNanos() < FRESH.toNanos()) {
+            return read.node();
+        }
+        Optional<OrgNode> node = nodes.find(orgId);
+        if (recent.size() >= KEPT) {
+            recent.clear();
+        }
+        recent.put(orgId, new Read(node, now));
+        return node;
     }
 
     @Override
     public List<String> lineage(String orgId) {
-        return OrgDirectory.walk(orgId, id -> nodes.find(id).map(node -> Objects.requireNonNullElse(node.upward(), "")));
+        return OrgDirectory.walk(orgId, id -> find(id).map(node -> Objects.requireNonNullElse(node.upward(), "")));
     }
 }
