@@ -12,6 +12,7 @@ import org.bson.types.Binary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static com.mongodb.client.model.Projections.exclude;
 import static com.mongodb.client.model.Projections.include;
@@ -30,10 +32,13 @@ import static com.mongodb.client.model.Projections.include;
 public class OrgFigures implements OrgDirectory {
 
     private static final String MONTHS = "months";
+    private static final Duration PARENT_FRESH = Duration.ofSeconds(5);
+    private static final int PARENTS_KEPT = 100_000;
     private static final String HEADLINE = "headline";
 
     private final MongoDatabase database;
     private final Projections projections;
+    private final Map<String, Parent> parents = new ConcurrentHashMap<>();
 
     OrgFigures(MongoTemplate mongo, Projections projections) {
         this.database = mongo.getDb();
@@ -82,13 +87,35 @@ public class OrgFigures implements OrgDirectory {
         return found;
     }
 
-    /** Walks parent pointers, one {@code _id} lookup of the parent field per level. */
+    /**
+     * Walks parent pointers, one {@code _id} lookup of the parent field per level; a parent read is reused for a
+     * few seconds, as every query checks the caller's subtree and organisations move rarely.
+     */
     @Override
     public List<String> lineage(String orgId) {
         String version = projections.live();
-        return OrgDirectory.walk(orgId, id -> Optional.ofNullable(counts(version).find(Filters.eq("_id", id))
+        return OrgDirectory.walk(orgId, id -> parent(version, id));
+    }
+
+    private Optional<String> parent(String version, String orgId) {
+        String key = version + "|" + orgId;
+        long now = System.nanoTime();
+        Parent known = parents.get(key);
+        if (known != null && now - known.readAtNanos() < PARENT_FRESH.toNanos()) {
+            return known.parentId();
+        }
+        Optional<String> parent = Optional.ofNullable(counts(version).find(Filters.eq("_id", orgId))
                 .projection(include("parentId")).first())
-                .map(d -> Objects.requireNonNullElse(d.getString("parentId"), "")));
+                .map(d -> Objects.requireNonNullElse(d.getString("parentId"), ""));
+        if (parents.size() >= PARENTS_KEPT) {
+            parents.clear();
+        }
+        parents.put(key, new Parent(parent, now));
+        return parent;
+    }
+
+    /** An organisation's parent as read ({@code ""} at the root; empty: no such organisation), and when. */
+    private record Parent(Optional<String> parentId, long readAtNanos) {
     }
 
     private MongoCollection<Document> counts(String version) {
