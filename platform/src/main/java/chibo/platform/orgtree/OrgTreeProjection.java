@@ -29,7 +29,7 @@ public class OrgTreeProjection implements OrgDirectory {
     private final SubjectProjection<OrgNode> nodes;
     private final Map<String, Read> recent = new ConcurrentHashMap<>();
 
-    private record Read(Optional<OrgNode> node, long readAtNanos) {
+    private record Read(OrgNode node, long readAtNanos) {
     }
 
     public OrgTreeProjection(MongoDatabase database, MeterRegistry meters) {
@@ -58,13 +58,16 @@ public class OrgTreeProjection implements OrgDirectory {
         long now = System.nanoTime();
         Read read = recent.get(orgId);
         if (read != null && now - read.readAtNanos() < FRESH.toNanos()) {
-            return read.node();
+            return Optional.of(read.node());
         }
         Optional<OrgNode> node = nodes.find(orgId);
-        if (recent.size() >= KEPT) {
-            recent.clear();
+        if (node.isPresent()) {
+            // an organisation not known yet may arrive any moment: only what was found is kept
+            if (recent.size() >= KEPT) {
+                recent.clear();
+            }
+            recent.put(orgId, new Read(node.get(), now));
         }
-        recent.put(orgId, new Read(node, now));
         return node;
     }
 

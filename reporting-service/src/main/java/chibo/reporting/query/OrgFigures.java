@@ -102,20 +102,23 @@ public class OrgFigures implements OrgDirectory {
         long now = System.nanoTime();
         Parent known = parents.get(key);
         if (known != null && now - known.readAtNanos() < PARENT_FRESH.toNanos()) {
-            return known.parentId();
+            return Optional.of(known.parentId());
         }
         Optional<String> parent = Optional.ofNullable(counts(version).find(Filters.eq("_id", orgId))
                 .projection(include("parentId")).first())
                 .map(d -> Objects.requireNonNullElse(d.getString("parentId"), ""));
-        if (parents.size() >= PARENTS_KEPT) {
-            parents.clear();
+        if (parent.isPresent()) {
+            // an organisation not seen yet may be counted any moment: only what was found is kept
+            if (parents.size() >= PARENTS_KEPT) {
+                parents.clear();
+            }
+            parents.put(key, new Parent(parent.get(), now));
         }
-        parents.put(key, new Parent(parent, now));
         return parent;
     }
 
-    /** An organisation's parent as read ({@code ""} at the root; empty: no such organisation), and when. */
-    private record Parent(Optional<String> parentId, long readAtNanos) {
+    /** An organisation's parent as read ({@code ""} at the root), and when. */
+    private record Parent(String parentId, long readAtNanos) {
     }
 
     private MongoCollection<Document> counts(String version) {
