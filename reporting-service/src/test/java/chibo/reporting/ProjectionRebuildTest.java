@@ -80,6 +80,9 @@ class ProjectionRebuildTest extends ReportingComponentTest {
         });
         JsonNode progress = http.get("/projections/" + version, auditor).json();
         assertThat(progress.get("done").asLong()).isEqualTo(progress.get("total").asLong());
+        long liveInterval = http.get("/projections/" + liveBefore, auditor).json().get("commitIntervalMs").asLong();
+        assertThat(progress.get("commitIntervalMs").asLong()).as("a version being built commits less often")
+                .isGreaterThan(liveInterval);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(http.get("/projections/" + version
                 + "/differences", auditor).json()).isEmpty());
 
@@ -93,6 +96,9 @@ class ProjectionRebuildTest extends ReportingComponentTest {
 
         assertThat(failures).isEmpty();
         assertThat(http.get("/projections", auditor).json().get("live").asString()).isEqualTo(version);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(http.get("/projections/" + version, auditor).json()
+                .get("commitIntervalMs").asLong()).as("once live, at the live version's interval")
+                .isEqualTo(liveInterval));
         JsonNode after = http.get("/organizations/" + province + "/summary?asOf=2024-12-31", auditor).json();
         assertThat(after.get("members")).isEqualTo(before.get("members"));
         assertThat(after.get("byAgeBand")).isEqualTo(before.get("byAgeBand"));

@@ -45,10 +45,13 @@ final class ProjectionRuntime {
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics metrics;
     private final List<ConcurrentMessageListenerContainer<String, byte[]>> sinks;
+    private final Duration commitInterval;
 
     private ProjectionRuntime(ReportingTopics topics, FiguresSink sink, KafkaStreams streams,
                               KafkaStreamsMetrics metrics,
-                              List<ConcurrentMessageListenerContainer<String, byte[]>> sinks) {
+                              List<ConcurrentMessageListenerContainer<String, byte[]>> sinks,
+                              Duration commitInterval) {
+        this.commitInterval = commitInterval;
         this.topics = topics;
         this.sink = sink;
         this.streams = streams;
@@ -57,14 +60,15 @@ final class ProjectionRuntime {
     }
 
     /** Starts the version's topology and sinks; its topics must exist. */
-    static ProjectionRuntime start(ReportingTopics topics, ReportingProperties properties, KafkaProperties kafka,
-                                   MongoDatabase database, MeterRegistry meters, TopologyEvents events) {
+    static ProjectionRuntime start(ReportingTopics topics, ReportingProperties properties, Duration commitInterval,
+                                   KafkaProperties kafka, MongoDatabase database, MeterRegistry meters,
+                                   TopologyEvents events) {
         Properties config = new Properties();
         config.putAll(kafka.buildStreamsProperties());
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.applicationId());
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()));
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, properties.commitInterval().toMillis());
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
         config.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir().toString());
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
@@ -83,7 +87,7 @@ final class ProjectionRuntime {
         streams.start();
         sinks.forEach(ConcurrentMessageListenerContainer::start);
         log.info("reporting topology {} started", topics.applicationId());
-        return new ProjectionRuntime(topics, sink, streams, metrics, sinks);
+        return new ProjectionRuntime(topics, sink, streams, metrics, sinks, commitInterval);
     }
 
     private static ConcurrentMessageListenerContainer<String, byte[]> container(
@@ -151,6 +155,11 @@ final class ProjectionRuntime {
 
     KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /** How often this runtime's topology commits. */
+    Duration commitInterval() {
+        return commitInterval;
     }
 
     void stop() {

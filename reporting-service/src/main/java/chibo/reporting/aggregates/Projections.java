@@ -180,6 +180,12 @@ public class Projections implements SmartLifecycle, HealthIndicator {
         for (String version : wanted) {
             run(version);
         }
+        // a version built at the rebuild's commit interval runs at the live one once it is live
+        ProjectionRuntime current = running.get(live());
+        if (current != null && !current.commitInterval().equals(properties.commitInterval())) {
+            running.remove(live()).stop();
+            run(live());
+        }
         for (String version : List.copyOf(running.keySet())) {
             Optional<Document> stored = stored(version);
             if (stored.isPresent() && State.DROPPED.name().equals(stored.get().getString("state"))) {
@@ -192,7 +198,9 @@ public class Projections implements SmartLifecycle, HealthIndicator {
         running.computeIfAbsent(version, v -> {
             ReportingTopics topics = new ReportingTopics(v);
             kafkaAdmin.createOrModifyTopics(topicsOf(topics, partitioning).toArray(new NewTopic[0]));
-            return ProjectionRuntime.start(topics, properties, kafka, database, meters, events);
+            Duration commitInterval = v.equals(live()) ? properties.commitInterval()
+                    : properties.rebuildCommitInterval();
+            return ProjectionRuntime.start(topics, properties, commitInterval, kafka, database, meters, events);
         });
     }
 
@@ -245,7 +253,7 @@ public class Projections implements SmartLifecycle, HealthIndicator {
         ReportingTopics topics = new ReportingTopics(version);
         State state = State.valueOf(stored.getString("state"));
         if (state == State.DROPPED) {
-            return new Progress(version, state, false, 0, 0, null, null, null, null);
+            return new Progress(version, state, false, 0, 0, null, null, null, null, null);
         }
         long total = offsets.total(Topics.ALL);
         long done = offsets.committed(topics.applicationId(), Topics.ALL).values().stream()
@@ -260,7 +268,8 @@ public class Projections implements SmartLifecycle, HealthIndicator {
         return new Progress(version, version.equals(live()) ? State.LIVE : state, caughtUp, done, total,
                 total == 0 ? Double.valueOf(100) : Math.min(100.0, Math.round(done * 1000.0 / total) / 10.0),
                 rate == null ? null : Math.round(rate * 10) / 10.0, caughtUp ? Long.valueOf(0) : etaSeconds,
-                runtime == null ? null : runtime.state().name());
+                runtime == null ? null : runtime.state().name(),
+                runtime == null ? null : runtime.commitInterval().toMillis());
     }
 
     /** Whether the version has processed everything on its input and internal topics and stored the results. */
@@ -435,8 +444,13 @@ public class Projections implements SmartLifecycle, HealthIndicator {
      * @param perSecond   events per second since the last time progress was asked
      * @param etaSeconds  seconds left at that rate
      */
+    /**
+     * @param topology         the state of the version's topology on this instance (null: not running here)
+     * @param commitIntervalMs how often it commits on this instance: a version being built less often than the
+     *                         live one
+     */
     public record Progress(String version, State state, boolean caughtUp, long done, long total, Double percentDone,
-                           Double perSecond, Long etaSeconds, String topology) {
+                           Double perSecond, Long etaSeconds, String topology, Long commitIntervalMs) {
     }
 
     public record Difference(String orgId, String counter, long live, long rebuilt) {

@@ -12,12 +12,14 @@ import java.time.Duration;
  * @param projectionVersion the projection version to serve when none has been switched to yet: its Kafka Streams
  *                          application id, internal topics and MongoDB collections all carry it
  * @param stateDir          where Kafka Streams keeps its local state stores (rebuilt from changelogs if lost)
- * @param commitInterval    how often results are committed and become visible (exactly-once)
+ * @param commitInterval    how often the live version commits its results, which become visible then (exactly-once)
+ * @param rebuildCommitInterval how often a version being built commits: longer, as nobody reads it yet and every
+ *                              commit is a transaction to wait for; once live it runs at {@code commitInterval}
  */
 @Validated
 @ConfigurationProperties("chibo.reporting")
 public record ReportingProperties(@NotBlank String projectionVersion, @NotNull Path stateDir,
-                                  @NotNull Duration commitInterval) {
+                                  @NotNull Duration commitInterval, @NotNull Duration rebuildCommitInterval) {
 
     public ReportingProperties {
         if (projectionVersion == null) {
@@ -28,6 +30,9 @@ public record ReportingProperties(@NotBlank String projectionVersion, @NotNull P
         }
         if (commitInterval == null) {
             commitInterval = Duration.ofMillis(100);
+        }
+        if (rebuildCommitInterval == null) {
+            rebuildCommitInterval = Duration.ofSeconds(1);
         }
     }
 
