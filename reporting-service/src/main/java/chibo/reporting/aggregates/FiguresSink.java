@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.AtomicReference;
 final class FiguresSink {
 
     private static final String REVISION = "rev";
-    private static final int KEEP_TIMELINES = 20_000;
+    /** Timelines kept between writes: the hot ones (the upper levels of the tree), within the service's heap. */
+    private static final int KEEP_TIMELINES = 2_048;
 
     private final MongoCollection<Document> counts;
     private final MongoCollection<Document> timelines;

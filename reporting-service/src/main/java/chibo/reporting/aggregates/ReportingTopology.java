@@ -34,7 +34,7 @@ public final class ReportingTopology {
     static final String MEETING_DLT_SINK = "meeting-dlt-sink";
     static final String UNIT_FACTS_SINK = "unit-facts-sink";
     /** Members, cells and units kept as objects per task, besides those changed since the last commit. */
-    private static final int KEEP_SUBJECTS = 10_000;
+    private static final int KEEP_SUBJECTS = 4_096;
 
     private ReportingTopology() {
     }
