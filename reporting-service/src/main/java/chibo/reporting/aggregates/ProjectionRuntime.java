@@ -70,7 +70,7 @@ final class ProjectionRuntime {
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
         config.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir().toString());
-        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.streamThreads());
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         requireCoPartitioned(config, topics);
         KafkaStreams streams = new KafkaStreams(ReportingTopology.build(topics, events), config);

@@ -1,5 +1,6 @@
 package chibo.reporting.aggregates;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,11 +16,14 @@ import java.time.Duration;
  * @param commitInterval    how often the live version commits its results, which become visible then (exactly-once)
  * @param rebuildCommitInterval how often a version being built commits: longer, as nobody reads it yet and every
  *                              commit is a transaction to wait for; once live it runs at {@code commitInterval}
+ * @param streamThreads     stream threads per version and instance: its tasks (one per partition) are shared among
+ *                          them, so a version folds on as many cores
  */
 @Validated
 @ConfigurationProperties("chibo.reporting")
 public record ReportingProperties(@NotBlank String projectionVersion, @NotNull Path stateDir,
-                                  @NotNull Duration commitInterval, @NotNull Duration rebuildCommitInterval) {
+                                  @NotNull Duration commitInterval, @NotNull Duration rebuildCommitInterval,
+                                  @Min(1) int streamThreads) {
 
     public ReportingProperties {
         if (projectionVersion == null) {
@@ -33,6 +37,9 @@ public record ReportingProperties(@NotBlank String projectionVersion, @NotNull P
         }
         if (rebuildCommitInterval == null) {
             rebuildCommitInterval = Duration.ofSeconds(1);
+        }
+        if (streamThreads == 0) {
+            streamThreads = 2;
         }
     }
 
