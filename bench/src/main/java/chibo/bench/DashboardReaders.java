@@ -4,9 +4,11 @@ import chibo.localstack.GeneratedProvince;
 import chibo.testsupport.Http;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,10 +17,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * province's and the country's summary (now and at a past month's end), children, series and statistics report,
  * every answer's latency kept by query and level. A 404 from an organisation reporting has not seen yet (early in
  * the import) is counted apart; any other answer but 200 is an error.
+ *
+ * <p>Each reader asks one query every {@link #EVERY} (a page of six queries every second and a half, as a person
+ * working through a dashboard would), not one after another: readers that ask as fast as they are answered take
+ * whatever the cores give them, so the faster the queries, the slower the import measured beside them.
  */
 final class DashboardReaders implements AutoCloseable {
 
     static final int READERS = 8;
+    static final Duration EVERY = Duration.ofMillis(250);
 
     /** A query at one level of the tree. */
     record Query(String name, String level, String path) {
@@ -75,8 +82,10 @@ final class DashboardReaders implements AutoCloseable {
     }
 
     private void read(int first) {
+        long next = System.nanoTime();
         for (int i = first; reading.get(); i++) {
             Query query = queries.get(i % queries.size());
+            next += EVERY.toNanos();
             long started = System.nanoTime();
             Http.Response response;
             try {
@@ -91,6 +100,16 @@ final class DashboardReaders implements AutoCloseable {
                 notYetSeen.incrementAndGet();
             } else {
                 error(query, response.toString());
+            }
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            } else {
+                next = System.nanoTime();
             }
         }
     }

@@ -28,7 +28,8 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(String name, Path jar, int port, List<String> arguments, Path logs) {
-        List<String> command = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC"));
+        // G1 with a pause goal: a dashboard's query must not wait out a full collection of the old generation
+        List<String> command = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=50"));
         String extra = System.getProperty(JVM_OPTIONS, "").strip();
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
