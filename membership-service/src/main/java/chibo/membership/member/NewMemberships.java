@@ -9,6 +9,7 @@ import chibo.membership.rules.Command;
 import chibo.membership.rules.RuleBook;
 import chibo.membership.rules.RuleSet;
 import chibo.platform.eventstore.AggregateStore;
+import chibo.platform.eventstore.Current;
 import chibo.platform.security.Caller;
 import chibo.platform.security.SubtreeGuard;
 import chibo.platform.web.Problems;
@@ -51,13 +52,14 @@ public class NewMemberships {
                              LocalDate effectiveDate, String decisionNumber, Command command,
                              Function<Context, ?> facts, Function<Context, MemberEvent> event) {
         return create(caller, requestedId, cellId, decidingOrgId, effectiveDate, decisionNumber, command, facts, event,
-                memberId -> {
-                });
+                null);
     }
 
     /**
      * As {@link #create(Caller, String, String, String, LocalDate, String, Command, Function, Function)}, with a
-     * last step once every check has passed and just before the event is recorded (it may still refuse).
+     * last step once every check has passed and just before the event is recorded (it may still refuse). Without
+     * such a step the member is created without being read first; with one, it is read first, so that the step
+     * never runs for an id already taken.
      */
     public MemberView create(Caller caller, String requestedId, String cellId, String decidingOrgId,
                              LocalDate effectiveDate, String decisionNumber, Command command,
@@ -82,13 +84,16 @@ public class NewMemberships {
         String memberId = Ids.orGenerate(requestedId);
         EventDraft draft = new EventDraft(memberId, effectiveDate, decidingId, decisionNumber, UUID.randomUUID(),
                 null, event.apply(context));
-        var result = members.create(memberId, current -> {
+        Function<Current<MemberState>, List<EventDraft>> decide = current -> {
             if (current.exists()) {
                 throw Problems.alreadyExists("memberId", "member", memberId);
             }
-            beforeRecording.accept(memberId);
+            if (beforeRecording != null) {
+                beforeRecording.accept(memberId);
+            }
             return List.of(draft);
-        });
+        };
+        var result = beforeRecording == null ? members.create(memberId, decide) : members.execute(memberId, decide);
         return MemberView.of(result.current().state(), result.current().seq(), decisions.today());
     }
 }

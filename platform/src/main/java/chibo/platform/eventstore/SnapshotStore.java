@@ -27,9 +27,9 @@ import java.util.Optional;
  * the embedded MongoDB-wire server serves only those from its index, and scans for anything else.
  *
  * <p>The state is kept as its JSON text in one string field: nothing queries inside a snapshot, and the text is
- * written and read by one JSON pass instead of being rebuilt field by field as a BSON document (snapshots are
- * read and replaced for every command and every projected event). A snapshot stored as a document by an earlier
- * version is still read.
+ * written and read by one JSON pass instead of being rebuilt field by field as a BSON document (projections read
+ * and replace theirs for every batch of events, aggregates read theirs for every command). A snapshot stored as a
+ * document by an earlier version is still read.
  */
 public final class SnapshotStore<S> {
 

@@ -1,0 +1,87 @@
+package chibo.membership;
+
+import chibo.testsupport.Http;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A new membership under an id already taken is refused and changes nothing: neither the member who has the id nor,
+ * for a readmission, the earlier membership's one readmission, which stays to be claimed under a free id.
+ */
+class NewMembershipIdTest extends MembershipComponentTest {
+
+    @Test
+    void an_enrolment_under_a_taken_id_is_refused_and_the_member_who_has_it_is_untouched() {
+        Requests.Tree tree = Requests.Tree.create(http);
+        String writer = tree.provinceWriter();
+        String id = "taken-" + UUID.randomUUID().toString().substring(0, 6);
+        assertThat(http.post("/members/enrolments", writer, Requests.enrolment(id, tree.cell())).status())
+                .isEqualTo(201);
+
+        Http.Response again = http.post("/members/enrolments", writer, Requests.enrolment(id, tree.otherCell()));
+
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.json().get("type").asString()).isEqualTo("urn:chibo:problem:already-exists");
+        Http.Response member = http.get("/members/" + id, writer);
+        assertThat(member.json().get("cellId").asString()).isEqualTo(tree.cell());
+        assertThat(member.json().get("version").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void a_readmission_under_a_taken_id_leaves_the_earlier_membership_free_to_be_readmitted() {
+        Requests.Tree tree = Requests.Tree.create(http);
+        String writer = tree.provinceWriter();
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String earlier = "left-" + suffix;
+        String taken = "someone-" + suffix;
+        assertThat(http.post("/members/enrolments", writer, Requests.enrolment(earlier, tree.cell())).status())
+                .isEqualTo(201);
+        assertThat(http.post("/members/" + earlier + "/letting-go", writer, decision("2021-01-10",
+                tree.grassroots(), "ground", "ASKED_TO_LEAVE")).status()).isEqualTo(200);
+        assertThat(http.post("/members/enrolments", writer, Requests.enrolment(taken, tree.cell())).status())
+                .isEqualTo(201);
+
+        Http.Response refused = http.post("/members/readmissions", writer, readmission(tree, taken, earlier));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.json().get("type").asString()).isEqualTo("urn:chibo:problem:already-exists");
+
+        Http.Response readmitted = http.post("/members/readmissions", writer,
+                readmission(tree, "again-" + suffix, earlier));
+        assertThat(readmitted.status()).as(readmitted.body()).isEqualTo(201);
+    }
+
+    private static Map<String, Object> readmission(Requests.Tree tree, String memberId, String earlier) {
+        return decision("2025-09-15", tree.province(), "memberId", memberId, "previousMemberId", earlier,
+                "cellId", tree.cell(),
+                "person", map("fullName", "Ma Văn Sình", "birthDate", "1970-02-03", "sex", "MALE", "ethnicity", "Tày",
+                        "education", "UPPER_SECONDARY"),
+                "cellResolutionDate", "2025-09-01",
+                "vote", map("officialMembers", 10, "temporarilyTransferredOut", 0, "exemptedAbsent", 0, "inFavour", 9),
+                "introducers", List.of(map("memberId", tree.introducer(), "workedWithSince", "2022-01-01"),
+                        map("memberId", tree.secondIntroducer(), "workedWithSince", "2022-01-01")),
+                "provincialConsentNumber", "12-CV/TU",
+                "declarations", map("leftForExceptionalFamilyHardship", true));
+    }
+
+    private static Map<String, Object> decision(String date, String decidingOrgId, Object... more) {
+        Map<String, Object> body = map(more);
+        body.put("decisionDate", date);
+        body.put("decisionNumber", "QĐ-" + date);
+        body.put("decidingOrgId", decidingOrgId);
+        return body;
+    }
+
+    private static Map<String, Object> map(Object... keyValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+}
