@@ -1,19 +1,21 @@
 package chibo.bench;
 
 import chibo.localstack.ProvinceShape;
+import chibo.localstack.StackConfig;
 
 import java.util.List;
 
 /**
- * The command line of {@code ./chibo bench}: how big a province, MongoDB in memory or on the H2 file backend, the
+ * The command line of {@code ./chibo bench}: how big a province, where MongoDB keeps its data, the
  * load the freshness run offers, and whether to record the cells' meetings.
  *
  * @param shape    the province; by default the size of a real one (450,000 members, about 125 communes)
- * @param h2       MongoDB on the H2 file backend rather than in memory
+ * @param store    MongoDB in memory (as the tests), in memory kept by a journal (as {@code ./chibo stack}) or on
+ *                 the H2 file backend
  * @param rate     commands per second offered while freshness is measured
  * @param meetings record every cell's monthly meetings of the last year after the import
  */
-record BenchOptions(ProvinceShape shape, boolean h2, int rate, boolean meetings) {
+record BenchOptions(ProvinceShape shape, StackConfig.MongoStore store, int rate, boolean meetings) {
 
     static final int DEFAULT_MEMBERS = 450_000;
     static final int DEFAULT_RATE = 500;
@@ -21,12 +23,12 @@ record BenchOptions(ProvinceShape shape, boolean h2, int rate, boolean meetings)
     static final int VILLAGES_PER_COMMUNE = 42;
     static final int RESIDENT_PERCENT = 60;
 
-    static final String USAGE = "usage: ./chibo bench [--scale S | --members N] [--backend memory|h2] [--rate R]"
+    static final String USAGE = "usage: ./chibo bench [--scale S | --members N] [--backend memory|journal|h2] [--rate R]"
             + " [--no-meetings] [--heap SIZE]";
 
     static BenchOptions parse(List<String> args) {
         ProvinceShape size = ProvinceShape.ofMembers(DEFAULT_MEMBERS);
-        boolean h2 = false;
+        StackConfig.MongoStore store = StackConfig.MongoStore.MEMORY;
         int rate = DEFAULT_RATE;
         boolean meetings = true;
         for (int i = 0; i < args.size(); i++) {
@@ -36,10 +38,13 @@ record BenchOptions(ProvinceShape shape, boolean h2, int rate, boolean meetings)
                 case "--members" -> size = ProvinceShape.ofMembers(Integer.parseInt(value(args, ++i, option)));
                 case "--backend" -> {
                     String backend = value(args, ++i, option);
-                    if (!backend.equals("memory") && !backend.equals("h2")) {
-                        throw new IllegalArgumentException("--backend is memory or h2, not " + backend + "\n" + USAGE);
-                    }
-                    h2 = backend.equals("h2");
+                    store = switch (backend) {
+                        case "memory" -> StackConfig.MongoStore.MEMORY;
+                        case "journal" -> StackConfig.MongoStore.JOURNAL;
+                        case "h2" -> StackConfig.MongoStore.H2;
+                        default -> throw new IllegalArgumentException(
+                                "--backend is memory, journal or h2, not " + backend + "\n" + USAGE);
+                    };
                 }
                 case "--rate" -> rate = Integer.parseInt(value(args, ++i, option));
                 case "--no-meetings" -> meetings = false;
@@ -48,11 +53,11 @@ record BenchOptions(ProvinceShape shape, boolean h2, int rate, boolean meetings)
         }
         ProvinceShape shape = size.withVillages(VILLAGES_PER_COMMUNE, RESIDENT_PERCENT).withMonthlyMeetings()
                 .withoutReform();
-        return new BenchOptions(shape, h2, rate, meetings);
+        return new BenchOptions(shape, store, rate, meetings);
     }
 
     String backend() {
-        return h2 ? "h2" : "memory";
+        return store.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String value(List<String> args, int index, String option) {

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * commands at 16 clients and their CPU per event; freshness at a fixed load; a full rebuild beside a raw read of
  * the same topics; CPU, heap and RSS of every process. Writes {@code bench/results/bench-<time>.json}.
  *
- * <p>Usage: {@code ./chibo bench [--scale S | --members N] [--backend memory|h2] [--rate R] [--no-meetings]}.
+ * <p>Usage: {@code ./chibo bench [--scale S | --members N] [--backend memory|journal|h2] [--rate R] [--no-meetings]}.
  */
 public final class StackBench {
 
@@ -83,7 +83,7 @@ public final class StackBench {
         result.put("backend", options.backend());
         result.put("members", province.members.size());
         ObjectNode figures = result.putObject("figures");
-        try (LocalStack stack = LocalStack.start(StackConfig.forTests(home, data, options.h2()))) {
+        try (LocalStack stack = LocalStack.start(StackConfig.forTests(home, data, options.store()))) {
             StackBench bench = new StackBench(stack, options, result.putObject("phases"));
             try (bench.meter) {
                 bench.run(province, file, lines, result, figures);

@@ -47,7 +47,7 @@ public final class LocalStack implements AutoCloseable {
         Ports ports = config.ports();
         Path data = config.dataDir();
         if (config.external() == null) {
-            mongo = MongoWire.start(config.persistent() ? data.resolve("mongo/chibo.mv") : null, ports.mongo());
+            mongo = MongoWire.start(config.store(), data, ports.mongo());
             kafka = KafkaBroker.start(data.resolve("kafka"), config.lib(), ports.kafka(), ports.kafkaController(),
                     config.logs(), config.startTimeout());
         }

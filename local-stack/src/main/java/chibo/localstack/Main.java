@@ -27,7 +27,7 @@ public final class Main {
         }
         Path home = home();
         StackConfig local = StackConfig.local(home, dataDir);
-        StackConfig config = new StackConfig(home, dataDir, true, !arguments.contains("--no-demo"), local.ports(),
+        StackConfig config = new StackConfig(home, dataDir, local.store(), !arguments.contains("--no-demo"), local.ports(),
                 local.startTimeout(), null);
         System.out.println("chibo: starting the local stack (data in " + dataDir + ", logs in " + config.logs()
                 + ") ...");

@@ -23,10 +23,10 @@ final class Stacks {
     }
 
     static StackConfig inMemory(Path dataDir) {
-        return StackConfig.forTests(home(), dataDir, false);
+        return StackConfig.forTests(home(), dataDir, StackConfig.MongoStore.MEMORY);
     }
 
     static StackConfig persistent(Path dataDir) {
-        return StackConfig.forTests(home(), dataDir, true);
+        return StackConfig.forTests(home(), dataDir, StackConfig.MongoStore.JOURNAL);
     }
 }
