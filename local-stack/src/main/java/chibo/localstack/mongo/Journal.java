@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,6 +43,11 @@ import java.util.zip.CRC32C;
  *
  * <p>On opening, the journal is read into the {@link State} it describes and rewritten as one {@code PUT} per live
  * document (written beside it, forced, then moved over it), so a restart costs the live data, not the history.
+ * While it runs, the journal is rewritten the same way whenever it has grown to twice its size after the last
+ * rewrite (and at least {@code compactAbove} bytes): the live documents are written beside it while writes go on,
+ * then, with writes held for a moment, the records appended meanwhile are copied after them and the new file is moved
+ * over the old. Every record holds a document's whole state, so the records copied after a document's snapshot
+ * bring it to its latest state whenever the snapshot caught it.
  */
 final class Journal implements AutoCloseable {
 
@@ -55,11 +61,15 @@ final class Journal implements AutoCloseable {
     private static final String KEY = "k";
 
     private final Path file;
-    private final FileChannel channel;
+    private FileChannel channel;
     private final ByteBuf buffer = Unpooled.buffer(16 * 1024);
     private final CRC32C crc = new CRC32C();
     private ScheduledExecutorService forcing;
     private boolean dirty;
+    private long compactAbove = Long.MAX_VALUE;
+    private long compactAt = Long.MAX_VALUE;
+    private boolean compacting;
+    private Consumer<Journal> snapshot;
 
     private Journal(Path file, FileChannel channel) {
         this.file = file;
@@ -108,6 +118,69 @@ final class Journal implements AutoCloseable {
             out.force(true);
         }
         Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Rewrites the journal as {@code snapshot} writes the live documents (into the journal it is given) once it has
+     * grown past twice its size after the last rewrite, and at least {@code compactAbove} bytes.
+     */
+    synchronized void compactWhenGrown(long compactAbove, Consumer<Journal> snapshot) {
+        this.compactAbove = compactAbove;
+        this.snapshot = snapshot;
+        this.compactAt = nextCompaction();
+    }
+
+    private long nextCompaction() {
+        long size = size();
+        return size > compactAbove / 2 ? 2 * size : compactAbove;
+    }
+
+    /** Rewrites the journal as the live documents now, while writes go on (see the class comment). */
+    void compact() {
+        Consumer<Journal> writeLive;
+        long from;
+        synchronized (this) {
+            writeLive = snapshot;
+            from = size();
+        }
+        Path rewritten = file.resolveSibling(file.getFileName() + ".compacting");
+        try (FileChannel out = FileChannel.open(rewritten, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            writeLive.accept(new Journal(rewritten, out));
+            synchronized (this) {
+                try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+                    long to = channel.size();
+                    for (long at = from; at < to; ) {
+                        at += in.transferTo(at, to - at, out);
+                    }
+                }
+                out.force(true);
+                Files.move(rewritten, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                channel.close();
+                channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                dirty = false;
+                compactAt = nextCompaction();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rewrite the MongoDB journal " + file, e);
+        } finally {
+            synchronized (this) {
+                compacting = false;
+            }
+        }
+    }
+
+    private void compactQuietly() {
+        try {
+            long started = System.nanoTime();
+            long before = size();
+            compact();
+            log.info("MongoDB journal {} rewritten as the live documents: {} → {} bytes in {} ms", file, before,
+                    size(), (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            log.warn("cannot rewrite the MongoDB journal {}; it keeps growing and is rewritten at the next start",
+                    file, e);
+        }
     }
 
     record Opened(Journal journal, State state) {
@@ -188,6 +261,10 @@ final class Journal implements AutoCloseable {
             throw new UncheckedIOException("cannot append to the MongoDB journal " + file, e);
         }
         dirty = true;
+        if (!compacting && forcing != null && snapshot != null && size() > compactAt) {
+            compacting = true;
+            forcing.execute(this::compactQuietly);
+        }
     }
 
     private static void writeCString(ByteBuf buffer, String text) {
@@ -196,20 +273,24 @@ final class Journal implements AutoCloseable {
 
     /** Forces what was appended to the disk. */
     void force() {
+        FileChannel forced;
         synchronized (this) {
             if (!dirty || !channel.isOpen()) {
                 return;
             }
             dirty = false;
+            forced = channel;
         }
         try {
-            channel.force(false);
+            forced.force(false);
+        } catch (ClosedChannelException e) {
+            // moved over by a rewrite, which forced it first
         } catch (IOException e) {
             log.warn("cannot force the MongoDB journal {} to the disk", file, e);
         }
     }
 
-    long size() {
+    synchronized long size() {
         try {
             return channel.size();
         } catch (IOException e) {
@@ -220,7 +301,14 @@ final class Journal implements AutoCloseable {
     @Override
     public void close() {
         if (forcing != null) {
-            forcing.shutdownNow();
+            forcing.shutdown();
+            try {
+                if (!forcing.awaitTermination(1, TimeUnit.MINUTES)) {
+                    log.warn("the MongoDB journal {} was still being rewritten after a minute; closing it", file);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         synchronized (this) {
             try {

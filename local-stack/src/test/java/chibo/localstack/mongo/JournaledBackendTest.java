@@ -188,6 +188,68 @@ class JournaledBackendTest {
     }
 
     @Test
+    void a_running_store_rewrites_its_journal_as_it_grows_and_loses_nothing_by_it() throws IOException {
+        int updates = 2_000;
+        String text = "x".repeat(500);
+        withStore(new JournaledBackend(journal(), 32 * 1024), db -> {
+            MongoCollection<Document> summary = db.getCollection("summary");
+            summary.insertOne(new Document("_id", "s").append("n", 0).append("text", text));
+            for (int i = 1; i <= updates; i++) {
+                summary.updateOne(Filters.eq("_id", "s"), Updates.set("n", i));
+            }
+            db.getCollection("other").insertOne(new Document("_id", "o"));
+        });
+
+        // each update appends the whole document: some 1 MB without the rewrites
+        assertThat(Files.size(journal())).isLessThan(updates * text.length() / 8);
+        withJournal(db -> {
+            assertThat(db.getCollection("summary").find().first()).containsEntry("n", updates);
+            assertThat(db.getCollection("other").countDocuments()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void writes_that_go_on_while_the_journal_is_rewritten_are_all_kept() throws Exception {
+        JournaledBackend backend = new JournaledBackend(journal());
+        int members = 3_000;
+        withStore(backend, db -> {
+            MongoCollection<Document> collection = db.getCollection("members");
+            Thread writer = Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < members; i++) {
+                    collection.insertOne(new Document("_id", "m" + i).append("v", 0));
+                    collection.updateOne(Filters.eq("_id", "m" + (i / 2)), Updates.inc("v", 1));
+                    if (i % 3 == 0) {
+                        collection.deleteOne(Filters.eq("_id", "m" + (i / 3)));
+                    }
+                }
+            });
+            while (writer.isAlive()) {
+                backend.compactJournal();
+            }
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        withJournal(db -> {
+            MongoCollection<Document> collection = db.getCollection("members");
+            for (int i = 0; i < members; i++) {
+                Document member = collection.find(Filters.eq("_id", "m" + i)).first();
+                // m(j) is incremented when i = 2j and i = 2j + 1, and deleted when i = 3j, all with i < members
+                int updatesOf = (2 * i < members ? 1 : 0) + (2 * i + 1 < members ? 1 : 0);
+                boolean deleted = 3 * i < members;
+                if (deleted) {
+                    assertThat(member).as("m" + i).isNull();
+                } else {
+                    assertThat(member).as("m" + i).isNotNull().containsEntry("v", updatesOf);
+                }
+            }
+        });
+    }
+
+    @Test
     void a_store_kept_on_the_h2_file_by_an_earlier_version_is_carried_over_once() {
         Path h2 = dir.resolve("chibo.mv");
         withStore(new H2Backend(h2.toString()), db -> {
