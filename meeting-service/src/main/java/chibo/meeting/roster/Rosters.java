@@ -147,6 +147,8 @@ public class Rosters {
 
     /** Every cell roster, one at a time (a scan, for the compliance check). */
     public void forEachCell(Consumer<CellRoster> action) {
-        cells.find().forEach(document -> action.accept(read(document)));
+        // a few hundred rosters a round trip: without a batch size the embedded MongoDB-wire server answers with
+        // every roster in one reply, past the driver's 48 MB limit for a large province
+        cells.find().batchSize(200).forEach(document -> action.accept(read(document)));
     }
 }

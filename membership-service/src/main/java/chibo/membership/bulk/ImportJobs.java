@@ -71,6 +71,12 @@ public class ImportJobs implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
     private static final int BATCH = 500;
+    /**
+     * Lines (or their results) asked for per round trip when a job's are read in order: without a batch size the
+     * embedded MongoDB-wire server answers a find with every document in one reply, which for a file of a quarter
+     * of a million lines passes the driver's 48 MB limit.
+     */
+    private static final int LINES_PER_BATCH = 2_000;
     /** Members whose lines run as one unit of work: read together, their events stored together. */
     private static final int MEMBERS_PER_UNIT = 500;
     private static final Duration ABANDONED = Duration.ofMinutes(2);
@@ -150,7 +156,7 @@ public class ImportJobs implements SmartLifecycle {
     /** The per-line results so far, in line order. */
     public void results(String jobId, Consumer<Document> each) {
         results.find(Filters.and(Filters.gte("_id", jobId + ":"), Filters.lt("_id", jobId + ";")))
-                .sort(Sorts.ascending("_id")).forEach(result -> {
+                .sort(Sorts.ascending("_id")).batchSize(LINES_PER_BATCH).forEach(result -> {
                     result.remove("_id");
                     each.accept(result);
                 });
@@ -172,6 +178,7 @@ public class ImportJobs implements SmartLifecycle {
             long[] held = {0};
             lines.find(Filters.and(Filters.gte("_id", jobId + ":"), Filters.lt("_id", jobId + ";")))
                     .sort(Sorts.ascending("_id"))
+                    .batchSize(LINES_PER_BATCH)
                     .forEach(line -> {
                         String raw = line.getString("raw");
                         byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);

@@ -308,6 +308,7 @@ public class EventStore {
             events(topic).find(Filters.and(Filters.eq(EventDocuments.PUBLISHED, false),
                             Filters.lt(EventDocuments.RECORDED_AT, Date.from(recordedBefore))))
                     .sort(Sorts.ascending(EventDocuments.ID))
+                    .batchSize(1_000) // the embedded server otherwise answers in one reply, however many there are
                     .forEach(document -> result.add(EventDocuments.toEnvelope(document)));
         }
         return result;
