@@ -86,16 +86,29 @@ public final class StackBench {
         try (LocalStack stack = LocalStack.start(StackConfig.forTests(home, data, options.store()))) {
             StackBench bench = new StackBench(stack, options, result.putObject("phases"));
             try (bench.meter) {
-                bench.run(province, file, lines, result, figures);
-                bench.meter.memory(result.putObject("memory"));
+                try {
+                    bench.run(province, file, lines, result, figures);
+                } finally {
+                    bench.meter.memory(result.putObject("memory"));
+                }
             }
         } catch (Exception | Error e) {
-            System.err.println("the bench failed; the stack's logs are in " + data.resolve("logs"));
+            // what was measured before the failure is kept, marked as such: a long run is not lost to its last phase
+            result.put("failed", failure(e));
+            result.put("runSeconds", Math.round(BenchResults.seconds(started)));
+            BenchResults.write("bench", result);
+            System.err.println("the bench failed; the phases measured are in the result file, the stack's logs in "
+                    + data.resolve("logs"));
             throw e;
         }
         result.put("runSeconds", Math.round(BenchResults.seconds(started)));
         BenchResults.write("bench", result);
         deleteRecursively(data);
+    }
+
+    private static String failure(Throwable failure) {
+        String message = failure.toString();
+        return message.length() > 1_000 ? message.substring(0, 1_000) : message;
     }
 
     private void run(GeneratedProvince province, Path file, long lines, ObjectNode result, ObjectNode figures)
