@@ -33,19 +33,17 @@ import java.util.concurrent.atomic.AtomicReference;
 final class FiguresSink {
 
     private static final String REVISION = "rev";
-    /** Timelines kept between writes: the hot ones (the upper levels of the tree), within the service's heap. */
-    private static final int KEEP_TIMELINES = 2_048;
+    /**
+     * Bytes of timelines kept between writes, per sink (the live version's and a version being rebuilt each have
+     * one): the hot ones, the upper levels of the tree, within the service's heap.
+     */
+    private static final long KEEP_TIMELINE_BYTES = 32L * 1024 * 1024;
 
     private final MongoCollection<Document> counts;
     private final MongoCollection<Document> timelines;
     private final AtomicReference<Instant> lastRecordedAt = new AtomicReference<>();
     /** The timelines written last, by organisation: only the months sink's consumer thread touches them. */
-    private final Map<String, TimelineBuilder> keptTimelines = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, TimelineBuilder> eldest) {
-            return size() > KEEP_TIMELINES;
-        }
-    };
+    private final KeptTimelines keptTimelines = new KeptTimelines(KEEP_TIMELINE_BYTES);
 
     FiguresSink(MongoDatabase database, String version) {
         this.counts = database.getCollection(ProjectionNames.countsCollection(version));
@@ -109,6 +107,7 @@ final class FiguresSink {
         if (!writes.isEmpty()) {
             timelines.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         }
+        keptTimelines.keep(builders);
     }
 
     /** Each organisation's timeline: kept, if still the stored revision, else read back (or new). */
@@ -136,7 +135,6 @@ final class FiguresSink {
                         stored.get("months", Binary.class).getData()), revision(stored)));
             }
         }
-        keptTimelines.putAll(builders);
         return builders;
     }
 

@@ -19,6 +19,7 @@ final class TimelineBuilder {
     private final List<Boolean> inHeadline = new ArrayList<>();
     private final TreeMap<String, Segment> months = new TreeMap<>();
     private long revision;
+    private long segmentBytes;
 
     /** One month: its version, and its bytes in the full timeline and in the headline (null: nothing to show). */
     private record Segment(long version, byte[] full, byte[] headline) {
@@ -66,8 +67,21 @@ final class TimelineBuilder {
             headline.varint(monthIndex).varlong(version).varint(shown).write(pairs.bytes());
             headlineBytes = headline.bytes();
         }
-        months.put(month, new Segment(version, full.bytes(), headlineBytes));
+        Segment replaced = months.put(month, new Segment(version, full.bytes(), headlineBytes));
+        segmentBytes += size(months.get(month)) - (replaced == null ? 0 : size(replaced));
         return true;
+    }
+
+    private static long size(Segment segment) {
+        return segment.full().length + (segment.headline() == null ? 0 : segment.headline().length);
+    }
+
+    /**
+     * About how many bytes of heap this builder holds: its months' bytes and, per month and per counter name, the
+     * objects around them.
+     */
+    long weight() {
+        return segmentBytes + 120L * months.size() + 80L * names.size();
     }
 
     private int index(String name) {
