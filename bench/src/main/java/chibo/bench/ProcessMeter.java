@@ -24,7 +24,10 @@ final class ProcessMeter implements AutoCloseable {
     /** Seconds between two scrapes of a service's metrics for its heap. */
     private static final int HEAP_SCRAPE_EVERY = 10;
 
-    /** The MongoDB-wire server: the threads of this JVM that serve it, and H2's writer when on the file backend. */
+    /**
+     * The MongoDB-wire server: the threads of this JVM that serve it, and the journal's (or H2's) writer when its data
+     * is kept in a file.
+     */
     static final String MONGO = "mongodb-wire";
     /** This JVM less the MongoDB-wire server's threads: the load generator, the readers, the raw Kafka clients. */
     static final String CLIENT = "bench-client";
@@ -179,7 +182,8 @@ final class ProcessMeter implements AutoCloseable {
         ThreadInfo[] infos = threads.getThreadInfo(ids);
         for (int i = 0; i < ids.length; i++) {
             if (infos[i] != null && (infos[i].getThreadName().startsWith("mongo-server")
-                    || infos[i].getThreadName().startsWith("MVStore"))) {
+                    || infos[i].getThreadName().startsWith("MVStore")
+                    || infos[i].getThreadName().startsWith("mongo-journal"))) {
                 long nanos = threads.getThreadCpuTime(ids[i]);
                 if (nanos > 0) {
                     mongoThreadNanos.merge(ids[i], nanos, Math::max);

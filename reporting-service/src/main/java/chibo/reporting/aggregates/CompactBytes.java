@@ -20,7 +20,31 @@ final class CompactBytes {
     private static final int KEEP_ENCODED = 65_536;
     private static final Map<String, byte[]> ENCODED = new ConcurrentHashMap<>();
 
+    /**
+     * One instance of each counter name read back (a few hundred distinct names), up to a bound: the months and
+     * organisations kept between commits hold maps keyed by them, and a new string per name and per object read
+     * came to over two million strings, a third of the heap, at 200,000 members during a rebuild.
+     */
+    private static final int KEEP_NAMES = 16_384;
+    private static final Map<String, String> NAMES = new ConcurrentHashMap<>();
+
     private CompactBytes() {
+    }
+
+    /** The one kept instance of a counter name equal to {@code name} (or {@code name} itself past the bound). */
+    static String name(String name) {
+        if (name == null) {
+            return null;
+        }
+        String kept = NAMES.get(name);
+        if (kept != null) {
+            return kept;
+        }
+        if (NAMES.size() < KEEP_NAMES && name.length() <= 64) {
+            kept = NAMES.putIfAbsent(name, name);
+            return kept == null ? name : kept;
+        }
+        return name;
     }
 
     private static byte[] utf8(String value) {

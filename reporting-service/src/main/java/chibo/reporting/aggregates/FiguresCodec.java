@@ -92,7 +92,7 @@ final class FiguresCodec {
         int size = in.varint();
         Map<String, Long> counters = HashMap.newHashMap(size);
         for (int i = 0; i < size; i++) {
-            counters.put(in.string(), in.signed());
+            counters.put(CompactBytes.name(in.string()), in.signed());
         }
         return counters;
     }

@@ -96,7 +96,7 @@ public record OrgDelta(Map<String, Long> counters, String month, String cause, I
             int size = in.readInt();
             Map<String, Long> counters = new HashMap<>(Math.max(4, size * 2));
             for (int i = 0; i < size; i++) {
-                counters.put(in.readUTF(), in.readLong());
+                counters.put(CompactBytes.name(in.readUTF()), in.readLong());
             }
             String month = readNullable(in);
             String cause = readNullable(in);

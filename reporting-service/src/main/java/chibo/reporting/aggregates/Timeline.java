@@ -80,7 +80,7 @@ public final class Timeline {
         }
         String[] dictionary = new String[in.varint()];
         for (int i = 0; i < dictionary.length; i++) {
-            dictionary[i] = in.string();
+            dictionary[i] = CompactBytes.name(in.string());
         }
         int count = in.varint();
         Map<String, Month> months = new TreeMap<>();

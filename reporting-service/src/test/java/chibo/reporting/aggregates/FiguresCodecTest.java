@@ -33,6 +33,17 @@ class FiguresCodecTest {
     }
 
     @Test
+    void months_read_back_share_one_instance_of_each_counter_name() {
+        byte[] bytes = FiguresCodec.bytes(new OrgMonth("TQ-X05-C01", "2025-07",
+                Map.of("members.ethnicity.Tày", 4L), 3));
+
+        String first = FiguresCodec.readMonth(bytes).counters().keySet().iterator().next();
+        String second = FiguresCodec.readMonth(bytes).counters().keySet().iterator().next();
+
+        assertThat(second).isEqualTo("members.ethnicity.Tày").isSameAs(first);
+    }
+
+    @Test
     void the_json_earlier_versions_wrote_is_still_read() {
         assertThat(FiguresCodec.readAggregate(JsonSerde.bytes(MERGED))).isEqualTo(MERGED);
         OrgMonth month = new OrgMonth("TQ", "2020-12", Map.of("members", 5L), 2);
