@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static chibo.membership.Requests.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,17 +21,6 @@ class DueListTest extends MembershipComponentTest {
         Http.Response response = http.post(path, token, body);
         assertThat(response.status()).as(path + " → " + response.body()).isIn(200, 201);
         return response;
-    }
-
-    private static Map<String, Object> decision(String date, String decidingOrgId, Object... more) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        for (int i = 0; i < more.length; i += 2) {
-            body.put((String) more[i], more[i + 1]);
-        }
-        body.put("decisionDate", date);
-        body.put("decisionNumber", "QĐ-" + date);
-        body.put("decidingOrgId", decidingOrgId);
-        return body;
     }
 
     private Map<String, JsonNode> awaitDueList(String orgId, String token, String query, int atLeast,

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import static chibo.membership.Requests.map;
+
 /**
  * A generated history file, as an agency system migrating its records would send it: for each member five lines
  * (admission, ceremony, recognition, annual rating, a reprimand), shuffled so that the importer has to put each
@@ -100,14 +102,6 @@ final class HistoryFile {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Map<String, Object> map(Object... keyValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            map.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return map;
     }
 
     private static String line(String command, String memberId, Map<String, Object> body) {

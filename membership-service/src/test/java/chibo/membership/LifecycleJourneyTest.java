@@ -12,12 +12,13 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static chibo.membership.Requests.decision;
+import static chibo.membership.Requests.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -33,22 +34,6 @@ class LifecycleJourneyTest extends MembershipComponentTest {
         Http.Response response = http.post(path, writer, body);
         assertThat(response.status()).as(path + " → " + response.body()).isIn(200, 201);
         return response;
-    }
-
-    private static Map<String, Object> map(Object... keyValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            map.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return map;
-    }
-
-    private Map<String, Object> decision(String date, String decidingOrgId, Object... more) {
-        Map<String, Object> body = map(more);
-        body.put("decisionDate", date);
-        body.put("decisionNumber", "QĐ-" + date);
-        body.put("decidingOrgId", decidingOrgId);
-        return body;
     }
 
     private String admit(String memberId) {

@@ -3,11 +3,12 @@ package chibo.membership;
 import chibo.testsupport.Http;
 import org.junit.jupiter.api.Test;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static chibo.membership.Requests.decision;
+import static chibo.membership.Requests.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -69,19 +70,4 @@ class NewMembershipIdTest extends MembershipComponentTest {
                 "declarations", map("leftForExceptionalFamilyHardship", true));
     }
 
-    private static Map<String, Object> decision(String date, String decidingOrgId, Object... more) {
-        Map<String, Object> body = map(more);
-        body.put("decisionDate", date);
-        body.put("decisionNumber", "QĐ-" + date);
-        body.put("decidingOrgId", decidingOrgId);
-        return body;
-    }
-
-    private static Map<String, Object> map(Object... keyValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            map.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return map;
-    }
 }

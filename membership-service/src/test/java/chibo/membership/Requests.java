@@ -17,6 +17,24 @@ final class Requests {
     private Requests() {
     }
 
+    /** A JSON object from keys and values in turn, in that order. */
+    static Map<String, Object> map(Object... keyValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+
+    /** A decision's body: its date (also its number's), the deciding organisation, and the fields given. */
+    static Map<String, Object> decision(String date, String decidingOrgId, Object... more) {
+        Map<String, Object> body = map(more);
+        body.put("decisionDate", date);
+        body.put("decisionNumber", "QĐ-" + date);
+        body.put("decidingOrgId", decidingOrgId);
+        return body;
+    }
+
     static Map<String, Object> organization(String id, String name, String level, String parentId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", id);

@@ -18,11 +18,11 @@ import tools.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static chibo.membership.Requests.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -80,17 +80,6 @@ class ReviewsTest extends MembershipComponentTest {
             assertThat(review[0]).as(member.toString()).isNotNull();
         });
         return review[0];
-    }
-
-    private static Map<String, Object> decision(String date, String decidingOrgId, Object... more) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        for (int i = 0; i < more.length; i += 2) {
-            body.put((String) more[i], more[i + 1]);
-        }
-        body.put("decisionDate", date);
-        body.put("decisionNumber", "QĐ-" + date);
-        body.put("decidingOrgId", decidingOrgId);
-        return body;
     }
 
     @Test
