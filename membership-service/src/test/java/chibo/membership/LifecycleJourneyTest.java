@@ -89,16 +89,7 @@ class LifecycleJourneyTest extends MembershipComponentTest {
         post("/members/enrolments", Requests.enrolment(earlier, tree.cell()));
         post("/members/" + earlier + "/letting-go", decision("2021-01-10", g, "ground", "ASKED_TO_LEAVE"));
         String again = "again-" + suffix;
-        Http.Response readmitted = post("/members/readmissions", decision("2025-09-15", tree.province(),
-                "memberId", again, "previousMemberId", earlier, "cellId", tree.cell(),
-                "person", map("fullName", "Ma Văn Sình", "birthDate", "1970-02-03", "sex", "MALE", "ethnicity", "Tày",
-                        "education", "UPPER_SECONDARY"),
-                "cellResolutionDate", "2025-09-01",
-                "vote", map("officialMembers", 10, "temporarilyTransferredOut", 0, "exemptedAbsent", 0, "inFavour", 9),
-                "introducers", List.of(map("memberId", tree.introducer(), "workedWithSince", "2022-01-01"),
-                        map("memberId", tree.secondIntroducer(), "workedWithSince", "2022-01-01")),
-                "provincialConsentNumber", "12-CV/TU",
-                "declarations", map("leftForExceptionalFamilyHardship", true)));
+        Http.Response readmitted = post("/members/readmissions", Requests.readmission(tree, again, earlier));
         assertThat(readmitted.json().get("firstAdmittedOn").asString()).isEqualTo("2015-05-19");
 
         // rated NOT_COMPLETED two years running: a let-go review, which the cell closes keeping the member

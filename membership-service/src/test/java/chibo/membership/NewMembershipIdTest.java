@@ -3,12 +3,9 @@ package chibo.membership;
 import chibo.testsupport.Http;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static chibo.membership.Requests.decision;
-import static chibo.membership.Requests.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -48,26 +45,12 @@ class NewMembershipIdTest extends MembershipComponentTest {
         assertThat(http.post("/members/enrolments", writer, Requests.enrolment(taken, tree.cell())).status())
                 .isEqualTo(201);
 
-        Http.Response refused = http.post("/members/readmissions", writer, readmission(tree, taken, earlier));
+        Http.Response refused = http.post("/members/readmissions", writer, Requests.readmission(tree, taken, earlier));
         assertThat(refused.status()).as(refused.body()).isEqualTo(409);
         assertThat(refused.json().get("type").asString()).isEqualTo("urn:chibo:problem:already-exists");
 
         Http.Response readmitted = http.post("/members/readmissions", writer,
-                readmission(tree, "again-" + suffix, earlier));
+                Requests.readmission(tree, "again-" + suffix, earlier));
         assertThat(readmitted.status()).as(readmitted.body()).isEqualTo(201);
     }
-
-    private static Map<String, Object> readmission(Requests.Tree tree, String memberId, String earlier) {
-        return decision("2025-09-15", tree.province(), "memberId", memberId, "previousMemberId", earlier,
-                "cellId", tree.cell(),
-                "person", map("fullName", "Ma Văn Sình", "birthDate", "1970-02-03", "sex", "MALE", "ethnicity", "Tày",
-                        "education", "UPPER_SECONDARY"),
-                "cellResolutionDate", "2025-09-01",
-                "vote", map("officialMembers", 10, "temporarilyTransferredOut", 0, "exemptedAbsent", 0, "inFavour", 9),
-                "introducers", List.of(map("memberId", tree.introducer(), "workedWithSince", "2022-01-01"),
-                        map("memberId", tree.secondIntroducer(), "workedWithSince", "2022-01-01")),
-                "provincialConsentNumber", "12-CV/TU",
-                "declarations", map("leftForExceptionalFamilyHardship", true));
-    }
-
 }

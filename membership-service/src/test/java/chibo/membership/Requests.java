@@ -35,6 +35,23 @@ final class Requests {
         return body;
     }
 
+    /**
+     * A readmission of {@code earlier} (let go at their request for exceptional family hardship) as
+     * {@code memberId} into the tree's cell, decided by the province on 15/09/2025.
+     */
+    static Map<String, Object> readmission(Tree tree, String memberId, String earlier) {
+        return decision("2025-09-15", tree.province(), "memberId", memberId, "previousMemberId", earlier,
+                "cellId", tree.cell(),
+                "person", map("fullName", "Ma Văn Sình", "birthDate", "1970-02-03", "sex", "MALE", "ethnicity", "Tày",
+                        "education", "UPPER_SECONDARY"),
+                "cellResolutionDate", "2025-09-01",
+                "vote", map("officialMembers", 10, "temporarilyTransferredOut", 0, "exemptedAbsent", 0, "inFavour", 9),
+                "introducers", List.of(map("memberId", tree.introducer(), "workedWithSince", "2022-01-01"),
+                        map("memberId", tree.secondIntroducer(), "workedWithSince", "2022-01-01")),
+                "provincialConsentNumber", "12-CV/TU",
+                "declarations", map("leftForExceptionalFamilyHardship", true));
+    }
+
     static Map<String, Object> organization(String id, String name, String level, String parentId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", id);
