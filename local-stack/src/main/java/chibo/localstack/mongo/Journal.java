@@ -70,6 +70,8 @@ final class Journal implements AutoCloseable {
     private long compactAt = Long.MAX_VALUE;
     private boolean compacting;
     private Consumer<Journal> snapshot;
+    /** Held by the one rewrite that may run at a time (writes go on beside it). */
+    private final Object rewriting = new Object();
 
     private Journal(Path file, FileChannel channel) {
         this.file = file;
@@ -137,6 +139,12 @@ final class Journal implements AutoCloseable {
 
     /** Rewrites the journal as the live documents now, while writes go on (see the class comment). */
     void compact() {
+        synchronized (rewriting) {
+            rewrite();
+        }
+    }
+
+    private void rewrite() {
         Consumer<Journal> writeLive;
         long from;
         synchronized (this) {
@@ -178,8 +186,12 @@ final class Journal implements AutoCloseable {
             log.info("MongoDB journal {} rewritten as the live documents: {} → {} bytes in {} ms", file, before,
                     size(), (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
-            log.warn("cannot rewrite the MongoDB journal {}; it keeps growing and is rewritten at the next start",
-                    file, e);
+            synchronized (this) {
+                // not again at the next write: once the journal has doubled again, or at the next start
+                compactAt = nextCompaction();
+            }
+            log.warn("cannot rewrite the MongoDB journal {}; it is tried again once it has doubled, and rewritten at"
+                    + " the next start", file, e);
         }
     }
 

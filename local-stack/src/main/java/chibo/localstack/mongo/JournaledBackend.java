@@ -26,9 +26,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * rewritten as the live documents only; while running, it is rewritten so whenever it has doubled (see
  * {@link Journal}), so that it stays within a few times the live data however long the stack runs.
  *
- * <p>This is the local stack's store: as fast as the memory backend the tests use, where the H2 file backend spends
- * most of a write serialising pages (see the bench's README), and with every acknowledged write surviving a killed
- * process. What it cannot do is hold more than the heap: the data lives in memory.
+ * <p>This is the local stack's store: nearly as fast as the memory backend the tests use (the H2 file backend, which
+ * copies and serialises pages on every write, imported at half the pace; see the bench's README), and with every
+ * acknowledged write surviving a killed process. What it cannot do is hold more than the heap: the data lives in
+ * memory.
  */
 public final class JournaledBackend extends MemoryBackend {
 
