@@ -24,6 +24,7 @@ import chibo.meeting.roster.Presence;
 import chibo.meeting.roster.Rosters;
 import chibo.meeting.roster.Stint;
 import chibo.platform.eventstore.AggregateStore;
+import chibo.platform.eventstore.Correlation;
 import chibo.platform.eventstore.Current;
 import chibo.platform.orgtree.OrgNode;
 import chibo.platform.orgtree.OrgTreeProjection;
@@ -99,14 +100,14 @@ public class MeetingRecording {
                     .collect(Collectors.joining("; ")), problems, Map.of("rosterDate", date.toString()));
         }
 
-        String meetingId = request.meetingId() != null ? request.meetingId() : UUID.randomUUID().toString();
+        String meetingId = request.meetingId() != null ? request.meetingId() : Correlation.newId("meeting");
         MeetingHeld held = held(meetingId, request);
         String province = provinceOf(cellId);
         MeetingGrading.Outcome outcome = grading.grade(facts(held, roster), properties.scaleFor(province),
                 properties.grading().containsKey(province) ? province : "default");
         MeetingGraded graded = new MeetingGraded(meetingId, outcome.qualityMet(), outcome.grade(), outcome.points(),
                 outcome.reasons(), null);
-        UUID correlation = UUID.randomUUID();
+        UUID correlation = Correlation.current();
         cells.execute(cellId, current -> {
             CellMeetings before = current.exists() ? current.state() : CellMeetings.empty(cellId);
             if (before.has(meetingId)) {
@@ -142,7 +143,7 @@ public class MeetingRecording {
             MeetingGraded overridden = new MeetingGraded(meetingId, standing.qualityMet(), request.grade(),
                     standing.points(), standing.reasons(), new GradeOverride(computed, caller.org(), request.reason()));
             return List.of(new EventDraft(cellId, meeting.date(), caller.org(), request.decisionNumber(),
-                    UUID.randomUUID(), null, overridden));
+                    Correlation.current(), null, overridden));
         });
         return view(cellId, meetingOf(result.current(), cellId, meetingId));
     }

@@ -6,6 +6,7 @@ import chibo.meeting.Vietnam;
 import chibo.meeting.meetings.CellMeetings;
 import chibo.meeting.quality.MeetingsProperties;
 import chibo.platform.eventstore.AggregateStore;
+import chibo.platform.eventstore.Correlation;
 import chibo.platform.orgtree.OrgNode;
 import chibo.platform.orgtree.OrgTreeProjection;
 import chibo.platform.rules.Rule;
@@ -26,7 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 
 /** A cell's annual rating and the "Chi bộ 4 tốt" title, decided by the committee above it. */
 @RestController
@@ -72,7 +72,7 @@ class CellRatings {
                     meetings.size(), qualityMet);
             RuleViolations.require(rules, facts, "QĐ 366-QĐ/TW");
             return List.of(new EventDraft(cellId, request.decisionDate(), request.decidingOrgId(),
-                    request.decisionNumber(), UUID.randomUUID(), null, new CellRated(request.year(), request.level(),
+                    request.decisionNumber(), Correlation.current(), null, new CellRated(request.year(), request.level(),
                     request.points(), request.fourGoodTitle())));
         });
         return result.current().state().rating(request.year()).orElseThrow();

@@ -1,13 +1,13 @@
 package chibo.membership.bulk;
 
 import chibo.contracts.EventJson;
-import chibo.membership.member.Correlation;
 import chibo.membership.member.MemberState;
 import chibo.membership.member.MemberView;
 import chibo.membership.organization.OrganizationView;
 import chibo.membership.organization.Organizations;
 import chibo.platform.eventstore.AggregateStore;
 import chibo.platform.eventstore.ConcurrentAppendException;
+import chibo.platform.eventstore.Correlation;
 import chibo.platform.eventstore.EventStore;
 import chibo.platform.security.Caller;
 import chibo.platform.web.ProblemException;

@@ -8,6 +8,7 @@ import chibo.membership.rules.Command;
 import chibo.membership.rules.RuleBook;
 import chibo.membership.rules.RuleSet;
 import chibo.platform.eventstore.AggregateStore;
+import chibo.platform.eventstore.Correlation;
 import chibo.platform.eventstore.Current;
 import chibo.platform.security.Caller;
 import chibo.platform.security.SubtreeGuard;

@@ -9,6 +9,7 @@ import chibo.membership.rules.Command;
 import chibo.membership.rules.RuleBook;
 import chibo.membership.rules.RuleSet;
 import chibo.platform.eventstore.AggregateStore;
+import chibo.platform.eventstore.Correlation;
 import chibo.platform.eventstore.Current;
 import chibo.platform.security.Caller;
 import chibo.platform.security.SubtreeGuard;
@@ -17,7 +18,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -82,7 +82,7 @@ public class NewMemberships {
         ruleSet.require(command, facts.apply(context), java.util.Map.of("effectiveDate", "decisionDate"));
 
         String memberId = Ids.orGenerate(requestedId);
-        EventDraft draft = new EventDraft(memberId, effectiveDate, decidingId, decisionNumber, UUID.randomUUID(),
+        EventDraft draft = new EventDraft(memberId, effectiveDate, decidingId, decisionNumber, Correlation.current(),
                 null, event.apply(context));
         Function<Current<MemberState>, List<EventDraft>> decide = current -> {
             if (current.exists()) {

@@ -1,6 +1,6 @@
 package chibo.membership.organization;
 
-import java.util.UUID;
+import chibo.platform.eventstore.Correlation;
 
 /** Identifiers chosen by agencies (organisation codes, member numbers) or generated. */
 public final class Ids {
@@ -12,7 +12,8 @@ public final class Ids {
     private Ids() {
     }
 
+    /** The id given, else a new one: the same when a request is run again under its Idempotency-Key. */
     public static String orGenerate(String id) {
-        return id != null ? id : UUID.randomUUID().toString();
+        return id != null ? id : Correlation.newId("id");
     }
 }

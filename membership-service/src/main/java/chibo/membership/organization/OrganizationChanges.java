@@ -1,6 +1,5 @@
 package chibo.membership.organization;
 
-import chibo.membership.member.Correlation;
 import chibo.contracts.EventDraft;
 import chibo.contracts.organization.OrganizationDissolved;
 import chibo.contracts.organization.OrganizationEvent;
@@ -13,6 +12,7 @@ import chibo.contracts.organization.UnitCovered;
 import chibo.contracts.organization.UnitRegistered;
 import chibo.membership.member.MemberState;
 import chibo.platform.eventstore.AggregateStore;
+import chibo.platform.eventstore.Correlation;
 import chibo.platform.eventstore.Current;
 import chibo.platform.security.Caller;
 import chibo.platform.security.SubtreeGuard;

@@ -4,6 +4,7 @@ import chibo.contracts.EventDraft;
 import chibo.contracts.organization.OrgLevel;
 import chibo.contracts.organization.OrganizationRegistered;
 import chibo.platform.eventstore.AggregateStore;
+import chibo.platform.eventstore.Correlation;
 import chibo.platform.security.Caller;
 import chibo.platform.security.SubtreeGuard;
 import chibo.platform.web.Problems;
@@ -13,7 +14,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.UUID;
 
 /** Registers organisations under a parent inside the caller's subtree. */
 @Service
@@ -69,7 +69,7 @@ public class OrganizationRegistration {
             throw Problems.ruleViolation("organization.no-district-level", "QĐ 294-QĐ/TW (01/07/2025)", "level",
                     "there is no district level on or after " + OrganizationRules.DISTRICT_LEVEL_ABOLISHED);
         }
-        EventDraft draft = new EventDraft(id, effective, actingOrg, request.decisionNumber(), UUID.randomUUID(),
+        EventDraft draft = new EventDraft(id, effective, actingOrg, request.decisionNumber(), Correlation.current(),
                 null, new OrganizationRegistered(request.name().strip(), request.level(), request.parentId()));
         var result = store.create(id, current -> {
             if (current.exists()) {

@@ -1,7 +1,6 @@
 package chibo.membership.standing;
 
 import chibo.contracts.member.RatingLevel;
-import chibo.membership.member.Correlation;
 import chibo.membership.member.MemberDecisions;
 import chibo.membership.member.MemberState;
 import chibo.membership.member.MemberView;
@@ -10,6 +9,7 @@ import chibo.membership.organization.Organizations;
 import chibo.membership.rules.Regulations;
 import chibo.membership.rules.RuleBook;
 import chibo.platform.eventstore.AggregateStore;
+import chibo.platform.eventstore.Correlation;
 import chibo.platform.security.Caller;
 import chibo.platform.security.SubtreeGuard;
 import chibo.platform.web.FieldProblem;
@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -102,7 +101,7 @@ public class Ratings {
             ExcellentShare share = shares.after(organizationId, request.year(), levels);
             shares.require(rules.inForceOn(request.decisionDate()), share, "ratings");
             // one decision of the organisation: every member's events carry the same correlation id
-            List<RatingBatchView.Recorded> recorded = Correlation.with(UUID.randomUUID(),
+            List<RatingBatchView.Recorded> recorded = Correlation.asOne(
                     () -> record(caller, request, checked));
             return new RatingBatchView(organizationId, request.year(), recorded, new RatingBatchView.Share(
                     share.excellent(), share.goodOrBetter(),

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
@@ -120,7 +121,14 @@ public class AggregateStore<S> {
         try {
             Loaded<S> loaded = read(List.of(subject)).get(subject);
             Current<S> current = loaded.current;
+            boolean firstTouch = Correlation.firstTouch(subject);
             for (int attempt = 1; ; attempt++) {
+                if (firstTouch && (Correlation.resumed() || attempt > 1)) {
+                    List<EventEnvelope> stored = storedByThisCommand(subject);
+                    if (!stored.isEmpty()) {
+                        return new Result<>(current, stored);
+                    }
+                }
                 List<EventDraft> drafts = decide.apply(current);
                 if (drafts.isEmpty()) {
                     return new Result<>(current, List.of());
@@ -257,6 +265,21 @@ public class AggregateStore<S> {
         return loaded;
     }
 
+    /**
+     * The subject's events stored under the running command's fixed correlation: by an earlier run of the same
+     * command (cut off before it answered), or by another run of it that got there first. Read from the whole
+     * history, as the events may be covered by a snapshot since; only a command run again pays for it.
+     */
+    private List<EventEnvelope> storedByThisCommand(String subject) {
+        Optional<UUID> correlation = Correlation.fixed();
+        if (correlation.isEmpty()) {
+            return List.of();
+        }
+        return events.readFrom(topic, subject, 1).stream()
+                .filter(event -> correlation.get().equals(event.correlationId()))
+                .toList();
+    }
+
     private ReentrantLock lockOf(String subject) {
         return locks[Math.floorMod(subject.hashCode(), LOCK_STRIPES)];
     }
@@ -315,6 +338,12 @@ public class AggregateStore<S> {
 
         Result<S> execute(String subject, Function<Current<S>, List<EventDraft>> decide) {
             Entry entry = entry(subject);
+            if (Correlation.firstTouch(subject) && Correlation.resumed()) {
+                List<EventEnvelope> stored = storedByThisCommand(subject);
+                if (!stored.isEmpty()) {
+                    return new Result<>(entry.current, stored);
+                }
+            }
             List<EventDraft> drafts = decide.apply(entry.current);
             if (drafts.isEmpty()) {
                 return new Result<>(entry.current, List.of());

@@ -1,11 +1,13 @@
 package chibo.platform.web;
 
+import chibo.platform.eventstore.Correlation;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -14,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.Binary;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -29,31 +32,49 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * {@code Idempotency-Key} on every POST: the first request with a key runs and its answer is kept; a retry with
  * the same key and the same request gets that answer again ({@code Idempotent-Replayed: true}) and stores nothing
- * new; the same key with a different request is refused (422), as is a retry while the first is still running
- * (409). Keys belong to the caller (the token's subject). Server errors are not kept, so such a request can be
- * retried for real.
+ * new; the same key with a different request is refused (422). Keys belong to the caller (the token's subject).
+ * Server errors are not kept, so such a request can be retried for real.
+ * <p>
+ * A running request holds its key on a lease, renewed while it runs. A retry while the lease holds is told to wait
+ * (409 with {@code Retry-After}). A retry after the lease ran out (the instance running the request died) takes the
+ * key over and runs the request again, correlated as the first run was ({@link Correlation}, derived from the key):
+ * the first run's stored events, if it stored any, are found and answered with, so the decision is neither lost nor
+ * made twice. A run that lost its key to a takeover does not overwrite the answer of the run that took it.
  */
-public class IdempotencyFilter extends OncePerRequestFilter {
+public class IdempotencyFilter extends OncePerRequestFilter implements AutoCloseable {
 
     public static final String HEADER = "Idempotency-Key";
     static final String COLLECTION = "idempotency_keys";
     private static final List<String> REPLAYED_HEADERS = List.of("Location", "ETag", "Content-Type");
+    private static final String RUNNING = "RUNNING";
+    private static final String HOLDER = "holder";
+    private static final String LEASE_UNTIL = "leaseUntil";
 
     private final MongoCollection<Document> keys;
     private final Clock clock;
+    private final Duration lease;
+    private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(runnable ->
+            Thread.ofPlatform().name("idempotency-lease").daemon().unstarted(runnable));
 
     public IdempotencyFilter(MongoCollection<Document> keys, WebProperties properties, Clock clock) {
         this.keys = keys;
         this.clock = clock;
+        this.lease = properties.idempotencyLease();
         keys.createIndex(Indexes.ascending("createdAt"), new IndexOptions().name("expiry")
                 .expireAfter(properties.idempotencyKeysKept().toSeconds(), TimeUnit.SECONDS));
     }
@@ -77,21 +98,32 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         byte[] body = request.getInputStream().readAllBytes();
         String fingerprint = fingerprint(request, body);
         String id = owner + "\u0000" + key;
+        String holder = UUID.randomUUID().toString();
 
-        Document existing = claim(id, fingerprint);
+        Document existing = claim(id, fingerprint, holder);
+        boolean resumed = false;
         if (existing != null) {
-            answerFromRecord(existing, fingerprint, response);
-            return;
+            if (!fingerprint.equals(existing.getString("fingerprint")) || !RUNNING.equals(existing.getString("state"))
+                    || !takeOver(existing, holder)) {
+                answerFromRecord(existing, fingerprint, response);
+                return;
+            }
+            resumed = true;
         }
         ContentCachingResponseWrapper recording = new ContentCachingResponseWrapper(response);
-        try {
+        Bson held = Filters.and(Filters.eq("_id", id), Filters.eq(HOLDER, holder));
+        ScheduledFuture<?> renewal = renewals.scheduleAtFixedRate(() -> renew(held), lease.toMillis() / 3,
+                lease.toMillis() / 3, TimeUnit.MILLISECONDS);
+        try (Correlation.Scope ignored = Correlation.open(correlation(id), resumed)) {
             chain.doFilter(new Replayable(request, body), recording);
         } catch (ServletException | IOException | RuntimeException e) {
-            keys.deleteOne(Filters.eq("_id", id));
+            keys.deleteOne(held);
             throw e;
+        } finally {
+            renewal.cancel(false);
         }
         if (recording.getStatus() >= 500) {
-            keys.deleteOne(Filters.eq("_id", id));
+            keys.deleteOne(held);
         } else {
             Document headers = new Document();
             REPLAYED_HEADERS.forEach(name -> {
@@ -100,7 +132,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     headers.append(name, value);
                 }
             });
-            keys.updateOne(Filters.eq("_id", id), new Document("$set", new Document("state", "DONE")
+            keys.updateOne(held, new Document("$set", new Document("state", "DONE")
                     .append("status", recording.getStatus())
                     .append("headers", headers)
                     .append("body", new Binary(recording.getContentAsByteArray()))));
@@ -108,10 +140,16 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         recording.copyBodyToResponse();
     }
 
+    /** The correlation of the events a keyed request records: the same for every run of it. */
+    static UUID correlation(String id) {
+        return UUID.nameUUIDFromBytes(("idempotency-key\u0000" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Takes the key for this request; returns the record if another request took it first. */
-    private Document claim(String id, String fingerprint) {
+    private Document claim(String id, String fingerprint, String holder) {
         try {
-            keys.insertOne(new Document("_id", id).append("fingerprint", fingerprint).append("state", "RUNNING")
+            keys.insertOne(new Document("_id", id).append("fingerprint", fingerprint).append("state", RUNNING)
+                    .append(HOLDER, holder).append(LEASE_UNTIL, Date.from(clock.instant().plus(lease)))
                     .append("createdAt", Date.from(clock.instant())));
             return null;
         } catch (MongoWriteException e) {
@@ -119,11 +157,57 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 throw e;
             }
             Document existing = keys.find(Filters.eq("_id", id)).first();
-            return existing != null ? existing : new Document("state", "RUNNING").append("fingerprint", fingerprint);
+            return existing != null ? existing : new Document("state", RUNNING).append("fingerprint", fingerprint)
+                    .append(LEASE_UNTIL, Date.from(clock.instant().plus(lease)));
         }
     }
 
-    private static void answerFromRecord(Document record, String fingerprint, HttpServletResponse response)
+    /**
+     * Takes a running key whose lease has run out, if no one else did meanwhile (the holder it was read with is
+     * still the holder). A record without a lease (kept by an earlier chibo) is leased from its creation.
+     */
+    private boolean takeOver(Document running, String holder) {
+        if (clock.instant().isBefore(leaseEnd(running))) {
+            return false;
+        }
+        Bson unchanged = running.containsKey(HOLDER)
+                ? Filters.and(Filters.eq("_id", running.get("_id")), Filters.eq(HOLDER, running.getString(HOLDER)))
+                : Filters.and(Filters.eq("_id", running.get("_id")), Filters.exists(HOLDER, false));
+        return keys.updateOne(Filters.and(unchanged, Filters.eq("state", RUNNING)), Updates.combine(
+                Updates.set(HOLDER, holder), Updates.set(LEASE_UNTIL, Date.from(clock.instant().plus(lease))),
+                Updates.set("resumedAt", Date.from(clock.instant())))).getModifiedCount() == 1;
+    }
+
+    private Instant leaseEnd(Document running) {
+        Date until = running.getDate(LEASE_UNTIL);
+        if (until != null) {
+            return until.toInstant();
+        }
+        Date created = running.getDate("createdAt");
+        return created == null ? Instant.EPOCH : created.toInstant().plus(lease);
+    }
+
+    private void renew(Bson held) {
+        try {
+            keys.updateOne(Filters.and(held, Filters.eq("state", RUNNING)),
+                    Updates.set(LEASE_UNTIL, Date.from(clock.instant().plus(lease))));
+        } catch (RuntimeException e) {
+            // the next renewal tries again; a lease that runs out only lets a retry run the request again
+        }
+    }
+
+    /** Stops renewing leases (the requests still running keep their keys until their leases run out). */
+    @Override
+    public void close() {
+        renewals.shutdownNow();
+    }
+
+    @Override
+    public void destroy() {
+        close();
+    }
+
+    private void answerFromRecord(Document record, String fingerprint, HttpServletResponse response)
             throws IOException {
         if (!fingerprint.equals(record.getString("fingerprint"))) {
             ProblemWriter.write(response, new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT,
@@ -134,8 +218,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         if (!"DONE".equals(record.getString("state"))) {
+            long wait = Math.max(1, Duration.between(clock.instant(), leaseEnd(record)).toSeconds() + 1);
+            response.setHeader("Retry-After", Long.toString(wait));
             ProblemWriter.write(response, new ProblemException(HttpStatus.CONFLICT, "idempotency-key-in-use",
-                    "Request in progress", "a request with this Idempotency-Key is still running; retry shortly"));
+                    "Request in progress", "a request with this Idempotency-Key is still running; retry after "
+                    + wait + " s"));
             return;
         }
         response.setStatus(record.getInteger("status"));

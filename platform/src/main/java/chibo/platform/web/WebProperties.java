@@ -12,11 +12,14 @@ import java.util.Map;
  * @param maxBodySize       the largest request body accepted, unless a path prefix says otherwise
  * @param maxBodySizeByPath larger (or smaller) limits for path prefixes, e.g. {@code /imports: 512MB}
  * @param idempotencyKeysKept how long an {@code Idempotency-Key} and its answer are kept (a MongoDB TTL index)
+ * @param idempotencyLease  how long a running request holds its key without renewing it (it renews it every third
+ *                          of this while it runs): a retry after it ran out runs the request again, finding what
+ *                          the first run stored; sooner, it is told to retry later
  */
 @Validated
 @ConfigurationProperties("chibo.web")
 public record WebProperties(@NotNull DataSize maxBodySize, Map<String, DataSize> maxBodySizeByPath,
-                            @NotNull Duration idempotencyKeysKept) {
+                            @NotNull Duration idempotencyKeysKept, @NotNull Duration idempotencyLease) {
 
     public WebProperties {
         if (maxBodySize == null) {
@@ -25,6 +28,13 @@ public record WebProperties(@NotNull DataSize maxBodySize, Map<String, DataSize>
         maxBodySizeByPath = maxBodySizeByPath == null ? Map.of() : Map.copyOf(maxBodySizeByPath);
         if (idempotencyKeysKept == null) {
             idempotencyKeysKept = Duration.ofDays(7);
+        }
+        if (idempotencyLease == null) {
+            idempotencyLease = Duration.ofSeconds(30);
+        }
+        if (idempotencyLease.toMillis() < 300) {
+            throw new IllegalArgumentException("chibo.web.idempotency-lease must be at least 300 ms, not "
+                    + idempotencyLease);
         }
     }
 

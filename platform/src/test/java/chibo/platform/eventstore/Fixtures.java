@@ -42,6 +42,12 @@ final class Fixtures {
                 new MemberRated(2025, RatingLevel.GOOD, points));
     }
 
+    /** A rating by the running command: correlated as {@link Correlation} says. */
+    static EventDraft ratedByThisCommand(String subject, int points) {
+        return new EventDraft(subject, LocalDate.of(2025, 12, 20), "cell-1", null, Correlation.current(), null,
+                new MemberRated(2025, RatingLevel.GOOD, points));
+    }
+
     static EventDraft exempted(String subject) {
         return new EventDraft(subject, LocalDate.of(2025, 12, 20), "cell-1", "7-QĐ/CB", UUID.randomUUID(), null,
                 new MemberExempted("health"));

@@ -1,5 +1,6 @@
 package chibo.platform.security;
 
+import chibo.testsupport.MovingClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -49,7 +50,7 @@ class CachingJwtDecoderTest {
 
         decoder.decode("short-lived");
         decoder.decode("short-lived");
-        clock.now = NOW.plusSeconds(61);
+        clock.set(NOW.plusSeconds(61));
         decoder.decode("short-lived");
 
         assertThat(verified).containsExactly("short-lived", "short-lived");
@@ -63,28 +64,5 @@ class CachingJwtDecoderTest {
         assertThatThrownBy(() -> decoder.decode("bad-1")).isInstanceOf(BadJwtException.class);
 
         assertThat(verified).containsExactly("bad-1", "bad-1");
-    }
-
-    private static final class MovingClock extends Clock {
-        private Instant now;
-
-        MovingClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }
