@@ -142,6 +142,22 @@ class WorkingDayCalendarTest {
     }
 
     @Test
+    void a_day_is_within_n_working_days_up_to_the_deadline_and_not_after() {
+        LocalDate start = LocalDate.of(1930, 1, 4);
+        for (int i = 0; i < 600; i++) {
+            LocalDate from = start.plusDays(103L * i);
+            int n = (i * 11) % 67;
+            LocalDate deadline = calendar.deadline(from, n);
+
+            assertThat(calendar.isWithinWorkingDays(from, n, deadline)).as("%s + %d on %s", from, n, deadline)
+                    .isTrue();
+            assertThat(calendar.isWithinWorkingDays(from, n, deadline.plusDays(1)))
+                    .as("%s + %d the day after %s", from, n, deadline).isFalse();
+            assertThat(calendar.isWithinWorkingDays(from, n, from)).isTrue();
+        }
+    }
+
+    @Test
     void working_days_between_is_zero_for_the_same_day_and_negative_backwards() {
         LocalDate friday = LocalDate.of(2025, 3, 7);
         LocalDate nextFriday = LocalDate.of(2025, 3, 14);
