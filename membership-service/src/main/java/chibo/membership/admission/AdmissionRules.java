@@ -5,6 +5,7 @@ import chibo.contracts.member.Education;
 import chibo.contracts.member.MemberStatus;
 import chibo.contracts.organization.OrgLevel;
 import chibo.membership.rules.Ages;
+import chibo.membership.rules.CalendarRange;
 import chibo.membership.rules.Regulations;
 import chibo.platform.rules.Rule;
 import chibo.platform.rules.Violation;
@@ -235,13 +236,19 @@ public final class AdmissionRules {
                 return violated("decisionDate", "the decision cannot come before the cell's resolution of "
                         + facts.cellResolutionDate());
             }
+            var outside = CalendarRange.check(calendar, "cellResolutionDate", facts.cellResolutionDate())
+                    .or(() -> CalendarRange.check(calendar, "decisionDate", facts.effectiveDate()));
+            if (outside.isPresent()) {
+                return outside;
+            }
             int allowed = regulations.admissionDecisionWorkingDays()
                     + (facts.specialCase() ? regulations.extensionWorkingDays() : 0);
-            var deadline = calendar.plusWorkingDays(facts.cellResolutionDate(), allowed);
-            return facts.effectiveDate().isAfter(deadline)
-                    ? violated("decisionDate", "the decision of " + facts.effectiveDate() + " is later than "
-                    + allowed + " working days after the cell's resolution (" + deadline + ")")
-                    : holds();
+            if (calendar.isWithinWorkingDays(facts.cellResolutionDate(), allowed, facts.effectiveDate())) {
+                return holds();
+            }
+            return violated("decisionDate", "the decision of " + facts.effectiveDate() + " is later than "
+                    + allowed + " working days after the cell's resolution ("
+                    + calendar.deadline(facts.cellResolutionDate(), allowed) + ")");
         }
     }
 }

@@ -2,6 +2,7 @@ package chibo.membership.correction;
 
 import chibo.calendar.WorkingDayCalendar;
 import chibo.contracts.member.CorrectionKind;
+import chibo.membership.rules.CalendarRange;
 import chibo.membership.rules.Regulations;
 import chibo.platform.rules.Rule;
 import chibo.platform.rules.Violation;
@@ -82,8 +83,16 @@ public final class CorrectionRules {
             if (DISCIPLINE.contains(facts.correctedType())) {
                 lastDay = facts.correctedEffectiveDate().plusMonths(regulations.disciplineAppealMonths());
             } else if (REMOVAL.contains(facts.correctedType())) {
-                lastDay = calendar.plusWorkingDays(facts.correctedEffectiveDate(),
-                        regulations.removalAppealWorkingDays());
+                var outside = CalendarRange.check(calendar, "correctedSeq", facts.correctedEffectiveDate())
+                        .or(() -> CalendarRange.check(calendar, "appealFiledOn", facts.appealFiledOn()));
+                if (outside.isPresent()) {
+                    return outside;
+                }
+                int allowed = regulations.removalAppealWorkingDays();
+                if (calendar.isWithinWorkingDays(facts.correctedEffectiveDate(), allowed, facts.appealFiledOn())) {
+                    return holds();
+                }
+                lastDay = calendar.deadline(facts.correctedEffectiveDate(), allowed);
             } else {
                 return violated("correctedSeq", facts.correctedType() + " is not a decision one appeals");
             }

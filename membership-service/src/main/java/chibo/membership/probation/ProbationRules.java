@@ -1,6 +1,7 @@
 package chibo.membership.probation;
 
 import chibo.calendar.WorkingDayCalendar;
+import chibo.membership.rules.CalendarRange;
 import chibo.membership.rules.Regulations;
 import chibo.platform.rules.Rule;
 import chibo.platform.rules.Violation;
@@ -41,12 +42,18 @@ public final class ProbationRules {
             if (facts.effectiveDate().isBefore(facts.decisionReceivedOn())) {
                 return violated("ceremonyDate", "the ceremony cannot come before the cell received the decision");
             }
-            var deadline = calendar.plusWorkingDays(facts.decisionReceivedOn(), regulations.ceremonyWorkingDays());
-            return facts.effectiveDate().isAfter(deadline)
-                    ? violated("ceremonyDate", "the ceremony of " + facts.effectiveDate() + " is later than "
-                    + regulations.ceremonyWorkingDays() + " working days after the cell received the decision ("
-                    + deadline + ")")
-                    : holds();
+            var outside = CalendarRange.check(calendar, "decisionReceivedOn", facts.decisionReceivedOn())
+                    .or(() -> CalendarRange.check(calendar, "ceremonyDate", facts.effectiveDate()));
+            if (outside.isPresent()) {
+                return outside;
+            }
+            int allowed = regulations.ceremonyWorkingDays();
+            if (calendar.isWithinWorkingDays(facts.decisionReceivedOn(), allowed, facts.effectiveDate())) {
+                return holds();
+            }
+            return violated("ceremonyDate", "the ceremony of " + facts.effectiveDate() + " is later than "
+                    + allowed + " working days after the cell received the decision ("
+                    + calendar.deadline(facts.decisionReceivedOn(), allowed) + ")");
         }
     }
 
