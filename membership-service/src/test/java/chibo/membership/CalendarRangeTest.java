@@ -2,6 +2,8 @@ package chibo.membership;
 
 import chibo.testsupport.Http;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import java.util.Map;
@@ -14,37 +16,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CalendarRangeTest extends MembershipComponentTest {
 
-    /** An admission whose every date lies in {@code year}'s era: born 25 years before, introduced 2 years before. */
-    private static Map<String, Object> admissionIn(Requests.Tree tree, int year) {
-        return tree.admission()
-                .personWith("birthDate", (year - 25) + "-04-12")
-                .with("cellResolutionDate", year + "-03-03")
-                .with("decisionDate", year + "-03-20")
-                .with("awarenessCertificate", Map.of("number", "NT-" + year, "issuedOn", (year - 1) + "-05-02"))
-                .with("introducers", java.util.List.of(
-                        Map.of("memberId", tree.introducer(), "workedWithSince", (year - 2) + "-01-10"),
-                        Map.of("memberId", tree.secondIntroducer(), "workedWithSince", (year - 2) + "-06-01")))
-                .build();
-    }
-
-    @Test
-    void an_admission_dated_2010_is_decided_by_the_rules() {
+    @ParameterizedTest(name = "an admission dated {0} is decided by the rules")
+    @ValueSource(ints = {1930, 1968, 2010})
+    void an_admission_of_any_year_from_1930_is_decided_by_the_rules(int year) {
         Requests.Tree tree = Requests.Tree.create(http);
 
-        Http.Response response = http.post("/members/admissions", tree.provinceWriter(), admissionIn(tree, 2010));
+        Http.Response response = http.post("/members/admissions", tree.provinceWriter(),
+                tree.admissionIn(year).build());
 
         assertThat(response.status()).as(response.body()).isEqualTo(201);
-        assertThat(response.json().get("admittedOn").asString()).isEqualTo("2010-03-20");
-    }
-
-    @Test
-    void an_admission_dated_1930_is_decided_by_the_rules() {
-        Requests.Tree tree = Requests.Tree.create(http);
-
-        Http.Response response = http.post("/members/admissions", tree.provinceWriter(), admissionIn(tree, 1930));
-
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        assertThat(response.json().get("admittedOn").asString()).isEqualTo("1930-03-20");
+        assertThat(response.json().get("admittedOn").asString()).isEqualTo(year + "-03-20");
     }
 
     @Test
@@ -81,7 +62,7 @@ class CalendarRangeTest extends MembershipComponentTest {
     void a_ceremony_dated_9999_is_refused_naming_the_field() {
         Requests.Tree tree = Requests.Tree.create(http);
         String memberId = Requests.created(http.post("/members/admissions", tree.provinceWriter(),
-                admissionIn(tree, 2010))).json().get("id").asString();
+                tree.admissionIn(2010).build())).json().get("id").asString();
 
         Http.Response response = http.post("/members/" + memberId + "/swearing-in", tree.provinceWriter(),
                 Map.of("ceremonyDate", "9999-01-05"));

@@ -53,17 +53,9 @@ class HistoricImportTest extends MembershipComponentTest {
     @Autowired
     Clock clock;
 
-    /** An admission line with every date in {@code year}'s era (and a birth date in the past). */
+    /** An admission line with every date in {@code year}'s era. */
     private static String admit(Requests.Tree tree, String memberId, int year) {
-        Map<String, Object> body = new LinkedHashMap<>(tree.admission().memberId(memberId)
-                .personWith("birthDate", Math.min(year - 25, 2000) + "-04-12")
-                .with("cellResolutionDate", year + "-03-03")
-                .with("decisionDate", year + "-03-20")
-                .with("awarenessCertificate", Map.of("number", "NT-" + year, "issuedOn", (year - 1) + "-05-02"))
-                .with("introducers", List.of(
-                        Map.of("memberId", tree.introducer(), "workedWithSince", (year - 2) + "-01-10"),
-                        Map.of("memberId", tree.secondIntroducer(), "workedWithSince", (year - 2) + "-06-01")))
-                .build());
+        Map<String, Object> body = new LinkedHashMap<>(tree.admissionIn(year).memberId(memberId).build());
         body.put("command", "admit");
         return JSON.writeValueAsString(body);
     }

@@ -236,19 +236,12 @@ public final class AdmissionRules {
                 return violated("decisionDate", "the decision cannot come before the cell's resolution of "
                         + facts.cellResolutionDate());
             }
-            var outside = CalendarRange.check(calendar, "cellResolutionDate", facts.cellResolutionDate())
-                    .or(() -> CalendarRange.check(calendar, "decisionDate", facts.effectiveDate()));
-            if (outside.isPresent()) {
-                return outside;
-            }
             int allowed = regulations.admissionDecisionWorkingDays()
                     + (facts.specialCase() ? regulations.extensionWorkingDays() : 0);
-            if (calendar.isWithinWorkingDays(facts.cellResolutionDate(), allowed, facts.effectiveDate())) {
-                return holds();
-            }
-            return violated("decisionDate", "the decision of " + facts.effectiveDate() + " is later than "
-                    + allowed + " working days after the cell's resolution ("
-                    + calendar.deadline(facts.cellResolutionDate(), allowed) + ")");
+            return CalendarRange.withinWorkingDays(calendar, "cellResolutionDate", facts.cellResolutionDate(),
+                    "decisionDate", facts.effectiveDate(), allowed, deadline -> violated("decisionDate",
+                            "the decision of " + facts.effectiveDate() + " is later than " + allowed
+                                    + " working days after the cell's resolution (" + deadline + ")"));
         }
     }
 }

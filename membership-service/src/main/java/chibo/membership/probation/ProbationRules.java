@@ -42,18 +42,11 @@ public final class ProbationRules {
             if (facts.effectiveDate().isBefore(facts.decisionReceivedOn())) {
                 return violated("ceremonyDate", "the ceremony cannot come before the cell received the decision");
             }
-            var outside = CalendarRange.check(calendar, "decisionReceivedOn", facts.decisionReceivedOn())
-                    .or(() -> CalendarRange.check(calendar, "ceremonyDate", facts.effectiveDate()));
-            if (outside.isPresent()) {
-                return outside;
-            }
             int allowed = regulations.ceremonyWorkingDays();
-            if (calendar.isWithinWorkingDays(facts.decisionReceivedOn(), allowed, facts.effectiveDate())) {
-                return holds();
-            }
-            return violated("ceremonyDate", "the ceremony of " + facts.effectiveDate() + " is later than "
-                    + allowed + " working days after the cell received the decision ("
-                    + calendar.deadline(facts.decisionReceivedOn(), allowed) + ")");
+            return CalendarRange.withinWorkingDays(calendar, "decisionReceivedOn", facts.decisionReceivedOn(),
+                    "ceremonyDate", facts.effectiveDate(), allowed, deadline -> violated("ceremonyDate",
+                            "the ceremony of " + facts.effectiveDate() + " is later than " + allowed
+                                    + " working days after the cell received the decision (" + deadline + ")"));
         }
     }
 

@@ -8,6 +8,7 @@ import chibo.platform.web.ProblemException;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The days chibo can count working days on: those of the working-day calendar, 1930-01-01 to 2100-12-31 (the
@@ -34,6 +35,23 @@ public final class CalendarRange {
             return Optional.empty();
         }
         return Optional.of(new Violation(RULE, source(calendar), field, message(calendar, date)));
+    }
+
+    /**
+     * For a rule "{@code day} within {@code workingDays} working days of {@code start}": a violation naming the field
+     * of a date outside the calendar; else nothing when the day is within; else {@code late} of the deadline it
+     * missed. The deadline is counted only when missed, so it always lies in the calendar.
+     */
+    public static Optional<Violation> withinWorkingDays(WorkingDayCalendar calendar, String startField,
+                                                        LocalDate start, String dayField, LocalDate day,
+                                                        int workingDays,
+                                                        Function<LocalDate, Optional<Violation>> late) {
+        Optional<Violation> outside = check(calendar, startField, start).or(() -> check(calendar, dayField, day));
+        if (outside.isPresent()) {
+            return outside;
+        }
+        return calendar.isWithinWorkingDays(start, workingDays, day) ? Optional.empty()
+                : late.apply(calendar.deadline(start, workingDays));
     }
 
     /**
