@@ -4,12 +4,12 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * One day off work, as recorded in the holiday data.
+ * One day of the holiday data: a day off work, or (kind {@link Kind#WORKED}) a weekly rest day worked instead.
  *
  * @param date   the day off
  * @param name   the holiday's Vietnamese name, e.g. "Quốc khánh"; a compensation day is named
  *               "Nghỉ bù " followed by the holiday it makes up for
- * @param kind   whether this is the holiday itself or a compensation day
+ * @param kind   whether this is the holiday itself, a compensation day or a swapped day
  * @param source the legal basis, e.g. "Bộ luật Lao động 2019, điều 112"; rows not yet confirmed by an official
  *               notice say "verify"
  */
@@ -29,7 +29,17 @@ public record Holiday(LocalDate date, String name, Kind kind, String source) {
          * "Nghỉ bù": a holiday fell on a Saturday or Sunday, so the next working day is off instead
          * (Bộ luật Lao động 2019, điều 111 khoản 3; before 2021 Bộ luật Lao động 2012, điều 115 khoản 3).
          */
-        COMPENSATION
+        COMPENSATION,
+        /**
+         * "Nghỉ hoán đổi": a working day the civil service has off because the government's yearly notice swapped
+         * it with a weekly rest day (the {@link #WORKED} day), to join a holiday to a weekend.
+         */
+        SWAP,
+        /**
+         * "Làm bù": a weekly rest day the civil service works, in exchange for a {@link #SWAP} day off. Not a day
+         * off: {@link WorkingDayCalendar#holidays(int)} does not list it, and it counts as a working day.
+         */
+        WORKED
     }
 
     public Holiday {

@@ -123,7 +123,7 @@ class VietnamHolidayDataTest {
 
     @Test
     void the_csv_is_sorted_without_duplicates_and_every_row_cites_a_source() throws IOException {
-        Pattern row = Pattern.compile("(\\d{4}-\\d{2}-\\d{2}),([^,\"]+),(HOLIDAY|COMPENSATION),(.*)");
+        Pattern row = Pattern.compile("(\\d{4}-\\d{2}-\\d{2}),([^,\"]+),(HOLIDAY|COMPENSATION|SWAP|WORKED),(.*)");
         List<String> lines = resourceLines();
 
         assertThat(lines.getFirst()).isEqualTo("date,name,kind,source");

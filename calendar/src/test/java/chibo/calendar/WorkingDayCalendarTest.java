@@ -142,6 +142,22 @@ class WorkingDayCalendarTest {
     }
 
     @Test
+    void a_day_is_within_n_working_days_up_to_the_deadline_and_not_after() {
+        LocalDate start = LocalDate.of(1930, 1, 4);
+        for (int i = 0; i < 600; i++) {
+            LocalDate from = start.plusDays(103L * i);
+            int n = (i * 11) % 67;
+            LocalDate deadline = calendar.deadline(from, n);
+
+            assertThat(calendar.isWithinWorkingDays(from, n, deadline)).as("%s + %d on %s", from, n, deadline)
+                    .isTrue();
+            assertThat(calendar.isWithinWorkingDays(from, n, deadline.plusDays(1)))
+                    .as("%s + %d the day after %s", from, n, deadline).isFalse();
+            assertThat(calendar.isWithinWorkingDays(from, n, from)).isTrue();
+        }
+    }
+
+    @Test
     void working_days_between_is_zero_for_the_same_day_and_negative_backwards() {
         LocalDate friday = LocalDate.of(2025, 3, 7);
         LocalDate nextFriday = LocalDate.of(2025, 3, 14);
@@ -159,33 +175,47 @@ class WorkingDayCalendarTest {
     }
 
     @Test
-    void it_covers_2015_to_2030() {
-        assertThat(calendar.firstYear()).isEqualTo(2015);
-        assertThat(calendar.lastYear()).isEqualTo(2030);
-        assertThat(calendar.covers(2015)).isTrue();
-        assertThat(calendar.covers(2030)).isTrue();
-        assertThat(calendar.covers(2014)).isFalse();
-        assertThat(calendar.covers(2031)).isFalse();
+    void it_covers_1930_to_2100() {
+        assertThat(calendar.firstDay()).isEqualTo(LocalDate.of(1930, 1, 1));
+        assertThat(calendar.lastDay()).isEqualTo(LocalDate.of(2100, 12, 31));
+        assertThat(calendar.covers(1930)).isTrue();
+        assertThat(calendar.covers(2100)).isTrue();
+        assertThat(calendar.covers(1929)).isFalse();
+        assertThat(calendar.covers(2101)).isFalse();
+        assertThat(calendar.covers(LocalDate.of(1929, 12, 31))).isFalse();
+        assertThat(calendar.covers(LocalDate.of(2101, 1, 1))).isFalse();
     }
 
     @Test
-    void computing_into_2031_is_refused_naming_the_year() {
-        assertThatThrownBy(() -> calendar.plusWorkingDays(LocalDate.of(2030, 12, 20), 30))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("2031");
-        assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.of(2031, 1, 2)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("2031");
-        assertThatThrownBy(() -> calendar.holidays(2031))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("2031");
+    void computing_past_2100_is_refused_naming_the_day() {
+        assertThatThrownBy(() -> calendar.plusWorkingDays(LocalDate.of(2100, 12, 20), 30))
+                .isInstanceOf(DateOutsideCalendarException.class)
+                .hasMessageContaining("2101-01-01")
+                .hasMessageContaining("2100-12-31");
+        assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.of(2101, 1, 3)))
+                .isInstanceOf(DateOutsideCalendarException.class)
+                .hasMessageContaining("2101-01-03");
+        assertThatThrownBy(() -> calendar.holidays(2101))
+                .isInstanceOf(DateOutsideCalendarException.class)
+                .hasMessageContaining("2101");
     }
 
     @Test
-    void counting_back_into_2014_is_refused_naming_the_year() {
-        assertThatThrownBy(() -> calendar.workingDaysBetween(LocalDate.of(2015, 1, 10), LocalDate.of(2014, 12, 20)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("2014");
+    void counting_back_into_1929_is_refused_naming_the_day() {
+        assertThatThrownBy(() -> calendar.workingDaysBetween(LocalDate.of(1930, 1, 10), LocalDate.of(1929, 12, 20)))
+                .isInstanceOf(DateOutsideCalendarException.class)
+                .satisfies(e -> assertThat(((DateOutsideCalendarException) e).date())
+                        .isEqualTo(LocalDate.of(1929, 12, 20)));
+    }
+
+    @Test
+    void year_0_and_year_9999_are_refused_not_counted() {
+        assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.of(0, 1, 1)))
+                .isInstanceOf(DateOutsideCalendarException.class);
+        assertThatThrownBy(() -> calendar.plusWorkingDays(LocalDate.of(9999, 12, 31), 1))
+                .isInstanceOf(DateOutsideCalendarException.class);
+        assertThatThrownBy(() -> calendar.workingDaysBetween(LocalDate.of(2020, 1, 1), LocalDate.of(9999, 1, 1)))
+                .isInstanceOf(DateOutsideCalendarException.class);
     }
 
     @Test

@@ -140,6 +140,20 @@ class MeetingBadInputTest extends MeetingComponentTest {
         assertNothingStored();
     }
 
+    @Test
+    void a_compliance_year_outside_the_calendar_is_refused_naming_the_year() {
+        for (String year : new String[]{"1929", "0", "2101", "2000000000"}) {
+            Http.Response response = http.get("/cells/" + fixture.cell + "/compliance?year=" + year,
+                    fixture.writer());
+
+            assertThat(response.status()).as(year + ": " + response.body()).isEqualTo(400);
+            assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("year");
+            assertThat(response.json().get("errors").get(0).get("rule").asString()).isEqualTo("within-calendar");
+        }
+        assertThat(http.get("/cells/" + fixture.cell + "/compliance?year=1930", fixture.writer()).status())
+                .isEqualTo(200);
+    }
+
     Stream<Arguments> badOverrides() {
         return Stream.of(
                 Arguments.of("no grade", Map.of("reason", "x"), 400, "grade"),

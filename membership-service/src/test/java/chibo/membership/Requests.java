@@ -110,6 +110,22 @@ final class Requests {
             return new AdmissionBuilder(cell, grassroots, introducer, secondIntroducer);
         }
 
+        /**
+         * As {@link #admission()}, with every date in {@code year}'s era: resolved on 3 March, decided on 20 March,
+         * certificate of the year before, introducers since two years before, born 25 years before (at the latest
+         * in 2000, so that the birth date is past).
+         */
+        AdmissionBuilder admissionIn(int year) {
+            return admission()
+                    .personWith("birthDate", Math.min(year - 25, 2000) + "-04-12")
+                    .with("cellResolutionDate", year + "-03-03")
+                    .with("decisionDate", year + "-03-20")
+                    .with("awarenessCertificate", Map.of("number", "NT-" + year, "issuedOn", (year - 1) + "-05-02"))
+                    .with("introducers", List.of(
+                            Map.of("memberId", introducer, "workedWithSince", (year - 2) + "-01-10"),
+                            Map.of("memberId", secondIntroducer, "workedWithSince", (year - 2) + "-06-01")));
+        }
+
         String provinceWriter() {
             return TestTokens.writer(province);
         }

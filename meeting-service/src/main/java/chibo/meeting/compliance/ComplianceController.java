@@ -11,6 +11,7 @@ import chibo.platform.eventstore.AggregateStore;
 import chibo.platform.security.Caller;
 import chibo.platform.security.Roles;
 import chibo.platform.security.SubtreeGuard;
+import chibo.platform.web.Problems;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,6 +54,7 @@ class ComplianceController {
     private final Rosters rosters;
     private final SubtreeGuard guard;
     private final ComplianceWindows windows;
+    private final WorkingDayCalendar calendar;
     private final MeetingsProperties properties;
     private final ComplianceCheck check;
     private final Clock clock;
@@ -64,6 +66,7 @@ class ComplianceController {
         this.cells = cells;
         this.rosters = rosters;
         this.guard = guard;
+        this.calendar = calendar;
         this.windows = new ComplianceWindows(calendar, properties.compliance().from(),
                 properties.compliance().graceWorkingDays());
         this.properties = properties;
@@ -77,6 +80,12 @@ class ComplianceController {
         guard.requireReadable(Caller.current(), cellId, "cellId");
         LocalDate today = Vietnam.today(clock);
         int wanted = year != null ? year : today.getYear();
+        if (!calendar.covers(wanted)) {
+            // a year the working-day calendar does not cover has no periods that close
+            throw Problems.invalid("year", "within-calendar", "the year " + wanted + " is outside "
+                    + calendar.firstYear() + "–" + calendar.lastYear() + ", the years chibo's working-day calendar"
+                    + " covers");
+        }
         var current = cells.load(cellId);
         CellMeetings state = current.exists() ? current.state() : CellMeetings.empty(cellId);
         CellRoster roster = rosters.roster(cellId);

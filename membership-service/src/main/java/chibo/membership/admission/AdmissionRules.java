@@ -5,6 +5,7 @@ import chibo.contracts.member.Education;
 import chibo.contracts.member.MemberStatus;
 import chibo.contracts.organization.OrgLevel;
 import chibo.membership.rules.Ages;
+import chibo.membership.rules.CalendarRange;
 import chibo.membership.rules.Regulations;
 import chibo.platform.rules.Rule;
 import chibo.platform.rules.Violation;
@@ -237,11 +238,10 @@ public final class AdmissionRules {
             }
             int allowed = regulations.admissionDecisionWorkingDays()
                     + (facts.specialCase() ? regulations.extensionWorkingDays() : 0);
-            var deadline = calendar.plusWorkingDays(facts.cellResolutionDate(), allowed);
-            return facts.effectiveDate().isAfter(deadline)
-                    ? violated("decisionDate", "the decision of " + facts.effectiveDate() + " is later than "
-                    + allowed + " working days after the cell's resolution (" + deadline + ")")
-                    : holds();
+            return CalendarRange.withinWorkingDays(calendar, "cellResolutionDate", facts.cellResolutionDate(),
+                    "decisionDate", facts.effectiveDate(), allowed, deadline -> violated("decisionDate",
+                            "the decision of " + facts.effectiveDate() + " is later than " + allowed
+                                    + " working days after the cell's resolution (" + deadline + ")"));
         }
     }
 }

@@ -15,7 +15,9 @@ public record ImportJob(String id, State state, long total, long done, int perce
                         String error) {
 
     public enum State {
-        QUEUED, RUNNING, DONE
+        QUEUED, RUNNING, DONE,
+        /** The job could not go on (its store failed); {@code error} says why. Lines done so far are counted. */
+        FAILED
     }
 
     static ImportJob of(Document job, Instant now) {

@@ -1,10 +1,12 @@
 package chibo.membership.bulk;
 
+import chibo.calendar.DateOutsideCalendarException;
 import chibo.contracts.EventJson;
 import chibo.membership.member.MemberState;
 import chibo.membership.member.MemberView;
 import chibo.membership.organization.OrganizationView;
 import chibo.membership.organization.Organizations;
+import chibo.membership.rules.CalendarRange;
 import chibo.platform.eventstore.AggregateStore;
 import chibo.platform.eventstore.ConcurrentAppendException;
 import chibo.platform.eventstore.Correlation;
@@ -65,6 +67,11 @@ import java.util.function.Consumer;
  * line goes through the same rules and services as the REST API and either records its events or records nothing
  * ("never half a member"); one bad line does not stop the others. A line already applied — by an earlier run of
  * the same file, even one cut off by a crash — is recognised and changes nothing.
+ *
+ * <p>An import always finishes: a line that fails in an unexpected way is rejected with a problem (its events, if
+ * it had decided any, are taken back) and the job goes on, so accepted + duplicate + rejected = total. A job that
+ * cannot go on at all (its store fails) ends FAILED with the error, never RUNNING for ever; one cut off by a stop
+ * is taken over at the next start.
  */
 @Component
 public class ImportJobs implements SmartLifecycle {
@@ -224,8 +231,16 @@ public class ImportJobs implements SmartLifecycle {
             jobs.updateOne(Filters.eq("_id", jobId), Updates.combine(
                     Updates.set("state", ImportJob.State.DONE.name()), Updates.set("finishedAt", Date.from(clock.instant()))));
         } catch (RuntimeException e) {
-            log.error("import {} failed; it resumes at the next start", jobId, e);
-            jobs.updateOne(Filters.eq("_id", jobId), Updates.set("error", String.valueOf(e.getMessage())));
+            if (!running) {
+                log.warn("import {} cut off by a stop; it resumes at the next start", jobId, e);
+                jobs.updateOne(Filters.eq("_id", jobId), Updates.set("error", String.valueOf(e.getMessage())));
+                return;
+            }
+            log.error("import {} failed and cannot go on", jobId, e);
+            jobs.updateOne(Filters.eq("_id", jobId), Updates.combine(
+                    Updates.set("state", ImportJob.State.FAILED.name()),
+                    Updates.set("error", e.getClass().getSimpleName() + ": " + e.getMessage()),
+                    Updates.set("finishedAt", Date.from(clock.instant()))));
         }
     }
 
@@ -337,7 +352,8 @@ public class ImportJobs implements SmartLifecycle {
         }
         UUID correlation = UUID.nameUUIDFromBytes(fingerprint.getBytes(StandardCharsets.UTF_8));
         try {
-            Object outcome = Correlation.with(correlation, () -> commands.run(caller, line));
+            // within a unit of work: if the line throws, whatever it decided is taken back
+            Object outcome = members.attempt(() -> Correlation.with(correlation, () -> commands.run(caller, line)));
             String subject = outcome instanceof MemberView m ? m.id() : ((OrganizationView) outcome).id();
             long version = outcome instanceof MemberView m ? m.version() : ((OrganizationView) outcome).version();
             remembered.add(new Document("_id", fingerprint).append("subject", subject).append("version", version));
@@ -349,6 +365,17 @@ public class ImportJobs implements SmartLifecycle {
                 return result.append("status", "DUPLICATE").append("subject", line.memberId());
             }
             return rejected(result, problem);
+        } catch (DateOutsideCalendarException outside) {
+            return rejected(result, CalendarRange.problem("$", outside));
+        } catch (ConcurrentAppendException conflict) {
+            return rejected(result, new ProblemException(org.springframework.http.HttpStatus.CONFLICT,
+                    ProblemTypes.CONCURRENT_MODIFICATION, "Concurrent modification", conflict.getMessage()));
+        } catch (RuntimeException failure) {
+            log.error("import line {} ({}) failed unexpectedly; it is rejected and the import goes on", line.number(),
+                    line.command(), failure);
+            return rejected(result, new ProblemException(org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR,
+                    ProblemTypes.INTERNAL, "Internal error", "the line could not be applied ("
+                    + failure.getClass().getSimpleName() + "); nothing of it was stored"));
         }
     }
 

@@ -2,6 +2,7 @@ package chibo.membership.correction;
 
 import chibo.calendar.WorkingDayCalendar;
 import chibo.contracts.member.CorrectionKind;
+import chibo.membership.rules.CalendarRange;
 import chibo.membership.rules.Regulations;
 import chibo.platform.rules.Rule;
 import chibo.platform.rules.Violation;
@@ -78,19 +79,21 @@ public final class CorrectionRules {
             if (facts.appealFiledOn().isBefore(facts.correctedEffectiveDate())) {
                 return violated("appealFiledOn", "the appeal cannot be lodged before the decision");
             }
-            java.time.LocalDate lastDay;
             if (DISCIPLINE.contains(facts.correctedType())) {
-                lastDay = facts.correctedEffectiveDate().plusMonths(regulations.disciplineAppealMonths());
-            } else if (REMOVAL.contains(facts.correctedType())) {
-                lastDay = calendar.plusWorkingDays(facts.correctedEffectiveDate(),
-                        regulations.removalAppealWorkingDays());
-            } else {
-                return violated("correctedSeq", facts.correctedType() + " is not a decision one appeals");
+                var lastDay = facts.correctedEffectiveDate().plusMonths(regulations.disciplineAppealMonths());
+                return facts.appealFiledOn().isAfter(lastDay) ? lodgedAfter(facts, lastDay) : holds();
             }
-            return facts.appealFiledOn().isAfter(lastDay)
-                    ? violated("appealFiledOn", "the appeal of " + facts.appealFiledOn() + " was lodged after the"
-                    + " last day, " + lastDay)
-                    : holds();
+            if (REMOVAL.contains(facts.correctedType())) {
+                return CalendarRange.withinWorkingDays(calendar, "correctedSeq", facts.correctedEffectiveDate(),
+                        "appealFiledOn", facts.appealFiledOn(), regulations.removalAppealWorkingDays(),
+                        lastDay -> lodgedAfter(facts, lastDay));
+            }
+            return violated("correctedSeq", facts.correctedType() + " is not a decision one appeals");
+        }
+
+        private Optional<Violation> lodgedAfter(CorrectionFacts facts, java.time.LocalDate lastDay) {
+            return violated("appealFiledOn", "the appeal of " + facts.appealFiledOn() + " was lodged after the"
+                    + " last day, " + lastDay);
         }
     }
 }

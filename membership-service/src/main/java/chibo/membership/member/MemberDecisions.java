@@ -1,9 +1,11 @@
 package chibo.membership.member;
 
+import chibo.calendar.WorkingDayCalendar;
 import chibo.contracts.EventDraft;
 import chibo.contracts.member.MemberEvent;
 import chibo.membership.organization.Organization;
 import chibo.membership.organization.Organizations;
+import chibo.membership.rules.CalendarRange;
 import chibo.membership.rules.Command;
 import chibo.membership.rules.RuleBook;
 import chibo.membership.rules.RuleSet;
@@ -40,14 +42,16 @@ public class MemberDecisions {
     private final Organizations organizations;
     private final SubtreeGuard guard;
     private final RuleBook rules;
+    private final WorkingDayCalendar calendar;
     private final Clock clock;
 
     MemberDecisions(AggregateStore<MemberState> members, Organizations organizations, SubtreeGuard guard,
-                    RuleBook rules, Clock clock) {
+                    RuleBook rules, WorkingDayCalendar calendar, Clock clock) {
         this.members = members;
         this.organizations = organizations;
         this.guard = guard;
         this.rules = rules;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -160,6 +164,8 @@ public class MemberDecisions {
         if (why != null) {
             throw IllegalTransition.of(member, decision.commandName(), why);
         }
+        CalendarRange.require(calendar, decision.fieldNames().getOrDefault("effectiveDate", "decisionDate"),
+                request.decisionDate());
         RuleSet ruleSet = rules.inForceOn(request.decisionDate());
         Context context = new Context(member, decidingOrg,
                 organizations.lineage(member.cellId()).contains(decidingOrgId), today(), ruleSet);

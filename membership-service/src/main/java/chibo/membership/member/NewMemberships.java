@@ -1,10 +1,12 @@
 package chibo.membership.member;
 
+import chibo.calendar.WorkingDayCalendar;
 import chibo.contracts.EventDraft;
 import chibo.contracts.member.MemberEvent;
 import chibo.membership.organization.Ids;
 import chibo.membership.organization.Organization;
 import chibo.membership.organization.Organizations;
+import chibo.membership.rules.CalendarRange;
 import chibo.membership.rules.Command;
 import chibo.membership.rules.RuleBook;
 import chibo.membership.rules.RuleSet;
@@ -33,14 +35,16 @@ public class NewMemberships {
     private final SubtreeGuard guard;
     private final RuleBook rules;
     private final MemberDecisions decisions;
+    private final WorkingDayCalendar calendar;
 
     NewMemberships(AggregateStore<MemberState> members, Organizations organizations, SubtreeGuard guard,
-                   RuleBook rules, MemberDecisions decisions) {
+                   RuleBook rules, MemberDecisions decisions, WorkingDayCalendar calendar) {
         this.members = members;
         this.organizations = organizations;
         this.guard = guard;
         this.rules = rules;
         this.decisions = decisions;
+        this.calendar = calendar;
     }
 
     /** What the rules of a new membership see. */
@@ -76,10 +80,12 @@ public class NewMemberships {
                 .orElseThrow(() -> Problems.unknownReference("decidingOrgId", "organisation", decidingId));
         guard.requireWithin(caller, cell.id(), "cellId");
         guard.requireWithin(caller, decidingId, "decidingOrgId");
+        String dateField = command == Command.ENROLMENT ? "admittedOn" : "decisionDate";
+        CalendarRange.require(calendar, dateField, effectiveDate);
         RuleSet ruleSet = rules.inForceOn(effectiveDate);
         Context context = new Context(cell, decidingOrg, organizations.lineage(cell.id()).contains(decidingId),
                 decisions.today(), ruleSet);
-        ruleSet.require(command, facts.apply(context), java.util.Map.of("effectiveDate", "decisionDate"));
+        ruleSet.require(command, facts.apply(context), java.util.Map.of("effectiveDate", dateField));
 
         String memberId = Ids.orGenerate(requestedId);
         EventDraft draft = new EventDraft(memberId, effectiveDate, decidingId, decisionNumber, Correlation.current(),

@@ -1,6 +1,7 @@
 package chibo.membership.probation;
 
 import chibo.calendar.WorkingDayCalendar;
+import chibo.membership.rules.CalendarRange;
 import chibo.membership.rules.Regulations;
 import chibo.platform.rules.Rule;
 import chibo.platform.rules.Violation;
@@ -41,12 +42,11 @@ public final class ProbationRules {
             if (facts.effectiveDate().isBefore(facts.decisionReceivedOn())) {
                 return violated("ceremonyDate", "the ceremony cannot come before the cell received the decision");
             }
-            var deadline = calendar.plusWorkingDays(facts.decisionReceivedOn(), regulations.ceremonyWorkingDays());
-            return facts.effectiveDate().isAfter(deadline)
-                    ? violated("ceremonyDate", "the ceremony of " + facts.effectiveDate() + " is later than "
-                    + regulations.ceremonyWorkingDays() + " working days after the cell received the decision ("
-                    + deadline + ")")
-                    : holds();
+            int allowed = regulations.ceremonyWorkingDays();
+            return CalendarRange.withinWorkingDays(calendar, "decisionReceivedOn", facts.decisionReceivedOn(),
+                    "ceremonyDate", facts.effectiveDate(), allowed, deadline -> violated("ceremonyDate",
+                            "the ceremony of " + facts.effectiveDate() + " is later than " + allowed
+                                    + " working days after the cell received the decision (" + deadline + ")"));
         }
     }
 

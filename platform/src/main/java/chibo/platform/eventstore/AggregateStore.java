@@ -227,6 +227,25 @@ public class AggregateStore<S> {
         return open.commit(result);
     }
 
+    /**
+     * Runs one command of a unit of work whole or not at all: if {@code command} throws, every event it added to
+     * the unit (on any subject) is taken back before the exception goes on, so the unit stores nothing of it. Outside
+     * a unit a command appends as it goes, and this simply runs it.
+     */
+    public <T> T attempt(Supplier<T> command) {
+        Unit open = unit.get();
+        if (open == null) {
+            return command.get();
+        }
+        int mark = open.mark();
+        try {
+            return command.get();
+        } catch (RuntimeException | Error e) {
+            open.rollBack(mark);
+            throw e;
+        }
+    }
+
     /** What a batch's work returned, and the events the batch stored. */
     public record Batched<T>(T result, List<EventEnvelope> events) {
     }
@@ -313,9 +332,14 @@ public class AggregateStore<S> {
         }
     }
 
+    /** What an entry was before a command of the unit changed it: how to take the command back. */
+    private record Undo<S>(Object entry, Current<S> current, int pending) {
+    }
+
     /** The subjects a unit of work has read or changed, on the thread that runs it. */
     private final class Unit {
         private final Map<String, Entry> entries = new LinkedHashMap<>();
+        private final List<Undo<S>> journal = new ArrayList<>();
 
         Unit(Map<String, Loaded<S>> read) {
             read.forEach((subject, loaded) -> entries.put(subject, new Entry(loaded)));
@@ -350,9 +374,25 @@ public class AggregateStore<S> {
             }
             requireOwnTopic(drafts);
             List<EventEnvelope> sealed = events.seal(subject, entry.current.seq(), entry.current.hash(), drafts);
+            journal.add(new Undo<>(entry, entry.current, entry.pending.size()));
             entry.current = applyAll(entry.current, sealed);
             entry.pending.addAll(sealed);
             return new Result<>(entry.current, sealed);
+        }
+
+        int mark() {
+            return journal.size();
+        }
+
+        /** Puts every entry changed since {@code mark} back as it was then, newest change first. */
+        @SuppressWarnings("unchecked")
+        void rollBack(int mark) {
+            for (int i = journal.size() - 1; i >= mark; i--) {
+                Undo<S> undo = journal.remove(i);
+                Entry entry = (Entry) undo.entry();
+                entry.current = undo.current();
+                entry.pending.subList(undo.pending(), entry.pending.size()).clear();
+            }
         }
 
         /** Stores every subject's events, under the locks of the subjects changed (taken in one order). */

@@ -41,8 +41,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    /** The response for a refusal: also for advices of a service that turn their own exceptions into one. */
     @ExceptionHandler(ProblemException.class)
-    ResponseEntity<Object> problem(ProblemException e) {
+    public ResponseEntity<Object> problem(ProblemException e) {
         return respond(e.status(), e.type().toString(), e.title(), e.getMessage(), e.errors(), e.properties());
     }
 

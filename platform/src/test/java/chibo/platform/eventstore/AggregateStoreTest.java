@@ -141,6 +141,33 @@ class AggregateStoreTest {
     }
 
     @Test
+    void a_command_of_a_unit_that_throws_takes_back_its_events_and_the_others_are_stored() {
+        var committed = aggregates.unit(List.of("m-1", "m-2"), () -> {
+            aggregates.attempt(() -> aggregates.execute("m-1", current -> List.of(Fixtures.rated("m-1", 70))));
+            try {
+                aggregates.attempt(() -> {
+                    // a line that decides about two subjects, then fails half-way
+                    aggregates.execute("m-2", current -> List.of(Fixtures.rated("m-2", 1)));
+                    aggregates.execute("m-1", current -> List.of(Fixtures.rated("m-1", 71)));
+                    throw new IllegalStateException("fails after deciding");
+                });
+            } catch (IllegalStateException expected) {
+                // the unit goes on
+            }
+            assertThat(aggregates.load("m-1").state().points()).as("as before the failed command")
+                    .containsExactly(70);
+            assertThat(aggregates.load("m-2").exists()).isFalse();
+            aggregates.attempt(() -> aggregates.execute("m-1", current -> List.of(Fixtures.rated("m-1", 72))));
+            return null;
+        });
+
+        assertThat(committed.stored()).extracting(e -> e.subject() + ":" + e.seq())
+                .containsExactly("m-1:1", "m-1:2");
+        assertThat(aggregates.load("m-1").state().points()).containsExactly(70, 72);
+        assertThat(aggregates.load("m-2").exists()).isFalse();
+    }
+
+    @Test
     void followers_see_each_subjects_new_events_with_the_state_just_before_them() {
         aggregates.execute("m-1", current -> List.of(Fixtures.rated("m-1", 70)));
         List<String> seen = new java.util.ArrayList<>();
