@@ -52,8 +52,9 @@ class ComplianceWindowsTest {
     void the_30_april_and_1_may_holidays_lengthen_aprils_grace() {
         var windows = new ComplianceWindows(vietnam, YearMonth.of(2025, 1), 5);
 
-        // 30/04 and 01/05/2025 are holidays: the five working days after 30 April are 2, 5, 6, 7, 8 May
-        assertThat(windows.checkableFrom(LocalDate.of(2025, 4, 30))).isEqualTo(LocalDate.of(2025, 5, 9));
+        // 30/04 and 01/05/2025 are holidays and the civil service took Friday 02/05 off (working Saturday 26/04
+        // instead): the five working days after 30 April are 5, 6, 7, 8, 9 May
+        assertThat(windows.checkableFrom(LocalDate.of(2025, 4, 30))).isEqualTo(LocalDate.of(2025, 5, 10));
     }
 
     @Test
