@@ -13,6 +13,7 @@ import chibo.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -107,6 +108,43 @@ class LiveCountsTest extends ReportingComponentTest {
             Http.Response health = http.get("/actuator/health", null);
             assertThat(health.status()).as(health.body()).isEqualTo(200);
             assertThat(health.json().get("components").get("projections").get("status").asString())
+                    .isEqualTo("UP");
+        });
+    }
+
+    @Test
+    void every_figure_response_says_up_to_when_it_counts_and_how_much_waits() {
+        String[] tree = tree();
+        String reader = TestTokens.reader(tree[0]);
+        admit("m-" + UUID.randomUUID(), tree[2]);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Http.Response response = counts(tree[0], reader);
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            assertThat(response.json().get("members").get("total").asLong()).isEqualTo(1);
+            Instant countedTo = Instant.parse(response.json().get("lastRecordedAt").asString());
+            assertThat(Instant.parse(response.header("Figures-Current-To"))).isAfterOrEqualTo(countedTo);
+            assertThat(Long.parseLong(response.header("Figures-Lag"))).isNotNegative();
+            assertThat(response.header("Figures-State")).isEqualTo("CURRENT");
+        });
+        Http.Response csv = http.get("/organizations/" + tree[0] + "/statistics.csv?from=2025-01&to=2025-12",
+                reader);
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.header("Figures-State")).isEqualTo("CURRENT");
+
+        Http.Response anonymous = counts(tree[0], null);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.header("Figures-State")).as("said only to callers let in").isNull();
+    }
+
+    @Test
+    void the_instance_is_ready_once_its_figures_are_current() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Http.Response readiness = http.get("/actuator/health/readiness", null);
+            assertThat(readiness.status()).as(readiness.body()).isEqualTo(200);
+            assertThat(readiness.json().get("components").get("figures").get("status").asString())
+                    .isEqualTo("UP");
+            assertThat(readiness.json().get("components").get("projections").get("status").asString())
                     .isEqualTo("UP");
         });
     }

@@ -46,12 +46,14 @@ final class ProjectionRuntime {
     private final KafkaStreamsMetrics metrics;
     private final List<ConcurrentMessageListenerContainer<String, byte[]>> sinks;
     private final Duration commitInterval;
+    private final RestoringStores restoring;
 
     private ProjectionRuntime(ReportingTopics topics, FiguresSink sink, KafkaStreams streams,
                               KafkaStreamsMetrics metrics,
                               List<ConcurrentMessageListenerContainer<String, byte[]>> sinks,
-                              Duration commitInterval) {
+                              Duration commitInterval, RestoringStores restoring) {
         this.commitInterval = commitInterval;
+        this.restoring = restoring;
         this.topics = topics;
         this.sink = sink;
         this.streams = streams;
@@ -78,6 +80,8 @@ final class ProjectionRuntime {
             log.error("reporting topology {} failed; replacing the stream thread", topics.applicationId(), e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+        RestoringStores restoring = new RestoringStores();
+        streams.setGlobalStateRestoreListener(restoring);
         KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams);
         metrics.bindTo(meters);
         FiguresSink sink = new FiguresSink(database, topics.version());
@@ -87,7 +91,7 @@ final class ProjectionRuntime {
         streams.start();
         sinks.forEach(ConcurrentMessageListenerContainer::start);
         log.info("reporting topology {} started", topics.applicationId());
-        return new ProjectionRuntime(topics, sink, streams, metrics, sinks, commitInterval);
+        return new ProjectionRuntime(topics, sink, streams, metrics, sinks, commitInterval, restoring);
     }
 
     private static ConcurrentMessageListenerContainer<String, byte[]> container(
@@ -155,6 +159,11 @@ final class ProjectionRuntime {
 
     KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /** The state stores being restored on this instance. */
+    RestoringStores restoring() {
+        return restoring;
     }
 
     /** How often this runtime's topology commits. */

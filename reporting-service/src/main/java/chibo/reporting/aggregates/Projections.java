@@ -426,6 +426,18 @@ public class Projections implements SmartLifecycle, HealthIndicator {
         return runtime == null ? KafkaStreams.State.NOT_RUNNING : runtime.state();
     }
 
+    /** Changelog records the live version's stores still have to restore on this instance (0: none restoring). */
+    public long restoringRecords() {
+        ProjectionRuntime runtime = running.get(live());
+        return runtime == null ? 0 : runtime.restoring().records();
+    }
+
+    /** Recorded time of the latest event reflected in the live version's stored figures (null: none yet). */
+    public Instant currentTo() {
+        ProjectionRuntime runtime = running.get(live());
+        return runtime == null ? null : runtime.sink().lastRecordedAt();
+    }
+
     @Override
     public Health health() {
         KafkaStreams.State state = state();

@@ -18,12 +18,14 @@ import java.time.Duration;
  *                              commit is a transaction to wait for; once live it runs at {@code commitInterval}
  * @param streamThreads     stream threads per version and instance: its tasks (one per partition) are shared among
  *                          them, so a version folds on as many cores
+ * @param readyMaxLag       input events the live version may have left to count before the service says it is not
+ *                          ready ({@code /actuator/health/readiness} out of service): its figures are then behind
  */
 @Validated
 @ConfigurationProperties("chibo.reporting")
 public record ReportingProperties(@NotBlank String projectionVersion, @NotNull Path stateDir,
                                   @NotNull Duration commitInterval, @NotNull Duration rebuildCommitInterval,
-                                  @Min(1) int streamThreads) {
+                                  @Min(1) int streamThreads, @Min(0) Long readyMaxLag) {
 
     public ReportingProperties {
         if (projectionVersion == null) {
@@ -40,6 +42,9 @@ public record ReportingProperties(@NotBlank String projectionVersion, @NotNull P
         }
         if (streamThreads == 0) {
             streamThreads = 2;
+        }
+        if (readyMaxLag == null) {
+            readyMaxLag = 50_000L;
         }
     }
 
