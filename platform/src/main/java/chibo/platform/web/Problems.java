@@ -28,6 +28,14 @@ public final class Problems {
                 field + ": " + message, List.of(new FieldProblem(field, rule, message)), Map.of());
     }
 
+    /** Several things wrong with one request, each naming its field and rule. */
+    public static ProblemException invalid(List<FieldProblem> errors) {
+        String detail = errors.stream().map(error -> error.field() + ": " + error.message())
+                .reduce((a, b) -> a + "; " + b).orElse("the request is invalid");
+        return new ProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request", detail,
+                errors, Map.of());
+    }
+
     public static ProblemException alreadyExists(String field, String what, String id) {
         String message = "a " + what + " with id '" + id + "' already exists";
         return new ProblemException(HttpStatus.CONFLICT, ProblemTypes.ALREADY_EXISTS, what + " already exists",
