@@ -99,6 +99,25 @@ class AccessTest extends MembershipComponentTest {
     }
 
     @Test
+    void a_caller_without_the_role_gets_403_before_its_request_is_read_or_validated() {
+        String reader = TestTokens.reader("TW");
+        String auditor = TestTokens.auditor();
+
+        Http.Response invalid = http.post("/members/admissions", reader, Map.of());
+        Http.Response malformed = http.post("/members/admissions", auditor, "{\"cellId\": ");
+        Http.Response badPath = http.post("/members/m-1/transfers/receipt", reader, Map.of("cellId", 7));
+
+        for (Http.Response response : List.of(invalid, malformed, badPath)) {
+            assertThat(response.status()).as(response.body()).isEqualTo(403);
+            assertThat(response.json().get("type").asString()).isEqualTo("urn:chibo:problem:forbidden");
+            assertThat(response.json().has("errors")).as("no validation rules revealed").isFalse();
+        }
+        Http.Response writer = http.post("/members/admissions", TestTokens.writer("TW"), Map.of());
+        assertThat(writer.status()).as("a writer's invalid request is still a 400").isEqualTo(400);
+        assertThat(writer.json().get("errors")).isNotEmpty();
+    }
+
+    @Test
     void a_reader_sees_only_its_subtree() {
         Requests.Tree tree = Requests.Tree.create(http);
 

@@ -168,6 +168,11 @@ class DeadLetterRedriveTest extends ReportingComponentTest {
         Http.Response unparsable = http.send("POST", letters + "/0/0/redrive", operator, "{\"payload\": ",
                 Map.of("Content-Type", "application/json"));
         assertThat(unparsable.status()).as(unparsable.body()).isEqualTo(400);
+        // who may not re-drive learns nothing of what would be wrong with the request
+        Http.Response byAuditor = http.post(letters + "/abc/0/redrive", TestTokens.auditor(),
+                Map.of("headers", nullHeader));
+        assertThat(byAuditor.status()).as(byAuditor.body()).isEqualTo(403);
+        assertThat(byAuditor.json().has("errors")).isFalse();
     }
 
     private static void assertBadRequest(Http.Response response, String field, String rule) {
