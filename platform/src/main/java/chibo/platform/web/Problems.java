@@ -55,6 +55,16 @@ public final class Problems {
                 Map.of("rule", ruleId, "source", source));
     }
 
+    /**
+     * A request on something outside the caller's subtree, refused without saying where it is or in what state:
+     * only those inside may learn that.
+     */
+    public static ProblemException outsideSubtree(String field, String what) {
+        String message = what + " is not inside the subtree this token may act on";
+        return new ProblemException(HttpStatus.FORBIDDEN, ProblemTypes.OUTSIDE_SUBTREE, "Outside your subtree",
+                message, List.of(new FieldProblem(field, "within-token-subtree", message)), Map.of());
+    }
+
     public static ProblemException outsideSubtree(String field, String orgId, String callerOrg) {
         String message = "organisation '" + orgId + "' is outside the subtree of '" + callerOrg
                 + "' that this token may act on";
