@@ -204,7 +204,8 @@ public class DeadLetterOffice implements DisposableBean {
             throw new IllegalStateException(e);
         } catch (ExecutionException | TimeoutException e) {
             throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE,
-                    "Kafka unavailable", "the re-drive was not sent and nothing was recorded: " + e.getMessage());
+                    "Kafka unavailable", "Kafka did not confirm the re-drive (" + e.getMessage() + "), so it is not"
+                    + " on record; re-drive it again: a record applied twice counts once");
         }
     }
 
