@@ -61,6 +61,15 @@ class TokenIssuingTest {
     }
 
     @Test
+    void the_operator_is_a_client_of_its_own_bound_to_no_subtree_and_not_an_auditor() {
+        JsonNode claims = claims(token("operator", "operator-secret").json().get("access_token").asString());
+
+        assertThat(claims.has("org")).isFalse();
+        assertThat(claims.get("roles").values().stream().map(JsonNode::asString).toList())
+                .containsExactly("operator");
+    }
+
+    @Test
     void a_wrong_secret_gets_no_token() {
         Http.Response response = token("province-agency", "guess");
 

@@ -31,7 +31,7 @@ final class Rebuild {
     ObjectNode run(ObjectNode into) throws InterruptedException {
         String version = "v-bench-" + System.currentTimeMillis() % 100_000;
         long started = System.nanoTime();
-        ProvinceSetup.expect(reporting.post("/projections/rebuilds", tokens.auditor(), Map.of("version", version)),
+        ProvinceSetup.expect(reporting.post("/projections/rebuilds", tokens.operator(), Map.of("version", version)),
                 202);
         JsonNode progress = awaitCaughtUp(version);
         double seconds = BenchResults.seconds(started);

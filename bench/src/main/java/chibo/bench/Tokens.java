@@ -35,6 +35,11 @@ final class Tokens {
         return of("auditor", "auditor-secret");
     }
 
+    /** Rebuilds and switches the figures. */
+    String operator() {
+        return of("operator", "operator-secret");
+    }
+
     String metrics() {
         return of("prometheus", "prometheus-secret");
     }

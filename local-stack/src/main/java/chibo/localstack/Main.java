@@ -63,7 +63,8 @@ public final class Main {
                   Kafka               %s
                   MongoDB (wire)      %s
 
-                Get a token (demo clients: central-agency, province-agency, dashboard, province-dashboard, auditor):
+                Get a token (demo clients: central-agency, province-agency, dashboard, province-dashboard, auditor,
+                operator):
                   TOKEN=$(curl -s -u province-dashboard:province-dashboard-secret \\
                             -d grant_type=client_credentials %s/oauth2/token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
                 Members of the demo province, by status:

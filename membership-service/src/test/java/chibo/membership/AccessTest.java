@@ -99,6 +99,54 @@ class AccessTest extends MembershipComponentTest {
     }
 
     @Test
+    void a_caller_without_the_role_gets_403_before_its_request_is_read_or_validated() {
+        String reader = TestTokens.reader("TW");
+        String auditor = TestTokens.auditor();
+
+        Http.Response invalid = http.post("/members/admissions", reader, Map.of());
+        Http.Response malformed = http.post("/members/admissions", auditor, "{\"cellId\": ");
+        Http.Response badPath = http.post("/members/m-1/transfers/receipt", reader, Map.of("cellId", 7));
+
+        for (Http.Response response : List.of(invalid, malformed, badPath)) {
+            assertThat(response.status()).as(response.body()).isEqualTo(403);
+            assertThat(response.json().get("type").asString()).isEqualTo("urn:chibo:problem:forbidden");
+            assertThat(response.json().has("errors")).as("no validation rules revealed").isFalse();
+        }
+        Http.Response writer = http.post("/members/admissions", TestTokens.writer("TW"), Map.of());
+        assertThat(writer.status()).as("a writer's invalid request is still a 400").isEqualTo(400);
+        assertThat(writer.json().get("errors")).isNotEmpty();
+    }
+
+    @Test
+    void a_transfer_receipt_tells_another_province_nothing_of_a_member_not_sent_to_it() {
+        Requests.Tree tree = Requests.Tree.create(http);
+        Requests.Tree elsewhere = Requests.Tree.create(http);
+        String outsider = TestTokens.writer(elsewhere.province());
+        String member = tree.introducer();
+        Map<String, Object> receipt = Map.of("cellId", elsewhere.cell(), "receivedOn", "2026-03-20",
+                "decidingOrgId", elsewhere.grassroots());
+
+        Http.Response notSentHere = http.post("/members/" + member + "/transfers/receipt", outsider, receipt);
+
+        assertThat(notSentHere.status()).as(notSentHere.body()).isEqualTo(403);
+        assertThat(notSentHere.json().get("type").asString()).isEqualTo("urn:chibo:problem:outside-subtree");
+        assertThat(notSentHere.json().get("errors").get(0).get("field").asString()).isEqualTo("memberId");
+        assertThat(notSentHere.body()).doesNotContain(tree.cell()).doesNotContainIgnoringCase("transit")
+                .doesNotContain("OFFICIAL");
+        Http.Response ownSide = http.post("/members/" + member + "/transfers/receipt", tree.provinceWriter(),
+                Map.of("cellId", tree.otherCell(), "receivedOn", "2026-03-20"));
+        assertThat(ownSide.status()).as("the member's own side learns it is not in transit").isEqualTo(409);
+
+        Http.Response sent = http.post("/members/" + member + "/transfers", tree.provinceWriter(), Map.of(
+                "kind", "OFFICIAL", "circumstance", "NEW_JOB", "toOrgId", elsewhere.grassroots(),
+                "toCellId", elsewhere.cell(), "decisionDate", "2026-03-01", "decidingOrgId", tree.grassroots()));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        Http.Response received = http.post("/members/" + member + "/transfers/receipt", outsider, receipt);
+        assertThat(received.status()).as("the side it was sent to receives it: " + received.body()).isEqualTo(200);
+        assertThat(received.json().get("cellId").asString()).isEqualTo(elsewhere.cell());
+    }
+
+    @Test
     void a_reader_sees_only_its_subtree() {
         Requests.Tree tree = Requests.Tree.create(http);
 

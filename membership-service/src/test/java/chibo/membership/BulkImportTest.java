@@ -1,6 +1,7 @@
 package chibo.membership;
 
 import chibo.testsupport.Http;
+import chibo.testsupport.TestTokens;
 import chibo.testsupport.TestMongo;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -156,5 +157,35 @@ class BulkImportTest extends MembershipComponentTest {
 
         assertThat(upload(chibo.testsupport.TestTokens.reader(tree.province()), file).status()).isEqualTo(403);
         assertThat(http.get("/imports/" + UUID.randomUUID(), tree.provinceWriter()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void a_job_is_seen_by_its_creator_and_the_auditors_of_its_subtree_and_by_no_one_else() throws Exception {
+        Requests.Tree tree = Requests.Tree.create(http);
+        Requests.Tree elsewhere = Requests.Tree.create(http);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("chibo-import", ".ndjson");
+        java.nio.file.Files.writeString(file, "{\"command\": \"rate\", \"memberId\": \"" + tree.introducer()
+                + "\", \"year\": 2025}\n");
+        String location = upload(tree.provinceWriter(), file).header("location");
+        awaitDone(tree.provinceWriter(), location);
+        String unknown = "/imports/" + UUID.randomUUID();
+
+        for (String stranger : List.of(TestTokens.writer(elsewhere.province()), TestTokens.writer(tree.cell()),
+                TestTokens.token("auditor-" + elsewhere.province(), List.of("auditor"), elsewhere.province()))) {
+            for (String path : List.of(location, location + "/results")) {
+                Http.Response response = http.get(path, stranger);
+                assertThat(response.status()).as(path + " " + response.body()).isEqualTo(404);
+                assertThat(response.json().get("title").asString())
+                        .as("answered as for a job that does not exist")
+                        .isEqualTo(http.get(unknown, stranger).json().get("title").asString());
+            }
+        }
+        for (String entitled : List.of(TestTokens.auditor(), TestTokens.token("auditor-" + tree.province(),
+                List.of("auditor"), tree.province()), TestTokens.token("auditor-" + tree.central(),
+                List.of("auditor"), tree.central()))) {
+            assertThat(http.get(location, entitled).json().get("total").asLong()).isEqualTo(1);
+            assertThat(results(entitled, location)).hasSize(1);
+        }
+        assertThat(http.get(location, TestTokens.reader(tree.province())).status()).isEqualTo(403);
     }
 }

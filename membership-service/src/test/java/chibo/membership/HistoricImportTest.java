@@ -9,6 +9,7 @@ import chibo.membership.organization.Organizations;
 import chibo.platform.eventstore.AggregateStore;
 import chibo.platform.security.Caller;
 import chibo.platform.security.Roles;
+import chibo.platform.security.SubtreeGuard;
 import chibo.testsupport.TestTokens;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,8 @@ class HistoricImportTest extends MembershipComponentTest {
     JsonMapper json;
     @Autowired
     Clock clock;
+    @Autowired
+    SubtreeGuard guard;
 
     /** An admission line with every date in {@code year}'s era. */
     private static String admit(Requests.Tree tree, String memberId, int year) {
@@ -83,13 +86,14 @@ class HistoricImportTest extends MembershipComponentTest {
                 admit(tree, in2099, 2099)));
         byte[] file = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
         Caller caller = new Caller("agency-" + tree.province(), Set.of(Roles.AGENCY_WRITER), tree.province());
-        ImportJobs jobs = FailingLineImports.create(mongo, commands, members, organisations, json, clock, failing);
+        ImportJobs jobs = FailingLineImports.create(mongo, commands, members, organisations, guard, json, clock,
+                failing);
         jobs.start();
         try {
             String jobId = jobs.create(caller, new ByteArrayInputStream(file)).id();
-            await().atMost(Duration.ofMinutes(2)).until(() -> jobs.find(jobId).orElseThrow().state()
-                    != ImportJob.State.RUNNING && jobs.find(jobId).orElseThrow().state() != ImportJob.State.QUEUED);
-            ImportJob job = jobs.find(jobId).orElseThrow();
+            await().atMost(Duration.ofMinutes(2)).until(() -> jobs.find(caller, jobId).orElseThrow().state()
+                    != ImportJob.State.RUNNING && jobs.find(caller, jobId).orElseThrow().state() != ImportJob.State.QUEUED);
+            ImportJob job = jobs.find(caller, jobId).orElseThrow();
             Map<Long, Document> results = new LinkedHashMap<>();
             jobs.results(jobId, result -> results.put(result.getLong("line"), result));
 

@@ -41,6 +41,7 @@ class ProjectionRebuildTest extends ReportingComponentTest {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         String province = "RB-" + suffix;
         String auditor = TestTokens.auditor();
+        String operator = TestTokens.operator();
         int[] figures = history(province);
         int admitted = figures[0];
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
@@ -70,7 +71,7 @@ class ProjectionRebuildTest extends ReportingComponentTest {
         });
 
         String version = "v-rb-" + suffix;
-        Http.Response started = http.post("/projections/rebuilds", auditor, Map.of("version", version));
+        Http.Response started = http.post("/projections/rebuilds", operator, Map.of("version", version));
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         assertThat(started.json().get("state").asString()).isEqualTo("BUILDING");
 
@@ -86,7 +87,7 @@ class ProjectionRebuildTest extends ReportingComponentTest {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(http.get("/projections/" + version
                 + "/differences", auditor).json()).isEmpty());
 
-        Http.Response switched = http.post("/projections/" + version + "/switch", auditor, Map.of());
+        Http.Response switched = http.post("/projections/" + version + "/switch", operator, Map.of());
         assertThat(switched.status()).as(switched.body()).isEqualTo(200);
         assertThat(switched.json().get("from").asString()).isEqualTo(liveBefore);
         int afterSwitch = queries.get();
@@ -113,24 +114,49 @@ class ProjectionRebuildTest extends ReportingComponentTest {
     @Test
     void rebuilds_and_switches_refuse_what_cannot_be_done_and_a_version_not_live_can_be_dropped() {
         String auditor = TestTokens.auditor();
+        String operator = TestTokens.operator();
         String live = http.get("/projections", auditor).json().get("live").asString();
 
-        Http.Response badName = http.post("/projections/rebuilds", auditor, Map.of("version", "V 2!"));
+        Http.Response badName = http.post("/projections/rebuilds", operator, Map.of("version", "V 2!"));
         assertThat(badName.status()).isEqualTo(400);
         assertThat(badName.json().get("errors").get(0).get("field").asString()).isEqualTo("version");
-        assertThat(http.post("/projections/rebuilds", auditor, Map.of("version", live)).status()).isEqualTo(409);
-        assertThat(http.post("/projections/" + live + "/switch", auditor, Map.of()).status()).isEqualTo(409);
-        assertThat(http.send("DELETE", "/projections/" + live, auditor, null, Map.of()).status()).isEqualTo(409);
+        assertThat(http.post("/projections/rebuilds", operator, Map.of("version", live)).status()).isEqualTo(409);
+        assertThat(http.post("/projections/" + live + "/switch", operator, Map.of()).status()).isEqualTo(409);
+        assertThat(http.send("DELETE", "/projections/" + live, operator, null, Map.of()).status()).isEqualTo(409);
         assertThat(http.get("/projections/v-none", auditor).status()).isEqualTo(404);
         assertThat(http.get("/projections", TestTokens.reader("TW")).status()).isEqualTo(403);
         assertThat(http.get("/projections", null).status()).isEqualTo(401);
 
         String spare = "v-spare-" + UUID.randomUUID().toString().substring(0, 6);
-        assertThat(http.post("/projections/rebuilds", auditor, Map.of("version", spare)).status()).isEqualTo(202);
-        assertThat(http.send("DELETE", "/projections/" + spare, auditor, null, Map.of()).status()).isEqualTo(204);
+        assertThat(http.post("/projections/rebuilds", operator, Map.of("version", spare)).status()).isEqualTo(202);
+        assertThat(http.send("DELETE", "/projections/" + spare, operator, null, Map.of()).status()).isEqualTo(204);
         assertThat(http.get("/projections/" + spare, auditor).json().get("state").asString()).isEqualTo("DROPPED");
-        assertThat(http.post("/projections/" + spare + "/switch", auditor, Map.of()).status()).isEqualTo(409);
+        assertThat(http.post("/projections/" + spare + "/switch", operator, Map.of()).status()).isEqualTo(409);
         assertThat(http.get("/projections", auditor).json().get("live").asString()).isEqualTo(live);
+    }
+
+    @Test
+    void the_auditor_reads_projections_but_only_the_operator_rebuilds_switches_or_drops_them() {
+        String auditor = TestTokens.auditor();
+        String operator = TestTokens.operator();
+        String live = http.get("/projections", auditor).json().get("live").asString();
+        String tried = "v-by-auditor-" + UUID.randomUUID().toString().substring(0, 6);
+
+        Http.Response rebuild = http.post("/projections/rebuilds", auditor, Map.of("version", tried));
+        assertThat(rebuild.status()).as(rebuild.body()).isEqualTo(403);
+        assertThat(rebuild.json().get("type").asString()).isEqualTo("urn:chibo:problem:forbidden");
+        assertThat(http.post("/projections/" + live + "/switch", auditor, Map.of()).status()).isEqualTo(403);
+        assertThat(http.send("DELETE", "/projections/" + live, auditor, null, Map.of()).status()).isEqualTo(403);
+        assertThat(http.post("/projections/rebuilds", TestTokens.writer("TW"), Map.of("version", tried)).status())
+                .isEqualTo(403);
+
+        assertThat(http.get("/projections/" + tried, operator).status()).as("nothing was started").isEqualTo(404);
+        assertThat(http.get("/projections", operator).json().get("live").asString()).isEqualTo(live);
+        assertThat(http.get("/projections/" + live, auditor).status()).isEqualTo(200);
+        assertThat(http.get("/projections/" + live + "/differences", auditor).status()).isEqualTo(200);
+        // the operator runs the figures; it neither reads them by organisation nor anyone's history
+        assertThat(http.get("/organizations/TW/counts", operator).status()).isEqualTo(403);
+        assertThat(http.get("/audit/members/anyone/history", operator).status()).isEqualTo(403);
     }
 
     /**

@@ -51,6 +51,10 @@ final class Agency {
         return ApiClient.token(authUrl, "auditor", "auditor-secret");
     }
 
+    String operator() {
+        return ApiClient.token(authUrl, "operator", "operator-secret");
+    }
+
     Http.Response register(String token, String id, String name, String level, String parentId) {
         return membership.post("/organizations", token,
                 ApiBodies.organization(id, name, level, parentId, "2025-07-01"));

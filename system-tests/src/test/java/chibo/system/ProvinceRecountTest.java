@@ -136,6 +136,7 @@ class ProvinceRecountTest {
      */
     private static void rebuildWhileDashboardsRead(Agency agency, GeneratedProvince province) {
         String auditor = agency.auditor();
+        String operator = agency.operator();
         String dashboard = agency.nationalDashboard();
         String liveBefore = agency.reporting.get("/projections", auditor).json().get("live").asString();
         List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -158,7 +159,7 @@ class ProvinceRecountTest {
         });
         Instant started = Instant.now();
         String version = "v-recount-" + UUID.randomUUID().toString().substring(0, 6);
-        Http.Response rebuild = agency.reporting.post("/projections/rebuilds", auditor, Map.of("version", version));
+        Http.Response rebuild = agency.reporting.post("/projections/rebuilds", operator, Map.of("version", version));
         assertThat(rebuild.status()).as(rebuild.body()).isEqualTo(202);
         await().atMost(CATCH_UP).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             JsonNode progress = agency.reporting.get("/projections/" + version, auditor).json();
@@ -168,7 +169,7 @@ class ProvinceRecountTest {
         assertThat(progress.get("done").asLong()).isEqualTo(progress.get("total").asLong());
         await().atMost(SETTLED).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(
                 agency.reporting.get("/projections/" + version + "/differences", auditor).json()).isEmpty());
-        Http.Response switched = agency.reporting.post("/projections/" + version + "/switch", auditor, Map.of());
+        Http.Response switched = agency.reporting.post("/projections/" + version + "/switch", operator, Map.of());
         assertThat(switched.status()).as(switched.body()).isEqualTo(200);
         assertThat(switched.json().get("from").asString()).isEqualTo(liveBefore);
         int atSwitch = queries.get();

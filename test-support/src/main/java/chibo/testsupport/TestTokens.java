@@ -52,6 +52,11 @@ public final class TestTokens {
         return token("auditor", List.of("auditor"), null);
     }
 
+    /** Runs the figures (rebuilds, switches, re-drives); bound to no subtree. */
+    public static String operator() {
+        return token("operator", List.of("operator"), null);
+    }
+
     public static String token(String subject, List<String> roles, String org) {
         return token(subject, roles, org, Instant.now().plus(Duration.ofHours(1)));
     }

@@ -23,7 +23,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * {@code POST /imports} with an NDJSON body ({@code application/x-ndjson}, one command per line) starts an import
  * and answers 202 with the job; {@code GET /imports/{id}} shows its progress; {@code GET /imports/{id}/results}
- * streams a result per line as NDJSON.
+ * streams a result per line as NDJSON. A job is seen only by its creator and the auditors of the creator's subtree.
  */
 @RestController
 class ImportController {
@@ -48,13 +48,13 @@ class ImportController {
     @GetMapping("/imports/{jobId}")
     @PreAuthorize("hasAnyAuthority('" + Roles.AGENCY_WRITER + "', '" + Roles.AUDITOR + "')")
     ImportJob progress(@PathVariable String jobId) {
-        return jobs.find(jobId).orElseThrow(() -> Problems.notFound("import", jobId));
+        return visible(jobId);
     }
 
     @GetMapping(path = "/imports/{jobId}/results", produces = NDJSON)
     @PreAuthorize("hasAnyAuthority('" + Roles.AGENCY_WRITER + "', '" + Roles.AUDITOR + "')")
     ResponseEntity<StreamingResponseBody> results(@PathVariable String jobId) {
-        jobs.find(jobId).orElseThrow(() -> Problems.notFound("import", jobId));
+        visible(jobId);
         StreamingResponseBody body = (OutputStream out) -> jobs.results(jobId, result -> {
             try {
                 out.write(result.toJson().getBytes(StandardCharsets.UTF_8));
@@ -64,5 +64,10 @@ class ImportController {
             }
         });
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON)).body(body);
+    }
+
+    /** The job, or 404 — also for a job the caller may not see, whose existence is not told. */
+    private ImportJob visible(String jobId) {
+        return jobs.find(Caller.current(), jobId).orElseThrow(() -> Problems.notFound("import", jobId));
     }
 }

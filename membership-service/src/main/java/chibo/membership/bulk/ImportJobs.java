@@ -12,6 +12,8 @@ import chibo.platform.eventstore.ConcurrentAppendException;
 import chibo.platform.eventstore.Correlation;
 import chibo.platform.eventstore.EventStore;
 import chibo.platform.security.Caller;
+import chibo.platform.security.Roles;
+import chibo.platform.security.SubtreeGuard;
 import chibo.platform.web.ProblemException;
 import chibo.platform.web.ProblemTypes;
 import com.mongodb.ErrorCategory;
@@ -98,6 +100,7 @@ public class ImportJobs implements SmartLifecycle {
     private final LineCommands commands;
     private final AggregateStore<MemberState> members;
     private final Organizations organisations;
+    private final SubtreeGuard guard;
     private final JsonMapper json;
     private final Clock clock;
     private final long heldBytes;
@@ -109,7 +112,7 @@ public class ImportJobs implements SmartLifecycle {
      *                  back one by one as they run
      */
     ImportJobs(MongoTemplate mongo, LineCommands commands, AggregateStore<MemberState> members,
-               Organizations organisations, JsonMapper json, Clock clock,
+               Organizations organisations, SubtreeGuard guard, JsonMapper json, Clock clock,
                @Value("${chibo.imports.held-bytes:16MB}") DataSize heldBytes) {
         this.jobs = mongo.getCollection("import_jobs");
         this.lines = mongo.getCollection("import_lines");
@@ -118,6 +121,7 @@ public class ImportJobs implements SmartLifecycle {
         this.commands = commands;
         this.members = members;
         this.organisations = organisations;
+        this.guard = guard;
         this.json = json;
         this.clock = clock;
         this.heldBytes = heldBytes.toBytes();
@@ -155,9 +159,22 @@ public class ImportJobs implements SmartLifecycle {
         return ImportJob.of(job, clock.instant());
     }
 
-    public java.util.Optional<ImportJob> find(String jobId) {
+    /**
+     * The job, if the caller may see it: its creator, or an auditor of the creator's subtree (an auditor bound to
+     * no subtree sees every job). To anyone else it does not exist — its lines name members and decisions.
+     */
+    public java.util.Optional<ImportJob> find(Caller caller, String jobId) {
         return java.util.Optional.ofNullable(jobs.find(Filters.eq("_id", jobId)).first())
+                .filter(job -> visibleTo(caller, job))
                 .map(job -> ImportJob.of(job, clock.instant()));
+    }
+
+    private boolean visibleTo(Caller caller, Document job) {
+        if (caller.subject().equals(job.getString("owner"))) {
+            return true;
+        }
+        String org = job.getString("org");
+        return caller.has(Roles.AUDITOR) && (caller.org() == null || org != null && guard.isWithin(caller, org));
     }
 
     /** The per-line results so far, in line order. */

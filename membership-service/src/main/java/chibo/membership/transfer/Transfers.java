@@ -6,12 +6,14 @@ import chibo.contracts.member.MemberTemporaryTransferStarted;
 import chibo.contracts.member.MemberTransferReceived;
 import chibo.contracts.member.MemberTransferStarted;
 import chibo.membership.member.MemberDecisions;
+import chibo.membership.member.MemberState;
 import chibo.membership.member.MemberView;
 import chibo.membership.member.Transitions;
 import chibo.membership.organization.Organization;
 import chibo.membership.organization.Organizations;
 import chibo.membership.rules.Command;
 import chibo.platform.security.Caller;
+import chibo.platform.security.SubtreeGuard;
 import chibo.platform.web.Problems;
 import org.springframework.stereotype.Service;
 
@@ -24,10 +26,12 @@ public class Transfers {
 
     private final MemberDecisions decisions;
     private final Organizations organizations;
+    private final SubtreeGuard guard;
 
-    Transfers(MemberDecisions decisions, Organizations organizations) {
+    Transfers(MemberDecisions decisions, Organizations organizations, SubtreeGuard guard) {
         this.decisions = decisions;
         this.organizations = organizations;
+        this.guard = guard;
     }
 
     /** The sending side decides; the receiving organisation may be anywhere in the country. */
@@ -47,7 +51,10 @@ public class Transfers {
                         request.toCellId(), request.reason()));
     }
 
-    /** The receiving side records the receipt, so the caller acts in the receiving cell's subtree. */
+    /**
+     * The receiving side records the receipt, so the caller acts in the receiving cell's subtree. Whether the
+     * member is in transit at all is told only to the member's own subtree and to the side it is sent to.
+     */
     public MemberView receive(Caller caller, String memberId, Long version, TransferRequests.Receipt request) {
         Organization receiving = cell(request.cellId(), "cellId");
         return decisions.decide(caller, memberId, version, request, "be received", Transitions.IN_TRANSIT,
@@ -61,7 +68,18 @@ public class Transfers {
                             context.decidingOrg().level(), context.decidedInLine(), context.today());
                 },
                 context -> new MemberTransferReceived(receiving.id()),
-                member -> new MemberDecisions.Scope(receiving.id(), "cellId"));
+                member -> {
+                    requireSendingOrReceivingSide(caller, memberId, member);
+                    return new MemberDecisions.Scope(receiving.id(), "cellId");
+                });
+    }
+
+    private void requireSendingOrReceivingSide(Caller caller, String memberId, MemberState member) {
+        MemberState.Transit transit = member.inTransit();
+        String sentTo = transit == null ? null : transit.toCellId() != null ? transit.toCellId() : transit.toOrgId();
+        if (!guard.isWithin(caller, member.cellId()) && (sentTo == null || !guard.sharesLine(caller, sentTo))) {
+            throw Problems.outsideSubtree("memberId", "member '" + memberId + "'");
+        }
     }
 
     public MemberView startTemporary(Caller caller, String memberId, Long version,

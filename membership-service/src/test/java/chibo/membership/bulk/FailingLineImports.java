@@ -4,6 +4,7 @@ import chibo.membership.member.MemberState;
 import chibo.membership.organization.Organizations;
 import chibo.platform.eventstore.AggregateStore;
 import chibo.platform.security.Caller;
+import chibo.platform.security.SubtreeGuard;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,8 +22,8 @@ public final class FailingLineImports {
 
     /** Runs every line as the service does; the lines of {@code failingMemberId} throw once their command ran. */
     public static ImportJobs create(MongoTemplate mongo, LineCommands real, AggregateStore<MemberState> members,
-                                    Organizations organisations, JsonMapper json, Clock clock,
-                                    String failingMemberId) {
+                                    Organizations organisations, SubtreeGuard guard, JsonMapper json,
+                                    Clock clock, String failingMemberId) {
         LineCommands failing = new LineCommands(json, null, null, null, null, null, null, null, null, null, null) {
             @Override
             public Object run(Caller caller, ParsedLine line) {
@@ -33,6 +34,6 @@ public final class FailingLineImports {
                 return outcome;
             }
         };
-        return new ImportJobs(mongo, failing, members, organisations, json, clock, DataSize.ofMegabytes(16));
+        return new ImportJobs(mongo, failing, members, organisations, guard, json, clock, DataSize.ofMegabytes(16));
     }
 }

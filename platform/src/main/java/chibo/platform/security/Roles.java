@@ -10,8 +10,13 @@ public final class Roles {
     public static final String AGENCY_WRITER = "agency-writer";
     /** Reads aggregates of its organisation subtree. */
     public static final String DASHBOARD_READER = "dashboard-reader";
-    /** Reads history, verifies chains, replays. */
+    /** Reads history, verifies chains, reads projections and dead letters; changes nothing. */
     public static final String AUDITOR = "auditor";
+    /**
+     * Runs the figures: starts rebuilds, switches and drops projection versions, re-drives dead letters. Reads what
+     * it needs for that, and no one's history: the auditor checks what the operator did.
+     */
+    public static final String OPERATOR = "operator";
     /** Scrapes metrics (Prometheus). */
     public static final String METRICS_READER = "metrics-reader";
 

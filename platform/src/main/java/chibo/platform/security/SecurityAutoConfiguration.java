@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -18,6 +19,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.time.Clock;
 import java.util.Collection;
@@ -25,8 +28,9 @@ import java.util.List;
 
 /**
  * Every endpoint but health needs a JWT. Authorities are the token's {@code roles} claim as they are
- * ({@code agency-writer}, {@code dashboard-reader}, {@code auditor}, {@code metrics-reader}); controllers state
- * which they need with {@code @PreAuthorize}, and check organisation subtrees with {@link SubtreeGuard}.
+ * ({@code agency-writer}, {@code dashboard-reader}, {@code auditor}, {@code operator}, {@code metrics-reader});
+ * controllers state which they need with {@code @PreAuthorize}, decided before the request is read
+ * ({@link RolesBeforeBinding}), and check organisation subtrees with {@link SubtreeGuard}.
  */
 @AutoConfiguration(before = {ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})
 @EnableMethodSecurity
@@ -55,6 +59,18 @@ public class SecurityAutoConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();
+    }
+
+    /** Role checks come before reading the request: a caller without the role gets 403, not 400. */
+    @Bean
+    WebMvcConfigurer rolesBeforeBinding(ApplicationContext context) {
+        RolesBeforeBinding interceptor = new RolesBeforeBinding(context);
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(interceptor);
+            }
+        };
     }
 
     /** Every JWT decoder of the service decodes a token once while it is valid ({@link CachingJwtDecoder}). */

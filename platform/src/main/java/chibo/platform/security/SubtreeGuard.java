@@ -36,6 +36,14 @@ public class SubtreeGuard {
         }
     }
 
+    /**
+     * Whether the organisation and the caller's lie on one line: the organisation is in the caller's subtree, or
+     * the caller's organisation is in the organisation's (a commune writer and a member sent to its province).
+     */
+    public boolean sharesLine(Caller caller, String orgId) {
+        return isWithin(caller, orgId) || caller.org() != null && directory.lineage(caller.org()).contains(orgId);
+    }
+
     public boolean isWithin(Caller caller, String orgId) {
         if (caller.org() == null) {
             return false;

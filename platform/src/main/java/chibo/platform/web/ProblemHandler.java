@@ -3,6 +3,7 @@ package chibo.platform.web;
 import chibo.platform.eventstore.ConcurrentAppendException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -126,6 +127,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "Unreadable body", String.valueOf(cause.getMessage()), List.of(), Map.of());
     }
 
+    /** A path variable or parameter that does not convert ({@code /dead-letters/t/abc/…}): a 400 naming it. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String field = e.getPropertyName() == null ? "$" : e.getPropertyName();
+        String expected = e.getRequiredType() == null ? "value of another type" : e.getRequiredType().getSimpleName();
+        return invalid(List.of(new FieldProblem(field, "type", "'" + e.getValue() + "' is not a " + expected)));
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
                                                                      HttpHeaders headers, HttpStatusCode status,
@@ -169,11 +179,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return e.getMostSpecificCause();
     }
 
-    private static ResponseEntity<Object> invalid(List<FieldProblem> errors) {
-        String detail = errors.stream().map(error -> error.field() + ": " + error.message())
-                .reduce((a, b) -> a + "; " + b).orElse("the request is invalid");
-        return respond(HttpStatus.BAD_REQUEST, ProblemTypes.of(ProblemTypes.INVALID_REQUEST).toString(),
-                "Invalid request", detail, errors, Map.of());
+    private ResponseEntity<Object> invalid(List<FieldProblem> errors) {
+        return problem(Problems.invalid(errors));
     }
 
     static ResponseEntity<Object> respond(HttpStatus status, String type, String title, String detail,

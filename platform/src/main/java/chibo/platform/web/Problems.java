@@ -28,6 +28,14 @@ public final class Problems {
                 field + ": " + message, List.of(new FieldProblem(field, rule, message)), Map.of());
     }
 
+    /** Several things wrong with one request, each naming its field and rule. */
+    public static ProblemException invalid(List<FieldProblem> errors) {
+        String detail = errors.stream().map(error -> error.field() + ": " + error.message())
+                .reduce((a, b) -> a + "; " + b).orElse("the request is invalid");
+        return new ProblemException(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request", detail,
+                errors, Map.of());
+    }
+
     public static ProblemException alreadyExists(String field, String what, String id) {
         String message = "a " + what + " with id '" + id + "' already exists";
         return new ProblemException(HttpStatus.CONFLICT, ProblemTypes.ALREADY_EXISTS, what + " already exists",
@@ -45,6 +53,16 @@ public final class Problems {
         return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "rule:" + ruleId, "Rule violated: " + ruleId,
                 message + " (" + source + ")", List.of(new FieldProblem(field, ruleId, message)),
                 Map.of("rule", ruleId, "source", source));
+    }
+
+    /**
+     * A request on something outside the caller's subtree, refused without saying where it is or in what state:
+     * only those inside may learn that.
+     */
+    public static ProblemException outsideSubtree(String field, String what) {
+        String message = what + " is not inside the subtree this token may act on";
+        return new ProblemException(HttpStatus.FORBIDDEN, ProblemTypes.OUTSIDE_SUBTREE, "Outside your subtree",
+                message, List.of(new FieldProblem(field, "within-token-subtree", message)), Map.of());
     }
 
     public static ProblemException outsideSubtree(String field, String orgId, String callerOrg) {

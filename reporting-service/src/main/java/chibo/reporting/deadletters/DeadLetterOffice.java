@@ -1,10 +1,9 @@
 package chibo.reporting.deadletters;
 
-import chibo.contracts.CloudEventsKafka;
-import chibo.contracts.InvalidEventException;
 import chibo.contracts.Topics;
-import chibo.platform.web.FieldProblem;
+import chibo.platform.security.Caller;
 import chibo.platform.web.ProblemException;
+import chibo.platform.web.ProblemTypes;
 import chibo.platform.web.Problems;
 import chibo.reporting.aggregates.Projections;
 import chibo.reporting.aggregates.ReportingTopics;
@@ -22,23 +21,23 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -57,9 +56,9 @@ import java.util.concurrent.TimeoutException;
 @Component
 public class DeadLetterOffice implements DisposableBean {
 
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterOffice.class);
     static final String REASON_HEADER = "x-exception-message";
     static final int MAX_LISTED = 500;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final KafkaProperties kafka;
     private final Projections projections;
@@ -120,45 +119,46 @@ public class DeadLetterOffice implements DisposableBean {
         Document redriven = redrives.find(Filters.eq("_id", id(inputTopic, record.partition(), record.offset())))
                 .first();
         return new DeadLetter(inputTopic, record.partition(), record.offset(), record.key(),
-                headers.get(REASON_HEADER), headers, body, redriven == null ? 0 : redriven.getInteger("times", 0));
+                headers.get(REASON_HEADER), headers, body, redriven == null ? 0 : redriven.getInteger("times", 0),
+                redriven == null ? List.of() : redriven.getList("redrives", Document.class, List.of()).stream()
+                        .map(Redrive::of).toList());
     }
 
     /**
-     * Re-drives a dead letter, corrected: its key and headers, with {@code headers} overriding any of them and
-     * {@code payload} (JSON) replacing its body. The corrected record must read as an event of the topic.
+     * Re-drives a dead letter, corrected: its key and headers, with the correction's headers overriding any of
+     * them and its payload (JSON) replacing the body. The corrected record must read as an event of the topic and
+     * be about the same subject, of the same type, at the same seq ({@link Correction}). Each re-drive is recorded
+     * with who asked, when, what was corrected and the digests of the record before and after.
      *
-     * @throws ProblemException 404 for a dead letter that does not exist, 422 naming {@code payload} or
-     *                          {@code headers} when the correction still does not read
+     * @throws ProblemException 400 for a malformed correction or a negative position, 404 for a dead letter that
+     *                          does not exist, 422 naming the field when the correction still does not read or would
+     *                          change what the event is about, 503 when Kafka does not take the record
      */
-    public Redriven redrive(String inputTopic, int partition, long offset, JsonNode payload,
-                            Map<String, String> headerOverrides) {
+    public Redriven redrive(String inputTopic, int partition, long offset, Correction correction, Caller caller) {
         String topic = deadLetterTopic(inputTopic);
+        if (partition < 0) {
+            throw Problems.invalid("partition", "range", "a partition is 0 or more");
+        }
+        if (offset < 0) {
+            throw Problems.invalid("offset", "range", "an offset is 0 or more");
+        }
+        correction.requireWellFormed();
         ConsumerRecord<String, byte[]> letter = fetch(topic, partition, offset);
-        RecordHeaders headers = new RecordHeaders();
-        for (Header header : letter.headers()) {
-            if (!header.key().startsWith("x-") && (headerOverrides == null
-                    || !headerOverrides.containsKey(header.key()))) {
-                headers.add(header.key(), header.value());
-            }
-        }
-        if (headerOverrides != null) {
-            headerOverrides.forEach((key, value) -> headers.add(key, value.getBytes(StandardCharsets.UTF_8)));
-        }
-        byte[] value = payload == null || payload.isNull() ? letter.value() : JSON.writeValueAsBytes(payload);
-        try {
-            CloudEventsKafka.read(headers, value);
-        } catch (InvalidEventException | IllegalArgumentException e) {
-            String field = payload == null || payload.isNull() ? "headers" : "payload";
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "unreadable-correction",
-                    "The corrected record does not read", "the corrected record still does not read as an event: "
-                    + e.getMessage(), List.of(new FieldProblem(field, "readable-event", e.getMessage())), Map.of());
-        }
+        Correction.Corrected corrected = correction.applyTo(letter.key(), letter.headers(), letter.value());
         String target = ReportingTopics.redrive(inputTopic);
-        RecordMetadata sent = send(new ProducerRecord<>(target, null, letter.key(), value, headers));
+        RecordMetadata sent = send(new ProducerRecord<>(target, null, corrected.key(), corrected.value(),
+                corrected.headers()));
+        Redrive record = new Redrive(caller.subject(), clock.instant(),
+                RecordDigest.of(letter.key(), letter.headers(), letter.value()),
+                RecordDigest.of(corrected.key(), corrected.headers(), corrected.value()),
+                correction.correctedHeaders(), correction.replacesPayload(), sent.partition(), sent.offset());
         redrives.updateOne(Filters.eq("_id", id(inputTopic, partition, offset)), Updates.combine(
-                Updates.inc("times", 1), Updates.set("lastAt", Date.from(clock.instant())),
-                Updates.push("sent", new Document("partition", sent.partition()).append("offset", sent.offset()))),
-                new UpdateOptions().upsert(true));
+                Updates.inc("times", 1), Updates.set("lastAt", Date.from(record.at())),
+                Updates.push("redrives", record.toDocument())), new UpdateOptions().upsert(true));
+        log.info("dead letter {}/{}/{} ({} seq {} of {}) re-driven by {}: record {} sent as {}, corrected {}{}",
+                inputTopic, partition, offset, corrected.event().wireType(), corrected.event().envelope().seq(),
+                corrected.key(), record.by(), record.before(), record.after(), record.headers(),
+                record.payload() ? " and the payload" : "");
         return new Redriven(inputTopic, partition, offset, target, sent.partition(), sent.offset());
     }
 
@@ -203,7 +203,9 @@ public class DeadLetterOffice implements DisposableBean {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("re-drive not sent: " + e.getMessage(), e);
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE,
+                    "Kafka unavailable", "Kafka did not confirm the re-drive (" + e.getMessage() + "), so it is not"
+                    + " on record; re-drive it again: a record applied twice counts once");
         }
     }
 
@@ -216,9 +218,30 @@ public class DeadLetterOffice implements DisposableBean {
         producer.close(Duration.ofSeconds(5));
     }
 
-    /** A dead letter: where it lies, why, and how often it was re-driven. */
+    /** A dead letter: where it lies, why, how often it was re-driven and each re-drive. */
     public record DeadLetter(String topic, int partition, long offset, String key, String reason,
-                             Map<String, String> headers, String body, int redriven) {
+                             Map<String, String> headers, String body, int redriven, List<Redrive> redrives) {
+    }
+
+    /**
+     * One re-drive, for the auditor: who asked and when, the digests ({@link RecordDigest}) of the dead letter and
+     * of the record sent, which headers were corrected, whether the payload was replaced, and where it was sent.
+     */
+    public record Redrive(String by, Instant at, String before, String after, List<String> headers,
+                          boolean payload, int sentPartition, long sentOffset) {
+
+        Document toDocument() {
+            return new Document("by", by).append("at", Date.from(at)).append("before", before)
+                    .append("after", after).append("headers", headers).append("payload", payload)
+                    .append("partition", sentPartition).append("offset", sentOffset);
+        }
+
+        static Redrive of(Document document) {
+            return new Redrive(document.getString("by"), document.getDate("at").toInstant(),
+                    document.getString("before"), document.getString("after"),
+                    document.getList("headers", String.class, List.of()), document.getBoolean("payload", false),
+                    document.getInteger("partition", -1), ((Number) document.get("offset")).longValue());
+        }
     }
 
     public record Redriven(String topic, int partition, long offset, String redriveTopic, int redrivePartition,

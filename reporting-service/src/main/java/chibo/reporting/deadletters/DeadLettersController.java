@@ -1,5 +1,6 @@
 package chibo.reporting.deadletters;
 
+import chibo.platform.security.Caller;
 import chibo.platform.security.Roles;
 import chibo.platform.web.Problems;
 import org.springframework.http.HttpStatus;
@@ -12,15 +13,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 import java.util.List;
-import java.util.Map;
 
-/** Dead letters of the live projection, per input topic, and their re-drive. Auditors only. */
+/**
+ * Dead letters of the live projection, per input topic, and their re-drive. Auditors and operators read them; only
+ * the operator re-drives, so that the auditor never changes what it audits.
+ */
 @RestController
 @RequestMapping("/dead-letters/{topic}")
-@PreAuthorize("hasAuthority('" + Roles.AUDITOR + "')")
+@PreAuthorize("hasAnyAuthority('" + Roles.AUDITOR + "', '" + Roles.OPERATOR + "')")
 class DeadLettersController {
 
     private final DeadLetterOffice office;
@@ -48,17 +50,15 @@ class DeadLettersController {
 
     /**
      * Re-drives the dead letter at {@code partition}/{@code offset}, corrected by the body: {@code payload} (the
-     * event's JSON) and {@code headers} (CloudEvents headers to override), both optional.
+     * event's JSON) and {@code headers} (CloudEvents headers to override), both optional. The subject, type and
+     * seq stay as they are ({@link Correction}).
      */
     @PostMapping("/{partition}/{offset}/redrive")
+    @PreAuthorize("hasAuthority('" + Roles.OPERATOR + "')")
     ResponseEntity<DeadLetterOffice.Redriven> redrive(@PathVariable String topic, @PathVariable int partition,
                                                       @PathVariable long offset,
                                                       @RequestBody(required = false) Correction correction) {
-        Correction given = correction == null ? new Correction(null, null) : correction;
-        return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(office.redrive(topic, partition, offset, given.payload(), given.headers()));
-    }
-
-    record Correction(JsonNode payload, Map<String, String> headers) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(office.redrive(topic, partition, offset,
+                correction == null ? Correction.none() : correction, Caller.current()));
     }
 }

@@ -25,11 +25,17 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Rebuilds of the figures into a new projection version, their progress, the switch and the drop. Auditors only. */
+/**
+ * Rebuilds of the figures into a new projection version, their progress, the switch and the drop. The operator
+ * changes them; the auditor only reads, so that whoever checks the figures cannot also change them.
+ */
 @RestController
 @RequestMapping("/projections")
-@PreAuthorize("hasAuthority('" + Roles.AUDITOR + "')")
+@PreAuthorize(ProjectionsController.READERS)
 class ProjectionsController {
+
+    static final String READERS = "hasAnyAuthority('" + Roles.AUDITOR + "', '" + Roles.OPERATOR + "')";
+    static final String OPERATOR = "hasAuthority('" + Roles.OPERATOR + "')";
 
     static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
 
@@ -52,6 +58,7 @@ class ProjectionsController {
 
     /** Starts a rebuild of every figure into {@code version}, from offset zero, beside the live version. */
     @PostMapping("/rebuilds")
+    @PreAuthorize(OPERATOR)
     ResponseEntity<Projections.Progress> rebuild(@RequestBody Map<String, String> request) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(projections.rebuild(request.get("version")));
     }
@@ -94,6 +101,7 @@ class ProjectionsController {
 
     /** Makes the version live once it has caught up and equals the live figures (or the differences are accepted). */
     @PostMapping("/{version}/switch")
+    @PreAuthorize(OPERATOR)
     Projections.Switch switchTo(@PathVariable String version,
                                 @RequestBody(required = false) Map<String, Object> request) {
         boolean accept = request != null && Boolean.TRUE.equals(request.get("acceptDifferences"));
@@ -102,6 +110,7 @@ class ProjectionsController {
 
     /** Drops a version that is not live: its topology, topics and collections. */
     @DeleteMapping("/{version}")
+    @PreAuthorize(OPERATOR)
     ResponseEntity<Void> drop(@PathVariable String version) {
         projections.drop(version);
         return ResponseEntity.noContent().build();
