@@ -79,10 +79,11 @@ class MeetingQualityTest extends MeetingComponentTest {
     @Test
     void overriding_a_meeting_that_was_never_recorded_is_404() {
         CellFixture fixture = new CellFixture(membership);
+        fixture.awaitRoster(http, fixture.cell, List.of()); // the cell is known (its registration has arrived)
 
         Http.Response response = http.post("/cells/" + fixture.cell + "/meetings/none/grade-override",
                 fixture.writer(), Map.of("grade", "FAIR", "reason", "x"));
 
-        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.status()).as(response.body()).isEqualTo(404);
     }
 }

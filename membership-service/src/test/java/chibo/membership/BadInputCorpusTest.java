@@ -98,6 +98,11 @@ class BadInputCorpusTest extends MembershipComponentTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> strange_text_and_values_read_leniently_elsewhere() {
+        return run(strangeText(fx()));
+    }
+
+    @TestFactory
     Stream<DynamicTest> missing_required_fields() {
         return run(missingFields(fx()));
     }
@@ -426,6 +431,77 @@ class BadInputCorpusTest extends MembershipComponentTest {
     }
 
     // ------------------------------------------------------------------------------------- 3. missing fields
+
+    private static List<Case> strangeText(Fixture fx) {
+        String w = fx.writer;
+        String admission = json(fx.admission());
+        return List.of(
+                refuse("admission: a number where the sex goes is not read as its position in the list")
+                        .post("/members/admissions", w, with(fx.admission(), "person.sex", 1))
+                        .is(400, INVALID, "person.sex"),
+                refuse("admission: a number where the full name goes is not turned into text")
+                        .post("/members/admissions", w, with(fx.admission(), "person.fullName", 12))
+                        .is(400, INVALID, "person.fullName"),
+                refuse("admission: a number where the decision number goes is not turned into text")
+                        .post("/members/admissions", w, with(fx.admission(), "decisionNumber", 115))
+                        .is(400, INVALID, "decisionNumber"),
+                refuse("admission: a text where the number of official members goes is not read as a number")
+                        .post("/members/admissions", w, with(fx.admission(), "vote.officialMembers", "12"))
+                        .is(400, INVALID, "vote.officialMembers"),
+                refuse("admission: a text where a yes or no goes is not read as one")
+                        .post("/members/admissions", w, with(fx.admission(), "youthUnionIntroduced", "false"))
+                        .is(400, INVALID, "youthUnionIntroduced"),
+                refuse("admission: a date and time where the birth date goes is not cut to its date")
+                        .post("/members/admissions", w, with(fx.admission(), "person.birthDate",
+                                "1998-04-12T00:00:00"))
+                        .is(400, INVALID, "person.birthDate"),
+                refuse("admission: a birth date followed by a NUL is not trimmed into a date")
+                        .post("/members/admissions", w, with(fx.admission(), "person.birthDate", "1998-04-12\u0000"))
+                        .is(400, INVALID, "person.birthDate"),
+                refuse("admission: a decision date with a leading space is not trimmed into a date")
+                        .post("/members/admissions", w, with(fx.admission(), "decisionDate", " 2025-09-20"))
+                        .is(400, INVALID, "decisionDate"),
+                refuse("admission: a NUL inside the full name is refused")
+                        .post("/members/admissions", w, with(fx.admission(), "person.fullName", "Hoàng\u0000Mai"))
+                        .is(400, INVALID, "person.fullName"),
+                refuse("admission: a bell character in the full name is refused")
+                        .post("/members/admissions", w, with(fx.admission(), "person.fullName", "Hoàng Mai\u0007"))
+                        .is(400, INVALID, "person.fullName"),
+                refuse("admission: a zero-width space in the ethnicity is refused")
+                        .post("/members/admissions", w, with(fx.admission(), "person.ethnicity", "T\u00e0\u200by"))
+                        .is(400, INVALID, "person.ethnicity"),
+                refuse("admission: a byte-order mark before the full name is refused")
+                        .post("/members/admissions", w, with(fx.admission(), "person.fullName", "\ufeffHoàng Mai"))
+                        .is(400, INVALID, "person.fullName"),
+                refuse("admission: a right-to-left override in the full name is refused")
+                        .post("/members/admissions", w, with(fx.admission(), "person.fullName",
+                                "Hoàng \u202eiaM"))
+                        .is(400, INVALID, "person.fullName"),
+                refuse("admission: a line break in the full name is refused")
+                        .post("/members/admissions", w, with(fx.admission(), "person.fullName", "Hoàng\nMai"))
+                        .is(400, INVALID, "person.fullName"),
+                refuse("admission: a line break in the decision number is refused")
+                        .post("/members/admissions", w, with(fx.admission(), "decisionNumber", "115\n-QĐ/ĐU"))
+                        .is(400, INVALID, "decisionNumber"),
+                refuse("admission: the sex given twice is refused, not the last one taken")
+                        .post("/members/admissions", w, admission.replace("\"sex\":\"FEMALE\"",
+                                "\"sex\":\"FEMALE\",\"sex\":\"MALE\""))
+                        .is(400, INVALID, "sex"),
+                refuse("organisation: a zero-width joiner in the name is refused")
+                        .post("/organizations", w, Requests.organization(fx.id("org"), "Chi bộ\u200d mới", "CELL",
+                                fx.g))
+                        .is(400, INVALID, "name"),
+                refuse("organisation: a number where the level goes is refused")
+                        .post("/organizations", w, with(Requests.organization(fx.id("org"), "Chi bộ mới", "CELL",
+                                fx.g), "level", 4))
+                        .is(400, INVALID, "level"),
+                refuse("enrolment: a control character in the register's name is refused")
+                        .post("/members/enrolments", w, with(fx.enrolment(), "register", "Sổ\u001b đảng viên"))
+                        .is(400, INVALID, "register"),
+                refuse("death: a date and time with a zone where the date of death goes is refused")
+                        .post(m(fx.official(), "death"), w, map("dateOfDeath", "2025-10-01T00:00:00Z"))
+                        .is(400, INVALID, "dateOfDeath"));
+    }
 
     private static List<Case> missingFields(Fixture fx) {
         String w = fx.writer;

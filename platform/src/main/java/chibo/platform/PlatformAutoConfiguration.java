@@ -4,6 +4,7 @@ import chibo.platform.web.BodySizeLimitFilter;
 import chibo.platform.web.IdempotencyFilter;
 import chibo.platform.web.OpenApiConfiguration;
 import chibo.platform.web.ProblemHandler;
+import chibo.platform.web.StrictRequestJson;
 import chibo.platform.web.WebProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
@@ -16,10 +17,6 @@ import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfigur
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.cfg.CoercionAction;
-import tools.jackson.databind.cfg.CoercionInputShape;
-import tools.jackson.databind.type.LogicalType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
@@ -40,19 +37,10 @@ public class PlatformAutoConfiguration {
         return Clock.systemUTC();
     }
 
-    /**
-     * Request bodies are read strictly where it matters and leniently where it helps. An absent boolean means
-     * false; absent numbers are declared as wrappers and named by validation, so a missing field is reported with
-     * every other one instead of failing the body on its own. A fraction where a whole number goes, or a number
-     * where a date goes, is refused rather than cut or read as a day count.
-     */
+    /** Request bodies and bulk-import lines are read as {@link StrictRequestJson} says. */
     @Bean
     JsonMapperBuilderCustomizer chiboRequestJson() {
-        return builder -> builder.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .withCoercionConfig(LogicalType.DateTime, dates -> dates
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
+        return StrictRequestJson::configure;
     }
 
     /** Runs after the security filters, so that keys belong to the authenticated caller. */

@@ -106,6 +106,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof InputCoercionException outOfRange) {
             return invalid(List.of(new FieldProblem(path(outOfRange), "range", outOfRange.getOriginalMessage())));
         }
+        if (cause instanceof StreamReadException repeated && !(cause instanceof MismatchedInputException)
+                && repeated.getOriginalMessage() != null && repeated.getOriginalMessage().startsWith("Duplicate")) {
+            java.util.regex.Matcher name = java.util.regex.Pattern.compile("'([^']*)'|\"([^\"]*)\"")
+                    .matcher(repeated.getOriginalMessage());
+            String field = !name.find() ? "$" : name.group(1) != null ? name.group(1) : name.group(2);
+            return invalid(List.of(new FieldProblem(field, "unique-keys", "the key '" + field
+                    + "' is given more than once in one object")));
+        }
         if (cause instanceof StreamReadException parse && !(cause instanceof MismatchedInputException)) {
             String where = parse.getLocation() == null ? ""
                     : " at line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr();
@@ -115,7 +123,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof JacksonException mapping) {
             String field = path(mapping);
-            String rule = cause instanceof InvalidFormatException ? "format"
+            String rule = cause instanceof StrictRequestJson.RefusedValue refused ? refused.rule()
+                    : cause instanceof InvalidFormatException ? "format"
                     : cause instanceof InvalidNullException ? "not-null"
                     : "type";
             return invalid(List.of(new FieldProblem(field, rule, mapping.getOriginalMessage())));
