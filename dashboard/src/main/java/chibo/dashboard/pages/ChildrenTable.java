@@ -38,7 +38,7 @@ final class ChildrenTable {
     }
 
     static String column(String asked) {
-        return COLUMNS.contains(asked) ? asked : "name";
+        return asked != null && COLUMNS.contains(asked) ? asked : "name";
     }
 
     static long value(Comparison.Row row, String column) {

@@ -41,7 +41,8 @@ class ChildrenTableTest {
     }
 
     @Test
-    void an_unknown_column_sorts_by_name() {
+    void no_column_or_an_unknown_one_sorts_by_name() {
+        assertThat(ChildrenTable.column(null)).isEqualTo("name");
         assertThat(ChildrenTable.column("password")).isEqualTo("name");
         assertThat(ChildrenTable.column("official")).isEqualTo("official");
     }

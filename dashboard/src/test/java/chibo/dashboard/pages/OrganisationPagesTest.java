@@ -165,11 +165,13 @@ class OrganisationPagesTest {
                 .thenReturn(new Answer<>(comparison("TQ-MQ", "Đảng bộ xã Minh Quang"), CURRENT));
         RequestPostProcessor reader = reader("province-reader", "TQ", "dashboard-reader");
 
-        String html = page("/organisations/TQ-MQ/children?sort=members&desc=true", reader, 200);
+        String html = page("/organisations/TQ-MQ/children?asOf=&sort=members&desc=true", reader, 200);
         var csv = mvc.perform(get("/organisations/TQ-MQ/children.csv?sort=members&desc=true").with(reader))
                 .andReturn().getResponse();
 
         assertThat(html.indexOf("TQ-MQ-KX")).isLessThan(html.indexOf("TQ-MQ-NT"));
+        assertThat(page("/organisations/TQ-MQ/children", reader, 200)).as("by name when no column is asked for")
+                .contains("aria-sort=\"ascending\"");
         assertThat(html).contains("aria-sort=\"descending\"");
         assertThat(csv.getContentType()).startsWith("text/csv");
         assertThat(csv.getHeader("Content-Disposition")).contains("attachment").contains("TQ-MQ-children-");
