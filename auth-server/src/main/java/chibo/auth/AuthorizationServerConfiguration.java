@@ -7,9 +7,12 @@ import com.nimbusds.jose.proc.SecurityContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
@@ -21,12 +24,18 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * Spring Authorization Server with chibo's clients. A token carries the client's {@code roles} and, for writers
- * and readers, the {@code org} whose subtree it may act on.
+ * Spring Authorization Server with chibo's clients and, for web applications such as the dashboard, people who log
+ * in. A token carries the client's (or the person's) {@code roles} and, for writers and readers, the {@code org}
+ * whose subtree it may act on.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {
@@ -41,8 +50,10 @@ class AuthorizationServerConfiguration {
             http.securityMatcher(server.getEndpointsMatcher());
             server.oidc(Customizer.withDefaults());
         });
+        // a person logging into a web application is sent to the login form, and comes back here in the session
         http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
         return http.build();
     }
 
@@ -50,16 +61,17 @@ class AuthorizationServerConfiguration {
     @Order(2)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error").permitAll()
                         .anyRequest().denyAll())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable());
+                .formLogin(form -> form.loginPage("/login"))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
         return http.build();
     }
 
     @Bean
-    RegisteredClientRepository registeredClients(AuthProperties properties) {
-        List<RegisteredClient> clients = properties.clients().stream()
+    RegisteredClientRepository registeredClients(AuthProperties properties, LoginProperties login) {
+        Stream<RegisteredClient> machines = properties.clients().stream()
                 .map(client -> RegisteredClient.withId(client.id())
                         .clientId(client.id())
                         .clientSecret("{noop}" + client.secret())
@@ -71,14 +83,28 @@ class AuthorizationServerConfiguration {
                                 .setting(ROLES, List.copyOf(client.roles()))
                                 .setting(ORG, client.org() == null ? "" : client.org())
                                 .build())
-                        .build())
-                .toList();
-        return new InMemoryRegisteredClientRepository(clients);
+                        .build());
+        Stream<RegisteredClient> webApplications = login.clients().stream()
+                .map(client -> UserLogin.registeredClient(client, properties.tokenTtl()));
+        return new InMemoryRegisteredClientRepository(Stream.concat(machines, webApplications).toList());
     }
 
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> chiboClaims() {
+    UserDetailsService people(LoginProperties login) {
+        return new InMemoryUserDetailsManager(new UserLogin(login).userDetails());
+    }
+
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> chiboClaims(LoginProperties login) {
+        UserLogin people = new UserLogin(login);
         return context -> {
+            Optional<LoginProperties.User> person = people.person(context);
+            if (person.isPresent()) {
+                if (UserLogin.carriesClaims(context)) {
+                    UserLogin.claim(context, person.get());
+                }
+                return;
+            }
             ClientSettings settings = context.getRegisteredClient().getClientSettings();
             List<String> roles = settings.getSetting(ROLES);
             String org = settings.getSetting(ORG);

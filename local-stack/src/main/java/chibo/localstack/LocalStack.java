@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The whole chibo stack on one machine: a real Kafka broker, the embedded MongoDB-wire server, the authorization
- * server and the three services, each in its own process except the MongoDB server, which lives in this one.
+ * server, the three services and (when configured) the dashboard, each in its own process except the MongoDB server, which lives in this one.
  * Closing it stops everything in reverse order.
  */
 public final class LocalStack implements AutoCloseable {
@@ -19,6 +19,7 @@ public final class LocalStack implements AutoCloseable {
     public static final String MEETING = "meeting-service";
     public static final String REPORTING = "reporting-service";
     public static final String AUTH = "auth-server";
+    public static final String DASHBOARD = "dashboard";
     public static final String KAFKA = "kafka";
 
     private final StackConfig config;
@@ -51,13 +52,19 @@ public final class LocalStack implements AutoCloseable {
             kafka = KafkaBroker.start(data.resolve("kafka"), config.lib(), ports.kafka(), ports.kafkaController(),
                     config.logs(), config.startTimeout());
         }
+        String dashboardUrl = "http://localhost:" + ports.dashboard();
         auth = ServiceProcess.start(AUTH, config.serviceJar(AUTH), ports.auth(), List.of(
                 "--chibo.auth.issuer=" + issuer(),
-                "--chibo.auth.key-file=" + data.resolve("auth/signing-key.jwk")), config.logs());
+                "--chibo.auth.key-file=" + data.resolve("auth/signing-key.jwk"),
+                "--chibo.auth.dashboard-url=" + dashboardUrl),
+                config.logs());
         services.add(service(MEMBERSHIP, ports.membership(), "chibo-membership", List.of()));
         services.add(service(MEETING, ports.meeting(), "chibo-meeting", List.of()));
         services.add(service(REPORTING, ports.reporting(), "chibo-reporting", List.of(
                 "--chibo.reporting.state-dir=" + data.resolve("reporting-state"))));
+        if (config.dashboard()) {
+            services.add(dashboard(ports));
+        }
         List<ServiceProcess> all = new ArrayList<>(services);
         all.add(auth);
         CompletableFuture.allOf(all.stream()
@@ -75,8 +82,24 @@ public final class LocalStack implements AutoCloseable {
         return ServiceProcess.start(name, config.serviceJar(name), port, arguments, config.logs());
     }
 
+    /** The dashboard reads reporting-service and sends browsers to the authorization server, both on this machine. */
+    private ServiceProcess dashboard(Ports ports) {
+        String oauth = "--spring.security.oauth2.client.provider.chibo.";
+        return ServiceProcess.start(DASHBOARD, config.serviceJar(DASHBOARD), ports.dashboard(), List.of(
+                "--chibo.dashboard.reporting-url=http://localhost:" + ports.reporting(),
+                "--chibo.dashboard.end-session-uri=" + issuer() + "/connect/logout",
+                oauth + "authorization-uri=" + issuer() + "/oauth2/authorize",
+                oauth + "token-uri=" + issuer() + "/oauth2/token",
+                oauth + "jwk-set-uri=" + issuer() + "/oauth2/jwks",
+                "--logging.structured.format.console=ecs"), config.logs());
+    }
+
     private void requireBuilt() {
-        for (String name : List.of(AUTH, MEMBERSHIP, MEETING, REPORTING)) {
+        List<String> programs = new ArrayList<>(List.of(AUTH, MEMBERSHIP, MEETING, REPORTING));
+        if (config.dashboard()) {
+            programs.add(DASHBOARD);
+        }
+        for (String name : programs) {
             if (!Files.isRegularFile(config.serviceJar(name))) {
                 throw new IllegalStateException("no " + config.serviceJar(name) + ": build first (./mvnw package)");
             }

@@ -28,7 +28,7 @@ public final class Main {
         Path home = home();
         StackConfig local = StackConfig.local(home, dataDir);
         StackConfig config = new StackConfig(home, dataDir, local.store(), !arguments.contains("--no-demo"), local.ports(),
-                local.startTimeout(), null);
+                local.startTimeout(), null, true);
         System.out.println("chibo: starting the local stack (data in " + dataDir + ", logs in " + config.logs()
                 + ") ...");
         LocalStack stack = LocalStack.start(config);
@@ -56,6 +56,9 @@ public final class Main {
 
                 chibo is running. Press Ctrl-C to stop (data stays in %s).
 
+                  dashboard           %s
+                                      local-demo users, password demo: central-reader, province-reader,
+                                      commune-reader, auditor, operator
                   membership-service  %s
                   meeting-service     %s
                   reporting-service   %s
@@ -69,8 +72,8 @@ public final class Main {
                             -d grant_type=client_credentials %s/oauth2/token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
                 Members of the demo province, by status:
                   curl -s -H "Authorization: Bearer $TOKEN" %s/organizations/TQ/counts
-                """.formatted(dataDir, stack.url(LocalStack.MEMBERSHIP), stack.url(LocalStack.MEETING),
-                stack.url(LocalStack.REPORTING), auth, stack.bootstrapServers(), stack.mongoUri(""), auth,
+                """.formatted(dataDir, stack.url(LocalStack.DASHBOARD), stack.url(LocalStack.MEMBERSHIP),
+                stack.url(LocalStack.MEETING), stack.url(LocalStack.REPORTING), auth, stack.bootstrapServers(), stack.mongoUri(""), auth,
                 stack.url(LocalStack.REPORTING)));
     }
 

@@ -6,16 +6,17 @@ import java.net.ServerSocket;
 
 /** The ports of the stack's processes. */
 public record Ports(int kafka, int kafkaController, int mongo, int auth, int membership, int meeting,
-                    int reporting) {
+                    int reporting, int dashboard) {
 
     /** The ports the README and the demo clients name. */
     public static Ports defaults() {
-        return new Ports(9092, 9093, 27017, 9000, 8081, 8082, 8083);
+        return new Ports(9092, 9093, 27017, 9000, 8081, 8082, 8083, 8080);
     }
 
     /** Free ports chosen by the operating system, for tests that run beside other things. */
     public static Ports free() {
-        return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
+        return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
+                freePort());
     }
 
     private static int freePort() {

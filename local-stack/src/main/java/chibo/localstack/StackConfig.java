@@ -11,9 +11,11 @@ import java.time.Duration;
  * @param demoData   load the demo province when the store is empty
  * @param ports      where each process listens
  * @param external   Kafka and MongoDB run elsewhere (e.g. in containers); the stack starts only its services
+ * @param dashboard  start the dashboard too (people log into it in a browser); tests that only call the APIs
+ *                   leave it out
  */
 public record StackConfig(Path home, Path dataDir, MongoStore store, boolean demoData, Ports ports,
-                          Duration startTimeout, External external) {
+                          Duration startTimeout, External external, boolean dashboard) {
 
     /** Where the embedded MongoDB-wire server keeps its data. */
     public enum MongoStore {
@@ -30,16 +32,21 @@ public record StackConfig(Path home, Path dataDir, MongoStore store, boolean dem
     }
 
     public static StackConfig local(Path home, Path dataDir) {
-        return new StackConfig(home, dataDir, MongoStore.JOURNAL, true, Ports.defaults(), Duration.ofMinutes(4), null);
+        return new StackConfig(home, dataDir, MongoStore.JOURNAL, true, Ports.defaults(), Duration.ofMinutes(4), null,
+                true);
     }
 
     /** A stack for tests: free ports, no demo data, MongoDB kept as {@code store} says. */
     public static StackConfig forTests(Path home, Path dataDir, MongoStore store) {
-        return new StackConfig(home, dataDir, store, false, Ports.free(), Duration.ofMinutes(4), null);
+        return new StackConfig(home, dataDir, store, false, Ports.free(), Duration.ofMinutes(4), null, false);
     }
 
     public StackConfig withExternal(External infrastructure) {
-        return new StackConfig(home, dataDir, store, demoData, ports, startTimeout, infrastructure);
+        return new StackConfig(home, dataDir, store, demoData, ports, startTimeout, infrastructure, dashboard);
+    }
+
+    public StackConfig withDashboard() {
+        return new StackConfig(home, dataDir, store, demoData, ports, startTimeout, external, true);
     }
 
     public Path lib() {

@@ -205,6 +205,29 @@ class ComposeFileTest {
     }
 
     @Test
+    void the_dashboard_listens_on_its_own_port_reads_reporting_service_and_sends_browsers_to_the_realm()
+            throws IOException {
+        String port = applicationYml("dashboard").get("server").get("port").asString();
+        String reporting = applicationYml("reporting-service").get("server").get("port").asString();
+
+        assertThat(env("dashboard", "SERVER_PORT")).isEqualTo(port);
+        assertThat(service("dashboard").get("ports").values().stream().map(JsonNode::asString))
+                .contains(port + ":" + port);
+        assertThat(service("dashboard").get("healthcheck").get("test").toString())
+                .contains("localhost:" + port + "/actuator/health");
+        assertThat(service("dashboard").get("build").get("args").get("SERVICE").asString()).isEqualTo("dashboard");
+        assertThat(env("dashboard", "CHIBO_DASHBOARD_REPORTINGURL")).isEqualTo("http://reporting-service:" + reporting);
+        assertThat(env("dashboard", "SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_CHIBO_AUTHORIZATIONURI"))
+                .startsWith(env("keycloak", "KC_HOSTNAME") + "/realms/chibo/");
+        assertThat(env("dashboard", "CHIBO_DASHBOARD_ENDSESSIONURI"))
+                .startsWith(env("keycloak", "KC_HOSTNAME") + "/realms/chibo/");
+        assertThat(env("dashboard", "SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_CHIBO_TOKENURI"))
+                .startsWith("http://keycloak:8080/realms/chibo/");
+        assertThat(service("dashboard").get("depends_on").get("reporting-service").get("condition").asString())
+                .isEqualTo("service_healthy");
+    }
+
+    @Test
     void prometheus_scrapes_every_service_with_a_metrics_token() throws IOException {
         JsonNode scrape = YAML.readTree(Files.readString(root().resolve("deploy/prometheus/prometheus.yml")))
                 .get("scrape_configs").get(0);

@@ -1,0 +1,134 @@
+package chibo.dashboard.pages;
+
+import chibo.dashboard.DashboardProperties;
+import chibo.dashboard.figures.Answer;
+import chibo.dashboard.figures.Comparison;
+import chibo.dashboard.figures.OrgHeadline;
+import chibo.dashboard.figures.Reporting;
+import chibo.dashboard.figures.Summary;
+import chibo.dashboard.login.Reader;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * An organisation's pages: its summary (now or as of a past date) with the way down to its children, and its
+ * children side by side, as a sortable table or a CSV file. Every figure is read with the reader's own token.
+ */
+@Controller
+class OrganisationPages {
+
+    private final Reporting reporting;
+    private final DashboardProperties properties;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    OrganisationPages(Reporting reporting, DashboardProperties properties, MessageSource messages, Clock clock) {
+        this.reporting = reporting;
+        this.properties = properties;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/")
+    String home(@AuthenticationPrincipal OidcUser user) {
+        Reader reader = Reader.of(user);
+        if (!reader.readsFigures()) {
+            return "no-figures";
+        }
+        return "redirect:/organisations/" + reader.home(properties.rootOrg());
+    }
+
+    @GetMapping("/organisations/{orgId}")
+    String summary(@PathVariable String orgId,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                   @RegisteredOAuth2AuthorizedClient("chibo") OAuth2AuthorizedClient client,
+                   @AuthenticationPrincipal OidcUser user, Model model) {
+        String token = client.getAccessToken().getTokenValue();
+        AsOf when = asOf(asOf);
+        Answer<Summary> summary = reporting.summary(token, orgId, when.figures());
+        Answer<Comparison> children = reporting.children(token, orgId, when.figures());
+        model.addAttribute("summary", summary.figures());
+        model.addAttribute("freshness", summary.freshness());
+        model.addAttribute("children", ChildrenTable.sorted(children.figures().children(), "name", false));
+        Summary shown = summary.figures();
+        frame(model, token, user, new OrgHeadline(shown.orgId(), shown.name(), shown.level(), shown.parentId()),
+                when);
+        return "organisation";
+    }
+
+    @GetMapping("/organisations/{orgId}/children")
+    String children(@PathVariable String orgId,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                    @RequestParam(required = false) String sort, @RequestParam(defaultValue = "false") boolean desc,
+                    @RegisteredOAuth2AuthorizedClient("chibo") OAuth2AuthorizedClient client,
+                    @AuthenticationPrincipal OidcUser user, Model model) {
+        String token = client.getAccessToken().getTokenValue();
+        AsOf when = asOf(asOf);
+        Answer<Comparison> comparison = reporting.children(token, orgId, when.figures());
+        String column = ChildrenTable.column(sort);
+        Comparison figures = comparison.figures();
+        model.addAttribute("comparison", figures);
+        model.addAttribute("rows", ChildrenTable.sorted(figures.children(), column, desc));
+        model.addAttribute("columns", ChildrenTable.COLUMNS);
+        model.addAttribute("sort", column);
+        model.addAttribute("desc", desc);
+        model.addAttribute("freshness", comparison.freshness());
+        frame(model, token, user, reporting.headline(token, orgId), when);
+        return "children";
+    }
+
+    @GetMapping("/organisations/{orgId}/children.csv")
+    ResponseEntity<byte[]> childrenCsv(@PathVariable String orgId,
+                                       @RequestParam(required = false)
+                                       @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                       @RequestParam(required = false) String sort,
+                                       @RequestParam(defaultValue = "false") boolean desc,
+                                       @RegisteredOAuth2AuthorizedClient("chibo") OAuth2AuthorizedClient client) {
+        AsOf when = asOf(asOf);
+        Comparison figures = reporting.children(client.getAccessToken().getTokenValue(), orgId, when.figures())
+                .figures();
+        String csv = ChildrenCsv.of(figures, ChildrenTable.sorted(figures.children(), ChildrenTable.column(sort),
+                desc), column -> messages.getMessage("column." + column, null, LocaleContextHolder.getLocale()));
+        String name = orgId + "-children-" + (when.isNow() ? LocalDate.now(clock) : when.figures()) + ".csv";
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
+                        .toString())
+                .body(csv.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/logged-out")
+    String loggedOut() {
+        return "logged-out";
+    }
+
+    private AsOf asOf(LocalDate asked) {
+        return AsOf.of(asked, LocalDate.now(clock.withZone(ZoneId.of(properties.zone()))));
+    }
+
+    private void frame(Model model, String token, OidcUser user, OrgHeadline shown, AsOf when) {
+        model.addAttribute("org", shown);
+        model.addAttribute("asOf", when);
+        model.addAttribute("trail", Breadcrumbs.above(shown, Reader.of(user).org(),
+                id -> reporting.headline(token, id)));
+    }
+}

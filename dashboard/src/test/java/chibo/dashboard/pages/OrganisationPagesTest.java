@@ -1,0 +1,214 @@
+package chibo.dashboard.pages;
+
+import chibo.dashboard.figures.Answer;
+import chibo.dashboard.figures.Comparison;
+import chibo.dashboard.figures.FiguresRefused;
+import chibo.dashboard.figures.FiguresUnavailable;
+import chibo.dashboard.figures.Freshness;
+import chibo.dashboard.figures.OrgHeadline;
+import chibo.dashboard.figures.Reporting;
+import chibo.dashboard.figures.Summary;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * The pages as a logged-in reader gets them, rendered by the real templates and message bundles; reporting-service
+ * is replaced by canned answers here (the browser test reads the real one).
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class OrganisationPagesTest {
+
+    private static final Freshness CURRENT = new Freshness("CURRENT", Instant.parse("2026-12-03T01:02:00Z"), 0);
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ClientRegistrationRepository registrations;
+    @MockitoBean
+    Reporting reporting;
+
+    @BeforeEach
+    void tree() {
+        when(reporting.headline(anyString(), eq("TW"))).thenReturn(new OrgHeadline("TW", "Trung ương", "CENTRAL",
+                null));
+        when(reporting.headline(anyString(), eq("TQ"))).thenReturn(new OrgHeadline("TQ", "Tỉnh ủy Tuyên Quang",
+                "PROVINCE", "TW"));
+        when(reporting.headline(anyString(), eq("TQ-MQ"))).thenReturn(new OrgHeadline("TQ-MQ",
+                "Đảng bộ xã Minh Quang", "COMMUNE", "TQ"));
+    }
+
+    private RequestPostProcessor reader(String username, String org, String role) {
+        return oidcLogin().clientRegistration(registrations.findByRegistrationId("chibo"))
+                .idToken(token -> {
+                    token.subject(username).claim("name", "Ban Tổ chức").claim("roles", List.of(role));
+                    if (org != null) {
+                        token.claim("org", org);
+                    }
+                });
+    }
+
+    private static Summary summary(String id, String name, String parent, long members) {
+        Map<String, Long> bySex = new LinkedHashMap<>();
+        bySex.put("male", members - 500);
+        bySex.put("female", 500L);
+        return new Summary(id, name, "COMMUNE", parent, true, null, "now",
+                new Summary.Members(members, 10, members - 10, 0, 500, 700), bySex, Map.of("tay", 700L),
+                Map.of("31-40", members), Map.of("university", members), 2, new Summary.Period("2026-01", "2026-12"),
+                Map.of("admitted", 12L));
+    }
+
+    private static Comparison comparison(String id, String name) {
+        return new Comparison(id, "now", new Summary.Period("2026-01", "2026-12"),
+                ChildrenTableTest.row(id, name, 1250, 600, 30),
+                List.of(ChildrenTableTest.row("TQ-MQ-NT", "Chi bộ thôn Nà Tông", 9, 4, 2),
+                        ChildrenTableTest.row("TQ-MQ-KX", "Chi bộ <script>alert(1)</script>", 1241, 3, 1)));
+    }
+
+    private String page(String path, RequestPostProcessor reader, int status) throws Exception {
+        var result = mvc.perform(get(path).with(reader)).andReturn().getResponse();
+        assertThat(result.getStatus()).as(result.getContentAsString()).isEqualTo(status);
+        return result.getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void a_reader_starts_at_their_own_organisation() throws Exception {
+        var response = mvc.perform(get("/").with(reader("province-reader", "TQ", "dashboard-reader"))).andReturn()
+                .getResponse();
+
+        assertThat(response.getRedirectedUrl()).isEqualTo("/organisations/TQ");
+    }
+
+    @Test
+    void an_auditor_bound_to_no_subtree_starts_at_the_top_and_an_operator_is_told_there_is_nothing_yet()
+            throws Exception {
+        assertThat(mvc.perform(get("/").with(reader("auditor", null, "auditor"))).andReturn().getResponse()
+                .getRedirectedUrl()).isEqualTo("/organisations/TW");
+        assertThat(page("/", reader("operator", null, "metrics-reader"), 200)).contains("metrics-reader")
+                .contains("Chưa có trang cho vai trò của bạn");
+    }
+
+    @Test
+    void the_summary_is_in_vietnamese_with_vietnamese_numbers_and_the_time_figures_are_current_to() throws Exception {
+        when(reporting.summary(anyString(), eq("TQ-MQ"), isNull()))
+                .thenReturn(new Answer<>(summary("TQ-MQ", "Đảng bộ xã Minh Quang", "TQ", 1250), CURRENT));
+        when(reporting.children(anyString(), eq("TQ-MQ"), isNull()))
+                .thenReturn(new Answer<>(comparison("TQ-MQ", "Đảng bộ xã Minh Quang"), CURRENT));
+
+        String html = page("/organisations/TQ-MQ", reader("province-reader", "TQ", "dashboard-reader"), 200);
+
+        assertThat(html).contains("<html lang=\"vi\"").contains("Đảng bộ xã Minh Quang").contains("1.250")
+                .contains("Số liệu tính đến 08:02 03/12/2026").contains("Kết nạp").contains("Đại học")
+                .doesNotContain("figures-warning");
+        assertThat(html).as("breadcrumbs from the reader's province").contains("href=\"/organisations/TQ?asOf=\"")
+                .doesNotContain("href=\"/organisations/TW\"");
+        assertThat(html).as("names are escaped").contains("Chi bộ &lt;script&gt;alert(1)&lt;/script&gt;")
+                .doesNotContain("<script>alert(1)");
+    }
+
+    @Test
+    void english_is_a_switch_away_and_figures_still_catching_up_carry_a_warning() throws Exception {
+        when(reporting.summary(anyString(), eq("TQ-MQ"), isNull())).thenReturn(new Answer<>(
+                summary("TQ-MQ", "Đảng bộ xã Minh Quang", "TQ", 1250), new Freshness("CATCHING_UP", null, 40)));
+        when(reporting.children(anyString(), eq("TQ-MQ"), isNull()))
+                .thenReturn(new Answer<>(comparison("TQ-MQ", "Đảng bộ xã Minh Quang"), CURRENT));
+
+        String html = page("/organisations/TQ-MQ?lang=en", reader("province-reader", "TQ", "dashboard-reader"),
+                200);
+
+        assertThat(html).contains("<html lang=\"en\"").contains("1,250").contains("Admitted")
+                .contains("id=\"figures-warning\"").contains("CATCHING_UP").contains("Tiếng Việt");
+    }
+
+    @Test
+    void a_past_date_inside_a_month_asks_for_the_month_end_before_it_and_says_so() throws Exception {
+        when(reporting.summary(anyString(), eq("TQ-MQ"), eq(LocalDate.of(2024, 2, 29))))
+                .thenReturn(new Answer<>(summary("TQ-MQ", "Đảng bộ xã Minh Quang", "TQ", 900), CURRENT));
+        when(reporting.children(anyString(), eq("TQ-MQ"), eq(LocalDate.of(2024, 2, 29))))
+                .thenReturn(new Answer<>(comparison("TQ-MQ", "Đảng bộ xã Minh Quang"), CURRENT));
+
+        String html = page("/organisations/TQ-MQ?asOf=2024-03-15", reader("province-reader", "TQ",
+                "dashboard-reader"), 200);
+
+        assertThat(html).contains("Số liệu tại ngày 29/02/2024").contains("trước 15/03/2024")
+                .contains("value=\"2024-03-15\"");
+        verify(reporting).summary(anyString(), eq("TQ-MQ"), eq(LocalDate.of(2024, 2, 29)));
+    }
+
+    @Test
+    void the_children_table_sorts_and_exports_the_same_rows_as_csv() throws Exception {
+        when(reporting.children(anyString(), eq("TQ-MQ"), isNull()))
+                .thenReturn(new Answer<>(comparison("TQ-MQ", "Đảng bộ xã Minh Quang"), CURRENT));
+        RequestPostProcessor reader = reader("province-reader", "TQ", "dashboard-reader");
+
+        String html = page("/organisations/TQ-MQ/children?asOf=&sort=members&desc=true", reader, 200);
+        var csv = mvc.perform(get("/organisations/TQ-MQ/children.csv?sort=members&desc=true").with(reader))
+                .andReturn().getResponse();
+
+        assertThat(html.indexOf("TQ-MQ-KX")).isLessThan(html.indexOf("TQ-MQ-NT"));
+        assertThat(page("/organisations/TQ-MQ/children", reader, 200)).as("by name when no column is asked for")
+                .contains("aria-sort=\"ascending\"");
+        assertThat(html).contains("aria-sort=\"descending\"");
+        assertThat(csv.getContentType()).startsWith("text/csv");
+        assertThat(csv.getHeader("Content-Disposition")).contains("attachment").contains("TQ-MQ-children-");
+        assertThat(csv.getContentAsString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
+                "\uFEFFMã,Tổ chức,Đảng viên,Dự bị,Chính thức,Nữ,Dân tộc thiểu số,Kết nạp trong năm",
+                "TQ-MQ-KX,Chi bộ <script>alert(1)</script>,1241,1,1240,3,2,1",
+                "TQ-MQ-NT,Chi bộ thôn Nà Tông,9,1,8,4,2,2",
+                "TQ-MQ,Tổng cộng: Đảng bộ xã Minh Quang,1250,1,1249,600,2,30");
+    }
+
+    @Test
+    void an_organisation_outside_the_readers_subtree_is_a_refusal_page_not_data() throws Exception {
+        when(reporting.summary(anyString(), eq("HG"), any())).thenThrow(new FiguresRefused(403, "HG", "{}"));
+
+        String html = page("/organisations/HG", reader("commune-reader", "TQ-MQ", "dashboard-reader"), 403);
+
+        assertThat(html).contains("Không có quyền xem").contains("HG");
+    }
+
+    @Test
+    void an_unknown_organisation_and_a_silent_reporting_service_are_pages_too() throws Exception {
+        when(reporting.summary(anyString(), eq("XX"), any())).thenThrow(new FiguresRefused(404, "XX", "{}"));
+        when(reporting.summary(anyString(), eq("TQ"), any()))
+                .thenThrow(new FiguresUnavailable("down", new RuntimeException()));
+        RequestPostProcessor reader = reader("province-reader", "TQ", "dashboard-reader");
+
+        assertThat(page("/organisations/XX", reader, 404)).contains("Không tìm thấy");
+        assertThat(page("/organisations/TQ?lang=en", reader, 503)).contains("The figures cannot be read now")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void a_stranger_is_sent_to_log_in_and_health_is_open() throws Exception {
+        var page = mvc.perform(get("/organisations/TQ")).andReturn().getResponse();
+
+        assertThat(page.getStatus()).isEqualTo(302);
+        assertThat(page.getRedirectedUrl()).endsWith("/oauth2/authorization/chibo");
+        assertThat(mvc.perform(get("/actuator/health")).andReturn().getResponse().getStatus()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,191 @@
+package chibo.system;
+
+import chibo.localstack.LocalStack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The dashboard in a real browser (Debian's headless chromium) on the whole local stack: people log in at the real
+ * authorization server and read figures reporting-service folded from events posted through membership-service.
+ */
+class DashboardBrowserTest {
+
+    /** CI sets this: there the browser must be present, and a missing one fails rather than skips. */
+    static final String REQUIRE_BROWSER = "CHIBO_REQUIRE_BROWSER";
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    @TempDir
+    static Path dataDir;
+
+    private static LocalStack stack;
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeAll
+    static void startStackWithFigures() {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (System.getenv(REQUIRE_BROWSER) != null) {
+            assertThat(present).as("CI needs " + CHROMIUM + " and " + CHROMEDRIVER
+                    + " (apt-get install chromium chromium-driver)").isTrue();
+        }
+        assumeTrue(present, "no " + CHROMIUM + " or " + CHROMEDRIVER + ": the dashboard's browser tests are skipped"
+                + " (apt-get install chromium chromium-driver; ./chibo test installs them when run as root)");
+        stack = LocalStack.start(Stacks.inMemory(dataDir).withDashboard());
+        Agency agency = new Agency(stack);
+        EndToEndFlow.registerCentralAndProvince(agency);
+        String central = agency.centralWriter();
+        assertThat(agency.register(central, "HG", "Tỉnh ủy Hà Giang", "PROVINCE", "TW").status()).isEqualTo(201);
+        String writer = agency.provinceWriter();
+        assertThat(agency.register(writer, "TQ-MQ", "Đảng bộ xã Minh Quang", "COMMUNE", "TQ").status())
+                .isEqualTo(201);
+        assertThat(agency.register(writer, "TQ-MQ-NT", "Chi bộ thôn Nà Tông", "CELL", "TQ-MQ").status())
+                .isEqualTo(201);
+        for (String member : new String[] {"TQ-MQ-NT-001", "TQ-MQ-NT-002"}) {
+            assertThat(agency.admit(writer, member, "TQ-MQ-NT", "TQ-MQ").status()).isEqualTo(201);
+        }
+        String reader = agency.provinceDashboard();
+        await().atMost(EndToEndFlow.PATIENCE).untilAsserted(() -> assertThat(agency.members(reader, "TQ"))
+                .as("the secretary and the two admitted").isEqualTo(3));
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (stack != null) {
+            stack.close();
+            // the stack's data goes with the temporary directory: keep the dashboard's log for whoever reads a failure
+            Path log = stack.config().logs().resolve(LocalStack.DASHBOARD + ".log");
+            if (Files.exists(log)) {
+                Files.createDirectories(SCREENSHOTS);
+                Files.copy(log, SCREENSHOTS.resolve(LocalStack.DASHBOARD + ".log"), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                        "--window-size=1280,900", "--lang=vi");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void a_province_reader_logs_in_reads_the_province_and_its_communes_switches_to_english_and_logs_out() {
+        logIn("province-reader");
+
+        until(ExpectedConditions.textToBe(By.id("org-name"), "Tỉnh ủy Tuyên Quang"));
+        assertThat(browser.getCurrentUrl()).endsWith("/organisations/TQ");
+        assertThat(text("members-total")).isEqualTo("3");
+        assertThat(text("figures-as-of")).startsWith("Số liệu tính đến ");
+        assertThat(browser.findElement(By.id("children")).getText()).contains("Đảng bộ xã Minh Quang");
+        screenshot("province-summary-vi");
+
+        browser.findElement(By.id("compare-children")).click();
+        until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-org='TQ-MQ']")));
+        assertThat(browser.findElement(By.cssSelector("tr[data-org='TQ-MQ']")).getText())
+                .startsWith("Đảng bộ xã Minh Quang 3");
+        assertThat(text("total-members")).isEqualTo("3");
+        screenshot("province-children-vi");
+
+        browser.findElement(By.id("switch-language")).click();
+        until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Organisations below Tỉnh ủy Tuyên Quang");
+        assertThat(browser.findElement(By.id("sort-members")).getText()).isEqualTo("Members");
+        screenshot("province-children-en");
+
+        browser.findElement(By.id("log-out")).click();
+        until(ExpectedConditions.presenceOfElementLocated(By.id("logged-out")));
+        assertThat(text("logged-out")).isEqualTo("Logged out");
+        browser.get(stack.url(LocalStack.DASHBOARD) + "/organisations/TQ");
+        until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        assertThat(browser.getCurrentUrl()).as("the authorization server asks for the password again")
+                .startsWith(stack.url(LocalStack.AUTH) + "/login");
+    }
+
+    @Test
+    void a_commune_reader_starts_at_the_commune_and_is_refused_the_province() {
+        logIn("commune-reader");
+        until(ExpectedConditions.textToBe(By.id("org-name"), "Đảng bộ xã Minh Quang"));
+        assertThat(text("members-total")).isEqualTo("3");
+
+        browser.get(stack.url(LocalStack.DASHBOARD) + "/organisations/TQ");
+
+        until(ExpectedConditions.presenceOfElementLocated(By.id("refused")));
+        assertThat(text("refused")).isEqualTo("Không có quyền xem");
+        assertThat(browser.findElements(By.id("members-total"))).isEmpty();
+        screenshot("commune-refused-province");
+    }
+
+    private void logIn(String username) {
+        browser.get(stack.url(LocalStack.DASHBOARD) + "/");
+        until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        assertThat(browser.getCurrentUrl()).startsWith(stack.url(LocalStack.AUTH) + "/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.id("log-in")).click();
+        until(ExpectedConditions.urlContains(stack.url(LocalStack.DASHBOARD) + "/organisations/"));
+    }
+
+    /** Waits for the condition; when it does not come, the failure shows the page the browser was on. */
+    private <T> T until(ExpectedCondition<T> condition) {
+        try {
+            return wait.until(condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError(e.getMessage() + "\nat " + browser.getCurrentUrl() + ":\n"
+                    + browser.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    private void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
