@@ -222,6 +222,59 @@ class FiguresApiTest extends ReportingComponentTest {
         }
     }
 
+    private HttpResponse<Stream<String>> openLive(HttpClient client, String token) throws Exception {
+        return client.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/organizations/" + cell2 + "/live"))
+                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+    }
+
+    @Test
+    void a_client_holds_only_so_many_live_streams_at_once() throws Exception {
+        String greedy = TestTokens.token("greedy-" + UUID.randomUUID(), List.of("dashboard-reader"), province);
+        HttpClient client = HttpClient.newHttpClient();
+        List<HttpResponse<Stream<String>>> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                open.add(openLive(client, greedy));
+            }
+            HttpResponse<Stream<String>> oneTooMany = openLive(client, greedy);
+            open.add(oneTooMany);
+            HttpResponse<Stream<String>> anotherClient = openLive(client, reader);
+            open.add(anotherClient);
+
+            assertThat(open.subList(0, 8)).allSatisfy(stream -> assertThat(stream.statusCode()).isEqualTo(200));
+            assertThat(oneTooMany.statusCode()).isEqualTo(429);
+            assertThat(oneTooMany.body().toList()).anyMatch(line ->
+                    line.contains("urn:chibo:problem:too-many-streams"));
+            assertThat(anotherClient.statusCode()).as("another client is not held back").isEqualTo(200);
+        } finally {
+            open.forEach(stream -> stream.body().close());
+        }
+    }
+
+    @Test
+    void a_live_stream_ends_when_the_token_it_was_opened_with_expires() throws Exception {
+        String shortLived = TestTokens.token("brief-" + UUID.randomUUID(), List.of("dashboard-reader"), province,
+                java.time.Instant.now().plusSeconds(3));
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        HttpResponse<Stream<String>> stream = openLive(HttpClient.newHttpClient(), shortLived);
+        assertThat(stream.statusCode()).isEqualTo(200);
+        Thread reading = Thread.ofVirtual().start(() -> {
+            stream.body().forEach(lines::add);
+            lines.add("<end of stream>");
+        });
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> lines.contains("<end of stream>"));
+            assertThat(lines).contains("event:token-expired");
+            assertThat(List.copyOf(lines).indexOf("event:token-expired"))
+                    .isGreaterThan(List.copyOf(lines).indexOf("event:figures"));
+        } finally {
+            reading.interrupt();
+            stream.body().close();
+        }
+    }
+
     @Test
     void meetings_of_the_year_are_summarised_with_attendance_and_visits() {
         EventPublisher meetings = new EventPublisher(TestBroker.bootstrapServers(), "/chibo/meeting-service");

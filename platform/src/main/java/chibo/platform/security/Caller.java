@@ -28,6 +28,12 @@ public record Caller(String subject, Set<String> roles, String org) {
         return new Caller(jwt.getName(), roles, jwt.getToken().getClaimAsString(Roles.ORG_CLAIM));
     }
 
+    /** When the current caller's token expires (null: no expiry, or no token). */
+    public static java.time.Instant tokenExpiresAt() {
+        return SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken jwt
+                ? jwt.getToken().getExpiresAt() : null;
+    }
+
     public boolean has(String role) {
         return roles.contains(role);
     }

@@ -18,6 +18,7 @@ import java.time.Duration;
  *                              commit is a transaction to wait for; once live it runs at {@code commitInterval}
  * @param streamThreads     stream threads per version and instance: its tasks (one per partition) are shared among
  *                          them, so a version folds on as many cores
+ * @param liveStreamsPerClient live-figure streams one client (token subject) may hold open at once
  * @param readyMaxLag       input events the live version may have left to count before the service says it is not
  *                          ready ({@code /actuator/health/readiness} out of service): its figures are then behind
  */
@@ -25,7 +26,8 @@ import java.time.Duration;
 @ConfigurationProperties("chibo.reporting")
 public record ReportingProperties(@NotBlank String projectionVersion, @NotNull Path stateDir,
                                   @NotNull Duration commitInterval, @NotNull Duration rebuildCommitInterval,
-                                  @Min(1) int streamThreads, @Min(0) Long readyMaxLag) {
+                                  @Min(1) int streamThreads, @Min(0) Long readyMaxLag,
+                                  @Min(1) Integer liveStreamsPerClient) {
 
     public ReportingProperties {
         if (projectionVersion == null) {
@@ -45,6 +47,9 @@ public record ReportingProperties(@NotBlank String projectionVersion, @NotNull P
         }
         if (readyMaxLag == null) {
             readyMaxLag = 50_000L;
+        }
+        if (liveStreamsPerClient == null) {
+            liveStreamsPerClient = 8;
         }
     }
 

@@ -2,11 +2,14 @@ package chibo.reporting.query;
 
 import chibo.platform.security.Caller;
 import chibo.platform.security.Roles;
+import chibo.platform.web.ProblemException;
+import chibo.reporting.aggregates.ReportingProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +19,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -26,6 +30,9 @@ import java.util.concurrent.TimeUnit;
  * Live figures over server-sent events: the organisation's summary at once, then again whenever its figures change
  * (event {@code figures}, id = the figures' version). Each subscription watches the stored figures by id, so it
  * works whichever instance materialised them; a comment line every 15 seconds keeps proxies from closing it.
+ * A client (a token's subject) holds at most {@code chibo.reporting.live-streams-per-client} streams at once (more
+ * is 429), and a stream ends when the token it was opened with expires (event {@code token-expired}): figures are
+ * not sent on to a caller whose right to read them is no longer checked.
  */
 @RestController
 class LiveFigures implements DisposableBean {
@@ -37,6 +44,7 @@ class LiveFigures implements DisposableBean {
 
     private final Summaries summaries;
     private final OrgFigures figures;
+    private final int perClient;
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "live-figures");
@@ -44,9 +52,10 @@ class LiveFigures implements DisposableBean {
         return thread;
     });
 
-    LiveFigures(Summaries summaries, OrgFigures figures, MeterRegistry meters) {
+    LiveFigures(Summaries summaries, OrgFigures figures, MeterRegistry meters, ReportingProperties properties) {
         this.summaries = summaries;
         this.figures = figures;
+        this.perClient = properties.liveStreamsPerClient();
         Gauge.builder("chibo.live.subscriptions", subscriptions, Set::size)
                 .description("server-sent event subscriptions to live figures").register(meters);
         poller.scheduleWithFixedDelay(this::poll, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
@@ -56,20 +65,41 @@ class LiveFigures implements DisposableBean {
     @PreAuthorize("hasAnyAuthority('" + Roles.DASHBOARD_READER + "', '" + Roles.AUDITOR + "', '"
             + Roles.AGENCY_WRITER + "')")
     SseEmitter live(@PathVariable String orgId) throws IOException {
-        OrgFigures.Counts counts = summaries.readable(Caller.current(), orgId);
+        Caller caller = Caller.current();
+        OrgFigures.Counts counts = summaries.readable(caller, orgId);
         SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
-        Subscription subscription = new Subscription(orgId, emitter);
+        Subscription subscription = new Subscription(orgId, emitter, caller.subject(), Caller.tokenExpiresAt());
+        synchronized (subscriptions) {
+            long held = subscriptions.stream().filter(s -> s.client.equals(caller.subject())).count();
+            if (held >= perClient) {
+                throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "too-many-streams", "Too many live streams",
+                        "this client holds " + held + " live streams, the most it may hold at once; close one first");
+            }
+            subscriptions.add(subscription);
+        }
         emitter.onCompletion(() -> subscriptions.remove(subscription));
         emitter.onTimeout(() -> subscriptions.remove(subscription));
         emitter.onError(error -> subscriptions.remove(subscription));
-        subscription.send(counts);
-        subscriptions.add(subscription);
+        try {
+            subscription.send(counts);
+        } catch (IOException | RuntimeException e) {
+            subscriptions.remove(subscription);
+            throw e;
+        }
         return emitter;
     }
 
     private void poll() {
+        Instant now = Instant.now();
         for (Subscription subscription : subscriptions) {
             try {
+                if (subscription.expiresAt != null && !now.isBefore(subscription.expiresAt)) {
+                    subscriptions.remove(subscription);
+                    subscription.emitter.send(SseEmitter.event().name("token-expired")
+                            .data("the token this stream was opened with has expired; open it again with a new one"));
+                    subscription.emitter.complete();
+                    continue;
+                }
                 figures.find(subscription.orgId).ifPresent(counts -> {
                     if (counts.version() != subscription.lastVersion) {
                         subscription.sendQuietly(counts);
@@ -95,12 +125,16 @@ class LiveFigures implements DisposableBean {
     private final class Subscription {
         private final String orgId;
         private final SseEmitter emitter;
+        private final String client;
+        private final Instant expiresAt;
         private volatile long lastVersion = -1;
         private long polls;
 
-        Subscription(String orgId, SseEmitter emitter) {
+        Subscription(String orgId, SseEmitter emitter, String client, Instant expiresAt) {
             this.orgId = orgId;
             this.emitter = emitter;
+            this.client = client;
+            this.expiresAt = expiresAt;
         }
 
         void send(OrgFigures.Counts counts) throws IOException {
