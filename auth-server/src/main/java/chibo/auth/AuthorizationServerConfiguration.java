@@ -4,8 +4,10 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,6 +30,7 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -118,6 +121,15 @@ class AuthorizationServerConfiguration {
     @Bean
     JWKSource<SecurityContext> signingKeys(AuthProperties properties) {
         return new ImmutableJWKSet<>(new JWKSet(SigningKey.load(properties.keyFile())));
+    }
+
+    /** Before the security filters, so that it sees the token endpoint's answer to each client's secret. */
+    @Bean
+    FilterRegistrationBean<RepeatedFailures> repeatedFailures() {
+        var registration = new FilterRegistrationBean<>(new RepeatedFailures(Clock.systemUTC()));
+        registration.addUrlPatterns("/oauth2/token");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
     }
 
     @Bean

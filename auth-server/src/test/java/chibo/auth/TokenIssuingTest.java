@@ -9,10 +9,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TokenIssuingTest {
@@ -67,6 +69,32 @@ class TokenIssuingTest {
         assertThat(claims.has("org")).isFalse();
         assertThat(claims.get("roles").values().stream().map(JsonNode::asString).toList())
                 .containsExactly("operator");
+    }
+
+    @Test
+    void repeated_wrong_secrets_slow_the_client_down_until_its_pause_is_over() {
+        for (int i = 0; i < RepeatedFailures.FREE; i++) {
+            assertThat(token("dashboard", "guess-" + i).status()).isEqualTo(401);
+        }
+
+        Http.Response paused = token("dashboard", "dashboard-secret");
+
+        assertThat(paused.status()).as("even the right secret waits out the pause").isEqualTo(429);
+        assertThat(Long.parseLong(paused.header("Retry-After"))).isBetween(1L, 2L);
+        assertThat(paused.body()).doesNotContain("access_token");
+        assertThat(token("province-agency", "province-secret").status()).as("other clients go on").isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(token("dashboard", "dashboard-secret").status()).isEqualTo(200));
+        assertThat(token("dashboard", "guess").status()).as("a right secret ended the pauses").isEqualTo(401);
+    }
+
+    @Test
+    void the_pause_doubles_with_each_wrong_secret_up_to_a_minute() {
+        assertThat(RepeatedFailures.pause(RepeatedFailures.FREE)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(RepeatedFailures.pause(RepeatedFailures.FREE + 1)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(RepeatedFailures.pause(RepeatedFailures.FREE + 5)).isEqualTo(Duration.ofSeconds(32));
+        assertThat(RepeatedFailures.pause(RepeatedFailures.FREE + 6)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(RepeatedFailures.pause(1_000)).isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
