@@ -123,11 +123,11 @@ class AuthorizationServerConfiguration {
         return new ImmutableJWKSet<>(new JWKSet(SigningKey.load(properties.keyFile())));
     }
 
-    /** Before the security filters, so that it sees the token endpoint's answer to each client's secret. */
+    /** Before the security filters, so that it sees the answer to each secret and password tried. */
     @Bean
     FilterRegistrationBean<RepeatedFailures> repeatedFailures() {
         var registration = new FilterRegistrationBean<>(new RepeatedFailures(Clock.systemUTC()));
-        registration.addUrlPatterns("/oauth2/token");
+        registration.addUrlPatterns(RepeatedFailures.TOKEN, RepeatedFailures.LOGIN);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

@@ -16,10 +16,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows down guessing at the token endpoint: after {@link #FREE} wrong secrets in a row for one client id, each
- * further attempt for it waits out a pause that doubles with every failure (1 s, 2 s, 4 s … at most
- * {@link #LONGEST}), answered {@code 429} with {@code Retry-After} meanwhile. A right secret ends the pauses. The pause
- * is short so that someone who knows a client's id cannot lock the client out for long.
+ * Slows down guessing at the token endpoint and the login form: after {@link #FREE} wrong secrets in a row for one
+ * client id (or wrong passwords for one user name), each further attempt for it waits out a pause that doubles with
+ * every failure (1 s, 2 s, 4 s … at most {@link #LONGEST}), answered {@code 429} with {@code Retry-After} meanwhile. A
+ * right secret or password ends the pauses. The pause is short so that someone who knows a client's id or a user's
+ * name cannot lock them out for long.
  */
 final class RepeatedFailures extends OncePerRequestFilter {
 
@@ -38,15 +39,20 @@ final class RepeatedFailures extends OncePerRequestFilter {
     private record Failures(int count, Instant pausedUntil) {
     }
 
+    static final String TOKEN = "/oauth2/token";
+    static final String LOGIN = "/login";
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !"/oauth2/token".equals(request.getRequestURI());
+        return !"POST".equals(request.getMethod())
+                || !(TOKEN.equals(request.getRequestURI()) || LOGIN.equals(request.getRequestURI()));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String client = clientId(request);
+        boolean login = LOGIN.equals(request.getRequestURI());
+        String client = login ? userName(request) : clientId(request);
         if (client == null) {
             chain.doFilter(request, response);
             return;
@@ -57,13 +63,20 @@ final class RepeatedFailures extends OncePerRequestFilter {
             long seconds = Math.max(1, Duration.between(now, known.pausedUntil()).toSeconds() + 1);
             response.setStatus(429);
             response.setHeader("Retry-After", Long.toString(seconds));
-            response.setContentType("application/json");
-            response.getWriter().write("{\"error\":\"slow_down\",\"error_description\":\"too many wrong secrets for"
-                    + " this client; retry in " + seconds + " s\"}");
+            response.setCharacterEncoding("UTF-8");
+            if (login) {
+                response.setContentType("text/plain");
+                response.getWriter().write("Sai mật khẩu quá nhiều lần: thử lại sau " + seconds + " giây.\n"
+                        + "Too many wrong passwords: try again in " + seconds + " s.\n");
+            } else {
+                response.setContentType("application/json");
+                response.getWriter().write("{\"error\":\"slow_down\",\"error_description\":\"too many wrong secrets"
+                        + " for this client; retry in " + seconds + " s\"}");
+            }
             return;
         }
         chain.doFilter(request, response);
-        if (response.getStatus() == 401) {
+        if (login ? refusedLogin(response) : response.getStatus() == 401) {
             if (failures.size() >= KEPT) {
                 failures.clear();
             }
@@ -83,6 +96,17 @@ final class RepeatedFailures extends OncePerRequestFilter {
         return pause.compareTo(LONGEST) > 0 ? LONGEST : pause;
     }
 
+    /** A login form refused: sent back to the form with {@code ?error}. */
+    private static boolean refusedLogin(HttpServletResponse response) {
+        String location = response.getHeader("Location");
+        return response.getStatus() == 401 || (location != null && location.contains("?error"));
+    }
+
+    private static String userName(HttpServletRequest request) {
+        String name = request.getParameter("username");
+        return name == null || name.isBlank() ? null : "user:" + name.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** The client id of a token request: HTTP Basic, else the {@code client_id} form field. */
     private static String clientId(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
@@ -91,12 +115,13 @@ final class RepeatedFailures extends OncePerRequestFilter {
                 String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
                         StandardCharsets.UTF_8);
                 int colon = decoded.indexOf(':');
-                return colon < 0 ? null : java.net.URLDecoder.decode(decoded.substring(0, colon),
+                return colon < 0 ? null : "client:" + java.net.URLDecoder.decode(decoded.substring(0, colon),
                         StandardCharsets.UTF_8);
             } catch (IllegalArgumentException malformed) {
                 return null;
             }
         }
-        return request.getParameter("client_id");
+        String id = request.getParameter("client_id");
+        return id == null ? null : "client:" + id;
     }
 }

@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +26,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A person logs into the dashboard the way a browser does: the authorization request sends them to the login form,
@@ -85,6 +87,27 @@ class UserLoginTest {
 
         assertThat(authorize.statusCode()).isIn(302, 400);
         assertThat(location(authorize)).doesNotContain("code=").contains("error=invalid_request");
+    }
+
+    @Test
+    void repeated_wrong_passwords_slow_the_user_down_and_the_right_one_after_the_pause_logs_in() {
+        for (int i = 0; i < RepeatedFailures.FREE; i++) {
+            HttpResponse<String> refused = post("/login", Map.of("username", "central-reader", "password",
+                    "guess-" + i, "_csrf", csrf(loginForm().body())));
+            assertThat(location(refused)).endsWith("/login?error");
+        }
+
+        HttpResponse<String> paused = post("/login", Map.of("username", "central-reader", "password", "demo",
+                "_csrf", csrf(loginForm().body())));
+
+        assertThat(paused.statusCode()).isEqualTo(429);
+        assertThat(paused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(paused.body()).contains("Too many wrong passwords");
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            HttpResponse<String> again = post("/login", Map.of("username", "central-reader", "password", "demo",
+                    "_csrf", csrf(loginForm().body())));
+            return again.statusCode() == 302 && !location(again).contains("?error");
+        });
     }
 
     @Test
