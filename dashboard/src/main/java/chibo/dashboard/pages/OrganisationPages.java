@@ -28,10 +28,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * An organisation's pages: its summary (now or as of a past date) with the way down to its children, and its
- * children side by side, as a sortable table or a CSV file. Every figure is read with the reader's own token.
+ * children side by side, as a sortable table, a CSV file or an Excel workbook. Every figure is read with the
+ * reader's own token.
  */
 @Controller
 class OrganisationPages {
@@ -103,17 +107,50 @@ class OrganisationPages {
                                        @RequestParam(required = false) String sort,
                                        @RequestParam(defaultValue = "false") boolean desc,
                                        @RegisteredOAuth2AuthorizedClient("chibo") OAuth2AuthorizedClient client) {
+        Export export = export(orgId, asOf, sort, desc, client);
+        return attachment(export.fileName("csv"), new MediaType("text", "csv", StandardCharsets.UTF_8),
+                ChildrenCsv.of(export.figures(), export.rows(), export.label()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/organisations/{orgId}/children.xlsx")
+    ResponseEntity<byte[]> childrenXlsx(@PathVariable String orgId,
+                                        @RequestParam(required = false)
+                                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                        @RequestParam(required = false) String sort,
+                                        @RequestParam(defaultValue = "false") boolean desc,
+                                        @RegisteredOAuth2AuthorizedClient("chibo") OAuth2AuthorizedClient client) {
+        Export export = export(orgId, asOf, sort, desc, client);
+        return attachment(export.fileName("xlsx"), XLSX, ChildrenXlsx.of(export.figures(), export.rows(),
+                export.figures().total().name(), export.label()));
+    }
+
+    private static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    /** The children table as exported: the figures, their rows in the page's order, headings, the file's name. */
+    private record Export(Comparison figures, List<Comparison.Row> rows, Function<String, String> label,
+                          String baseName) {
+        String fileName(String extension) {
+            return baseName + "." + extension;
+        }
+    }
+
+    private Export export(String orgId, LocalDate asOf, String sort, boolean desc, OAuth2AuthorizedClient client) {
         AsOf when = asOf(asOf);
         Comparison figures = reporting.children(client.getAccessToken().getTokenValue(), orgId, when.figures())
                 .figures();
-        String csv = ChildrenCsv.of(figures, ChildrenTable.sorted(figures.children(), ChildrenTable.column(sort),
-                desc), column -> messages.getMessage("column." + column, null, LocaleContextHolder.getLocale()));
-        String name = orgId + "-children-" + (when.isNow() ? LocalDate.now(clock) : when.figures()) + ".csv";
+        Locale locale = LocaleContextHolder.getLocale();
+        return new Export(figures, ChildrenTable.sorted(figures.children(), ChildrenTable.column(sort), desc),
+                column -> messages.getMessage("column." + column, null, locale),
+                orgId + "-children-" + (when.isNow() ? LocalDate.now(clock) : when.figures()));
+    }
+
+    private static ResponseEntity<byte[]> attachment(String name, MediaType type, byte[] body) {
         return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
                         .toString())
-                .body(csv.getBytes(StandardCharsets.UTF_8));
+                .body(body);
     }
 
     @GetMapping("/logged-out")

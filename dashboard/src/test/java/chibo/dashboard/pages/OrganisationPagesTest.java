@@ -183,6 +183,32 @@ class OrganisationPagesTest {
     }
 
     @Test
+    void the_children_export_as_a_workbook_in_english_holds_the_same_rows_as_numbers() throws Exception {
+        when(reporting.children(anyString(), eq("TQ-MQ"), isNull()))
+                .thenReturn(new Answer<>(comparison("TQ-MQ", "Đảng bộ xã Minh Quang"), CURRENT));
+        RequestPostProcessor reader = reader("province-reader", "TQ", "dashboard-reader");
+
+        var xlsx = mvc.perform(get("/organisations/TQ-MQ/children.xlsx?sort=members&desc=true&lang=en")
+                .with(reader)).andReturn().getResponse();
+
+        assertThat(xlsx.getStatus()).isEqualTo(200);
+        assertThat(xlsx.getContentType()).isEqualTo(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(xlsx.getHeader("Content-Disposition")).contains("attachment").contains(".xlsx");
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx.getContentAsByteArray()))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("Organisation");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("TQ-MQ-KX");
+            assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("Chi bộ <script>alert(1)</script>");
+            assertThat(sheet.getRow(1).getCell(2).getNumericCellValue()).isEqualTo(1241);
+            assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("TQ-MQ-NT");
+            assertThat(sheet.getRow(3).getCell(1).getStringCellValue()).startsWith("Total").endsWith("Minh Quang");
+            assertThat(sheet.getRow(3).getCell(2).getNumericCellValue()).isEqualTo(1250);
+        }
+    }
+
+    @Test
     void an_organisation_outside_the_readers_subtree_is_a_refusal_page_not_data() throws Exception {
         when(reporting.summary(anyString(), eq("HG"), any())).thenThrow(new FiguresRefused(403, "HG", "{}"));
 
