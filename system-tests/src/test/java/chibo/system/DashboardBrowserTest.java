@@ -147,6 +147,16 @@ class DashboardBrowserTest {
         until(ExpectedConditions.textToBe(By.id("org-name"), "Đảng bộ xã Minh Quang"));
         assertThat(text("members-total")).isEqualTo("3");
 
+        browser.findElement(By.id("month-by-month")).click();
+        until(ExpectedConditions.attributeToBeNotEmpty(browser.findElement(By.id("series-chart")), "data-drawn"));
+        var months = browser.findElements(By.cssSelector("#series-table tbody tr"));
+        assertThat(browser.findElement(By.id("series-chart")).getAttribute("data-drawn"))
+                .as("the chart draws every month of the table").isEqualTo(Integer.toString(months.size()));
+        assertThat(browser.findElements(By.cssSelector("#series-chart canvas"))).isNotEmpty();
+        assertThat(months.getLast().findElements(By.tagName("td")).get(1).getText())
+                .as("members at the end of this month, as on the summary").isEqualTo("3");
+        screenshot("commune-month-by-month");
+
         browser.get(stack.url(LocalStack.DASHBOARD) + "/organisations/TQ");
 
         until(ExpectedConditions.presenceOfElementLocated(By.id("refused")));

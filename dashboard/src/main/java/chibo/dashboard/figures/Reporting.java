@@ -36,6 +36,13 @@ public class Reporting {
                 .queryParamIfPresent("asOf", java.util.Optional.ofNullable(asOf)).build(orgId));
     }
 
+    /** One figure month by month over {@code from}–{@code to}. */
+    public Answer<Series> series(String token, String orgId, String metric, java.time.YearMonth from,
+                                 java.time.YearMonth to) {
+        return read(token, orgId, Series.class, uri -> uri.path("/organizations/{orgId}/series")
+                .queryParam("metric", metric).queryParam("from", from).queryParam("to", to).build(orgId));
+    }
+
     public OrgHeadline headline(String token, String orgId) {
         return read(token, orgId, OrgHeadline.class, uri -> uri.path("/organizations/{orgId}/counts").build(orgId))
                 .figures();

@@ -5,6 +5,7 @@ import chibo.dashboard.figures.Answer;
 import chibo.dashboard.figures.Comparison;
 import chibo.dashboard.figures.OrgHeadline;
 import chibo.dashboard.figures.Reporting;
+import chibo.dashboard.figures.Series;
 import chibo.dashboard.figures.Summary;
 import chibo.dashboard.login.Reader;
 import org.springframework.context.MessageSource;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -98,6 +100,26 @@ class OrganisationPages {
         model.addAttribute("freshness", comparison.freshness());
         frame(model, token, user, reporting.headline(token, orgId), when);
         return "children";
+    }
+
+    /** One figure month by month, as a chart and as a table (the table is what a screen reader and a printout get). */
+    @GetMapping("/organisations/{orgId}/series")
+    String series(@PathVariable String orgId, @RequestParam(required = false) String metric,
+                  @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                  @RegisteredOAuth2AuthorizedClient("chibo") OAuth2AuthorizedClient client,
+                  @AuthenticationPrincipal OidcUser user, Model model) {
+        String token = client.getAccessToken().getTokenValue();
+        String shown = SeriesChoices.metric(metric);
+        SeriesChoices.Period period = SeriesChoices.period(from, to,
+                YearMonth.now(clock.withZone(ZoneId.of(properties.zone()))));
+        Answer<Series> series = reporting.series(token, orgId, shown, period.from(), period.to());
+        model.addAttribute("series", series.figures());
+        model.addAttribute("freshness", series.freshness());
+        model.addAttribute("metrics", SeriesChoices.METRICS);
+        model.addAttribute("metric", shown);
+        model.addAttribute("period", period);
+        frame(model, token, user, reporting.headline(token, orgId), asOf(null));
+        return "series";
     }
 
     @GetMapping("/organisations/{orgId}/children.csv")

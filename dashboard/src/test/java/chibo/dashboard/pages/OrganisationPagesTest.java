@@ -7,6 +7,7 @@ import chibo.dashboard.figures.FiguresUnavailable;
 import chibo.dashboard.figures.Freshness;
 import chibo.dashboard.figures.OrgHeadline;
 import chibo.dashboard.figures.Reporting;
+import chibo.dashboard.figures.Series;
 import chibo.dashboard.figures.Summary;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -206,6 +208,41 @@ class OrganisationPagesTest {
             assertThat(sheet.getRow(3).getCell(1).getStringCellValue()).startsWith("Total").endsWith("Minh Quang");
             assertThat(sheet.getRow(3).getCell(2).getNumericCellValue()).isEqualTo(1250);
         }
+    }
+
+    @Test
+    void a_figure_month_by_month_is_a_chart_over_a_table_of_the_months_asked_for() throws Exception {
+        when(reporting.series(anyString(), eq("TQ"), eq("flow.admitted"), eq(YearMonth.of(2025, 1)),
+                eq(YearMonth.of(2025, 3)))).thenReturn(new Answer<>(new Series("TQ", "flow.admitted", "flow",
+                List.of(new Series.Point("2025-01", 1200), new Series.Point("2025-02", 0),
+                        new Series.Point("2025-03", 35)), 1235L), CURRENT));
+
+        String html = page("/organisations/TQ/series?metric=flow.admitted&from=2025-01&to=2025-03",
+                reader("province-reader", "TQ", "dashboard-reader"), 200);
+
+        assertThat(html).contains("Theo tháng: Tỉnh ủy Tuyên Quang").contains("<caption>Kết nạp</caption>")
+                .contains("data-kind=\"flow\"").contains("/webjars/echarts/5.3.1/dist/echarts.min.js")
+                .contains("Số liệu tính đến 08:02 03/12/2026");
+        assertThat(html.replaceAll("\\s+", " ")).contains("<td>01/2025</td> <td class=\"number\">1.200</td>")
+                .contains("<td>03/2025</td> <td class=\"number\">35</td>")
+                .contains("<td id=\"series-total\" class=\"number\">1.235</td>");
+        assertThat(html.indexOf("01/2025")).isLessThan(html.indexOf("02/2025"));
+    }
+
+    @Test
+    void an_unknown_figure_or_period_shows_members_over_the_last_two_years() throws Exception {
+        when(reporting.series(anyString(), eq("TQ"), eq("members"), any(), any())).thenReturn(new Answer<>(
+                new Series("TQ", "members", "stock", List.of(new Series.Point("2026-11", 1250)), null), CURRENT));
+
+        String html = page("/organisations/TQ/series?metric=password&from=last-year&to=",
+                reader("province-reader", "TQ", "dashboard-reader"), 200);
+
+        var from = org.mockito.ArgumentCaptor.forClass(YearMonth.class);
+        var to = org.mockito.ArgumentCaptor.forClass(YearMonth.class);
+        verify(reporting).series(anyString(), eq("TQ"), eq("members"), from.capture(), to.capture());
+        assertThat(to.getValue()).isEqualTo(YearMonth.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+        assertThat(from.getValue()).isEqualTo(to.getValue().minusMonths(23));
+        assertThat(html).contains("data-kind=\"stock\"").doesNotContain("series-total");
     }
 
     @Test
