@@ -7,17 +7,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static chibo.membership.HistoryFile.line;
 import static chibo.membership.Requests.decision;
 import static chibo.membership.Requests.map;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -168,32 +165,14 @@ class HistoryInEffectiveTimeTest extends MembershipComponentTest {
         }
     }
 
-    private Http.Response upload(String lines) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/imports"))
-                .header("Authorization", "Bearer " + writer)
-                .header("Content-Type", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofString(lines)).build(), HttpResponse.BodyHandlers.ofString());
-        return new Http.Response(response.statusCode(), Map.of("location",
-                response.headers().firstValue("Location").orElse("")), response.body());
-    }
-
     private List<JsonNode> importResults(String lines) throws IOException, InterruptedException {
-        Http.Response accepted = upload(lines);
+        Http.Response accepted = Imports.upload(port, writer, HttpRequest.BodyPublishers.ofString(lines));
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         String location = accepted.header("location");
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
                 .until(() -> http.get(location, writer).json().get("state").asString().equals("DONE"));
         return Arrays.stream(http.get(location + "/results", writer).body().split("\n"))
                 .filter(line -> !line.isBlank()).map(JSON::readTree).toList();
-    }
-
-    private static String line(String command, String memberId, Map<String, Object> body) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("command", command);
-        line.put("memberId", memberId);
-        line.putAll(body);
-        return JSON.writeValueAsString(line);
     }
 
     @Test

@@ -31,7 +31,8 @@ import java.util.function.Function;
 /**
  * The one path every decision on an existing member takes: load the member, keep the caller inside their subtree,
  * check the member's state allows it, check it fits the member's history in effective time ({@link EffectiveOrder}),
- * check it against the rule set in force on its effective date, append the event. An {@code If-Match} version makes it conditional on the member not having changed since it was read.
+ * check it against the rule set in force on its effective date, append the event. An {@code If-Match} version
+ * makes it conditional on the member not having changed since it was read.
  */
 @Component
 public class MemberDecisions {
