@@ -202,7 +202,10 @@ class HistoryInEffectiveTimeTest extends MembershipComponentTest {
         assertThat(refused.get("status").asString()).isEqualTo("REJECTED");
         assertThat(refused.get("problem").get("type").asString()).isEqualTo(RULE_TYPE);
         assertThat(refused.get("problem").get("errors").get(0).get("field").asString()).isEqualTo("decisionDate");
-        assertThat(refused.get("problem").get("detail").asString()).contains("member.rated.v1 (seq 2)");
+        JsonNode conflict = refused.get("problem").get("conflictsWith");
+        assertThat(conflict.get("type").asString()).isEqualTo("member.rated.v1");
+        assertThat(conflict.get("seq").asLong()).isEqualTo(2);
+        assertThat(conflict.get("effectiveDate").asString()).isEqualTo("2024-12-20");
         assertThat(history(member)).containsExactly("member.enrolled_from_register.v1", "member.rated.v1",
                 "member.transfer_started.v1", "member.transfer_received.v1", "member.deceased.v1");
     }
