@@ -11,10 +11,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -46,13 +43,7 @@ class BulkImportTest extends MembershipComponentTest {
     }
 
     private Http.Response upload(String token, java.nio.file.Path file) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/imports"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
-        return new Http.Response(response.statusCode(), Map.of("location",
-                response.headers().firstValue("Location").orElse("")), response.body());
+        return Imports.upload(port, token, HttpRequest.BodyPublishers.ofFile(file));
     }
 
     private JsonNode awaitDone(String token, String location) {

@@ -104,7 +104,8 @@ final class HistoryFile {
         }
     }
 
-    private static String line(String command, String memberId, Map<String, Object> body) {
+    /** One import line: the command, the member and the fields of its request. */
+    static String line(String command, String memberId, Map<String, Object> body) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("command", command);
         line.put("memberId", memberId);

@@ -462,6 +462,11 @@ public class ImportJobs implements SmartLifecycle {
             details.append("errors", problem.errors().stream().map(error -> new Document("field", error.field())
                     .append("rule", error.rule()).append("message", error.message())).toList());
         }
+        // a line that contradicts the member's recorded history names the event, as the API does
+        if (problem.properties().get("conflictsWith") instanceof Map<?, ?> conflict) {
+            details.append("conflictsWith", new Document(conflict.entrySet().stream().collect(
+                    java.util.stream.Collectors.toMap(entry -> entry.getKey().toString(), Map.Entry::getValue))));
+        }
         return result.append("status", "REJECTED").append("problem", details);
     }
 

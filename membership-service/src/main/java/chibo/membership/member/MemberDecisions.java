@@ -30,8 +30,9 @@ import java.util.function.Function;
 
 /**
  * The one path every decision on an existing member takes: load the member, keep the caller inside their subtree,
- * check the member's state allows it, check it against the rule set in force on its effective date, append the
- * event. An {@code If-Match} version makes it conditional on the member not having changed since it was read.
+ * check the member's state allows it, check it fits the member's history in effective time ({@link EffectiveOrder}),
+ * check it against the rule set in force on its effective date, append the event. An {@code If-Match} version
+ * makes it conditional on the member not having changed since it was read.
  */
 @Component
 public class MemberDecisions {
@@ -164,8 +165,9 @@ public class MemberDecisions {
         if (why != null) {
             throw IllegalTransition.of(member, decision.commandName(), why);
         }
-        CalendarRange.require(calendar, decision.fieldNames().getOrDefault("effectiveDate", "decisionDate"),
-                request.decisionDate());
+        String dateField = decision.fieldNames().getOrDefault("effectiveDate", "decisionDate");
+        CalendarRange.require(calendar, dateField, request.decisionDate());
+        EffectiveOrder.require(member, decision.command(), request.decisionDate(), dateField);
         RuleSet ruleSet = rules.inForceOn(request.decisionDate());
         Context context = new Context(member, decidingOrg,
                 organizations.lineage(member.cellId()).contains(decidingOrgId), today(), ruleSet);

@@ -41,20 +41,24 @@ public final class MemberLifecycle {
         if (!(event.payload() instanceof MemberEvent payload)) {
             throw new IllegalArgumentException(event.type() + " is not a member event");
         }
+        return recorded(fold(state, event, payload), event, payload);
+    }
+
+    private static MemberState fold(MemberState state, EventEnvelope event, MemberEvent payload) {
         return switch (payload) {
             case MemberEnrolledFromRegister e -> new MemberState(event.subject(), e.person(), e.status(), e.cellId(),
                     e.admittedOn(), e.admittedOn(), null, null, e.recognizedOn(), e.partyCardNumber(), true,
                     e.exempted(), null, null, null, null, null, null, null, Map.of(), List.of(),
                     List.of(new MemberState.StatusMark(event.seq(), e.status(), event.effectiveDate())), List.of(),
-                    List.of());
+                    List.of(), List.of());
             case MemberAdmitted e -> new MemberState(event.subject(), e.person(), MemberStatus.PROBATIONARY,
                     e.cellId(), event.effectiveDate(), event.effectiveDate(), null, null, null, null, false, false,
                     null, null, null, null, null, null, null, Map.of(), List.of(),
-                    List.of(mark(event, MemberStatus.PROBATIONARY)), List.of(), List.of());
+                    List.of(mark(event, MemberStatus.PROBATIONARY)), List.of(), List.of(), List.of());
             case MemberReadmitted e -> new MemberState(event.subject(), e.person(), MemberStatus.PROBATIONARY,
                     e.cellId(), event.effectiveDate(), e.firstAdmittedOn(), null, null, null, null, false, false,
                     null, null, null, e.previousMemberId(), e.previousLeftOn(), null, null, Map.of(), List.of(),
-                    List.of(mark(event, MemberStatus.PROBATIONARY)), List.of(), List.of());
+                    List.of(mark(event, MemberStatus.PROBATIONARY)), List.of(), List.of(), List.of());
             case MemberSwornIn e -> copy(state).swornIn(event.effectiveDate(), e.probationEndsOn()).build();
             case MemberRecognized e -> copy(state).status(MemberStatus.OFFICIAL, event)
                     .officialFrom(e.officialFrom()).partyCardNumber(e.partyCardNumber()).build();
@@ -80,6 +84,45 @@ public final class MemberLifecycle {
                     event.effectiveDate(), e.reason(), e.evidence())).build();
             case MemberReviewClosed e -> copy(state).reviewClosed(e.kind(), e.basis()).build();
             case MemberCorrected e -> corrected(state, e);
+        };
+    }
+
+    /**
+     * Adds the event to the member's timeline; a correction that annuls or reverses an event takes that event out
+     * of it, as it no longer stands.
+     */
+    private static MemberState recorded(MemberState state, EventEnvelope event, MemberEvent payload) {
+        List<MemberState.Recorded> timeline = new ArrayList<>(state.timeline());
+        if (payload instanceof MemberCorrected e) {
+            timeline.removeIf(recorded -> recorded.seq() == e.correctedSeq());
+        }
+        timeline.add(new MemberState.Recorded(event.seq(), event.type(), event.effectiveDate(), step(payload)));
+        return new MemberState(state.id(), state.person(), state.status(), state.cellId(), state.admittedOn(),
+                state.firstAdmittedOn(), state.swornInOn(), state.probationEndsOn(), state.officialFrom(),
+                state.partyCardNumber(), state.enrolledFromRegister(), state.exempted(), state.inTransit(),
+                state.temporaryStay(), state.residenceLiaisonCellId(), state.previousMemberId(),
+                state.previousLeftOn(), state.leftOn(), state.leavingGround(), state.ratings(),
+                state.unremediedDisciplineYears(), state.statusHistory(), state.openReviews(), state.reviewBases(),
+                timeline);
+    }
+
+    private static MemberState.Step step(MemberEvent payload) {
+        return switch (payload) {
+            case MemberEnrolledFromRegister e -> MemberState.Step.ENTRY;
+            case MemberAdmitted e -> MemberState.Step.ENTRY;
+            case MemberReadmitted e -> MemberState.Step.ENTRY;
+            case MemberSwornIn e -> MemberState.Step.SWORN_IN;
+            case MemberRecognized e -> MemberState.Step.RECOGNIZED;
+            case MemberTransferStarted e -> MemberState.Step.TRANSFER_STARTED;
+            case MemberTransferReceived e -> MemberState.Step.TRANSFER_RECEIVED;
+            case MemberTemporaryTransferStarted e -> MemberState.Step.TEMPORARY_TRANSFER_STARTED;
+            case MemberProbationFailed e -> MemberState.Step.ENDED;
+            case MemberRemoved e -> MemberState.Step.ENDED;
+            case MemberLetGo e -> MemberState.Step.ENDED;
+            case MemberExpelled e -> MemberState.Step.ENDED;
+            case MemberDeceased e -> MemberState.Step.ENDED;
+            case MemberCorrected e -> MemberState.Step.CORRECTION;
+            default -> MemberState.Step.OTHER;
         };
     }
 
@@ -244,7 +287,8 @@ public final class MemberLifecycle {
             return new MemberState(s.id(), s.person(), status, cellId, s.admittedOn(), s.firstAdmittedOn(),
                     swornInOn, probationEndsOn, officialFrom, partyCardNumber, s.enrolledFromRegister(), exempted,
                     inTransit, temporaryStay, residenceLiaisonCellId, s.previousMemberId(), s.previousLeftOn(), leftOn,
-                    leavingGround, ratings, unremediedDisciplineYears, statusHistory, openReviews, reviewBases);
+                    leavingGround, ratings, unremediedDisciplineYears, statusHistory, openReviews, reviewBases,
+                    s.timeline());
         }
     }
 }

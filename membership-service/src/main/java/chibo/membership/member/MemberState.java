@@ -29,6 +29,9 @@ import java.util.Optional;
  *                       has left
  * @param reviewBases    the basis of every review ever opened (e.g. {@code ratings:2024-2025}): the same facts
  *                       never open a second review
+ * @param timeline       every event of the member that stands, in the order recorded, with its effective date: a
+ *                       new decision must fit into it in effective time ({@link EffectiveOrder}); an annulled or
+ *                       reversed event leaves it
  */
 public record MemberState(
         String id,
@@ -54,7 +57,8 @@ public record MemberState(
         List<Integer> unremediedDisciplineYears,
         List<StatusMark> statusHistory,
         List<Review> openReviews,
-        List<String> reviewBases) {
+        List<String> reviewBases,
+        List<Recorded> timeline) {
 
     public MemberState {
         ratings = ratings == null ? Map.of() : Map.copyOf(ratings);
@@ -63,6 +67,7 @@ public record MemberState(
         statusHistory = statusHistory == null ? List.of() : List.copyOf(statusHistory);
         openReviews = openReviews == null ? List.of() : List.copyOf(openReviews);
         reviewBases = reviewBases == null ? List.of() : List.copyOf(reviewBases);
+        timeline = timeline == null ? List.of() : List.copyOf(timeline);
     }
 
     /** The open review of that kind, if there is one. */
@@ -89,5 +94,29 @@ public record MemberState(
         public Review {
             evidence = evidence == null ? List.of() : List.copyOf(evidence);
         }
+    }
+
+    /**
+     * One recorded event of the member: its seq, its wire type (e.g. {@code member.transfer_started.v1}), its
+     * effective date and what it means for the member's history.
+     */
+    public record Recorded(long seq, String type, LocalDate effectiveDate, Step step) {
+    }
+
+    /** What a recorded event means for the decisions that may be dated around it. */
+    public enum Step {
+        /** admission, readmission or enrolment from a register: the membership starts */
+        ENTRY,
+        /** the admission ceremony: probation starts */
+        SWORN_IN,
+        TRANSFER_STARTED,
+        TRANSFER_RECEIVED,
+        TEMPORARY_TRANSFER_STARTED,
+        RECOGNIZED,
+        /** removal, failed probation, letting go, expulsion or death: the membership ends */
+        ENDED,
+        /** an annulment or upheld appeal: it speaks of an earlier event, and may come after the membership ended */
+        CORRECTION,
+        OTHER
     }
 }

@@ -31,6 +31,11 @@ public final class MemberHistory {
         this.cellId = cellId;
     }
 
+    /** A member with no events yet: the first one given must start the membership. */
+    public static MemberHistory of(String memberId, String cellId) {
+        return new MemberHistory(memberId, cellId);
+    }
+
     /** An official member taken over from a register: admitted 2015, recognised 2016. */
     public static MemberHistory officialInCell(String memberId, String cellId) {
         return new MemberHistory(memberId, cellId).then(LocalDate.of(2016, 5, 19), new MemberEnrolledFromRegister(

@@ -50,9 +50,20 @@ public final class Problems {
      * @param source the document and point the rule comes from, e.g. {@code QĐ 294-QĐ/TW, point 3.1}
      */
     public static ProblemException ruleViolation(String ruleId, String source, String field, String message) {
+        return ruleViolation(ruleId, source, field, message, Map.of());
+    }
+
+    /**
+     * As {@link #ruleViolation(String, String, String, String)}, with more members that say what the request ran
+     * into (e.g. the recorded event it contradicts).
+     */
+    public static ProblemException ruleViolation(String ruleId, String source, String field, String message,
+                                                 Map<String, Object> more) {
+        Map<String, Object> properties = new java.util.HashMap<>(more);
+        properties.put("rule", ruleId);
+        properties.put("source", source);
         return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "rule:" + ruleId, "Rule violated: " + ruleId,
-                message + " (" + source + ")", List.of(new FieldProblem(field, ruleId, message)),
-                Map.of("rule", ruleId, "source", source));
+                message + " (" + source + ")", List.of(new FieldProblem(field, ruleId, message)), properties);
     }
 
     /**
