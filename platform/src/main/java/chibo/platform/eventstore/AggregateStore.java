@@ -56,9 +56,18 @@ public class AggregateStore<S> {
      */
     public AggregateStore(EventStore events, String topic, MongoCollection<Document> snapshotCollection,
                           Class<S> stateType, StateFold<S> fold) {
+        this(events, topic, snapshotCollection, stateType, 1, fold);
+    }
+
+    /**
+     * @param snapshotFormat the shape of the folded state: raised when the state gains what older snapshots lack, so
+     *                       that those are folded again from the events instead of read
+     */
+    public AggregateStore(EventStore events, String topic, MongoCollection<Document> snapshotCollection,
+                          Class<S> stateType, int snapshotFormat, StateFold<S> fold) {
         this.events = events;
         this.topic = topic;
-        this.snapshots = new SnapshotStore<>(snapshotCollection, stateType);
+        this.snapshots = new SnapshotStore<>(snapshotCollection, stateType, snapshotFormat);
         this.fold = fold;
         for (int i = 0; i < LOCK_STRIPES; i++) {
             locks[i] = new ReentrantLock();

@@ -29,24 +29,41 @@ import java.util.Optional;
  * <p>The state is kept as its JSON text in one string field: nothing queries inside a snapshot, and the text is
  * written and read by one JSON pass instead of being rebuilt field by field as a BSON document (projections read
  * and replace theirs for every batch of events, aggregates read theirs for every command). A snapshot stored as a
- * document by an earlier version is still read.
+ * document by an earlier version is still read. A snapshot carries the {@code format} of the state it holds: when a
+ * state gains what it cannot have had before (a new field folded from events), the store is given a higher format and
+ * ignores the older snapshots — the state is folded from the events again and saved in the new format.
  */
 public final class SnapshotStore<S> {
 
     private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED)
             .build();
 
+    private static final String FORMAT = "format";
+
     private final MongoCollection<Document> snapshots;
     private final Class<S> stateType;
+    private final int format;
 
     public SnapshotStore(MongoCollection<Document> snapshots, Class<S> stateType) {
+        this(snapshots, stateType, 1);
+    }
+
+    /** @param format the shape of the state this store writes and reads (1 when snapshots carried none) */
+    public SnapshotStore(MongoCollection<Document> snapshots, Class<S> stateType, int format) {
         this.snapshots = snapshots;
         this.stateType = stateType;
+        this.format = format;
     }
 
     public Optional<Current<S>> find(String subject) {
         Document document = snapshots.find(Filters.eq("_id", subject)).first();
-        return document == null ? Optional.empty() : Optional.of(read(document));
+        return document == null || !current(document) ? Optional.empty() : Optional.of(read(document));
+    }
+
+    /** Whether the snapshot holds a state of this store's format (one without a format is format 1). */
+    private boolean current(Document document) {
+        Object stored = document.get(FORMAT);
+        return (stored == null ? 1 : ((Number) stored).intValue()) == format;
     }
 
     /** The snapshots of many subjects in one {@code _id $in} query, by subject; subjects without one are absent. */
@@ -56,7 +73,9 @@ public final class SnapshotStore<S> {
             return found;
         }
         for (Document document : snapshots.find(Filters.in("_id", subjects))) {
-            found.put(document.getString("_id"), read(document));
+            if (current(document)) {
+                found.put(document.getString("_id"), read(document));
+            }
         }
         return found;
     }
@@ -106,14 +125,16 @@ public final class SnapshotStore<S> {
 
     private Document document(String subject, Current<S> current) {
         return new Document("_id", subject)
+                .append(FORMAT, format)
                 .append("seq", current.seq())
                 .append("hash", current.hash())
                 .append("state", EventJson.mapper().writeValueAsString(current.state()));
     }
 
     public void save(String subject, Current<S> current) {
-        Document stored = snapshots.find(Filters.eq("_id", subject)).projection(new Document("seq", 1)).first();
-        if (stored != null && ((Number) stored.get("seq")).longValue() >= current.seq()) {
+        Document stored = snapshots.find(Filters.eq("_id", subject)).projection(new Document("seq", 1)
+                .append(FORMAT, 1)).first();
+        if (stored != null && current(stored) && ((Number) stored.get("seq")).longValue() >= current.seq()) {
             return;
         }
         Document document = document(subject, current);

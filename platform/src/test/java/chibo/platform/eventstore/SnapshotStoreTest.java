@@ -49,4 +49,19 @@ class SnapshotStoreTest {
         assertThat(snapshots.find("m-1").orElseThrow().state().points()).containsExactly(70, 85);
         assertThat(snapshots.find("nobody")).isEmpty();
     }
+
+    @Test
+    void a_snapshot_of_an_older_state_format_is_ignored_and_replaced_whatever_its_seq() {
+        snapshots.save("m-1", new Current<>(new Fixtures.Scores(List.of(70, 85, 90)), 3, "h3"));
+        snapshots.save("m-2", new Current<>(new Fixtures.Scores(List.of(50)), 1, "h1"));
+        SnapshotStore<Fixtures.Scores> newer = new SnapshotStore<>(collection, Fixtures.Scores.class, 2);
+
+        assertThat(newer.find("m-1")).as("folded again from the events instead").isEmpty();
+        assertThat(newer.findAll(List.of("m-1", "m-2"))).isEmpty();
+
+        newer.save("m-1", new Current<>(new Fixtures.Scores(List.of(70)), 1, "h1"));
+
+        assertThat(newer.find("m-1")).hasValueSatisfying(read -> assertThat(read.seq()).isEqualTo(1));
+        assertThat(snapshots.find("m-1")).as("and the older format no longer reads it").isEmpty();
+    }
 }
