@@ -122,28 +122,21 @@ class OrganisationPages {
         return "series";
     }
 
-    @GetMapping("/organisations/{orgId}/children.csv")
-    ResponseEntity<byte[]> childrenCsv(@PathVariable String orgId,
-                                       @RequestParam(required = false)
-                                       @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                                       @RequestParam(required = false) String sort,
-                                       @RequestParam(defaultValue = "false") boolean desc,
-                                       @RegisteredOAuth2AuthorizedClient("chibo") OAuth2AuthorizedClient client) {
-        Export export = export(orgId, asOf, sort, desc, client);
-        return attachment(export.fileName("csv"), new MediaType("text", "csv", StandardCharsets.UTF_8),
-                ChildrenCsv.of(export.figures(), export.rows(), export.label()).getBytes(StandardCharsets.UTF_8));
-    }
-
-    @GetMapping("/organisations/{orgId}/children.xlsx")
-    ResponseEntity<byte[]> childrenXlsx(@PathVariable String orgId,
+    /** The children table as a file: {@code children.csv} or {@code children.xlsx}. */
+    @GetMapping("/organisations/{orgId}/children.{format:csv|xlsx}")
+    ResponseEntity<byte[]> childrenFile(@PathVariable String orgId, @PathVariable String format,
                                         @RequestParam(required = false)
                                         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                                         @RequestParam(required = false) String sort,
                                         @RequestParam(defaultValue = "false") boolean desc,
                                         @RegisteredOAuth2AuthorizedClient("chibo") OAuth2AuthorizedClient client) {
         Export export = export(orgId, asOf, sort, desc, client);
-        return attachment(export.fileName("xlsx"), XLSX, ChildrenXlsx.of(export.figures(), export.rows(),
-                export.figures().total().name(), export.label()));
+        if (format.equals("xlsx")) {
+            return attachment(export.fileName(format), XLSX, ChildrenXlsx.of(export.figures(), export.rows(),
+                    export.figures().total().name(), export.label()));
+        }
+        return attachment(export.fileName(format), new MediaType("text", "csv", StandardCharsets.UTF_8),
+                ChildrenCsv.of(export.figures(), export.rows(), export.label()).getBytes(StandardCharsets.UTF_8));
     }
 
     private static final MediaType XLSX =
