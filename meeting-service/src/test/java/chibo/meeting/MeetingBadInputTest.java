@@ -104,7 +104,26 @@ class MeetingBadInputTest extends MeetingComponentTest {
                         "resolutions[0].ownerMemberId"),
                 Arguments.of("an unknown field", with(b -> b.put("weather", "mưa")), 400, "weather"),
                 Arguments.of("a meeting id with spaces", with(b -> b.put("meetingId", "tháng 9")), 400,
-                        "meetingId"));
+                        "meetingId"),
+                Arguments.of("a number where the kind goes", with(b -> b.put("kind", 0)), 400, "kind"),
+                Arguments.of("a number where the topic goes", with(b -> b.put("topic", 9)), 400, "topic"),
+                Arguments.of("a text where a yes or no goes", with(b -> b.put("minutesComplete", "true")), 400,
+                        "minutesComplete"),
+                Arguments.of("a start with a time zone", with(b -> b.put("startedAt", "2025-09-05T19:30:00+07:00")),
+                        400, "startedAt"),
+                Arguments.of("a start followed by a NUL", with(b -> b.put("startedAt", "2025-09-05T19:30:00\u0000")),
+                        400, "startedAt"),
+                Arguments.of("a zero-width space in the topic", with(b -> b.put("topic", "Sinh hoạt\u200b tháng 9")),
+                        400, "topic"),
+                Arguments.of("a right-to-left override in the place", with(b -> b.put("place", "Nhà văn hóa \u202e")),
+                        400, "place"),
+                Arguments.of("a control character in an excused absence's reason", with(b -> {
+                    Map<String, Object> entry = attendanceEntry(b, 1);
+                    entry.put("status", "EXCUSED");
+                    entry.put("reason", "ốm\u0007");
+                }), 400, "attendance[1].reason"),
+                Arguments.of("a line break in a member id", with(b -> b.put("chairMemberId", "m-1\nm-2")), 400,
+                        "chairMemberId"));
     }
 
     @ParameterizedTest(name = "{0}")
