@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
@@ -47,6 +48,7 @@ class DashboardBrowserTest {
     static Path dataDir;
 
     private static LocalStack stack;
+    private static Agency agency;
     private WebDriver browser;
     private WebDriverWait wait;
 
@@ -60,10 +62,15 @@ class DashboardBrowserTest {
         assumeTrue(present, "no " + CHROMIUM + " or " + CHROMEDRIVER + ": the dashboard's browser tests are skipped"
                 + " (apt-get install chromium chromium-driver; ./chibo test installs them when run as root)");
         stack = LocalStack.start(Stacks.inMemory(dataDir).withDashboard());
-        Agency agency = new Agency(stack);
+        agency = new Agency(stack);
         EndToEndFlow.registerCentralAndProvince(agency);
         String central = agency.centralWriter();
         assertThat(agency.register(central, "HG", "Tỉnh ủy Hà Giang", "PROVINCE", "TW").status()).isEqualTo(201);
+        // a commune of its own for the live test, whose admissions change no figure the other tests read
+        assertThat(agency.register(central, "HG-LT", "Đảng bộ xã Lũng Táo", "COMMUNE", "HG").status())
+                .isEqualTo(201);
+        assertThat(agency.register(central, "HG-LT-C1", "Chi bộ thôn Lũng Táo", "CELL", "HG-LT").status())
+                .isEqualTo(201);
         String writer = agency.provinceWriter();
         assertThat(agency.register(writer, "TQ-MQ", "Đảng bộ xã Minh Quang", "COMMUNE", "TQ").status())
                 .isEqualTo(201);
@@ -163,6 +170,26 @@ class DashboardBrowserTest {
         assertThat(text("refused")).isEqualTo("Không có quyền xem");
         assertThat(browser.findElements(By.id("members-total"))).isEmpty();
         screenshot("commune-refused-province");
+    }
+
+    @Test
+    void figures_change_on_the_open_page_when_a_decision_is_recorded() {
+        logIn("central-reader");
+        browser.get(stack.url(LocalStack.DASHBOARD) + "/organisations/HG-LT");
+        until(ExpectedConditions.textToBe(By.id("org-name"), "Đảng bộ xã Lũng Táo"));
+        assertThat(text("members-total")).isEqualTo("0");
+        until(ExpectedConditions.attributeToBe(By.id("live-status"), "data-live", "connected"));
+        ((JavascriptExecutor) browser).executeScript("window.chiboSamePage = true;");
+
+        assertThat(agency.admit(agency.centralWriter(), "HG-LT-C1-001", "HG-LT-C1", "HG-LT").status())
+                .isEqualTo(201);
+
+        until(ExpectedConditions.textToBe(By.id("members-total"), "2"));
+        assertThat(text("members-probationary")).isEqualTo("1");
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.chiboSamePage"))
+                .as("changed in place, not by a reload").isEqualTo(true);
+        assertThat(text("live-status")).startsWith("Cập nhật trực tiếp lúc ");
+        screenshot("commune-live-update");
     }
 
     private void logIn(String username) {

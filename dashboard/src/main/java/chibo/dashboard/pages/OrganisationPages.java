@@ -3,6 +3,7 @@ package chibo.dashboard.pages;
 import chibo.dashboard.DashboardProperties;
 import chibo.dashboard.figures.Answer;
 import chibo.dashboard.figures.Comparison;
+import chibo.dashboard.figures.LiveRelay;
 import chibo.dashboard.figures.OrgHeadline;
 import chibo.dashboard.figures.Reporting;
 import chibo.dashboard.figures.Series;
@@ -24,6 +25,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -43,12 +45,15 @@ import java.util.function.Function;
 class OrganisationPages {
 
     private final Reporting reporting;
+    private final LiveRelay live;
     private final DashboardProperties properties;
     private final MessageSource messages;
     private final Clock clock;
 
-    OrganisationPages(Reporting reporting, DashboardProperties properties, MessageSource messages, Clock clock) {
+    OrganisationPages(Reporting reporting, LiveRelay live, DashboardProperties properties, MessageSource messages,
+                      Clock clock) {
         this.reporting = reporting;
+        this.live = live;
         this.properties = properties;
         this.messages = messages;
         this.clock = clock;
@@ -120,6 +125,13 @@ class OrganisationPages {
         model.addAttribute("period", period);
         frame(model, token, user, reporting.headline(token, orgId), asOf(null));
         return "series";
+    }
+
+    /** The organisation's figures as they change, for its page (server-sent events {@code figures}). */
+    @GetMapping(path = "/organisations/{orgId}/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter live(@PathVariable String orgId,
+                    @RegisteredOAuth2AuthorizedClient("chibo") OAuth2AuthorizedClient client) {
+        return live.relay(client.getAccessToken().getTokenValue(), orgId);
     }
 
     /** The children table as a file: {@code children.csv} or {@code children.xlsx}. */
