@@ -43,6 +43,33 @@ public class Reporting {
                 .queryParam("metric", metric).queryParam("from", from).queryParam("to", to).build(orgId));
     }
 
+    /** The versions of the figures, for auditors and operators. */
+    public ProjectionVersions projections(String token) {
+        return read(token, "projections", ProjectionVersions.class, uri -> uri.path("/projections").build())
+                .figures();
+    }
+
+    /** Starts a rebuild of every figure into a new version (the operator's); a refusal names why. */
+    public void rebuild(String token, String version) {
+        try {
+            http.post().uri("/projections/rebuilds").headers(headers -> headers.setBearerAuth(token))
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .body(java.util.Map.of("version", version))
+                    .retrieve()
+                    .onStatus(HttpStatusCode::is4xxClientError, (request, refused) -> {
+                        throw new FiguresRefused(refused.getStatusCode().value(), "projections",
+                                new String(refused.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                    })
+                    .toBodilessEntity();
+        } catch (FiguresRefused refused) {
+            throw refused;
+        } catch (RestClientResponseException e) {
+            throw new FiguresUnavailable("reporting-service answered " + e.getStatusCode(), e);
+        } catch (RestClientException e) {
+            throw new FiguresUnavailable("reporting-service did not answer", e);
+        }
+    }
+
     public OrgHeadline headline(String token, String orgId) {
         return read(token, orgId, OrgHeadline.class, uri -> uri.path("/organizations/{orgId}/counts").build(orgId))
                 .figures();

@@ -20,9 +20,19 @@ public record Reader(String username, String name, String org, Set<String> roles
                 roles == null ? Set.of() : Set.copyOf(roles));
     }
 
-    /** Whether any of the reader's roles reads figures; an operator's does not (yet). */
+    /** Whether any of the reader's roles reads figures; an operator's does not (it runs them). */
     public boolean readsFigures() {
         return roles.stream().anyMatch(FIGURE_READERS::contains);
+    }
+
+    /** Whether the reader runs the figures (rebuilds, switches): the operator. */
+    public boolean runsFigures() {
+        return roles.contains("operator");
+    }
+
+    /** Whether the reader sees the versions of the figures: auditors and operators. */
+    public boolean seesVersions() {
+        return roles.contains("auditor") || runsFigures();
     }
 
     /** Where the reader's tree starts: their own organisation, or the top for readers bound to none. */

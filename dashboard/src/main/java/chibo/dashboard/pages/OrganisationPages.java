@@ -63,7 +63,7 @@ class OrganisationPages {
     String home(@AuthenticationPrincipal OidcUser user) {
         Reader reader = Reader.of(user);
         if (!reader.readsFigures()) {
-            return "no-figures";
+            return reader.runsFigures() ? "redirect:/projections" : "no-figures";
         }
         return "redirect:/organisations/" + reader.home(properties.rootOrg());
     }

@@ -450,13 +450,11 @@ public class Projections implements SmartLifecycle, HealthIndicator {
     }
 
     /**
-     * @param done        input events the version's topology has committed
-     * @param total       input events on the topics now
-     * @param percentDone {@code done / total} in percent
-     * @param perSecond   events per second since the last time progress was asked
-     * @param etaSeconds  seconds left at that rate
-     */
-    /**
+     * @param done             input events the version's topology has committed
+     * @param total            input events on the topics now
+     * @param percentDone      {@code done / total} in percent
+     * @param perSecond        events per second since the last time progress was asked
+     * @param etaSeconds       seconds left at that rate
      * @param topology         the state of the version's topology on this instance (null: not running here)
      * @param commitIntervalMs how often it commits on this instance: a version being built less often than the
      *                         live one

@@ -1,0 +1,101 @@
+package chibo.dashboard.pages;
+
+import chibo.dashboard.figures.FiguresRefused;
+import chibo.dashboard.figures.ProjectionVersions;
+import chibo.dashboard.figures.Reporting;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/** The versions of the figures as an auditor and an operator see them; reporting-service's answers are canned. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class OperationsPagesTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ClientRegistrationRepository registrations;
+    @MockitoBean
+    Reporting reporting;
+
+    @BeforeEach
+    void versions() {
+        when(reporting.projections(anyString())).thenReturn(new ProjectionVersions("v1", List.of(
+                new ProjectionVersions.Version("v1", "LIVE", true, 351_321, 351_321, 100.0, null, null, "RUNNING",
+                        100L),
+                new ProjectionVersions.Version("v2", "BUILDING", false, 120_500, 351_321, 34.3, 3710.4, 62L,
+                        "RUNNING", 1000L))));
+    }
+
+    private RequestPostProcessor person(String username, String role) {
+        return oidcLogin().clientRegistration(registrations.findByRegistrationId("chibo"))
+                .idToken(token -> token.subject(username).claim("name", "Vận hành").claim("roles", List.of(role)));
+    }
+
+    private String page(RequestPostProcessor who) throws Exception {
+        var response = mvc.perform(get("/projections").with(who)).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        return response.getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void an_operator_sees_each_version_with_its_progress_pace_and_time_left_and_may_rebuild() throws Exception {
+        String html = page(person("operator", "operator")).replaceAll("\\s+", " ");
+
+        assertThat(html).contains("Các phiên bản số liệu").contains("đang dùng")
+                .contains("<progress max=\"100\" value=\"34\">").contains("120.500 / 351.321")
+                .contains("3.710 sự kiện/giây").contains("62 giây").contains("id=\"rebuild-form\"")
+                .contains("setTimeout(");
+    }
+
+    @Test
+    void an_auditor_reads_the_versions_but_gets_no_rebuild_form() throws Exception {
+        String html = page(person("auditor", "auditor"));
+
+        assertThat(html).contains("versions-table").doesNotContain("rebuild-form");
+    }
+
+    @Test
+    void the_operators_home_is_the_versions_page() throws Exception {
+        var response = mvc.perform(get("/").with(person("operator", "operator"))).andReturn().getResponse();
+
+        assertThat(response.getRedirectedUrl()).isEqualTo("/projections");
+    }
+
+    @Test
+    void a_rebuild_is_started_with_the_name_given_and_a_refusal_is_shown_in_words() throws Exception {
+        doThrow(new FiguresRefused(409, "projections", "{\"type\":\"urn:chibo:problem:projection-exists\","
+                + "\"detail\":\"version v1 exists already\"}")).when(reporting).rebuild(anyString(), eq("v1"));
+
+        var started = mvc.perform(post("/projections/rebuilds").param("version", " v3 ")
+                .with(person("operator", "operator")).with(csrf())).andReturn();
+        var refused = mvc.perform(post("/projections/rebuilds").param("version", "v1")
+                .with(person("operator", "operator")).with(csrf())).andReturn();
+
+        verify(reporting).rebuild(anyString(), eq("v3"));
+        assertThat(started.getResponse().getRedirectedUrl()).isEqualTo("/projections");
+        assertThat(started.getFlashMap().get("started")).isEqualTo("v3");
+        assertThat(refused.getFlashMap().get("refusal")).isEqualTo("version v1 exists already");
+    }
+}
