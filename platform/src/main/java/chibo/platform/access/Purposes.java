@@ -1,9 +1,13 @@
 package chibo.platform.access;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 
 /**
- * The {@code Purpose} header a caller may send with a read, kept as the reason it gave: normalised to NFC, without
+ * The {@code Purpose} header a caller may send with a read, kept as the reason it gave. HTTP headers carry ASCII, so
+ * a purpose in Vietnamese is sent percent-encoded UTF-8 ({@code ki%E1%BB%83m%20tra}) and kept decoded (a header that
+ * is not valid percent-encoding is kept as sent). It is normalised to NFC, without
  * control, invisible or bidirectional characters, trimmed, at most {@value #MAX_LENGTH} characters. A read is never
  * refused for its purpose; a header with nothing left is kept as none.
  */
@@ -21,7 +25,7 @@ public final class Purposes {
             return null;
         }
         StringBuilder kept = new StringBuilder();
-        Normalizer.normalize(header, Normalizer.Form.NFC).codePoints()
+        Normalizer.normalize(decoded(header), Normalizer.Form.NFC).codePoints()
                 .filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
                 .forEach(kept::appendCodePoint);
         String trimmed = kept.toString().strip();
@@ -30,5 +34,16 @@ public final class Purposes {
         }
         return trimmed.codePointCount(0, trimmed.length()) <= MAX_LENGTH ? trimmed
                 : trimmed.substring(0, trimmed.offsetByCodePoints(0, MAX_LENGTH));
+    }
+
+    private static String decoded(String header) {
+        if (header.indexOf('%') < 0) {
+            return header;
+        }
+        try {
+            return URLDecoder.decode(header.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return header;
+        }
     }
 }

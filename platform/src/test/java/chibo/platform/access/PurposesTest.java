@@ -12,6 +12,12 @@ class PurposesTest {
     }
 
     @Test
+    void a_percent_encoded_purpose_is_kept_decoded_and_a_badly_encoded_one_as_sent() {
+        assertThat(Purposes.kept("h%E1%BB%93%20s%C6%A1+1%2B1")).isEqualTo("hồ sơ+1+1");
+        assertThat(Purposes.kept("100% audit")).isEqualTo("100% audit");
+    }
+
+    @Test
     void a_purpose_is_kept_in_nfc() {
         assertThat(Purposes.kept("kie\u0302\u0309m tra")).isEqualTo("ki\u1EC3m tra");
     }
