@@ -30,7 +30,8 @@ public record AuthProperties(@NotBlank String issuer, Path keyFile, @NotNull Dur
     }
 
     /**
-     * @param roles the {@code roles} claim: agency-writer, dashboard-reader, auditor, metrics-reader
+     * @param roles the {@code roles} claim: agency-writer, dashboard-reader, auditor, operator, data-protection,
+     *              metrics-reader
      * @param org   the {@code org} claim: the root of the organisation subtree the client may act on, if any
      */
     public record Client(@NotBlank String id, @NotBlank String secret, @NotEmpty List<String> roles, String org) {

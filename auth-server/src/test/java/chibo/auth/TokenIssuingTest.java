@@ -72,6 +72,16 @@ class TokenIssuingTest {
     }
 
     @Test
+    void the_data_protection_client_is_bound_to_no_subtree_and_has_only_its_role() {
+        JsonNode claims = claims(token("data-protection", "data-protection-secret").json().get("access_token")
+                .asString());
+
+        assertThat(claims.has("org")).isFalse();
+        assertThat(claims.get("roles").values().stream().map(JsonNode::asString).toList())
+                .containsExactly("data-protection");
+    }
+
+    @Test
     void repeated_wrong_secrets_slow_the_client_down_until_its_pause_is_over() {
         for (int i = 0; i < RepeatedFailures.FREE; i++) {
             assertThat(token("dashboard", "guess-" + i).status()).isEqualTo(401);

@@ -48,7 +48,7 @@ class AdmissionFlowTest extends MembershipComponentTest {
         assertThat(admitted.status()).as(admitted.body()).isEqualTo(201);
         assertThat(admitted.header("Location")).isEqualTo("/members/" + memberId);
         assertThat(admitted.json().get("status").asString()).isEqualTo("PROBATIONARY");
-        Http.Response read = http.get("/members/" + memberId, TestTokens.reader(tree.province()));
+        Http.Response read = http.get("/members/" + memberId, tree.provinceWriter());
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json().get("cellId").asString()).isEqualTo(tree.cell());
 

@@ -1659,9 +1659,8 @@ class BadInputCorpusTest extends MembershipComponentTest {
                         .post(fx.unitPath("positions"), other, fx.position()).is(403, OUTSIDE, "orgId"),
                 refuse("another province's writer cannot read this province's member's history")
                         .send("GET", m(fx.official, "history"), other, null).is(403, OUTSIDE, "memberId"),
-                refuse("another province's reader cannot read this province's member")
-                        .send("GET", "/members/" + fx.official, TestTokens.reader(fx.b.province()), null)
-                        .is(403, OUTSIDE, "id"),
+                refuse("a dashboard reader cannot read a member, not even of its own province")
+                        .send("GET", "/members/" + fx.official, reader, null).is(403, FORBIDDEN),
                 refuse("a decision by another province's committee is outside the caller's subtree")
                         .post(m(fx.official(), "disciplines"), w, with(fx.discipline(), "decidingOrgId",
                                 fx.b.grassroots())).is(403, OUTSIDE, "decidingOrgId"),

@@ -52,6 +52,11 @@ public final class TestTokens {
         return token("auditor", List.of("auditor"), null);
     }
 
+    /** Reads members' records and histories and the access log; bound to no subtree. */
+    public static String dataProtection() {
+        return token("data-protection", List.of("data-protection"), null);
+    }
+
     /** Runs the figures (rebuilds, switches, re-drives); bound to no subtree. */
     public static String operator() {
         return token("operator", List.of("operator"), null);

@@ -1,10 +1,13 @@
 package chibo.meeting.meetings;
 
+import chibo.contracts.meeting.Attendance;
 import chibo.contracts.meeting.MeetingGrade;
 import chibo.contracts.meeting.MeetingKind;
 import chibo.meeting.Vietnam;
 import chibo.meeting.roster.CellRoster;
 import chibo.meeting.roster.Rosters;
+import chibo.platform.access.AccessLogged;
+import chibo.platform.access.PersonsRead;
 import chibo.platform.security.Caller;
 import chibo.platform.security.Roles;
 import chibo.platform.security.SubtreeGuard;
@@ -61,10 +64,14 @@ class MeetingController {
         return recording.list(Caller.current(), cellId, wanted).stream().map(MeetingSummary::of).toList();
     }
 
+    /** A meeting with who attended: in the access log with the members it names. */
     @GetMapping("/meetings/{meetingId}")
     @PreAuthorize(READERS)
+    @AccessLogged(subject = "cellId")
     MeetingView meeting(@PathVariable String cellId, @PathVariable String meetingId) {
-        return recording.find(Caller.current(), cellId, meetingId);
+        MeetingView meeting = recording.find(Caller.current(), cellId, meetingId);
+        PersonsRead.named(meeting.attendance().stream().map(Attendance::memberId).toList());
+        return meeting;
     }
 
     /** A committee above the cell replaces the computed grade, giving its reason; both stay on record. */
@@ -75,13 +82,15 @@ class MeetingController {
         return recording.override(Caller.current(), cellId, meetingId, request);
     }
 
-    /** The cell's roster on a day (today by default): who must attend and who may. */
+    /** The cell's roster on a day (today by default): who must attend and who may. Named, so in the access log. */
     @GetMapping("/roster")
     @PreAuthorize(READERS)
+    @AccessLogged(subject = "cellId")
     Roster roster(@PathVariable String cellId, @RequestParam(required = false) LocalDate asOf) {
         guard.requireReadable(Caller.current(), cellId, "cellId");
         LocalDate day = asOf != null ? asOf : Vietnam.today(clock);
         List<CellRoster.Line> lines = rosters.asOf(cellId, day);
+        PersonsRead.named(lines.stream().map(CellRoster.Line::memberId).toList());
         return new Roster(cellId, day, lines.stream().map(CellRoster.Line::memberId).toList(), lines);
     }
 

@@ -1,6 +1,8 @@
 package chibo.membership.duelist;
 
 import chibo.membership.member.MemberDecisions;
+import chibo.platform.access.AccessLogged;
+import chibo.platform.access.PersonsRead;
 import chibo.platform.orgtree.OrgNode;
 import chibo.platform.security.Caller;
 import chibo.platform.security.Roles;
@@ -20,7 +22,8 @@ import java.util.List;
 /**
  * What is due across an organisation's subtree: probationers due for recognition and overdue, transfers in
  * transit past their deadline, admissions decided but not sworn in, members whose readmission waiting period
- * runs, removal and let-go reviews before the cell.
+ * runs, removal and let-go reviews before the cell. It names people, so every read is in the access log with the
+ * members it listed.
  */
 @RestController
 class DueListController {
@@ -52,6 +55,7 @@ class DueListController {
     @GetMapping("/organizations/{orgId}/due-list")
     @PreAuthorize("hasAnyAuthority('" + Roles.AGENCY_WRITER + "', '" + Roles.DASHBOARD_READER + "', '"
             + Roles.AUDITOR + "')")
+    @AccessLogged(subject = "orgId")
     DueList dueList(@PathVariable String orgId, @RequestParam(required = false) DueKind kind,
                     @RequestParam(defaultValue = "false") boolean overdueOnly) {
         guard.requireReadable(Caller.current(), orgId, "orgId");
@@ -76,6 +80,7 @@ class DueListController {
             }
         }
         entries.sort(Comparator.comparing(Entry::deadline).thenComparing(Entry::memberId));
+        PersonsRead.named(entries.stream().map(Entry::memberId).distinct().toList());
         return new DueList(orgId, today, cells, entries);
     }
 

@@ -2,6 +2,7 @@ package chibo.membership.history;
 
 import chibo.membership.member.MemberState;
 import chibo.membership.organization.Organization;
+import chibo.platform.access.AccessLogged;
 import chibo.platform.eventstore.AggregateStore;
 import chibo.platform.eventstore.ChainVerifier;
 import chibo.platform.eventstore.EventStore;
@@ -18,10 +19,12 @@ import java.util.List;
 
 /**
  * A member's or organisation's full history as stored here, and the verification of its hash chain. For the
- * agency that keeps the register (its subtree) and for auditors.
+ * agency that keeps the register (its subtree), auditors and the data-protection role. Every read is in the access
+ * log: an organisation's history names the holders of its positions.
  */
 @RestController
-@PreAuthorize("hasAnyAuthority('" + Roles.AGENCY_WRITER + "', '" + Roles.AUDITOR + "')")
+@PreAuthorize("hasAnyAuthority('" + Roles.AGENCY_WRITER + "', '" + Roles.AUDITOR + "', '" + Roles.DATA_PROTECTION
+        + "')")
 class HistoryController {
 
     private final AggregateStore<MemberState> members;
@@ -36,21 +39,25 @@ class HistoryController {
     }
 
     @GetMapping("/members/{memberId}/history")
+    @AccessLogged(subject = "memberId")
     List<HistoryEntry> memberHistory(@PathVariable String memberId) {
         return entries(memberHistoryChecked(memberId));
     }
 
     @GetMapping("/members/{memberId}/verify")
+    @AccessLogged(subject = "memberId")
     ChainVerifier.Report verifyMember(@PathVariable String memberId) {
         return ChainVerifier.verify(memberId, memberHistoryChecked(memberId));
     }
 
     @GetMapping("/organizations/{orgId}/history")
+    @AccessLogged(subject = "orgId")
     List<HistoryEntry> organizationHistory(@PathVariable String orgId) {
         return entries(organizationHistoryChecked(orgId));
     }
 
     @GetMapping("/organizations/{orgId}/verify")
+    @AccessLogged(subject = "orgId")
     ChainVerifier.Report verifyOrganization(@PathVariable String orgId) {
         return ChainVerifier.verify(orgId, organizationHistoryChecked(orgId));
     }

@@ -1,5 +1,6 @@
 package chibo.membership.member;
 
+import chibo.platform.access.AccessLogged;
 import chibo.platform.eventstore.AggregateStore;
 import chibo.platform.security.Caller;
 import chibo.platform.security.Roles;
@@ -11,6 +12,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * A member's record: for the writers of the member's subtree, auditors and the data-protection role, not for
+ * dashboard readers (their figures need no one's name or birth date). Every read is in the access log.
+ */
 @RestController
 @RequestMapping("/members")
 class MemberController {
@@ -26,8 +31,9 @@ class MemberController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAnyAuthority('" + Roles.AGENCY_WRITER + "', '" + Roles.DASHBOARD_READER + "', '"
-            + Roles.AUDITOR + "')")
+    @PreAuthorize("hasAnyAuthority('" + Roles.AGENCY_WRITER + "', '" + Roles.AUDITOR + "', '"
+            + Roles.DATA_PROTECTION + "')")
+    @AccessLogged(subject = "id")
     MemberView get(@PathVariable String id) {
         var current = members.load(id);
         if (!current.exists()) {

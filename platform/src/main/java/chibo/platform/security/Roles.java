@@ -17,6 +17,11 @@ public final class Roles {
      * it needs for that, and no one's history: the auditor checks what the operator did.
      */
     public static final String OPERATOR = "operator";
+    /**
+     * Answers for the protection of personal data: reads members' records and histories, and the access log of
+     * who read them, everywhere; changes nothing.
+     */
+    public static final String DATA_PROTECTION = "data-protection";
     /** Scrapes metrics (Prometheus). */
     public static final String METRICS_READER = "metrics-reader";
 

@@ -28,7 +28,8 @@ import java.util.List;
 
 /**
  * Every endpoint but health needs a JWT. Authorities are the token's {@code roles} claim as they are
- * ({@code agency-writer}, {@code dashboard-reader}, {@code auditor}, {@code operator}, {@code metrics-reader});
+ * ({@code agency-writer}, {@code dashboard-reader}, {@code auditor}, {@code operator}, {@code data-protection},
+ * {@code metrics-reader});
  * controllers state which they need with {@code @PreAuthorize}, decided before the request is read
  * ({@link RolesBeforeBinding}), and check organisation subtrees with {@link SubtreeGuard}.
  */

@@ -26,12 +26,13 @@ public class SubtreeGuard {
     }
 
     /**
-     * Reading: auditors may read every organisation; writers and readers only inside their subtree.
+     * Reading: auditors and the data-protection role may read every organisation (the handler's roles say what);
+     * writers and readers only inside their subtree.
      *
      * @throws chibo.platform.web.ProblemException 403 {@code outside-subtree} otherwise
      */
     public void requireReadable(Caller caller, String orgId, String field) {
-        if (!caller.has(Roles.AUDITOR)) {
+        if (!caller.has(Roles.AUDITOR) && !caller.has(Roles.DATA_PROTECTION)) {
             requireWithin(caller, orgId, field);
         }
     }

@@ -1,5 +1,6 @@
 package chibo.reporting.audit;
 
+import chibo.platform.access.AccessLogged;
 import chibo.platform.security.Roles;
 import chibo.platform.web.Problems;
 import org.springframework.http.MediaType;
@@ -17,13 +18,16 @@ import java.io.OutputStream;
 /**
  * Full histories for auditors, from the archive: a member's events, an organisation's (and its subtree's), a
  * cell's meetings. Paged with {@code size} and the {@code next} cursor of the page before; the same history as
- * NDJSON, streamed whole from the cursor on, with {@code Accept: application/x-ndjson}.
+ * NDJSON, streamed whole from the cursor on, with {@code Accept: application/x-ndjson}. A member's history is also
+ * for the data-protection role. Every read is in the access log (a stream when it starts).
  */
 @RestController
 @PreAuthorize("hasAuthority('" + Roles.AUDITOR + "')")
 class AuditHistoryController {
 
     static final String NDJSON = "application/x-ndjson";
+    private static final String MEMBER_READERS = "hasAnyAuthority('" + Roles.AUDITOR + "', '"
+            + Roles.DATA_PROTECTION + "')";
     private static final int STREAM_CHUNK = 500;
 
     private final HistoryQueries queries;
@@ -40,6 +44,8 @@ class AuditHistoryController {
 
     /** The member's events in the order they were recorded (seq order). */
     @GetMapping("/audit/members/{memberId}/history")
+    @PreAuthorize(MEMBER_READERS)
+    @AccessLogged(subject = "memberId")
     HistoryPage member(@PathVariable String memberId, @RequestParam(required = false) String type,
                        @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                        @RequestParam(required = false) String size, @RequestParam(required = false) String cursor) {
@@ -50,6 +56,8 @@ class AuditHistoryController {
     }
 
     @GetMapping(path = "/audit/members/{memberId}/history", produces = NDJSON)
+    @PreAuthorize(MEMBER_READERS)
+    @AccessLogged(subject = "memberId")
     ResponseEntity<StreamingResponseBody> memberStream(@PathVariable String memberId,
                                                        @RequestParam(required = false) String type,
                                                        @RequestParam(required = false) String from,
@@ -66,6 +74,7 @@ class AuditHistoryController {
      * effective date, then recorded time.
      */
     @GetMapping("/audit/organizations/{orgId}/history")
+    @AccessLogged(subject = "orgId")
     HistoryPage organization(@PathVariable String orgId, @RequestParam(required = false) String subtree,
                              @RequestParam(required = false) String type, @RequestParam(required = false) String from,
                              @RequestParam(required = false) String to, @RequestParam(required = false) String size,
@@ -78,6 +87,7 @@ class AuditHistoryController {
     }
 
     @GetMapping(path = "/audit/organizations/{orgId}/history", produces = NDJSON)
+    @AccessLogged(subject = "orgId")
     ResponseEntity<StreamingResponseBody> organizationStream(@PathVariable String orgId,
                                                              @RequestParam(required = false) String subtree,
                                                              @RequestParam(required = false) String type,
@@ -93,6 +103,7 @@ class AuditHistoryController {
 
     /** The cell's meeting events (meetings held and graded, ratings, breaches) in the order they were recorded. */
     @GetMapping("/audit/cells/{cellId}/meetings")
+    @AccessLogged(subject = "cellId")
     HistoryPage meetings(@PathVariable String cellId, @RequestParam(required = false) String type,
                          @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                          @RequestParam(required = false) String size, @RequestParam(required = false) String cursor) {
@@ -103,6 +114,7 @@ class AuditHistoryController {
     }
 
     @GetMapping(path = "/audit/cells/{cellId}/meetings", produces = NDJSON)
+    @AccessLogged(subject = "cellId")
     ResponseEntity<StreamingResponseBody> meetingsStream(@PathVariable String cellId,
                                                          @RequestParam(required = false) String type,
                                                          @RequestParam(required = false) String from,

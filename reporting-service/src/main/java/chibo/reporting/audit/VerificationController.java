@@ -1,5 +1,6 @@
 package chibo.reporting.audit;
 
+import chibo.platform.access.AccessLogged;
 import chibo.platform.security.Caller;
 import chibo.platform.security.Roles;
 import chibo.platform.web.Problems;
@@ -35,6 +36,7 @@ class VerificationController {
      * meetings): verified through which seq, or its first broken link.
      */
     @GetMapping("/audit/subjects/{subjectId}/verification")
+    @AccessLogged(subject = "subjectId")
     SubjectVerification subject(@PathVariable String subjectId) {
         List<ChainReport> chains = store.chainsOf(subjectId).stream().map(ChainReport::of).toList();
         if (chains.isEmpty()) {

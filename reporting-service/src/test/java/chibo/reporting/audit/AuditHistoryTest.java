@@ -266,6 +266,44 @@ class AuditHistoryTest extends ReportingComponentTest {
     }
 
     @Test
+    void every_read_of_a_history_json_or_streamed_is_in_the_access_log_with_its_purpose() {
+        String path = "/audit/members/" + memberA + "/history";
+        assertThat(http.send("GET", path, auditor, null, Map.of("Purpose", "inspection")).status()).isEqualTo(200);
+        Http.Response streamed = http.send("GET", path, auditor, null, Map.of("Accept", "application/x-ndjson"));
+        assertThat(streamed.status()).isEqualTo(200);
+        assertThat(http.get(path, TestTokens.reader(province)).status()).isEqualTo(403);
+
+        List<JsonNode> entries = await().atMost(PATIENCE).until(() -> accessLog("?subject=" + memberA),
+                found -> found.size() >= 3);
+
+        assertThat(entries).extracting(entry -> entry.get("path").asString()).containsOnly(path);
+        assertThat(entries).filteredOn(entry -> entry.get("who").asString().equals("auditor"))
+                .extracting(entry -> entry.get("purpose").isNull() ? null : entry.get("purpose").asString())
+                .containsExactlyInAnyOrder("inspection", null);
+        assertThat(entries).extracting(entry -> entry.get("outcome").asString())
+                .containsExactlyInAnyOrder("SERVED", "SERVED", "REFUSED");
+        JsonNode verification = http.get("/access-log/verification", TestTokens.dataProtection()).json();
+        assertThat(verification.get("intact").asBoolean()).as(verification.toString()).isTrue();
+    }
+
+    @Test
+    void the_data_protection_role_reads_a_members_history_and_only_it_reads_the_access_log() {
+        String dataProtection = TestTokens.dataProtection();
+
+        assertThat(http.get("/audit/members/" + memberA + "/history", dataProtection).status()).isEqualTo(200);
+        assertThat(http.get("/audit/organizations/" + province + "/as-reported?on=2024-06-30T23:59:59Z",
+                dataProtection).status()).as("figures are not the data-protection role's").isEqualTo(403);
+        assertThat(http.get("/access-log", auditor).status()).isEqualTo(403);
+        assertThat(http.get("/access-log/verification", TestTokens.operator()).status()).isEqualTo(403);
+    }
+
+    private List<JsonNode> accessLog(String query) {
+        Http.Response page = http.get("/access-log" + query + "&size=1000", TestTokens.dataProtection());
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        return List.copyOf(page.json().get("items").values());
+    }
+
+    @Test
     void bad_parameters_are_refused_naming_the_field() {
         String history = "/audit/organizations/" + province + "/history";
         assertRefused(history + "?type=member.joined.v9", "type");
