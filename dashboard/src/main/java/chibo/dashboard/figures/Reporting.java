@@ -2,13 +2,20 @@ package chibo.dashboard.figures;
 
 import chibo.dashboard.DashboardProperties;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
+import org.springframework.web.util.UriBuilder;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -27,18 +34,18 @@ public class Reporting {
     /** The summary now, or at {@code asOf} (a month's last day) when given. */
     public Answer<Summary> summary(String token, String orgId, LocalDate asOf) {
         return read(token, orgId, Summary.class, uri -> uri.path("/organizations/{orgId}/summary")
-                .queryParamIfPresent("asOf", java.util.Optional.ofNullable(asOf)).build(orgId));
+                .queryParamIfPresent("asOf", Optional.ofNullable(asOf)).build(orgId));
     }
 
     /** The children side by side: members now or at {@code asOf}, flows of this year. */
     public Answer<Comparison> children(String token, String orgId, LocalDate asOf) {
         return read(token, orgId, Comparison.class, uri -> uri.path("/organizations/{orgId}/children")
-                .queryParamIfPresent("asOf", java.util.Optional.ofNullable(asOf)).build(orgId));
+                .queryParamIfPresent("asOf", Optional.ofNullable(asOf)).build(orgId));
     }
 
     /** One figure month by month over {@code from}–{@code to}. */
-    public Answer<Series> series(String token, String orgId, String metric, java.time.YearMonth from,
-                                 java.time.YearMonth to) {
+    public Answer<Series> series(String token, String orgId, String metric, YearMonth from,
+                                 YearMonth to) {
         return read(token, orgId, Series.class, uri -> uri.path("/organizations/{orgId}/series")
                 .queryParam("metric", metric).queryParam("from", from).queryParam("to", to).build(orgId));
     }
@@ -51,23 +58,9 @@ public class Reporting {
 
     /** Starts a rebuild of every figure into a new version (the operator's); a refusal names why. */
     public void rebuild(String token, String version) {
-        try {
-            http.post().uri("/projections/rebuilds").headers(headers -> headers.setBearerAuth(token))
-                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                    .body(java.util.Map.of("version", version))
-                    .retrieve()
-                    .onStatus(HttpStatusCode::is4xxClientError, (request, refused) -> {
-                        throw new FiguresRefused(refused.getStatusCode().value(), "projections",
-                                new String(refused.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-                    })
-                    .toBodilessEntity();
-        } catch (FiguresRefused refused) {
-            throw refused;
-        } catch (RestClientResponseException e) {
-            throw new FiguresUnavailable("reporting-service answered " + e.getStatusCode(), e);
-        } catch (RestClientException e) {
-            throw new FiguresUnavailable("reporting-service did not answer", e);
-        }
+        exchange(token, "projections", http.post().uri("/projections/rebuilds")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("version", version)),
+                RestClient.ResponseSpec::toBodilessEntity);
     }
 
     public OrgHeadline headline(String token, String orgId) {
@@ -75,17 +68,25 @@ public class Reporting {
                 .figures();
     }
 
-    private <T> Answer<T> read(String token, String orgId, Class<T> type,
-                               Function<org.springframework.web.util.UriBuilder, java.net.URI> uri) {
-        try {
-            ResponseEntity<T> response = http.get().uri(uri).headers(headers -> headers.setBearerAuth(token))
-                    .retrieve()
-                    .onStatus(HttpStatusCode::is4xxClientError, (request, refused) -> {
-                        throw new FiguresRefused(refused.getStatusCode().value(), orgId,
-                                new String(refused.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-                    })
-                    .toEntity(type);
+    private <T> Answer<T> read(String token, String orgId, Class<T> type, Function<UriBuilder, URI> uri) {
+        return exchange(token, orgId, http.get().uri(uri), answer -> {
+            ResponseEntity<T> response = answer.toEntity(type);
             return new Answer<>(response.getBody(), Freshness.of(response.getHeaders()));
+        });
+    }
+
+    /**
+     * Sends a request with the reader's token: a 4xx is a refusal about {@code subject} (with reporting's problem as
+     * its text), anything else that goes wrong means the figures are unavailable.
+     */
+    private <R> R exchange(String token, String subject, RestClient.RequestHeadersSpec<?> request,
+                           Function<RestClient.ResponseSpec, R> answer) {
+        try {
+            return answer.apply(request.headers(headers -> headers.setBearerAuth(token)).retrieve()
+                    .onStatus(HttpStatusCode::is4xxClientError, (sent, refused) -> {
+                        throw new FiguresRefused(refused.getStatusCode().value(), subject,
+                                new String(refused.getBody().readAllBytes(), StandardCharsets.UTF_8));
+                    }));
         } catch (FiguresRefused refused) {
             throw refused;
         } catch (RestClientResponseException e) {

@@ -23,7 +23,6 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -49,8 +48,7 @@ class OperationsPagesTest {
     }
 
     private RequestPostProcessor person(String username, String role) {
-        return oidcLogin().clientRegistration(registrations.findByRegistrationId("chibo"))
-                .idToken(token -> token.subject(username).claim("name", "Vận hành").claim("roles", List.of(role)));
+        return LoggedIn.person(registrations, username, "Vận hành", null, role);
     }
 
     private String page(RequestPostProcessor who) throws Exception {

@@ -34,7 +34,6 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
@@ -65,13 +64,7 @@ class OrganisationPagesTest {
     }
 
     private RequestPostProcessor reader(String username, String org, String role) {
-        return oidcLogin().clientRegistration(registrations.findByRegistrationId("chibo"))
-                .idToken(token -> {
-                    token.subject(username).claim("name", "Ban Tổ chức").claim("roles", List.of(role));
-                    if (org != null) {
-                        token.claim("org", org);
-                    }
-                });
+        return LoggedIn.person(registrations, username, "Ban Tổ chức", org, role);
     }
 
     private static Summary summary(String id, String name, String parent, long members) {

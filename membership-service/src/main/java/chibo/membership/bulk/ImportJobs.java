@@ -320,8 +320,7 @@ public class ImportJobs implements SmartLifecycle {
                 return outcomes;
             } catch (ConcurrentAppendException conflict) {
                 if (attempt == 2) {
-                    ProblemException problem = new ProblemException(org.springframework.http.HttpStatus.CONFLICT,
-                            ProblemTypes.CONCURRENT_MODIFICATION, "Concurrent modification", conflict.getMessage());
+                    ProblemException problem = concurrentModification(conflict);
                     return memberLines.stream().map(line -> rejected(new Document("line", line.number())
                             .append("command", line.command()).append("memberId", memberId), problem)).toList();
                 }
@@ -385,8 +384,7 @@ public class ImportJobs implements SmartLifecycle {
         } catch (DateOutsideCalendarException outside) {
             return rejected(result, CalendarRange.problem("$", outside));
         } catch (ConcurrentAppendException conflict) {
-            return rejected(result, new ProblemException(org.springframework.http.HttpStatus.CONFLICT,
-                    ProblemTypes.CONCURRENT_MODIFICATION, "Concurrent modification", conflict.getMessage()));
+            return rejected(result, concurrentModification(conflict));
         } catch (RuntimeException failure) {
             log.error("import line {} ({}) failed unexpectedly; it is rejected and the import goes on", line.number(),
                     line.command(), failure);
@@ -453,6 +451,12 @@ public class ImportJobs implements SmartLifecycle {
                 throw e;
             }
         }
+    }
+
+    /** A line (or a member's lines) another writer got to first, as its result says it. */
+    private static ProblemException concurrentModification(ConcurrentAppendException conflict) {
+        return new ProblemException(org.springframework.http.HttpStatus.CONFLICT,
+                ProblemTypes.CONCURRENT_MODIFICATION, "Concurrent modification", conflict.getMessage());
     }
 
     private static Document rejected(Document result, ProblemException problem) {
