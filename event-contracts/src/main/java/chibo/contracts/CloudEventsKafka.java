@@ -1,10 +1,9 @@
 package chibo.contracts;
 
-import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
-import io.cloudevents.rw.CloudEventRWException;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +29,7 @@ import java.util.UUID;
 public final class CloudEventsKafka {
 
     public static final String CONTENT_TYPE = "application/json";
+    static final String SPEC_VERSION = "1.0";
     static final String SEQ = "seq";
     static final String EFFECTIVE_DATE = "effectivedate";
     static final String ACTING_ORG = "actingorg";
@@ -82,64 +82,123 @@ public final class CloudEventsKafka {
      * Reads a record into an envelope, upcasting old types. Anything unreadable (no {@code ce_specversion},
      * a missing attribute, a malformed payload, an unknown type) is an {@link InvalidEventException} that names
      * the problem.
+     *
+     * <p>The headers are read in one pass and the payload parsed once (the tree it is parsed into also gives the
+     * canonical form the hash is checked against): every consumer reads every event through here, and the
+     * CloudEvents SDK's general reader, with a second parse for the hash, was a fifth of a rebuild's time.
      */
     public static ReceivedEvent read(Headers headers, byte[] value, Upcasters upcasters) {
-        CloudEvent ce;
-        try {
-            ce = KafkaMessageFactory.createReader(headers, value).toEvent();
-        } catch (CloudEventRWException | IllegalStateException e) {
-            throw new InvalidEventException("not a CloudEvents Kafka record: " + e.getMessage(), e);
+        Envelope ce = Envelope.of(headers);
+        String wireType = ce.required(ce.type, "type");
+        if (value == null) {
+            throw new InvalidEventException("event " + ce.id + " of type " + wireType + " has no payload");
         }
-        String wireType = ce.getType();
-        if (ce.getData() == null) {
-            throw new InvalidEventException("event " + ce.getId() + " of type " + wireType + " has no payload");
-        }
-        String rawPayload = new String(ce.getData().toBytes(), StandardCharsets.UTF_8);
         JsonNode tree;
         try {
-            tree = EventJson.mapper().readTree(rawPayload);
+            tree = EventJson.mapper().readTree(value);
         } catch (JacksonException e) {
-            throw new InvalidEventException("payload of event " + ce.getId() + " is not JSON: "
+            throw new InvalidEventException("payload of event " + ce.id + " is not JSON: "
                     + e.getOriginalMessage(), e);
         }
         if (!(tree instanceof ObjectNode object)) {
-            throw new InvalidEventException("payload of event " + ce.getId() + " is not a JSON object");
+            throw new InvalidEventException("payload of event " + ce.id + " is not a JSON object");
         }
         Upcasters.Upcast upcast = upcasters.upcast(wireType, object);
         EventPayload payload;
         try {
             payload = EventJson.mapper().treeToValue(upcast.payload(), upcast.entry().payloadClass());
         } catch (JacksonException e) {
-            throw new InvalidEventException("payload of event " + ce.getId() + " does not fit " + wireType + ": "
+            throw new InvalidEventException("payload of event " + ce.id + " does not fit " + wireType + ": "
                     + e.getOriginalMessage(), e);
         }
         EventEnvelope envelope = new EventEnvelope(
-                uuid(ce.getId(), "id"),
+                uuid(ce.required(ce.id, "id"), "id"),
                 upcast.entry().type(),
-                ce.getSource().toString(),
-                required(ce.getSubject(), "subject"),
-                seq(extension(ce, SEQ, true)),
-                date(extension(ce, EFFECTIVE_DATE, true)),
-                ce.getTime() == null ? missing("time") : ce.getTime().toInstant(),
-                extension(ce, ACTING_ORG, true),
-                extension(ce, DECISION_NUMBER, false),
-                uuid(extension(ce, CORRELATION_ID, true), CORRELATION_ID),
-                optionalUuid(extension(ce, CAUSATION_ID, false)),
-                extension(ce, PREVIOUS_HASH, true),
-                extension(ce, HASH, true),
+                ce.required(ce.source, "source"),
+                ce.required(ce.subject, "subject"),
+                seq(ce.extension(ce.seq, SEQ)),
+                date(ce.extension(ce.effectiveDate, EFFECTIVE_DATE)),
+                RecordedTime.parse(ce.required(ce.time, "time")),
+                ce.extension(ce.actingOrg, ACTING_ORG),
+                ce.decisionNumber,
+                uuid(ce.extension(ce.correlationId, CORRELATION_ID), CORRELATION_ID),
+                optionalUuid(ce.causationId),
+                ce.extension(ce.previousHash, PREVIOUS_HASH),
+                ce.extension(ce.hash, HASH),
                 payload);
-        return new ReceivedEvent(envelope, wireType, rawPayload);
+        return new ReceivedEvent(envelope, wireType, new String(value, StandardCharsets.UTF_8), object);
     }
 
-    private static String extension(CloudEvent ce, String name, boolean required) {
-        Object value = ce.getExtension(name);
-        if (value == null) {
-            if (required) {
-                throw new InvalidEventException("event " + ce.getId() + " lacks the ce_" + name + " header");
+    /** The {@code ce_*} headers of one record, read in one pass; a header given twice counts by its last value. */
+    private static final class Envelope {
+        String specVersion;
+        String id;
+        String source;
+        String type;
+        String subject;
+        String time;
+        String seq;
+        String effectiveDate;
+        String actingOrg;
+        String decisionNumber;
+        String correlationId;
+        String causationId;
+        String previousHash;
+        String hash;
+
+        static Envelope of(Headers headers) {
+            Envelope e = new Envelope();
+            for (Header header : headers) {
+                String key = header.key();
+                if (!key.startsWith("ce_") || header.value() == null) {
+                    continue;
+                }
+                String text = new String(header.value(), StandardCharsets.UTF_8);
+                switch (key) {
+                    case "ce_specversion" -> e.specVersion = text;
+                    case "ce_id" -> e.id = text;
+                    case "ce_source" -> e.source = text;
+                    case "ce_type" -> e.type = text;
+                    case "ce_subject" -> e.subject = text;
+                    case "ce_time" -> e.time = text;
+                    case "ce_" + SEQ -> e.seq = text;
+                    case "ce_" + EFFECTIVE_DATE -> e.effectiveDate = text;
+                    case "ce_" + ACTING_ORG -> e.actingOrg = text;
+                    case "ce_" + DECISION_NUMBER -> e.decisionNumber = text;
+                    case "ce_" + CORRELATION_ID -> e.correlationId = text;
+                    case "ce_" + CAUSATION_ID -> e.causationId = text;
+                    case "ce_" + PREVIOUS_HASH -> e.previousHash = text;
+                    case "ce_" + HASH -> e.hash = text;
+                    default -> {
+                        // other CloudEvents attributes (dataschema) and extensions chibo does not read
+                    }
+                }
             }
-            return null;
+            if (e.specVersion == null) {
+                throw new InvalidEventException("not a CloudEvents Kafka record: it has no ce_specversion header");
+            }
+            if (!SPEC_VERSION.equals(e.specVersion)) {
+                throw new InvalidEventException("not a CloudEvents 1.0 record: ce_specversion is '"
+                        + e.specVersion + "'");
+            }
+            return e;
         }
-        return value.toString();
+
+        String required(String value, String attribute) {
+            if (value == null || value.isEmpty()) {
+                throw new InvalidEventException(id == null || "id".equals(attribute)
+                        ? "the ce_" + attribute + " header is missing"
+                        : "event " + id + " lacks the ce_" + attribute + " header");
+            }
+            return value;
+        }
+
+        String extension(String value, String name) {
+            if (value == null) {
+                throw new InvalidEventException("event " + id + " lacks the ce_" + name + " header");
+            }
+            return value;
+        }
     }
 
     private static long seq(String text) {
@@ -170,27 +229,56 @@ public final class CloudEventsKafka {
         return text == null ? null : uuid(text, CAUSATION_ID);
     }
 
-    private static String required(String value, String attribute) {
-        return value == null ? missing(attribute) : value;
-    }
-
-    private static <T> T missing(String attribute) {
-        throw new InvalidEventException("the ce_" + attribute + " header is missing");
-    }
-
     /**
      * An event as read from Kafka: the (upcast) envelope, plus the wire type and payload exactly as received, which
      * the hash chain covers.
      */
-    public record ReceivedEvent(EventEnvelope envelope, String wireType, String rawPayload) {
+    public static final class ReceivedEvent {
+        private final EventEnvelope envelope;
+        private final String wireType;
+        private final String rawPayload;
+        private final ObjectNode receivedTree;
+        private String recomputedHash;
+
+        ReceivedEvent(EventEnvelope envelope, String wireType, String rawPayload, ObjectNode receivedTree) {
+            this.envelope = envelope;
+            this.wireType = wireType;
+            this.rawPayload = rawPayload;
+            this.receivedTree = receivedTree;
+        }
+
+        public EventEnvelope envelope() {
+            return envelope;
+        }
+
+        /** The type the record carried, before any upcasting. */
+        public String wireType() {
+            return wireType;
+        }
+
+        /** The payload exactly as received. */
+        public String rawPayload() {
+            return rawPayload;
+        }
+
+        /**
+         * The hash the record's headers and payload as received seal to (the wire type, before any upcasting, and
+         * the payload's canonical form), whatever hash the record carries.
+         */
+        public String recomputedHash() {
+            if (recomputedHash == null) {
+                EventEnvelope asSent = new EventEnvelope(envelope.id(), wireType, envelope.source(),
+                        envelope.subject(), envelope.seq(), envelope.effectiveDate(), envelope.recordedAt(),
+                        envelope.actingOrg(), envelope.decisionNumber(), envelope.correlationId(),
+                        envelope.causationId(), envelope.previousHash(), envelope.hash(), envelope.payload());
+                recomputedHash = HashChain.expectedHash(asSent, EventJson.canonical(receivedTree));
+            }
+            return recomputedHash;
+        }
 
         /** Whether the hash carried in the headers matches the headers and the payload as received. */
         public boolean hashIsIntact() {
-            EventEnvelope asSent = new EventEnvelope(envelope.id(), wireType, envelope.source(), envelope.subject(),
-                    envelope.seq(), envelope.effectiveDate(), envelope.recordedAt(), envelope.actingOrg(),
-                    envelope.decisionNumber(), envelope.correlationId(), envelope.causationId(),
-                    envelope.previousHash(), envelope.hash(), envelope.payload());
-            return HashChain.expectedHash(asSent, EventJson.canonical(rawPayload)).equals(envelope.hash());
+            return recomputedHash().equals(envelope.hash());
         }
 
         public Instant recordedAt() {

@@ -86,6 +86,51 @@ class CloudEventsKafkaTest {
     }
 
     @Test
+    void a_record_of_another_cloudevents_version_is_rejected() {
+        ProducerRecord<String, byte[]> record = recordOfSample();
+        replace(record.headers(), "ce_specversion", "0.3");
+
+        assertThatThrownBy(() -> CloudEventsKafka.read(record.headers(), record.value()))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("ce_specversion is '0.3'");
+    }
+
+    @Test
+    void a_missing_subject_or_time_is_named() {
+        ProducerRecord<String, byte[]> withoutSubject = recordOfSample();
+        withoutSubject.headers().remove("ce_subject");
+        ProducerRecord<String, byte[]> withBadTime = recordOfSample();
+        replace(withBadTime.headers(), "ce_time", "06/12/2026 10:30");
+
+        assertThatThrownBy(() -> CloudEventsKafka.read(withoutSubject.headers(), withoutSubject.value()))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("ce_subject");
+        assertThatThrownBy(() -> CloudEventsKafka.read(withBadTime.headers(), withBadTime.value()))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("ce_time '06/12/2026 10:30'");
+    }
+
+    @Test
+    void a_record_without_a_payload_is_rejected() {
+        ProducerRecord<String, byte[]> record = recordOfSample();
+
+        assertThatThrownBy(() -> CloudEventsKafka.read(record.headers(), null))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("has no payload");
+    }
+
+    @Test
+    void the_recomputed_hash_is_that_of_the_payload_as_received_not_as_upcast() {
+        ProducerRecord<String, byte[]> record = recordOfSample();
+        byte[] reordered = "{\"points\":81,\"year\":2025,\"level\":\"GOOD\"}".getBytes();
+
+        CloudEventsKafka.ReceivedEvent received = CloudEventsKafka.read(record.headers(), reordered);
+
+        assertThat(received.recomputedHash()).isEqualTo(received.envelope().hash());
+        assertThat(received.rawPayload()).isEqualTo("{\"points\":81,\"year\":2025,\"level\":\"GOOD\"}");
+    }
+
+    @Test
     void a_missing_extension_is_named() {
         ProducerRecord<String, byte[]> record = recordOfSample();
         record.headers().remove("ce_seq");

@@ -2,8 +2,6 @@ package chibo.reporting.audit;
 
 import chibo.contracts.CloudEventsKafka;
 import chibo.contracts.EventEnvelope;
-import chibo.contracts.EventJson;
-import chibo.contracts.HashChain;
 
 /**
  * What one record read off Kafka says about its place in its subject's chain: its seq, the previous hash it
@@ -17,10 +15,7 @@ record ChainLink(long seq, String previousHash, String hash, String recomputedHa
     static ChainLink of(CloudEventsKafka.ReceivedEvent received, int partition, long offset) {
         EventEnvelope e = received.envelope();
         // the hash covers the wire type and the payload as sent, before any upcasting
-        EventEnvelope asSent = new EventEnvelope(e.id(), received.wireType(), e.source(), e.subject(), e.seq(),
-                e.effectiveDate(), e.recordedAt(), e.actingOrg(), e.decisionNumber(), e.correlationId(),
-                e.causationId(), e.previousHash(), e.hash(), e.payload());
-        String recomputed = HashChain.expectedHash(asSent, EventJson.canonical(received.rawPayload()));
+        String recomputed = received.recomputedHash();
         return new ChainLink(e.seq(), e.previousHash(), e.hash(), recomputed, partition, offset);
     }
 
