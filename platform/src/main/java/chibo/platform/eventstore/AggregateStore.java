@@ -34,6 +34,11 @@ import java.util.function.Supplier;
  *
  * <p>A {@linkplain #unit unit of work} runs many commands on many subjects (a bulk import): the subjects are read in
  * two queries, the commands run in memory, and all their events are stored in a few inserts at the end.
+ *
+ * <p>The states this instance last read or wrote are kept in memory ({@link KeptStates}, up to a bound): a subject
+ * kept is read as its kept state plus the events stored after it, in one {@code _id} query, without its snapshot.
+ * The event store stays the truth: events written meanwhile by another instance are read and folded on, and an
+ * append from a stale state still fails on its seq and is decided again.
  */
 public class AggregateStore<S> {
 
@@ -41,6 +46,8 @@ public class AggregateStore<S> {
     private static final int LOCK_STRIPES = 256;
     /** Events after which a subject's snapshot is written again; also the window of events a load reads at once. */
     static final int SNAPSHOT_EVERY = 8;
+    /** Subjects whose states an instance keeps in memory by default. */
+    public static final int KEEP_STATES = 8_192;
 
     private final EventStore events;
     private final String topic;
@@ -48,6 +55,7 @@ public class AggregateStore<S> {
     private final StateFold<S> fold;
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
     private final ThreadLocal<Unit> unit = new ThreadLocal<>();
+    private final KeptStates<Loaded<S>> kept;
     private final List<BiConsumer<Current<S>, List<EventEnvelope>>> storedListeners = new CopyOnWriteArrayList<>();
 
     /**
@@ -65,6 +73,13 @@ public class AggregateStore<S> {
      */
     public AggregateStore(EventStore events, String topic, MongoCollection<Document> snapshotCollection,
                           Class<S> stateType, int snapshotFormat, StateFold<S> fold) {
+        this(events, topic, snapshotCollection, stateType, snapshotFormat, KEEP_STATES, fold);
+    }
+
+    /** @param keepStates how many subjects' states this instance keeps in memory between commands (0: none) */
+    public AggregateStore(EventStore events, String topic, MongoCollection<Document> snapshotCollection,
+                          Class<S> stateType, int snapshotFormat, int keepStates, StateFold<S> fold) {
+        this.kept = new KeptStates<>(keepStates);
         this.events = events;
         this.topic = topic;
         this.snapshots = new SnapshotStore<>(snapshotCollection, stateType, snapshotFormat);
@@ -146,9 +161,12 @@ public class AggregateStore<S> {
                 try {
                     List<EventEnvelope> appended = events.append(subject, current.seq(), current.hash(), drafts);
                     Current<S> next = applyAll(current, appended);
-                    if (next.seq() - loaded.snapshotSeq >= SNAPSHOT_EVERY) {
+                    long snapshotSeq = loaded.snapshotSeq;
+                    if (next.seq() - snapshotSeq >= SNAPSHOT_EVERY) {
                         snapshots.save(subject, next);
+                        snapshotSeq = next.seq();
                     }
+                    keep(subject, new Loaded<>(next, snapshotSeq));
                     Current<S> before = current;
                     storedListeners.forEach(listener -> listener.accept(before, appended));
                     return new Result<>(next, appended);
@@ -185,9 +203,12 @@ public class AggregateStore<S> {
             requireOwnTopic(drafts);
             List<EventEnvelope> appended = events.append(subject, 0, HashChain.GENESIS, drafts);
             Current<S> next = applyAll(none, appended);
+            long snapshotSeq = 0;
             if (next.seq() >= SNAPSHOT_EVERY) {
                 snapshots.save(subject, next);
+                snapshotSeq = next.seq();
             }
+            keep(subject, new Loaded<>(next, snapshotSeq));
             storedListeners.forEach(listener -> listener.accept(none, appended));
             return new Result<>(next, appended);
         } catch (ConcurrentAppendException exists) {
@@ -272,25 +293,53 @@ public class AggregateStore<S> {
 
     /** A subject as read: its state, and the seq of the snapshot it was read from (0: none). */
     private record Loaded<S>(Current<S> current, long snapshotSeq) {
+        long seq() {
+            return current.seq();
+        }
     }
 
-    /** Snapshots of the subjects and the events after them, in two queries. */
+    /**
+     * The subjects' states: each one kept in memory, or else its snapshot, plus the events stored after it — at most
+     * two queries, one when every subject is kept.
+     */
     private Map<String, Loaded<S>> read(Collection<String> subjects) {
-        Map<String, Current<S>> found = snapshots.findAll(subjects);
-        Map<String, Long> lastSeqs = new HashMap<>();
+        Map<String, Loaded<S>> base = new HashMap<>();
+        List<String> notKept = new ArrayList<>();
         for (String subject : subjects) {
-            Current<S> snapshot = found.get(subject);
-            lastSeqs.put(subject, snapshot == null ? 0 : snapshot.seq());
+            Loaded<S> known = kept.get(subject);
+            if (known == null) {
+                notKept.add(subject);
+            } else {
+                base.put(subject, known);
+            }
         }
+        if (!notKept.isEmpty()) {
+            Map<String, Current<S>> found = snapshots.findAll(notKept);
+            for (String subject : notKept) {
+                Current<S> snapshot = found.getOrDefault(subject, new Current<>(null, 0, HashChain.GENESIS));
+                base.put(subject, new Loaded<>(snapshot, snapshot.seq()));
+            }
+        }
+        Map<String, Long> lastSeqs = new HashMap<>();
+        base.forEach((subject, known) -> lastSeqs.put(subject, known.current().seq()));
         Map<String, List<EventEnvelope>> later = events.readAfter(topic, lastSeqs, SNAPSHOT_EVERY);
         Map<String, Loaded<S>> loaded = new LinkedHashMap<>();
         for (String subject : subjects) {
-            Current<S> snapshot = found.getOrDefault(subject, new Current<>(null, 0, HashChain.GENESIS));
+            Loaded<S> known = base.get(subject);
             List<EventEnvelope> after = later.getOrDefault(subject, List.of());
-            loaded.put(subject, new Loaded<>(after.isEmpty() ? snapshot : applyAll(snapshot, after),
-                    snapshot.seq()));
+            Loaded<S> read = after.isEmpty() ? known
+                    : new Loaded<>(applyAll(known.current(), after), known.snapshotSeq());
+            loaded.put(subject, read);
+            keep(subject, read);
         }
         return loaded;
+    }
+
+    /** Keeps a subject's state as read or written, unless a later one is kept already; a subject never written, not. */
+    private void keep(String subject, Loaded<S> loaded) {
+        if (loaded.current().seq() > 0) {
+            kept.put(subject, loaded, Loaded::seq);
+        }
     }
 
     /**
@@ -427,9 +476,12 @@ public class AggregateStore<S> {
                         return;
                     }
                     stored.addAll(entry.pending);
-                    if (entry.current.seq() - entry.loaded.snapshotSeq() >= SNAPSHOT_EVERY) {
+                    boolean snapshotDue = entry.current.seq() - entry.loaded.snapshotSeq() >= SNAPSHOT_EVERY;
+                    if (snapshotDue) {
                         due.put(subject, entry.current);
                     }
+                    keep(subject, new Loaded<>(entry.current,
+                            snapshotDue ? entry.current.seq() : entry.loaded.snapshotSeq()));
                 });
                 snapshots.replaceAll(due);
                 entries.forEach((subject, entry) -> {

@@ -249,4 +249,59 @@ class AggregateStoreTest {
         assertThat(events.readFrom(Topics.MEMBERSHIP, "m-1", 1)).extracting(e -> e.seq()).containsExactly(1L, 2L);
         assertThat(aggregates.load("m-1").state().points()).containsExactly(70, 75);
     }
+
+    @Test
+    void a_state_kept_in_memory_still_sees_what_another_instance_appended_and_decides_on_it() {
+        aggregates.execute("m-1", current -> List.of(Fixtures.rated("m-1", 70)));
+        var otherInstance = new AggregateStore<>(events, Topics.MEMBERSHIP, database.getCollection("scores"),
+                Fixtures.Scores.class, Fixtures.Scores::apply);
+        otherInstance.execute("m-1", current -> List.of(Fixtures.rated("m-1", 75)));
+        otherInstance.execute("m-1", current -> List.of(Fixtures.rated("m-1", 80)));
+        AtomicInteger runs = new AtomicInteger();
+
+        var result = aggregates.execute("m-1", current -> {
+            runs.incrementAndGet();
+            assertThat(current.state().points()).containsExactly(70, 75, 80);
+            return List.of(Fixtures.rated("m-1", 85));
+        });
+
+        assertThat(runs).as("decided once, on the caught-up state: no conflict to retry").hasValue(1);
+        assertThat(result.current().seq()).isEqualTo(4);
+        assertThat(otherInstance.load("m-1").state().points()).containsExactly(70, 75, 80, 85);
+    }
+
+    @Test
+    void a_state_kept_in_memory_is_not_read_again_from_its_snapshot() {
+        for (int i = 0; i < AggregateStore.SNAPSHOT_EVERY; i++) {
+            aggregates.execute("m-1", current -> List.of(Fixtures.rated("m-1", 60)));
+        }
+        var snapshots = new SnapshotStore<>(database.getCollection("scores"), Fixtures.Scores.class);
+        var stored = snapshots.find("m-1").orElseThrow();
+        // a snapshot that disagrees with the events: only a store that reads it can answer it
+        snapshots.replace("m-1", new Current<>(new Fixtures.Scores(List.of(1)), stored.seq(), stored.hash()));
+        var keepingNothing = new AggregateStore<>(events, Topics.MEMBERSHIP, database.getCollection("scores"),
+                Fixtures.Scores.class, 1, 0, Fixtures.Scores::apply);
+
+        assertThat(aggregates.load("m-1").state().points()).hasSize(AggregateStore.SNAPSHOT_EVERY);
+        assertThat(keepingNothing.load("m-1").state().points()).containsExactly(1);
+    }
+
+    @Test
+    void a_subject_of_a_unit_of_work_is_kept_as_stored_and_a_refused_one_as_the_other_writer_left_it() {
+        aggregates.execute("m-1", current -> List.of(Fixtures.rated("m-1", 10)));
+        aggregates.execute("m-2", current -> List.of(Fixtures.rated("m-2", 20)));
+
+        var committed = aggregates.unit(List.of("m-1", "m-2"), () -> {
+            aggregates.execute("m-1", current -> List.of(Fixtures.rated("m-1", 11)));
+            aggregates.execute("m-2", current -> List.of(Fixtures.rated("m-2", 21)));
+            // another instance appends to m-2 before the unit stores its events
+            var last = events.readFrom(Topics.MEMBERSHIP, "m-2", 1).getLast();
+            events.append("m-2", 1, last.hash(), List.of(Fixtures.rated("m-2", 99)));
+            return null;
+        });
+
+        assertThat(committed.refused()).containsExactly("m-2");
+        assertThat(aggregates.load("m-1").state().points()).containsExactly(10, 11);
+        assertThat(aggregates.load("m-2").state().points()).containsExactly(20, 99);
+    }
 }
