@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -30,15 +31,15 @@ final class BulkImport {
     private final Http membership;
     private final Http reporting;
     private final Tokens tokens;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private final Duration patience;
 
-    BulkImport(String membershipUrl, Http reporting, Tokens tokens, String bootstrapServers, Duration patience) {
+    BulkImport(String membershipUrl, Http reporting, Tokens tokens, Map<String, Object> kafka, Duration patience) {
         this.membershipUrl = membershipUrl;
         this.membership = new Http(membershipUrl);
         this.reporting = reporting;
         this.tokens = tokens;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.patience = patience;
     }
 
@@ -60,7 +61,7 @@ final class BulkImport {
     /** @param started when the bench started posting, {@link System#nanoTime()} */
     ObjectNode run(GeneratedProvince province, Path file, long lines, long started, ObjectNode into)
             throws Exception {
-        long eventsBefore = ConsumerGroups.records(bootstrapServers, Topics.MEMBERSHIP);
+        long eventsBefore = ConsumerGroups.records(kafka, Topics.MEMBERSHIP);
         long expectedMembers = province.membersAtEnd();
         JsonNode job = post(file);
         double acceptedSeconds = BenchResults.seconds(started);
@@ -78,7 +79,7 @@ final class BulkImport {
             throw new IllegalStateException("the import accepted " + accepted + " of " + lines
                     + " lines; the first refused:\n" + refused);
         }
-        ConsumerGroups.awaitRecords(bootstrapServers, Topics.MEMBERSHIP, eventsBefore + accepted, patience);
+        ConsumerGroups.awaitRecords(kafka, Topics.MEMBERSHIP, eventsBefore + accepted, patience);
         double publishedSeconds = BenchResults.seconds(started);
         progress("every event published on " + Topics.MEMBERSHIP + " after " + BenchResults.round(publishedSeconds)
                 + " s; waiting for reporting's figures");

@@ -1,7 +1,6 @@
 package chibo.bench;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 
@@ -19,8 +18,8 @@ final class ConsumerGroups {
     }
 
     /** Records on the topic: the sum of its partitions' end offsets. */
-    static long records(String bootstrapServers, String topic) {
-        try (Admin admin = admin(bootstrapServers)) {
+    static long records(Map<String, Object> kafka, String topic) {
+        try (Admin admin = Admin.create(kafka)) {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
                     .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
@@ -35,10 +34,10 @@ final class ConsumerGroups {
     }
 
     /** Until the topic holds at least {@code expected} records. */
-    static void awaitRecords(String bootstrapServers, String topic, long expected, Duration patience)
+    static void awaitRecords(Map<String, Object> kafka, String topic, long expected, Duration patience)
             throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
-        while (records(bootstrapServers, topic) < expected) {
+        while (records(kafka, topic) < expected) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("fewer than " + expected + " records reached " + topic + " in "
                         + patience);
@@ -52,9 +51,9 @@ final class ConsumerGroups {
      * live projection and its sinks) has consumed what was published, so the next measurement has the cores to
      * itself: lag at most a transaction marker or two per partition, and unchanged over three looks.
      */
-    static void awaitQuiet(String bootstrapServers, Duration patience) throws InterruptedException {
+    static void awaitQuiet(Map<String, Object> kafka, Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
-        try (Admin admin = admin(bootstrapServers)) {
+        try (Admin admin = Admin.create(kafka)) {
             long previous = -1;
             int steady = 0;
             while (System.nanoTime() < deadline) {
@@ -92,7 +91,4 @@ final class ConsumerGroups {
         throw new IllegalStateException("the consumers did not catch up within " + patience);
     }
 
-    private static Admin admin(String bootstrapServers) {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
-    }
 }

@@ -2,7 +2,6 @@ package chibo.bench;
 
 import chibo.localstack.GeneratedProvince;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -18,6 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -37,17 +37,18 @@ final class RawKafka {
     }
 
     /** Produces then consumes one record per import line: records per second each. */
-    static ObjectNode produceAndConsume(String bootstrapServers, GeneratedProvince province, ObjectNode into)
+    static ObjectNode produceAndConsume(Map<String, Object> kafka, GeneratedProvince province, ObjectNode into)
             throws InterruptedException {
         List<SampleEvents.Body> sample = SampleEvents.of(province);
-        createTopic(bootstrapServers);
+        createTopic(kafka);
         long produced = 0;
         long bytes = 0;
         long started;
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Map<String, Object> producerConfig = new HashMap<>(kafka);
+        producerConfig.putAll(Map.of(
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5, ProducerConfig.LINGER_MS_CONFIG, 5),
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5, ProducerConfig.LINGER_MS_CONFIG, 5));
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig,
                 new StringSerializer(), new ByteArraySerializer())) {
             // connected, the producer id granted and one record acknowledged before the clock starts: the rate,
             // not the set-up (the consumer below reads that record too)
@@ -68,7 +69,7 @@ final class RawKafka {
                     e.getCause());
         }
         double produceSeconds = BenchResults.seconds(started);
-        Read read = readAll(bootstrapServers, List.of(TOPIC));
+        Read read = readAll(kafka, List.of(TOPIC));
         long consumed = read.records();
         double consumeSeconds = read.seconds();
         into.put("topic", TOPIC);
@@ -94,10 +95,11 @@ final class RawKafka {
     }
 
     /** Reads every record of the topics from the start, as fast as a plain consumer can. */
-    static Read readAll(String bootstrapServers, Collection<String> topics) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    static Read readAll(Map<String, Object> kafka, Collection<String> topics) {
+        Map<String, Object> config = new HashMap<>(kafka);
+        config.putAll(Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
-                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 << 20);
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 << 20));
         long read = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
@@ -118,8 +120,8 @@ final class RawKafka {
         }
     }
 
-    private static void createTopic(String bootstrapServers) throws InterruptedException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    private static void createTopic(Map<String, Object> kafka) throws InterruptedException {
+        try (Admin admin = Admin.create(kafka)) {
             admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 1))).all().get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create " + TOPIC + ": " + e.getCause(), e.getCause());

@@ -113,7 +113,7 @@ public final class StackBench {
 
     private void run(GeneratedProvince province, Path file, long lines, ObjectNode result, ObjectNode figures)
             throws Exception {
-        ObjectNode raw = phase("raw-kafka", into -> RawKafka.produceAndConsume(stack.bootstrapServers(), province,
+        ObjectNode raw = phase("raw-kafka", into -> RawKafka.produceAndConsume(kafkaClient(stack), province,
                 into));
         figures.put("raw_producer_per_s", raw.get("producerPerSecond").asLong());
         figures.put("raw_consumer_per_s", raw.get("consumerPerSecond").asLong());
@@ -129,7 +129,7 @@ public final class StackBench {
             long started = System.nanoTime();
             DashboardReaders readers = DashboardReaders.start(reporting, tokens, province);
             try {
-                new BulkImport(stack.url(LocalStack.MEMBERSHIP), reporting, tokens, stack.bootstrapServers(),
+                new BulkImport(stack.url(LocalStack.MEMBERSHIP), reporting, tokens, kafkaClient(stack),
                         PATIENCE).run(province, file, lines, started, into);
             } finally {
                 readers.close();
@@ -166,7 +166,7 @@ public final class StackBench {
         settle();
 
         ObjectNode rawRead = phase("raw-consumer-event-topics", into -> {
-            RawKafka.Read read = RawKafka.readAll(stack.bootstrapServers(), Topics.ALL);
+            RawKafka.Read read = RawKafka.readAll(kafkaClient(stack), Topics.ALL);
             into.put("topics", String.join(", ", Topics.ALL));
             into.put("records", read.records());
             into.put("seconds", BenchResults.round(read.seconds()));
@@ -188,7 +188,7 @@ public final class StackBench {
     /** Until every consumer group has caught up, so that the next phase has the cores to itself. */
     private void settle() throws InterruptedException {
         meter.phase("waiting-for-consumers");
-        ConsumerGroups.awaitQuiet(stack.bootstrapServers(), PATIENCE);
+        ConsumerGroups.awaitQuiet(kafkaClient(stack), PATIENCE);
     }
 
     /** Runs one phase: progress lines, its own results, and what each process spent on it. */
@@ -234,5 +234,12 @@ public final class StackBench {
                 Files.deleteIfExists(path);
             }
         }
+    }
+
+    /** A Kafka client of the stack's broker: its address and, for the broker the stack started, the credentials. */
+    private static Map<String, Object> kafkaClient(LocalStack stack) {
+        Map<String, Object> client = new java.util.HashMap<>(stack.kafkaClientProperties());
+        client.put(org.apache.kafka.clients.CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        return client;
     }
 }

@@ -78,6 +78,9 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.mongodb.uri=" + mongoUri(database),
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer(),
                 "--logging.structured.format.console=ecs"));
+        if (kafka != null) {
+            arguments.addAll(kafka.access().springArguments(name));
+        }
         arguments.addAll(extra);
         return ServiceProcess.start(name, config.serviceJar(name), port, arguments, config.logs());
     }
@@ -139,6 +142,20 @@ public final class LocalStack implements AutoCloseable {
 
     public String bootstrapServers() {
         return config.external() != null ? config.external().bootstrapServers() : kafka.bootstrapServers();
+    }
+
+    /**
+     * What a Kafka client of the stack's broker needs besides {@link #bootstrapServers()} to connect as the
+     * administrator (the broker the stack starts takes only authenticated clients; {@link KafkaAccess}); nothing for
+     * a broker the stack did not start.
+     */
+    public Map<String, Object> kafkaClientProperties() {
+        return kafka == null ? Map.of() : kafka.access().clientProperties(KafkaAccess.ADMIN);
+    }
+
+    /** The same as {@link #kafkaClientProperties()}, for a service's principal: what it alone may do. */
+    public Map<String, Object> kafkaClientProperties(String service) {
+        return kafka == null ? Map.of() : kafka.access().clientProperties(service);
     }
 
     /** A connection string for one of the stack's databases. */

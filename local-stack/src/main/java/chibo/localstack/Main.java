@@ -63,7 +63,8 @@ public final class Main {
                   meeting-service     %s
                   reporting-service   %s
                   auth-server         %s   (issuer)
-                  Kafka               %s
+                  Kafka               %s   (SASL SCRAM-SHA-512; user admin, password in
+                                      %s)
                   MongoDB (wire)      %s
 
                 Get a token (demo clients: central-agency, province-agency, dashboard, province-dashboard, auditor,
@@ -73,7 +74,8 @@ public final class Main {
                 Members of the demo province, by status:
                   curl -s -H "Authorization: Bearer $TOKEN" %s/organizations/TQ/counts
                 """.formatted(dataDir, stack.url(LocalStack.DASHBOARD), stack.url(LocalStack.MEMBERSHIP),
-                stack.url(LocalStack.MEETING), stack.url(LocalStack.REPORTING), auth, stack.bootstrapServers(), stack.mongoUri(""), auth,
+                stack.url(LocalStack.MEETING), stack.url(LocalStack.REPORTING), auth, stack.bootstrapServers(),
+                dataDir.resolve("kafka/credentials.properties"), stack.mongoUri(""), auth,
                 stack.url(LocalStack.REPORTING)));
     }
 

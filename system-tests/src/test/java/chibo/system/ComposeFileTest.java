@@ -42,7 +42,9 @@ class ComposeFileTest {
      * {@code JWKSETURI}).
      */
     private static final Set<String> KNOWN_EXTRA = Set.of("JAVA_TOOL_OPTIONS",
-            "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI", "LOGGING_STRUCTURED_FORMAT_CONSOLE");
+            "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI", "LOGGING_STRUCTURED_FORMAT_CONSOLE",
+            "SPRING_KAFKA_SECURITY_PROTOCOL", "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM",
+            "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG");
 
     private static JsonNode compose;
 
@@ -132,12 +134,41 @@ class ComposeFileTest {
     @Test
     void the_services_reach_kafka_where_it_advertises_itself() {
         String advertised = env("kafka", "KAFKA_ADVERTISED_LISTENERS");
-        SERVICES.forEach(name -> assertThat(advertised).contains("PLAINTEXT://" + env(name,
+        SERVICES.forEach(name -> assertThat(advertised).contains("://" + env(name,
                 "SPRING_KAFKA_BOOTSTRAPSERVERS")));
         assertThat(env("kafka", "KAFKA_AUTO_CREATE_TOPICS_ENABLE")).isEqualTo("false");
         assertThat(env("kafka", "KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR")).isEqualTo("1");
         SERVICES.forEach(name -> assertThat(env(name, "CHIBO_TOPICS_PARTITIONS"))
                 .isEqualTo(env("kafka", "KAFKA_NUM_PARTITIONS")));
+    }
+
+    @Test
+    void the_broker_is_closed_and_each_service_authenticates_as_itself() throws IOException {
+        assertThat(env("kafka", "KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").split(","))
+                .as("every listener authenticates").allMatch(entry -> entry.endsWith(":SASL_PLAINTEXT"));
+        assertThat(env("kafka", "KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND")).isEqualTo("false");
+        assertThat(env("kafka", "KAFKA_AUTHORIZER_CLASS_NAME")).endsWith("StandardAuthorizer");
+        assertThat(env("kafka", "KAFKA_SUPER_USERS")).isEqualTo("User:admin");
+        for (String name : SERVICES) {
+            assertThat(env(name, "SPRING_KAFKA_SECURITY_PROTOCOL")).isEqualTo("SASL_PLAINTEXT");
+            assertThat(env(name, "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM")).isEqualTo("SCRAM-SHA-512");
+            assertThat(env(name, "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG"))
+                    .contains("username=\"" + name + "\"");
+            assertThat(service(name).get("depends_on").get("kafka-access").get("condition").asString())
+                    .as(name + " starts once its credential and rules are in place")
+                    .isEqualTo("service_completed_successfully");
+        }
+        // the same rules as the local stack's broker: one file
+        String rules = "./local-stack/src/main/resources/chibo/localstack/kafka-acls.txt";
+        assertThat(service("kafka-access").get("volumes").toString()).contains(rules);
+        assertThat(root().resolve(rules)).isRegularFile();
+        String script = Files.readString(root().resolve("deploy/kafka/grant-access.sh"));
+        for (String name : SERVICES) {
+            String variable = "CHIBO_KAFKA_" + name.replace("-service", "").toUpperCase() + "_PASSWORD";
+            assertThat(env("kafka-access", variable)).as(variable).isNotBlank();
+            assertThat(env(name, "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG")).contains(variable);
+        }
+        assertThat(script).contains("kafka-acls.sh").contains("SCRAM-SHA-512");
     }
 
     @Test

@@ -386,14 +386,14 @@ class ProvinceRecountTest {
         List<Recount.MeetingFact> meetings = new ArrayList<>();
         await().atMost(CATCH_UP).pollInterval(Duration.ofSeconds(2)).until(() -> {
             members.clear();
-            members.addAll(readTopic(stack.bootstrapServers(), Topics.MEMBERSHIP, ours, Recount.MemberFact::of));
+            members.addAll(readTopic(stack, Topics.MEMBERSHIP, ours, Recount.MemberFact::of));
             return members.size() == posted.memberEvents;
         });
         await().atMost(CATCH_UP).pollInterval(Duration.ofSeconds(2)).until(() -> {
             organisations.clear();
-            organisations.addAll(readTopic(stack.bootstrapServers(), Topics.ORGANIZATION, ours, event -> event));
+            organisations.addAll(readTopic(stack, Topics.ORGANIZATION, ours, event -> event));
             meetings.clear();
-            meetings.addAll(readTopic(stack.bootstrapServers(), Topics.MEETING, ours, Recount.MeetingFact::of));
+            meetings.addAll(readTopic(stack, Topics.MEETING, ours, Recount.MeetingFact::of));
             return organisations.size() == posted.organisationEvents
                     && meetings.stream().filter(Recount.MeetingFact::held).count() == posted.meetings;
         });
@@ -424,14 +424,16 @@ class ProvinceRecountTest {
      * Every record of the topic whose key passes, read as any Kafka client would (committed records only) and
      * turned into what the recount needs of it.
      */
-    private static <T> List<T> readTopic(String bootstrapServers, String topic, Predicate<String> keep,
+    private static <T> List<T> readTopic(LocalStack stack, String topic, Predicate<String> keep,
                                          Function<EventEnvelope, T> read) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Map<String, Object> config = new java.util.HashMap<>(stack.kafkaClientProperties());
+        config.putAll(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000));
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config,
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();

@@ -74,7 +74,7 @@ final class ProjectionRuntime {
         config.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir().toString());
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.streamThreads());
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        requireCoPartitioned(config, topics);
+        requireCoPartitioned(kafka.buildAdminProperties(), topics);
         KafkaStreams streams = new KafkaStreams(ReportingTopology.build(topics, events), config);
         streams.setUncaughtExceptionHandler(e -> {
             log.error("reporting topology {} failed; replacing the stream thread", topics.applicationId(), e);
@@ -114,9 +114,9 @@ final class ProjectionRuntime {
     /** Topics just created may take a moment to be known to every broker. */
     private static final Duration TOPICS_KNOWN_WITHIN = Duration.ofSeconds(30);
 
-    private static void requireCoPartitioned(Properties config, ReportingTopics topics) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers",
-                config.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)))) {
+    /** Checked with the service's own admin settings (its bootstrap servers and credentials). */
+    private static void requireCoPartitioned(Map<String, Object> adminConfig, ReportingTopics topics) {
+        try (Admin admin = Admin.create(adminConfig)) {
             Map<String, TopicDescription> described = describe(admin, List.of(Topics.ORGANIZATION,
                     topics.orgDeltas()));
             int organizations = described.get(Topics.ORGANIZATION).partitions().size();
