@@ -30,6 +30,11 @@ public record Reader(String username, String name, String org, Set<String> roles
         return roles.contains("operator");
     }
 
+    /** Whether the reader audits: reads members' and organisations' histories and checks their hash chains. */
+    public boolean audits() {
+        return roles.contains("auditor");
+    }
+
     /** Whether the reader sees the versions of the figures: auditors and operators. */
     public boolean seesVersions() {
         return roles.contains("auditor") || runsFigures();
