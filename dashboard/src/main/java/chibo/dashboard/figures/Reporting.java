@@ -33,6 +33,12 @@ public class Reporting {
                 .queryParamIfPresent("asOf", Optional.ofNullable(asOf)).build(orgId));
     }
 
+    /** The meetings of the year to now, or to {@code asOf} (a month's last day) when given. */
+    public Answer<MeetingFigures> meetings(String token, String orgId, LocalDate asOf) {
+        return read(token, orgId, MeetingFigures.class, uri -> uri.path("/organizations/{orgId}/summary")
+                .queryParamIfPresent("asOf", Optional.ofNullable(asOf)).build(orgId));
+    }
+
     /** The children side by side: members now or at {@code asOf}, flows of this year. */
     public Answer<Comparison> children(String token, String orgId, LocalDate asOf) {
         return read(token, orgId, Comparison.class, uri -> uri.path("/organizations/{orgId}/children")

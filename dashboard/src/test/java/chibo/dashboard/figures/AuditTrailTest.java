@@ -31,7 +31,7 @@ class AuditTrailTest {
     void client() {
         RestClient.Builder builder = RestClient.builder();
         reporting = MockRestServiceServer.bindTo(builder).build();
-        audit = new AuditTrail(builder, new DashboardProperties("http://reporting", "TW", null, null));
+        audit = new AuditTrail(builder, new DashboardProperties("http://reporting", "http://membership", "TW", null, null));
     }
 
     @Test
