@@ -165,6 +165,28 @@ class DashboardBrowserTest {
                 .as("members at the end of this month, as on the summary").isEqualTo("3");
         screenshots("commune-month-by-month");
 
+        browser.get(stack.url(LocalStack.DASHBOARD) + "/organisations/TQ-MQ");
+        browser.findElement(By.id("due-list")).click();
+        until(ExpectedConditions.presenceOfElementLocated(By.id("due-counts")));
+        assertThat(browser.findElement(By.cssSelector(
+                "#due-counts tr[data-kind='AWAITING_CEREMONY'] td[data-state='OVERDUE']")).getText())
+                .as("the two admitted in September 2025 have had no ceremony since").isEqualTo("2");
+        assertThat(browser.findElements(By.cssSelector("#due-items tr.overdue[data-kind='AWAITING_CEREMONY']"))
+                .stream().map(row -> row.getAttribute("data-member")).toList())
+                .containsExactlyInAnyOrder("TQ-MQ-NT-001", "TQ-MQ-NT-002");
+        screenshots("commune-due");
+
+        browser.get(stack.url(LocalStack.DASHBOARD) + "/organisations/TQ-MQ");
+        browser.findElement(By.id("meetings")).click();
+        until(ExpectedConditions.attributeToBeNotEmpty(browser.findElement(By.id("heatmap-chart")), "data-drawn"));
+        assertThat(browser.findElements(By.cssSelector("#heatmap-table tbody tr")).stream()
+                .map(row -> row.getAttribute("data-org")).toList()).containsExactly("TQ-MQ-NT");
+        assertThat(browser.findElement(By.id("heatmap-chart")).getAttribute("data-drawn")).as("a square a month")
+                .isEqualTo(Integer.toString(browser.findElements(By.cssSelector("#heatmap-table td[data-month]"))
+                        .size()));
+        assertThat(browser.findElements(By.cssSelector("#heatmap-chart canvas"))).isNotEmpty();
+        screenshots("commune-meetings");
+
         browser.get(stack.url(LocalStack.DASHBOARD) + "/organisations/TQ");
 
         until(ExpectedConditions.presenceOfElementLocated(By.id("refused")));
