@@ -85,11 +85,15 @@ public final class LocalStack implements AutoCloseable {
         return ServiceProcess.start(name, config.serviceJar(name), port, arguments, config.logs());
     }
 
-    /** The dashboard reads reporting-service and sends browsers to the authorization server, both on this machine. */
+    /**
+     * The dashboard reads reporting-service (figures, histories) and membership-service (due lists), and sends
+     * browsers to the authorization server, all on this machine.
+     */
     private ServiceProcess dashboard(Ports ports) {
         String oauth = "--spring.security.oauth2.client.provider.chibo.";
         return ServiceProcess.start(DASHBOARD, config.serviceJar(DASHBOARD), ports.dashboard(), List.of(
                 "--chibo.dashboard.reporting-url=http://localhost:" + ports.reporting(),
+                "--chibo.dashboard.membership-url=http://localhost:" + ports.membership(),
                 "--chibo.dashboard.end-session-uri=" + issuer() + "/connect/logout",
                 oauth + "authorization-uri=" + issuer() + "/oauth2/authorize",
                 oauth + "token-uri=" + issuer() + "/oauth2/token",

@@ -51,6 +51,10 @@ final class Agency {
         return ApiClient.token(authUrl, "auditor", "auditor-secret");
     }
 
+    String dataProtection() {
+        return ApiClient.token(authUrl, "data-protection", "data-protection-secret");
+    }
+
     String operator() {
         return ApiClient.token(authUrl, "operator", "operator-secret");
     }

@@ -223,7 +223,8 @@ class ComposeFileTest {
                 .asString() + " " + client.get("roles").toString().replace("\"", "") + " "
                 + (client.has("org") ? client.get("org").asString() : "-")));
         Map<String, String> realmClients = new TreeMap<>();
-        realm.get("clients").values().forEach(client -> {
+        realm.get("clients").values().stream().filter(client -> client.get("serviceAccountsEnabled").asBoolean())
+                .forEach(client -> {
             Map<String, String> claims = new TreeMap<>();
             client.get("protocolMappers").values().forEach(mapper -> claims.put(
                     mapper.get("config").get("claim.name").asString(),
@@ -233,6 +234,61 @@ class ComposeFileTest {
         });
 
         assertThat(realmClients).isEqualTo(localClients);
+    }
+
+    @Test
+    void the_identity_provider_has_the_dashboards_login_client_and_the_local_authorization_servers_demo_people()
+            throws IOException {
+        JsonNode login = applicationYml("auth-server").get("chibo").get("auth").get("login");
+        JsonNode realm = JsonMapper.builder().build().readTree(Files.readString(
+                root().resolve("deploy/keycloak/chibo-realm.json")));
+        JsonNode local = login.get("clients").get(0);
+        JsonNode client = realm.get("clients").values().stream()
+                .filter(candidate -> candidate.get("clientId").asString().equals(local.get("id").asString()))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + local.get("id") + " in the realm"));
+        String dashboard = "http://localhost:" + env("dashboard", "SERVER_PORT");
+
+        assertThat(client.get("secret").asString()).isEqualTo(local.get("secret").asString());
+        assertThat(client.get("standardFlowEnabled").asBoolean()).isTrue();
+        assertThat(client.get("publicClient").asBoolean()).isFalse();
+        assertThat(client.get("attributes").get("pkce.code.challenge.method").asString()).isEqualTo("S256");
+        assertThat(client.get("redirectUris").values().stream().map(JsonNode::asString))
+                .containsExactly(dashboard + "/login/oauth2/code/chibo");
+        assertThat(client.get("attributes").get("post.logout.redirect.uris").asString())
+                .isEqualTo(dashboard + "/logged-out");
+        Map<String, JsonNode> mappers = new TreeMap<>();
+        client.get("protocolMappers").values().forEach(mapper -> mappers.put(
+                mapper.get("config").get("claim.name").asString(), mapper.get("config")));
+        assertThat(mappers).containsOnlyKeys("roles", "org");
+        mappers.values().forEach(config -> assertThat(config.get("id.token.claim").asString()
+                + config.get("access.token.claim").asString()).as("the dashboard reads the ID token, the services"
+                + " the access token").isEqualTo("truetrue"));
+
+        Map<String, String> groupOrgs = new TreeMap<>();
+        realm.get("groups").values().forEach(group -> groupOrgs.put(group.get("path").asString(),
+                group.get("attributes").get("org").get(0).asString()));
+        Set<String> inScope = realm.get("scopeMappings").values().stream()
+                .filter(mapping -> mapping.get("client").asString().equals(local.get("id").asString()))
+                .flatMap(mapping -> mapping.get("roles").values().stream()).map(JsonNode::asString)
+                .collect(Collectors.toSet());
+        Map<String, String> localPeople = new TreeMap<>();
+        login.get("users").values().forEach(user -> localPeople.put(user.get("username").asString(),
+                user.get("password").asString() + " | " + user.get("name").asString() + " | "
+                        + user.get("roles").values().stream().map(JsonNode::asString).sorted().toList() + " | "
+                        + (user.has("org") ? user.get("org").asString() : "-")));
+        Map<String, String> realmPeople = new TreeMap<>();
+        realm.get("users").values().forEach(user -> {
+            List<String> roles = user.get("realmRoles").values().stream().map(JsonNode::asString).sorted().toList();
+            assertThat(inScope).as("roles reach the token only when in the client's scope").containsAll(roles);
+            List<String> orgs = user.has("groups") ? user.get("groups").values().stream()
+                    .map(group -> groupOrgs.get(group.asString())).toList() : List.of();
+            assertThat(orgs).as(user.get("username") + " is in at most one organisation").hasSizeLessThan(2);
+            realmPeople.put(user.get("username").asString(), user.get("credentials").get(0).get("value").asString()
+                    + " | " + user.get("firstName").asString() + " " + user.get("lastName").asString() + " | "
+                    + roles + " | " + (orgs.isEmpty() ? "-" : orgs.getFirst()));
+        });
+
+        assertThat(realmPeople).isEqualTo(localPeople);
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -124,14 +125,14 @@ class DashboardBrowserTest {
         assertThat(text("members-total")).isEqualTo("3");
         assertThat(text("figures-as-of")).startsWith("Số liệu tính đến ");
         assertThat(browser.findElement(By.id("children")).getText()).contains("Đảng bộ xã Minh Quang");
-        screenshot("province-summary-vi");
+        screenshots("province-summary-vi");
 
         browser.findElement(By.id("compare-children")).click();
         until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-org='TQ-MQ']")));
         assertThat(browser.findElement(By.cssSelector("tr[data-org='TQ-MQ']")).getText())
                 .startsWith("Đảng bộ xã Minh Quang 3");
         assertThat(text("total-members")).isEqualTo("3");
-        screenshot("province-children-vi");
+        screenshots("province-children-vi");
 
         browser.findElement(By.id("switch-language")).click();
         until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
@@ -162,7 +163,29 @@ class DashboardBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#series-chart canvas"))).isNotEmpty();
         assertThat(months.getLast().findElements(By.tagName("td")).get(1).getText())
                 .as("members at the end of this month, as on the summary").isEqualTo("3");
-        screenshot("commune-month-by-month");
+        screenshots("commune-month-by-month");
+
+        browser.get(stack.url(LocalStack.DASHBOARD) + "/organisations/TQ-MQ");
+        browser.findElement(By.id("due-list")).click();
+        until(ExpectedConditions.presenceOfElementLocated(By.id("due-counts")));
+        assertThat(browser.findElement(By.cssSelector(
+                "#due-counts tr[data-kind='AWAITING_CEREMONY'] td[data-state='OVERDUE']")).getText())
+                .as("the two admitted in September 2025 have had no ceremony since").isEqualTo("2");
+        assertThat(browser.findElements(By.cssSelector("#due-items tr.overdue[data-kind='AWAITING_CEREMONY']"))
+                .stream().map(row -> row.getAttribute("data-member")).toList())
+                .containsExactlyInAnyOrder("TQ-MQ-NT-001", "TQ-MQ-NT-002");
+        screenshots("commune-due");
+
+        browser.get(stack.url(LocalStack.DASHBOARD) + "/organisations/TQ-MQ");
+        browser.findElement(By.id("meetings")).click();
+        until(ExpectedConditions.attributeToBeNotEmpty(browser.findElement(By.id("heatmap-chart")), "data-drawn"));
+        assertThat(browser.findElements(By.cssSelector("#heatmap-table tbody tr")).stream()
+                .map(row -> row.getAttribute("data-org")).toList()).containsExactly("TQ-MQ-NT");
+        assertThat(browser.findElement(By.id("heatmap-chart")).getAttribute("data-drawn")).as("a square a month")
+                .isEqualTo(Integer.toString(browser.findElements(By.cssSelector("#heatmap-table td[data-month]"))
+                        .size()));
+        assertThat(browser.findElements(By.cssSelector("#heatmap-chart canvas"))).isNotEmpty();
+        screenshots("commune-meetings");
 
         browser.get(stack.url(LocalStack.DASHBOARD) + "/organisations/TQ");
 
@@ -192,6 +215,45 @@ class DashboardBrowserTest {
         screenshot("commune-live-update");
     }
 
+    @Test
+    void an_auditor_opens_a_members_history_sees_the_chain_verified_and_the_look_is_in_reportings_access_log() {
+        String member = "TQ-MQ-NT-001";
+        String purpose = "Kiểm tra hồ sơ kết nạp " + System.nanoTime();
+        String auditor = agency.auditor();
+        await().atMost(EndToEndFlow.PATIENCE).untilAsserted(() -> assertThat(agency.reporting
+                .get("/audit/subjects/" + member + "/verification", auditor).status())
+                .as("reporting's archive has read the member's events").isEqualTo(200));
+        logIn("auditor");
+
+        browser.findElement(By.id("audit")).click();
+        until(ExpectedConditions.presenceOfElementLocated(By.id("member-id"))).sendKeys(member);
+        browser.findElement(By.id("purpose")).sendKeys(purpose);
+        browser.findElement(By.id("find-member")).click();
+
+        until(ExpectedConditions.presenceOfElementLocated(By.id("verification-verdict")));
+        assertThat(text("history-title")).isEqualTo("Lịch sử đảng viên " + member);
+        assertThat(text("verification-verdict")).isEqualTo("Chuỗi băm nguyên vẹn.");
+        assertThat(browser.findElement(By.id("verification")).getAttribute("data-intact")).isEqualTo("true");
+        var admitted = browser.findElement(By.cssSelector("#timeline li[data-type='member.admitted.v1']"));
+        assertThat(admitted.getAttribute("data-seq")).isEqualTo("1");
+        assertThat(admitted.getText()).contains("Kết nạp").contains("77-QĐ/ĐU");
+        assertThat(admitted.findElement(By.cssSelector("code.hash")).getAttribute("title")).matches("[0-9a-f]{64}");
+        screenshots("auditor-member-history");
+
+        String dataProtection = agency.dataProtection();
+        await().atMost(EndToEndFlow.PATIENCE).untilAsserted(() -> {
+            var logged = agency.reporting.get("/access-log?subject=" + member, dataProtection);
+            assertThat(logged.status()).isEqualTo(200);
+            assertThat(logged.json().get("items").values().stream()
+                    .filter(entry -> purpose.equals(entry.path("purpose").asString("")))
+                    .map(entry -> entry.get("path").asString() + " " + entry.get("who").asString() + " "
+                            + entry.get("outcome").asString()).toList())
+                    .as("the dashboard's reads, with the auditor's token and purpose")
+                    .contains("/audit/members/" + member + "/history auditor SERVED",
+                            "/audit/subjects/" + member + "/verification auditor SERVED");
+        });
+    }
+
     private void logIn(String username) {
         browser.get(stack.url(LocalStack.DASHBOARD) + "/");
         until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
@@ -214,6 +276,27 @@ class DashboardBrowserTest {
 
     private String text(String id) {
         return browser.findElement(By.id(id)).getText();
+    }
+
+    /**
+     * Screenshots of the page at a desktop's width and at a phone's (cell secretaries read on phones); at the phone's
+     * width the page must not scroll sideways — only a wide table inside its own box may.
+     */
+    private void screenshots(String name) {
+        screenshot(name + "-desktop");
+        Dimension desktop = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(((Number) ((JavascriptExecutor)
+                    browser).executeScript("return window.innerWidth")).intValue()).isLessThan(500));
+            Object overflow = ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertThat(((Number) overflow).intValue()).as(name + " at a phone's width scrolls sideways by")
+                    .isLessThanOrEqualTo(0);
+            screenshot(name + "-phone");
+        } finally {
+            browser.manage().window().setSize(desktop);
+        }
     }
 
     private void screenshot(String name) {

@@ -1,17 +1,13 @@
 package chibo.dashboard.figures;
 
 import chibo.dashboard.DashboardProperties;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
-import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.util.UriBuilder;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
@@ -34,6 +30,12 @@ public class Reporting {
     /** The summary now, or at {@code asOf} (a month's last day) when given. */
     public Answer<Summary> summary(String token, String orgId, LocalDate asOf) {
         return read(token, orgId, Summary.class, uri -> uri.path("/organizations/{orgId}/summary")
+                .queryParamIfPresent("asOf", Optional.ofNullable(asOf)).build(orgId));
+    }
+
+    /** The meetings of the year to now, or to {@code asOf} (a month's last day) when given. */
+    public Answer<MeetingFigures> meetings(String token, String orgId, LocalDate asOf) {
+        return read(token, orgId, MeetingFigures.class, uri -> uri.path("/organizations/{orgId}/summary")
                 .queryParamIfPresent("asOf", Optional.ofNullable(asOf)).build(orgId));
     }
 
@@ -75,24 +77,8 @@ public class Reporting {
         });
     }
 
-    /**
-     * Sends a request with the reader's token: a 4xx is a refusal about {@code subject} (with reporting's problem as
-     * its text), anything else that goes wrong means the figures are unavailable.
-     */
     private <R> R exchange(String token, String subject, RestClient.RequestHeadersSpec<?> request,
                            Function<RestClient.ResponseSpec, R> answer) {
-        try {
-            return answer.apply(request.headers(headers -> headers.setBearerAuth(token)).retrieve()
-                    .onStatus(HttpStatusCode::is4xxClientError, (sent, refused) -> {
-                        throw new FiguresRefused(refused.getStatusCode().value(), subject,
-                                new String(refused.getBody().readAllBytes(), StandardCharsets.UTF_8));
-                    }));
-        } catch (FiguresRefused refused) {
-            throw refused;
-        } catch (RestClientResponseException e) {
-            throw new FiguresUnavailable("reporting-service answered " + e.getStatusCode(), e);
-        } catch (RestClientException e) {
-            throw new FiguresUnavailable("reporting-service did not answer", e);
-        }
+        return ServiceCalls.exchange("reporting-service", token, subject, request, answer);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 public record Reader(String username, String name, String org, Set<String> roles) {
 
     private static final Set<String> FIGURE_READERS = Set.of("dashboard-reader", "auditor", "agency-writer");
+    private static final Set<String> PEOPLE_DUE_READERS = Set.of("dashboard-reader", "auditor", "agency-writer");
 
     public static Reader of(OidcUser user) {
         List<String> roles = user.getClaimAsStringList("roles");
@@ -28,6 +29,19 @@ public record Reader(String username, String name, String org, Set<String> roles
     /** Whether the reader runs the figures (rebuilds, switches): the operator. */
     public boolean runsFigures() {
         return roles.contains("operator");
+    }
+
+    /**
+     * Whether the reader may see who is due (names and member ids) rather than only how many: the roles
+     * membership-service names people to in its due lists (docs/personal-data.md).
+     */
+    public boolean readsPeopleDue() {
+        return roles.stream().anyMatch(PEOPLE_DUE_READERS::contains);
+    }
+
+    /** Whether the reader audits: reads members' and organisations' histories and checks their hash chains. */
+    public boolean audits() {
+        return roles.contains("auditor");
     }
 
     /** Whether the reader sees the versions of the figures: auditors and operators. */

@@ -28,6 +28,16 @@ public final class Formats {
         return NumberFormat.getIntegerInstance(locale).format(value);
     }
 
+    /** A share such as {@code 87.5} as {@code 87,5 %} (Vietnamese) or {@code 87.5 %}; none as a dash. */
+    public String percent(Double value) {
+        if (value == null) {
+            return "—";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMaximumFractionDigits(1);
+        return format.format(value) + " %";
+    }
+
     public String date(LocalDate date) {
         return date == null ? "" : date.format(vietnamese() ? VI_DATE : EN_DATE);
     }

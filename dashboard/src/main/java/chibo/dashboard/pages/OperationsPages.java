@@ -14,8 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The versions of the figures, for auditors (to read) and operators (to rebuild): the live version and any being
@@ -24,8 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Controller
 class OperationsPages {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Reporting reporting;
 
@@ -52,19 +48,8 @@ class OperationsPages {
             reporting.rebuild(client.getAccessToken().getTokenValue(), version.strip());
             flash.addFlashAttribute("started", version.strip());
         } catch (FiguresRefused refused) {
-            flash.addFlashAttribute("refusal", detail(refused.getMessage()));
+            flash.addFlashAttribute("refusal", refused.reason());
         }
         return "redirect:/projections";
-    }
-
-    /** What a refusal says to a person: the problem's {@code detail}, else its text as it came. */
-    static String detail(String problem) {
-        try {
-            JsonNode node = JSON.readTree(problem);
-            JsonNode detail = node.get("detail");
-            return detail != null && detail.isString() ? detail.asString() : problem;
-        } catch (RuntimeException notJson) {
-            return problem;
-        }
     }
 }

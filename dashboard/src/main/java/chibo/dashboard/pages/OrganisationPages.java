@@ -49,9 +49,11 @@ class OrganisationPages {
     private final DashboardProperties properties;
     private final MessageSource messages;
     private final Clock clock;
+    private final PageFrame frame;
 
     OrganisationPages(Reporting reporting, LiveRelay live, DashboardProperties properties, MessageSource messages,
-                      Clock clock) {
+                      Clock clock, PageFrame frame) {
+        this.frame = frame;
         this.reporting = reporting;
         this.live = live;
         this.properties = properties;
@@ -190,9 +192,6 @@ class OrganisationPages {
     }
 
     private void frame(Model model, String token, OidcUser user, OrgHeadline shown, AsOf when) {
-        model.addAttribute("org", shown);
-        model.addAttribute("asOf", when);
-        model.addAttribute("trail", Breadcrumbs.above(shown, Reader.of(user).org(),
-                id -> reporting.headline(token, id)));
+        frame.frame(model, token, user, shown, when);
     }
 }

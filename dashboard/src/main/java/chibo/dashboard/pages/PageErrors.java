@@ -21,6 +21,8 @@ class PageErrors {
         response.setStatus(status);
         model.addAttribute("status", status);
         model.addAttribute("orgId", refused.orgId());
+        model.addAttribute("kind", refused.kind());
+        model.addAttribute("reason", status == 400 ? refused.reason() : null);
         return "error/refused";
     }
 

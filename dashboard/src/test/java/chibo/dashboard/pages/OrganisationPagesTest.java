@@ -126,6 +126,23 @@ class OrganisationPagesTest {
     }
 
     @Test
+    void the_page_leads_to_the_meetings_and_what_is_due_and_only_an_auditors_to_the_organisations_history()
+            throws Exception {
+        when(reporting.summary(anyString(), eq("TQ-MQ"), isNull()))
+                .thenReturn(new Answer<>(summary("TQ-MQ", "Đảng bộ xã Minh Quang", "TQ", 1250), CURRENT));
+        when(reporting.children(anyString(), eq("TQ-MQ"), isNull()))
+                .thenReturn(new Answer<>(comparison("TQ-MQ", "Đảng bộ xã Minh Quang"), CURRENT));
+
+        String readers = page("/organisations/TQ-MQ", reader("province-reader", "TQ", "dashboard-reader"), 200);
+        String auditors = page("/organisations/TQ-MQ", reader("auditor", null, "auditor"), 200);
+
+        assertThat(readers).contains("href=\"/organisations/TQ-MQ/meetings\"").contains("Sinh hoạt chi bộ")
+                .contains("href=\"/organisations/TQ-MQ/due\"").contains("Việc đến hạn")
+                .doesNotContain("/audit/organisations/");
+        assertThat(auditors).contains("href=\"/audit/organisations/TQ-MQ\"");
+    }
+
+    @Test
     void english_is_a_switch_away_and_figures_still_catching_up_carry_a_warning() throws Exception {
         when(reporting.summary(anyString(), eq("TQ-MQ"), isNull())).thenReturn(new Answer<>(
                 summary("TQ-MQ", "Đảng bộ xã Minh Quang", "TQ", 1250), new Freshness("CATCHING_UP", null, 40)));

@@ -1,0 +1,95 @@
+package chibo.dashboard.pages;
+
+import chibo.dashboard.figures.AuditTrail;
+import chibo.dashboard.figures.ChainVerification;
+import chibo.dashboard.figures.FiguresRefused;
+import chibo.dashboard.figures.History;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.util.regex.Pattern;
+
+/**
+ * For auditors: a member's or an organisation's history as a timeline, under the verdict on its hash chains, both
+ * from reporting-service's archive and read with the auditor's own token (reporting refuses anyone else, and writes
+ * every read to its access log with the purpose the auditor gave).
+ */
+@Controller
+class AuditPages {
+
+    /** An id as agencies choose them: 1–64 letters, digits, {@code .}, {@code _} or {@code -}, from a letter or digit. */
+    static final Pattern ID = Pattern.compile("[\\p{Alnum}][\\p{Alnum}._-]{0,63}");
+
+    private final AuditTrail audit;
+
+    AuditPages(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    @GetMapping("/audit")
+    String search() {
+        return "audit-search";
+    }
+
+    /** The search box: to the member's (or organisation's) history, or back to the box saying what is wrong. */
+    @GetMapping("/audit/find")
+    String find(@RequestParam(defaultValue = "") String memberId, @RequestParam(defaultValue = "") String orgId,
+                @RequestParam(defaultValue = "") String purpose, Model model, HttpServletResponse response) {
+        String member = memberId.strip();
+        String org = orgId.strip();
+        String wanted = member.isEmpty() ? org : member;
+        if (wanted.isEmpty() || !ID.matcher(wanted).matches()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("badId", wanted);
+            model.addAttribute("memberId", member);
+            model.addAttribute("orgId", org);
+            model.addAttribute("purpose", purpose);
+            return "audit-search";
+        }
+        UriComponentsBuilder target = UriComponentsBuilder
+                .fromPath(member.isEmpty() ? "/audit/organisations/{id}" : "/audit/members/{id}");
+        if (!purpose.isBlank()) {
+            target.queryParam("purpose", purpose.strip());
+        }
+        return "redirect:" + target.encode().buildAndExpand(wanted).toUriString();
+    }
+
+    @GetMapping("/audit/members/{memberId}")
+    String member(@PathVariable String memberId, @RequestParam(required = false) String cursor,
+                  @RequestParam(required = false) String purpose,
+                  @RegisteredOAuth2AuthorizedClient("chibo") OAuth2AuthorizedClient client, Model model) {
+        String token = client.getAccessToken().getTokenValue();
+        try {
+            show(model, memberId, purpose, audit.verification(token, memberId, purpose),
+                    audit.memberHistory(token, memberId, cursor, purpose));
+        } catch (FiguresRefused refused) {
+            throw refused.about("member");
+        }
+        return "member-history";
+    }
+
+    @GetMapping("/audit/organisations/{orgId}")
+    String organisation(@PathVariable String orgId, @RequestParam(required = false) String cursor,
+                        @RequestParam(required = false) String purpose,
+                        @RegisteredOAuth2AuthorizedClient("chibo") OAuth2AuthorizedClient client, Model model) {
+        String token = client.getAccessToken().getTokenValue();
+        show(model, orgId, purpose, audit.verification(token, orgId, purpose),
+                audit.organisationHistory(token, orgId, cursor, purpose));
+        return "organisation-history";
+    }
+
+    private static void show(Model model, String subject, String purpose, ChainVerification verification,
+                             History history) {
+        model.addAttribute("subject", subject);
+        model.addAttribute("purpose", purpose);
+        model.addAttribute("verification", verification);
+        model.addAttribute("history", history);
+    }
+}

@@ -1,0 +1,216 @@
+package chibo.dashboard.pages;
+
+import chibo.dashboard.figures.AuditTrail;
+import chibo.dashboard.figures.ChainVerification;
+import chibo.dashboard.figures.FiguresRefused;
+import chibo.dashboard.figures.FiguresUnavailable;
+import chibo.dashboard.figures.History;
+import chibo.dashboard.figures.Reporting;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * The auditor's history pages as they render reporting-service's archive (canned here): the timeline, the verdict on
+ * the hash chain, and every way a look can go wrong.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class AuditPagesTest {
+
+    private static final String HASH_1 = "a1b2c3d4e5f6" + "0".repeat(52);
+    private static final String HASH_2 = "ffeeddccbbaa" + "1".repeat(52);
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ClientRegistrationRepository registrations;
+    @MockitoBean
+    AuditTrail audit;
+    @MockitoBean
+    Reporting reporting;
+
+    private RequestPostProcessor auditor() {
+        return LoggedIn.person(registrations, "auditor", "Ủy ban Kiểm tra", null, "auditor");
+    }
+
+    private static History.Entry event(long seq, String type, LocalDate effective, String actingOrg,
+                                       String decision, String hash, boolean intact) {
+        return new History.Entry("e" + seq, "membership", type, "TQ-MQ-NT-001", seq, effective,
+                Instant.parse("2026-11-02T03:04:00Z"), actingOrg, decision, null, hash, intact, null);
+    }
+
+    private static History twoEvents() {
+        return new History(List.of(
+                event(1, "member.admitted.v1", LocalDate.of(2025, 3, 14), "TQ-MQ", "15-QĐ/ĐU", HASH_1, true),
+                event(2, "member.sworn_in.v1", LocalDate.of(2025, 4, 2), "TQ-MQ-NT", null, HASH_2, true)),
+                100, null);
+    }
+
+    private static ChainVerification holds() {
+        return new ChainVerification("TQ-MQ-NT-001", true, List.of(new ChainVerification.Chain("membership", 2, 2, 2,
+                true, 0, null, Instant.parse("2026-11-02T03:04:00Z"))));
+    }
+
+    private String page(String path, int status) throws Exception {
+        var response = mvc.perform(get(path).with(auditor())).andReturn().getResponse();
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(status);
+        return response.getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void an_auditor_reads_a_members_events_as_a_timeline_under_the_verdict_that_the_chain_holds() throws Exception {
+        when(audit.verification(anyString(), eq("TQ-MQ-NT-001"), isNull())).thenReturn(holds());
+        when(audit.memberHistory(anyString(), eq("TQ-MQ-NT-001"), isNull(), isNull())).thenReturn(twoEvents());
+
+        String html = page("/audit/members/TQ-MQ-NT-001", 200).replaceAll("\\s+", " ");
+
+        assertThat(html).contains("Lịch sử đảng viên TQ-MQ-NT-001").contains("Chuỗi băm nguyên vẹn.")
+                .contains("nguyên vẹn: 2 sự kiện, đã kiểm đến số thứ tự 2").contains("data-intact=\"true\"");
+        assertThat(html).as("each event: date, type, deciding organisation, seq, hash")
+                .contains("14/03/2025").contains("Kết nạp").contains("15-QĐ/ĐU").contains(">TQ-MQ<")
+                .contains("02/04/2025").contains("Tổ chức lễ kết nạp").contains(">TQ-MQ-NT<")
+                .contains("data-seq=\"1\"").contains("data-seq=\"2\"").contains("title=\"" + HASH_1 + "\"")
+                .contains("a1b2c3d4e5f6...").doesNotContain("id=\"history-next\"");
+        assertThat(html.indexOf("14/03/2025")).as("in the order recorded").isLessThan(html.indexOf("02/04/2025"));
+    }
+
+    @Test
+    void a_broken_chain_says_at_which_seq_and_why_and_marks_the_event_whose_content_changed() throws Exception {
+        ChainVerification broken = new ChainVerification("TQ-MQ-NT-001", false, List.of(
+                new ChainVerification.Chain("membership", 2, 2, 1, false, 1, new ChainVerification.BrokenLink(2,
+                        "hash-mismatch", "content changed", HASH_2, "0badc0de"), null)));
+        History tampered = new History(List.of(twoEvents().items().getFirst(), event(2, "member.sworn_in.v1",
+                LocalDate.of(2025, 4, 2), "TQ-MQ-NT", null, HASH_2, false)), 100, null);
+        when(audit.verification(anyString(), eq("TQ-MQ-NT-001"), isNull())).thenReturn(broken);
+        when(audit.memberHistory(anyString(), eq("TQ-MQ-NT-001"), isNull(), isNull())).thenReturn(tampered);
+
+        String vietnamese = page("/audit/members/TQ-MQ-NT-001", 200).replaceAll("\\s+", " ");
+        String english = page("/audit/members/TQ-MQ-NT-001?lang=en", 200).replaceAll("\\s+", " ");
+
+        assertThat(vietnamese).contains("Chuỗi băm bị đứt tại số thứ tự 2.")
+                .contains("nội dung đã bị thay đổi sau khi niêm phong").contains("Thấy: 0badc0de")
+                .contains("data-intact=\"false\"").contains("class=\"tampered\"")
+                .contains("Nội dung sự kiện không khớp mã băm của nó khi được đọc.");
+        assertThat(english).contains("The hash chain is broken at seq 2.")
+                .contains("broken at seq 2 (the content changed after it was sealed); 1 broken links; holds through"
+                        + " seq 1").contains("Admission ceremony held");
+    }
+
+    @Test
+    void the_purpose_given_in_the_search_box_goes_with_every_read_and_every_later_page() throws Exception {
+        var found = mvc.perform(get("/audit/find").param("memberId", "  TQ-MQ-NT-001 ")
+                .param("purpose", "Kiểm tra hồ sơ kết nạp").with(auditor())).andReturn().getResponse();
+        assertThat(found.getRedirectedUrl()).isEqualTo("/audit/members/TQ-MQ-NT-001?purpose=Ki%E1%BB%83m%20tra"
+                + "%20h%E1%BB%93%20s%C6%A1%20k%E1%BA%BFt%20n%E1%BA%A1p");
+        when(audit.verification(anyString(), eq("TQ-MQ-NT-001"), eq("Kiểm tra hồ sơ kết nạp"))).thenReturn(holds());
+        when(audit.memberHistory(anyString(), eq("TQ-MQ-NT-001"), isNull(), eq("Kiểm tra hồ sơ kết nạp")))
+                .thenReturn(new History(twoEvents().items(), 100, "cursor-2"));
+
+        var response = mvc.perform(get(URI.create(found.getRedirectedUrl())).with(auditor())).andReturn()
+                .getResponse();
+        String html = response.getContentAsString(StandardCharsets.UTF_8);
+
+        verify(audit).memberHistory(anyString(), eq("TQ-MQ-NT-001"), isNull(), eq("Kiểm tra hồ sơ kết nạp"));
+        assertThat(html).contains("id=\"history-next\"").contains("cursor=cursor-2")
+                .contains("purpose=Ki%E1%BB%83m%20tra");
+    }
+
+    private String search(String memberId) throws Exception {
+        var response = mvc.perform(get("/audit/find").param("memberId", memberId).with(auditor())).andReturn()
+                .getResponse();
+        assertThat(response.getStatus()).isEqualTo(400);
+        return response.getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void an_id_that_cannot_be_one_is_sent_back_to_the_search_box_escaped_and_nothing_is_asked_of_reporting()
+            throws Exception {
+        String bad = search("<script>alert(1)</script>");
+        String empty = search(" ");
+
+        assertThat(bad).contains("id=\"bad-id\"").contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                .doesNotContain("<script>alert(1)");
+        assertThat(empty).contains("Hãy nhập mã đảng viên hoặc mã tổ chức.");
+        verifyNoInteractions(audit);
+    }
+
+    @Test
+    void a_reader_refused_by_reporting_gets_the_refusal_page_and_an_unknown_member_is_said_to_be_unknown()
+            throws Exception {
+        when(audit.verification(anyString(), eq("TQ-MQ-NT-001"), any()))
+                .thenThrow(new FiguresRefused(403, "TQ-MQ-NT-001", "{\"type\":\"urn:chibo:problem:forbidden\"}"));
+        when(audit.verification(anyString(), eq("NO-SUCH-1"), any()))
+                .thenThrow(new FiguresRefused(404, "NO-SUCH-1", "{\"type\":\"urn:chibo:problem:not-found\"}"));
+        RequestPostProcessor reader = LoggedIn.person(registrations, "province-reader", "Ban Tổ chức", "TQ",
+                "dashboard-reader");
+
+        var refused = mvc.perform(get("/audit/members/TQ-MQ-NT-001").with(reader)).andReturn().getResponse();
+        String unknown = page("/audit/members/NO-SUCH-1", 404);
+
+        assertThat(refused.getStatus()).isEqualTo(403);
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("Không có quyền xem")
+                .contains("chỉ cán bộ kiểm tra được xem").doesNotContain("id=\"timeline\"")
+                .doesNotContain("id=\"audit\"");
+        assertThat(unknown).contains("Không có đảng viên NO-SUCH-1 trong kho lưu trữ sự kiện.");
+    }
+
+    @Test
+    void a_silent_reporting_service_is_a_page_saying_so() throws Exception {
+        when(audit.verification(anyString(), eq("TQ-MQ-NT-001"), any()))
+                .thenThrow(new FiguresUnavailable("reporting-service did not answer", null));
+
+        assertThat(page("/audit/members/TQ-MQ-NT-001", 503)).contains("Chưa đọc được số liệu")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void an_organisations_history_names_each_events_subject_and_leads_to_a_members_history() throws Exception {
+        History mixed = new History(List.of(
+                new History.Entry("o1", "organization", "organization.registered.v1", "TQ-MQ-NT", 1,
+                        LocalDate.of(2024, 1, 5), Instant.parse("2024-01-05T01:00:00Z"), "TQ-MQ",
+                        "3-QĐ/ĐU <b>", HASH_1, HASH_1, true, null),
+                event(1, "member.admitted.v1", LocalDate.of(2025, 3, 14), "TQ-MQ", null, HASH_2, true)), 100, null);
+        when(audit.verification(anyString(), eq("TQ-MQ-NT"), isNull())).thenReturn(new ChainVerification(
+                "TQ-MQ-NT", true, List.of(new ChainVerification.Chain("organization", 1, 1, 1, true, 0, null, null),
+                new ChainVerification.Chain("meeting", 0, 0, 0, true, 0, null, null))));
+        when(audit.organisationHistory(anyString(), eq("TQ-MQ-NT"), isNull(), isNull())).thenReturn(mixed);
+
+        String html = page("/audit/organisations/TQ-MQ-NT", 200).replaceAll("\\s+", " ");
+
+        assertThat(html).contains("Lịch sử tổ chức TQ-MQ-NT").contains("Sự kiện của tổ chức")
+                .contains("Sinh hoạt chi bộ").contains("Thành lập tổ chức")
+                .contains("href=\"/audit/members/TQ-MQ-NT-001?purpose=\"").contains("3-QĐ/ĐU &lt;b&gt;");
+    }
+
+    @Test
+    void auditors_find_the_histories_in_the_header_and_readers_do_not() throws Exception {
+        String auditors = page("/audit", 200);
+        String readers = mvc.perform(get("/audit").with(LoggedIn.person(registrations, "province-reader", "Ban",
+                "TQ", "dashboard-reader"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(auditors).contains("id=\"audit\"").contains("id=\"member-id\"").contains("id=\"purpose\"");
+        assertThat(readers).doesNotContain("id=\"audit\"");
+    }
+}
