@@ -3,6 +3,7 @@ package chibo.membership.member;
 import chibo.calendar.WorkingDayCalendar;
 import chibo.contracts.EventDraft;
 import chibo.contracts.member.MemberEvent;
+import chibo.membership.organization.ExistedOnDate;
 import chibo.membership.organization.Organization;
 import chibo.membership.organization.Organizations;
 import chibo.membership.rules.CalendarRange;
@@ -60,9 +61,17 @@ public class MemberDecisions {
         return LocalDate.now(clock.withZone(VIETNAM));
     }
 
-    /** What a decision sees while it is being checked. */
+    /**
+     * What a decision sees while it is being checked: the member as recorded, the deciding committee, whether that
+     * committee stood above the member's cell on the decision's date, and the decision's date itself.
+     */
     public record Context(MemberState member, Organization decidingOrg, boolean decidedInLine, LocalDate today,
-                          RuleSet rules) {
+                          RuleSet rules, LocalDate effectiveDate) {
+
+        /** The member's status on the decision's date, in effective time. */
+        public chibo.contracts.member.MemberStatus statusOnDate() {
+            return member.statusOn(effectiveDate);
+        }
     }
 
     /** The organisation whose subtree the caller must act in, and the request field that names it. */
@@ -168,9 +177,14 @@ public class MemberDecisions {
         String dateField = decision.fieldNames().getOrDefault("effectiveDate", "decisionDate");
         CalendarRange.require(calendar, dateField, request.decisionDate());
         EffectiveOrder.require(member, decision.command(), request.decisionDate(), dateField);
+        if (request.decidingOrgId() != null) {
+            ExistedOnDate.require(decidingOrg, request.decisionDate(), "decidingOrgId", "the deciding committee",
+                    "the decision's date");
+        }
         RuleSet ruleSet = rules.inForceOn(request.decisionDate());
         Context context = new Context(member, decidingOrg,
-                organizations.lineage(member.cellId()).contains(decidingOrgId), today(), ruleSet);
+                organizations.lineageOn(member.cellId(), request.decisionDate()).contains(decidingOrgId), today(),
+                ruleSet, request.decisionDate());
         ruleSet.require(decision.command(), decision.facts().apply(context), decision.fieldNames());
         UUID correlation = Correlation.current();
         return decision.events().apply(context).stream()

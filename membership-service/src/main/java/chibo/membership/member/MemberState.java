@@ -70,6 +70,26 @@ public record MemberState(
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
     }
 
+    /**
+     * The member's status on {@code day}, in effective time: the status set by the latest decision dated on or
+     * before it (the seq breaks ties); null when the membership had not started by then. A member taken over from a
+     * register as official was probationary between the admission and recognition dates the register gives.
+     */
+    public MemberStatus statusOn(LocalDate day) {
+        StatusMark mark = statusHistory.stream().filter(m -> !m.effectiveDate().isAfter(day))
+                .max(java.util.Comparator.comparing(StatusMark::effectiveDate).thenComparingLong(StatusMark::seq))
+                .orElse(null);
+        if (mark == null) {
+            return null;
+        }
+        boolean registerEntry = enrolledFromRegister && mark == statusHistory.getFirst();
+        if (registerEntry && mark.status() == MemberStatus.OFFICIAL && officialFrom != null
+                && day.isBefore(officialFrom)) {
+            return MemberStatus.PROBATIONARY;
+        }
+        return mark.status();
+    }
+
     /** The open review of that kind, if there is one. */
     public Optional<Review> openReview(ReviewKind kind) {
         return openReviews.stream().filter(review -> review.kind() == kind).findFirst();
