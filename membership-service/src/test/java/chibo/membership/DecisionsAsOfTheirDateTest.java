@@ -166,6 +166,34 @@ class DecisionsAsOfTheirDateTest extends MembershipComponentTest {
     }
 
     @Test
+    void a_decision_of_the_committee_above_the_cell_the_member_was_in_then_stands_after_a_transfer() {
+        String otherGrassroots = "DB2-" + suffix;
+        String otherCell = "CB2-" + suffix;
+        created(http.post("/organizations", writer, Requests.organization(otherGrassroots, "Đảng bộ trường học",
+                "GRASSROOTS", tree.commune(), Requests.Tree.FOUNDED)));
+        created(http.post("/organizations", writer, Requests.organization(otherCell, "Chi bộ giáo viên", "CELL",
+                otherGrassroots, Requests.Tree.FOUNDED)));
+        String member = "moved-" + suffix;
+        created(http.post("/members/enrolments", writer, Requests.enrolment(member, tree.cell())));
+        ok(http.post("/members/" + member + "/transfers", writer, decision("2025-03-01", tree.grassroots(),
+                "kind", "OFFICIAL", "circumstance", "NEW_JOB", "toOrgId", otherGrassroots, "toCellId", otherCell)));
+        ok(http.post("/members/" + member + "/transfers/receipt", writer, map("cellId", otherCell,
+                "receivedOn", "2025-03-15")));
+
+        // the 2024 rating, entered late: the member's committee then was the village's, not the school's
+        Http.Response byNewCommittee = http.post("/members/" + member + "/ratings", writer,
+                decision("2024-12-20", otherGrassroots, "year", 2024, "level", "GOOD", "points", 80));
+        Http.Response byCommitteeThen = http.post("/members/" + member + "/ratings", writer,
+                decision("2024-12-20", tree.grassroots(), "year", 2024, "level", "GOOD", "points", 80));
+
+        assertThat(byNewCommittee.status()).as(byNewCommittee.body()).isEqualTo(422);
+        assertThat(byNewCommittee.json().get("type").asString())
+                .isEqualTo("urn:chibo:problem:rule:decision.competent-committee");
+        assertThat(byCommitteeThen.status()).as(byCommitteeThen.body()).isEqualTo(200);
+        assertThat(byCommitteeThen.json().get("ratings").get("2024").asString()).isEqualTo("GOOD");
+    }
+
+    @Test
     void an_introducer_only_probationary_on_the_day_of_the_resolution_is_refused_though_official_today() {
         String introducer = "intro-" + suffix;
         ok(http.post("/members/admissions", writer, tree.admissionIn(2023).memberId(introducer).build()));

@@ -2,7 +2,11 @@ package chibo.membership.member;
 
 import chibo.calendar.WorkingDayCalendar;
 import chibo.contracts.EventDraft;
+import chibo.contracts.member.MemberAdmitted;
+import chibo.contracts.member.MemberEnrolledFromRegister;
 import chibo.contracts.member.MemberEvent;
+import chibo.contracts.member.MemberReadmitted;
+import chibo.contracts.member.MemberTransferReceived;
 import chibo.membership.organization.ExistedOnDate;
 import chibo.membership.organization.Organization;
 import chibo.membership.organization.Organizations;
@@ -26,6 +30,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -183,14 +188,32 @@ public class MemberDecisions {
         }
         RuleSet ruleSet = rules.inForceOn(request.decisionDate());
         Context context = new Context(member, decidingOrg,
-                organizations.lineageOn(member.cellId(), request.decisionDate()).contains(decidingOrgId), today(),
-                ruleSet, request.decisionDate());
+                organizations.lineageOn(cellOn(member, request.decisionDate()), request.decisionDate())
+                        .contains(decidingOrgId), today(), ruleSet, request.decisionDate());
         ruleSet.require(decision.command(), decision.facts().apply(context), decision.fieldNames());
         UUID correlation = Correlation.current();
         return decision.events().apply(context).stream()
                 .map(payload -> new EventDraft(memberId, request.decisionDate(), decidingOrgId,
                         request.decisionNumber(), correlation, null, payload))
                 .toList();
+    }
+
+    /**
+     * The cell the member was in on {@code day}: their present cell, unless a transfer receipt dated after the day
+     * moved them; then the cell that event placed them in (one {@code _id} read of that event).
+     */
+    private String cellOn(MemberState member, LocalDate day) {
+        Optional<MemberState.Recorded> then = member.placedOn(day);
+        if (then.isEmpty() || then.equals(member.placedNow())) {
+            return member.cellId();
+        }
+        return members.event(member.id(), then.get().seq()).map(event -> switch (event.payload()) {
+            case MemberAdmitted admitted -> admitted.cellId();
+            case MemberReadmitted readmitted -> readmitted.cellId();
+            case MemberEnrolledFromRegister enrolled -> enrolled.cellId();
+            case MemberTransferReceived received -> received.cellId();
+            default -> member.cellId();
+        }).orElse(member.cellId());
     }
 
     /** Whether a member's state allows a command: null when it does, else why not. */

@@ -10,6 +10,9 @@ import chibo.contracts.member.MemberSwornIn;
 import chibo.contracts.member.Person;
 import chibo.contracts.member.Provenance;
 import chibo.contracts.member.Sex;
+import chibo.contracts.member.MemberTransferReceived;
+import chibo.contracts.member.MemberTransferStarted;
+import chibo.contracts.member.TransferKind;
 import chibo.contracts.member.Vote;
 import org.junit.jupiter.api.Test;
 
@@ -70,5 +73,23 @@ class MemberStatusOnDateTest {
         assertThat(member.statusOn(LocalDate.of(2015, 5, 18))).isNull();
         assertThat(member.statusOn(LocalDate.of(2016, 5, 18))).isEqualTo(MemberStatus.PROBATIONARY);
         assertThat(member.statusOn(LocalDate.of(2016, 5, 19))).isEqualTo(MemberStatus.OFFICIAL);
+    }
+
+    @Test
+    void the_cell_a_member_was_in_on_a_day_is_placed_by_the_entry_or_the_last_receipt_before_it() {
+        MemberState member = admittedSwornAndRecognised()
+                .then(LocalDate.of(2025, 3, 1), new MemberTransferStarted(TransferKind.OFFICIAL, "CB-1", "DB-2", "CB-2",
+                        null))
+                .then(LocalDate.of(2025, 3, 15), new MemberTransferReceived("CB-2"))
+                .state();
+
+        assertThat(member.placedOn(ADMITTED.minusDays(1))).isEmpty();
+        assertThat(member.placedOn(LocalDate.of(2024, 12, 20))).hasValueSatisfying(placed -> {
+            assertThat(placed.seq()).isEqualTo(1);
+            assertThat(placed).isNotEqualTo(member.placedNow().orElseThrow());
+        });
+        // in transit the sender still holds the member
+        assertThat(member.placedOn(LocalDate.of(2025, 3, 10)).orElseThrow().seq()).isEqualTo(1);
+        assertThat(member.placedOn(LocalDate.of(2025, 3, 15))).isEqualTo(member.placedNow());
     }
 }
