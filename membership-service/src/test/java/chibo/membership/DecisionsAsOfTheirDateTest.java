@@ -195,12 +195,7 @@ class DecisionsAsOfTheirDateTest extends MembershipComponentTest {
 
     @Test
     void an_introducer_only_probationary_on_the_day_of_the_resolution_is_refused_though_official_today() {
-        String introducer = "intro-" + suffix;
-        ok(http.post("/members/admissions", writer, tree.admissionIn(2023).memberId(introducer).build()));
-        ok(http.post("/members/" + introducer + "/swearing-in", writer, map("ceremonyDate", "2023-04-10")));
-        ok(http.post("/members/" + introducer + "/recognition", writer, map("cellResolutionDate", "2024-04-15",
-                "decisionDate", "2024-04-22", "decisionNumber", "12-QĐ/ĐU", "decidingOrgId", tree.grassroots(),
-                "partyCardNumber", "TQ-" + suffix)));
+        String introducer = recognisedIn2024("intro-" + suffix);
         assertThat(http.get("/members/" + introducer, writer).json().get("status").asString()).isEqualTo("OFFICIAL");
         List<Map<String, Object>> introducers = List.of(
                 map("memberId", introducer, "workedWithSince", "2022-01-10"),
@@ -217,6 +212,48 @@ class DecisionsAsOfTheirDateTest extends MembershipComponentTest {
                 .contains("OFFICIAL today");
         notStored("early-" + suffix);
         assertThat(later.status()).as(later.body()).isEqualTo(201);
+    }
+
+    /** Admitted on 20/03/2023, sworn in on 10/04/2023, recognised by a decision of 22/04/2024. */
+    private String recognisedIn2024(String memberId) {
+        ok(http.post("/members/admissions", writer, tree.admissionIn(2023).memberId(memberId).build()));
+        ok(http.post("/members/" + memberId + "/swearing-in", writer, map("ceremonyDate", "2023-04-10")));
+        ok(http.post("/members/" + memberId + "/recognition", writer, map("cellResolutionDate", "2024-04-15",
+                "decisionDate", "2024-04-22", "decisionNumber", "12-QĐ/ĐU", "decidingOrgId", tree.grassroots(),
+                "partyCardNumber", "TQ-" + memberId)));
+        return memberId;
+    }
+
+    @Test
+    void the_member_is_judged_by_the_status_they_had_on_the_decision_date() {
+        String member = recognisedIn2024("disc-" + suffix);
+
+        // Điều lệ Đảng, điều 35: a probationer is reprimanded or warned, never dismissed
+        Http.Response whileProbationary = http.post("/members/" + member + "/disciplines", writer,
+                decision("2024-02-10", tree.grassroots(), "level", "DISMISSAL", "reason", "vi phạm",
+                        "selfReportedAndRemedied", false));
+        Http.Response onceOfficial = http.post("/members/" + member + "/disciplines", writer,
+                decision("2024-06-10", tree.grassroots(), "level", "DISMISSAL", "reason", "vi phạm",
+                        "selfReportedAndRemedied", false));
+
+        refused(whileProbationary, "urn:chibo:problem:rule:discipline.probationer-forms", "level");
+        assertThat(onceOfficial.status()).as(onceOfficial.body()).isEqualTo(200);
+    }
+
+    @Test
+    void a_chi_bo_co_so_resolves_an_admission_but_the_committee_above_it_decides() {
+        String grassrootsCell = "CBCS-" + suffix;
+        created(http.post("/organizations", writer, Requests.organization(grassrootsCell, "Chi bộ cơ sở trường học",
+                "GRASSROOTS_CELL", tree.commune(), Requests.Tree.FOUNDED)));
+
+        Http.Response byItself = http.post("/members/admissions", writer,
+                admission("cs-a-" + suffix, grassrootsCell, grassrootsCell, "2025-09-02", "2025-09-20"));
+        Http.Response byTheCommune = http.post("/members/admissions", writer,
+                admission("cs-b-" + suffix, grassrootsCell, tree.commune(), "2025-09-02", "2025-09-20"));
+
+        refused(byItself, "urn:chibo:problem:rule:decision.superior-committee", "decidingOrgId");
+        notStored("cs-a-" + suffix);
+        assertThat(byTheCommune.status()).as(byTheCommune.body()).isEqualTo(201);
     }
 
     @Test
