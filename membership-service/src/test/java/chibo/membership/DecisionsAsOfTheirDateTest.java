@@ -214,6 +214,31 @@ class DecisionsAsOfTheirDateTest extends MembershipComponentTest {
         assertThat(later.status()).as(later.body()).isEqualTo(201);
     }
 
+    @Test
+    void an_organisation_is_founded_moved_or_renamed_only_where_and_when_its_organisations_stood() {
+        String lateCommittee = "DB-new-" + suffix;
+        created(http.post("/organizations", writer, Requests.organization(lateCommittee, "Đảng bộ cơ quan xã",
+                "GRASSROOTS", tree.commune(), "2025-08-01")));
+
+        Http.Response cellFoundedBefore = http.post("/organizations", writer, Requests.organization("CB-new-" + suffix,
+                "Chi bộ cơ quan", "CELL", lateCommittee, "2024-01-01"));
+        Http.Response renamedBefore = http.post("/organizations/" + lateCommittee + "/rename", writer,
+                map("name", "Đảng bộ Ủy ban xã", "effectiveDate", "2025-07-31"));
+        Http.Response movedUnderBefore = http.post("/organizations/" + tree.otherCell() + "/move", writer,
+                map("newParentId", lateCommittee, "effectiveDate", "2025-03-01"));
+
+        refused(cellFoundedBefore, EXISTED, "parentId");
+        refused(renamedBefore, EXISTED, "effectiveDate");
+        refused(movedUnderBefore, EXISTED, "newParentId");
+        assertThat(http.get("/organizations/CB-new-" + suffix, writer).status()).isEqualTo(404);
+        assertThat(http.get("/organizations/" + tree.otherCell(), writer).json().get("parentId").asString())
+                .isEqualTo(tree.grassroots());
+        created(http.post("/organizations", writer, Requests.organization("CB-new-" + suffix, "Chi bộ cơ quan", "CELL",
+                lateCommittee, "2025-08-01")));
+        ok(http.post("/organizations/" + lateCommittee + "/rename", writer,
+                map("name", "Đảng bộ Ủy ban xã", "effectiveDate", "2025-08-01")));
+    }
+
     /** Admitted on 20/03/2023, sworn in on 10/04/2023, recognised by a decision of 22/04/2024. */
     private String recognisedIn2024(String memberId) {
         ok(http.post("/members/admissions", writer, tree.admissionIn(2023).memberId(memberId).build()));
