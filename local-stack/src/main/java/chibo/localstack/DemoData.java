@@ -118,9 +118,14 @@ final class DemoData {
         ApiClient.post(membership + "/organizations/TQ-MQ/units/" + unitId + "/positions", token, body).expect(200);
     }
 
+    /**
+     * Founded in 2010 like the generated province: the demo's communes and cells decide and hold the admissions of
+     * 2024, and membership-service checks every decision on the tree of its date (a committee founded on 01/07/2025
+     * decides nothing dated before).
+     */
     private void organization(String id, String name, String level, String parentId) {
         ApiClient.post(membership + "/organizations", token,
-                ApiBodies.organization(id, name, level, parentId, "2025-07-01")).expect(201);
+                ApiBodies.organization(id, name, level, parentId, GeneratedProvince.FOUNDED.toString())).expect(201);
     }
 
     private void admit(String memberId, String cellId, String decidingOrgId, int n, String introducerId) {

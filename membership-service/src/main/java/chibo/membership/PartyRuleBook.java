@@ -86,8 +86,12 @@ public final class PartyRuleBook {
         decision.add(new DecisionRules.CompetentCommittee(s.charter() + ", điểm 4.1 (cấp ủy có thẩm quyền)"));
         decision.addAll(reform);
         List<Rule<DecisionFacts>> recorded = List.of(new DecisionRules.NotInFuture());
+        List<Rule<? super DecisionFacts>> admitting = concat(decision, List.of(new DecisionRules.SuperiorCommittee(
+                s.charter() + ", điểm 4.1, 4.2 (ban thường vụ cấp ủy cấp trên trực tiếp của tổ chức cơ sở đảng)")));
+        List<Rule<? super DecisionFacts>> removing = concat(decision, List.of(new DecisionRules.SuperiorCommittee(
+                "Điều lệ Đảng, điều 8.2 (chi bộ đề nghị, cấp ủy có thẩm quyền quyết định)")));
 
-        set.rules(Command.ADMISSION, AdmissionFacts.class, concat(decision, List.of(
+        set.rules(Command.ADMISSION, AdmissionFacts.class, concat(admitting, List.of(
                 new AdmissionRules.Age(r, "Điều lệ Đảng, điều 1; " + s.of("3.1")),
                 new AdmissionRules.MinimumEducation(s.of("3.3")),
                 new AdmissionRules.AwarenessCertificate(r, s.of("3.4")),
@@ -96,9 +100,9 @@ public final class PartyRuleBook {
                 new AdmissionRules.DecisionDeadline(r, calendar, s.of("4.1")))));
         set.rules(Command.SWEARING_IN, ProbationFacts.class, concat(recorded, List.of(
                 new ProbationRules.CeremonyDeadline(r, calendar, s.of("4.3")))));
-        set.rules(Command.RECOGNITION, ProbationFacts.class, concat(decision, List.of(
+        set.rules(Command.RECOGNITION, ProbationFacts.class, concat(admitting, List.of(
                 new ProbationRules.ProbationServed(r, "Điều lệ Đảng, điều 5; " + s.of("4.2.2")))));
-        set.rules(Command.PROBATION_FAILURE, ProbationFacts.class, concat(decision, List.of(
+        set.rules(Command.PROBATION_FAILURE, ProbationFacts.class, concat(admitting, List.of(
                 new ProbationRules.ProbationServed(r, "Điều lệ Đảng, điều 5; " + s.of("4.2.2")))));
         set.rules(Command.TRANSFER, TransferFacts.class, concat(decision, List.of(
                 new TransferRules.Destination(s.of("6.3.1")),
@@ -114,13 +118,13 @@ public final class PartyRuleBook {
                 new StandingRules.ExemptionOfOfficialsOnly("Điều lệ Đảng, điều 7; " + s.of("7")))));
         set.rules(Command.DISCIPLINE, MemberDecisionFacts.class, concat(decision, List.of(
                 new StandingRules.ProbationerDisciplineForms("Điều lệ Đảng, điều 35"))));
-        set.rules(Command.REMOVAL, MemberDecisionFacts.class, concat(decision, List.of()));
+        set.rules(Command.REMOVAL, MemberDecisionFacts.class, removing);
         set.rules(Command.LET_GO, MemberDecisionFacts.class, concat(decision, List.of(
                 new LeavingRules.ScreenedOutAfterTwoYears("HD 02-HD/BTCTW (2021)"))));
         set.rules(Command.EXPULSION, MemberDecisionFacts.class, concat(decision, List.of(
                 new LeavingRules.ExpulsionOfOfficialsOnly("Điều lệ Đảng, điều 35"))));
         set.rules(Command.DEATH, MemberDecisionFacts.class, recorded);
-        set.rules(Command.READMISSION, ReadmissionFacts.class, concat(decision, List.of(
+        set.rules(Command.READMISSION, ReadmissionFacts.class, concat(admitting, List.of(
                 new AdmissionRules.Age(r, "Điều lệ Đảng, điều 1; " + s.of("3.1")),
                 new AdmissionRules.MinimumEducation(s.of("3.3")),
                 new AdmissionRules.Introducers(r, "Điều lệ Đảng, điều 4; " + s.of("3.5")),

@@ -859,8 +859,9 @@ class BadInputCorpusTest extends MembershipComponentTest {
                 refuse("admission: a probationary introducer breaks the introducers rule")
                         .post("/members/admissions", w, with(fx.admission(), "introducers[0].memberId", fx.probation))
                         .is(422, "rule:admission.introducers", "introducers[0].memberId"),
-                refuse("admission: an expelled introducer breaks the introducers rule")
-                        .post("/members/admissions", w, with(fx.admission(), "introducers[1].memberId", fx.expelled))
+                refuse("admission: an introducer expelled before the cell's resolution breaks the introducers rule")
+                        .post("/members/admissions", w, with(fx.admission(), "introducers[1].memberId", fx.expelled,
+                                "cellResolutionDate", "2025-10-06", "decisionDate", "2025-10-20"))
                         .is(422, "rule:admission.introducers", "introducers[1].memberId"),
                 refuse("admission: an introducer who has known the applicant eight months breaks the introducers rule")
                         .post("/members/admissions", w, with(fx.admission(), "introducers[0].workedWithSince",
@@ -1276,9 +1277,9 @@ class BadInputCorpusTest extends MembershipComponentTest {
                 refuse("admission: an unknown deciding committee is an unknown reference")
                         .post("/members/admissions", w, with(fx.admission(), "decidingOrgId", nowhere))
                         .is(422, UNKNOWN, "decidingOrgId"),
-                refuse("admission: into a cell that has been dissolved is an unknown reference")
+                refuse("admission: into a cell dissolved before the cell's resolution breaks the existed-on-date rule")
                         .post("/members/admissions", w, with(fx.admission(), "cellId", fx.dissolvedCell))
-                        .is(422, UNKNOWN, "cellId"),
+                        .is(422, "rule:organization.existed-on-date", "cellId"),
                 refuse("admission: an introducer who does not exist is an unknown reference")
                         .post("/members/admissions", w, with(fx.admission(), "introducers[0].memberId", nobody))
                         .is(422, UNKNOWN, "introducers[0].memberId"),
@@ -1301,10 +1302,10 @@ class BadInputCorpusTest extends MembershipComponentTest {
                 refuse("transfer: to an unknown organisation is an unknown reference")
                         .post(m(fx.official(), "transfers"), w, with(fx.transfer(), "toOrgId", nowhere))
                         .is(422, UNKNOWN, "toOrgId"),
-                refuse("transfer: to a dissolved organisation is an unknown reference")
+                refuse("transfer: to an organisation dissolved before the decision breaks the existed-on-date rule")
                         .post(m(fx.official(), "transfers"), w, with(fx.transfer(), "toOrgId", fx.dissolvedCell,
                                 "toCellId", null))
-                        .is(422, UNKNOWN, "toOrgId"),
+                        .is(422, "rule:organization.existed-on-date", "toOrgId"),
                 refuse("transfer: to an unknown cell is an unknown reference")
                         .post(m(fx.official(), "transfers"), w, with(fx.transfer(), "toCellId", nowhere))
                         .is(422, UNKNOWN, "toCellId"),
@@ -1314,10 +1315,10 @@ class BadInputCorpusTest extends MembershipComponentTest {
                 refuse("temporary stay: at an unknown cell is an unknown reference")
                         .post(m(fx.official(), "temporary-transfers"), w, with(fx.temporary(), "hostCellId", nowhere))
                         .is(422, UNKNOWN, "hostCellId"),
-                refuse("temporary stay: at a dissolved cell is an unknown reference")
+                refuse("temporary stay: at a cell dissolved before the decision breaks the existed-on-date rule")
                         .post(m(fx.official(), "temporary-transfers"), w, with(fx.temporary(), "hostCellId",
                                 fx.dissolvedCell))
-                        .is(422, UNKNOWN, "hostCellId"),
+                        .is(422, "rule:organization.existed-on-date", "hostCellId"),
                 refuse("residence liaison: with an unknown cell is an unknown reference")
                         .post(m(fx.official(), "residence-liaison"), w, with(fx.liaison(), "residenceCellId", nowhere))
                         .is(422, UNKNOWN, "residenceCellId"),

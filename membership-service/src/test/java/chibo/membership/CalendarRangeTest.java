@@ -20,9 +20,10 @@ class CalendarRangeTest extends MembershipComponentTest {
     @ValueSource(ints = {1930, 1968, 2010})
     void an_admission_of_any_year_from_1930_is_decided_by_the_rules(int year) {
         Requests.Tree tree = Requests.Tree.create(http);
+        var introducers = tree.introducersOfficialIn(http, year);
 
         Http.Response response = http.post("/members/admissions", tree.provinceWriter(),
-                tree.admissionIn(year).build());
+                tree.admissionIn(year).with("introducers", introducers).build());
 
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         assertThat(response.json().get("admittedOn").asString()).isEqualTo(year + "-03-20");
@@ -62,7 +63,7 @@ class CalendarRangeTest extends MembershipComponentTest {
     void a_ceremony_dated_9999_is_refused_naming_the_field() {
         Requests.Tree tree = Requests.Tree.create(http);
         String memberId = Requests.created(http.post("/members/admissions", tree.provinceWriter(),
-                tree.admissionIn(2010).build())).json().get("id").asString();
+                tree.admissionIn(2020).build())).json().get("id").asString();
 
         Http.Response response = http.post("/members/" + memberId + "/swearing-in", tree.provinceWriter(),
                 Map.of("ceremonyDate", "9999-01-05"));

@@ -56,9 +56,15 @@ class HistoricImportTest extends MembershipComponentTest {
     @Autowired
     SubtreeGuard guard;
 
-    /** An admission line with every date in {@code year}'s era. */
-    private static String admit(Requests.Tree tree, String memberId, int year) {
-        Map<String, Object> body = new LinkedHashMap<>(tree.admissionIn(year).memberId(memberId).build());
+    private final Map<Integer, List<Map<String, Object>>> elders = new java.util.HashMap<>();
+
+    /** An admission line with every date in {@code year}'s era, introduced by members official then. */
+    private String admit(Requests.Tree tree, String memberId, int year) {
+        var admission = tree.admissionIn(year).memberId(memberId);
+        if (year >= 1930 && year < 2016) {
+            admission.with("introducers", elders.computeIfAbsent(year, y -> tree.introducersOfficialIn(http, y)));
+        }
+        Map<String, Object> body = new LinkedHashMap<>(admission.build());
         body.put("command", "admit");
         return JSON.writeValueAsString(body);
     }

@@ -53,12 +53,18 @@ final class Requests {
     }
 
     static Map<String, Object> organization(String id, String name, String level, String parentId) {
+        return organization(id, name, level, parentId, "2025-08-01");
+    }
+
+    /** An organisation's founding on {@code foundedOn}. */
+    static Map<String, Object> organization(String id, String name, String level, String parentId,
+                                            String foundedOn) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", id);
         body.put("name", name);
         body.put("level", level);
         body.put("parentId", parentId);
-        body.put("effectiveDate", "2025-08-01");
+        body.put("effectiveDate", foundedOn);
         return body;
     }
 
@@ -79,27 +85,35 @@ final class Requests {
 
     /**
      * A fresh tree for one test: a central root, a province, a commune committee, a grassroots committee and
-     * two cells, with unique ids so tests never collide.
+     * two cells, founded in 1930, with unique ids so tests never collide.
      */
     record Tree(String central, String province, String commune, String grassroots, String cell, String otherCell,
                 String introducer, String secondIntroducer) {
+
+        /**
+         * The tree's organisations stand from the Party's founding day, so that every decision a test dates (the
+         * calendar reaches back to 1930) finds them standing.
+         */
+        static final String FOUNDED = "1930-02-03";
 
         static Tree create(Http http) {
             String suffix = UUID.randomUUID().toString().substring(0, 8);
             Tree tree = new Tree("TW-" + suffix, "TQ-" + suffix, "TQ-XA-" + suffix, "TQ-CS-" + suffix,
                     "TQ-CB1-" + suffix, "TQ-CB2-" + suffix, "intro-a-" + suffix, "intro-b-" + suffix);
             String root = TestTokens.writer(tree.central());
-            created(http.post("/organizations", root, organization(tree.central(), "Trung ương", "CENTRAL", null)));
             created(http.post("/organizations", root,
-                    organization(tree.province(), "Tỉnh ủy Tuyên Quang", "PROVINCE", tree.central())));
+                    organization(tree.central(), "Trung ương", "CENTRAL", null, FOUNDED)));
             created(http.post("/organizations", root,
-                    organization(tree.commune(), "Đảng ủy xã Minh Quang", "COMMUNE", tree.province())));
+                    organization(tree.province(), "Tỉnh ủy Tuyên Quang", "PROVINCE", tree.central(), FOUNDED)));
             created(http.post("/organizations", root,
-                    organization(tree.grassroots(), "Đảng bộ xã Minh Quang", "GRASSROOTS", tree.commune())));
+                    organization(tree.commune(), "Đảng ủy xã Minh Quang", "COMMUNE", tree.province(), FOUNDED)));
             created(http.post("/organizations", root,
-                    organization(tree.cell(), "Chi bộ thôn Nà Tông", "CELL", tree.grassroots())));
+                    organization(tree.grassroots(), "Đảng bộ xã Minh Quang", "GRASSROOTS", tree.commune(),
+                            FOUNDED)));
             created(http.post("/organizations", root,
-                    organization(tree.otherCell(), "Chi bộ thôn Khuổi Xoan", "CELL", tree.grassroots())));
+                    organization(tree.cell(), "Chi bộ thôn Nà Tông", "CELL", tree.grassroots(), FOUNDED)));
+            created(http.post("/organizations", root,
+                    organization(tree.otherCell(), "Chi bộ thôn Khuổi Xoan", "CELL", tree.grassroots(), FOUNDED)));
             created(http.post("/members/enrolments", root, enrolment(tree.introducer(), tree.cell())));
             created(http.post("/members/enrolments", root, enrolment(tree.secondIntroducer(), tree.cell())));
             return tree;
@@ -124,6 +138,25 @@ final class Requests {
                     .with("introducers", List.of(
                             Map.of("memberId", introducer, "workedWithSince", (year - 2) + "-01-10"),
                             Map.of("memberId", secondIntroducer, "workedWithSince", (year - 2) + "-06-01")));
+        }
+
+        /**
+         * Two introducers who were official members by March of {@code year} (the tree's own joined in 2015):
+         * enrolled from a register as admitted on 2 January and recognised on 1 February of that year.
+         */
+        List<Map<String, Object>> introducersOfficialIn(Http http, int year) {
+            List<Map<String, Object>> introducers = new ArrayList<>();
+            for (String name : new String[]{"elder-a-" + year + "-", "elder-b-" + year + "-"}) {
+                String memberId = name + cell;
+                Map<String, Object> enrolment = enrolment(memberId, cell);
+                enrolment.put("person", Map.of("fullName", "Hoàng Văn Thụ", "birthDate", (year - 30) + "-02-03",
+                        "sex", "MALE", "ethnicity", "Tày", "education", "LOWER_SECONDARY"));
+                enrolment.put("admittedOn", year + "-01-02");
+                enrolment.put("recognizedOn", year + "-02-01");
+                created(http.post("/members/enrolments", provinceWriter(), enrolment));
+                introducers.add(Map.of("memberId", memberId, "workedWithSince", (year - 2) + "-01-10"));
+            }
+            return introducers;
         }
 
         String provinceWriter() {

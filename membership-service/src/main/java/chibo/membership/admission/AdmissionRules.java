@@ -122,7 +122,9 @@ public final class AdmissionRules {
 
     /**
      * Two official members who have worked with the applicant for at least 12 months, or the Youth Union committee
-     * and one official member.
+     * and one official member. Both are read on the day of the cell's resolution, which the introductions go
+     * before: an introducer official then stands even if they have left since; one still probationary then does not,
+     * even if official today.
      */
     public static final class Introducers implements Rule<IntroducedFacts> {
         private final Regulations regulations;
@@ -156,12 +158,15 @@ public final class AdmissionRules {
                 if (!seen.add(introducer.memberId())) {
                     return violated(field + ".memberId", "the same member introduces twice");
                 }
-                if (introducer.status() == null) {
+                if (introducer.statusToday() == null) {
                     return violated(field + ".memberId", "no member has id '" + introducer.memberId() + "'");
                 }
                 if (introducer.status() != MemberStatus.OFFICIAL) {
-                    return violated(field + ".memberId", "introducer '" + introducer.memberId() + "' is "
-                            + introducer.status() + ", not an official member");
+                    return violated(field + ".memberId", "introducer '" + introducer.memberId() + "' was "
+                            + (introducer.status() == null ? "not yet a party member" : introducer.status())
+                            + " on " + facts.cellResolutionDate() + ", the day of the cell's resolution, not an"
+                            + " official member" + (introducer.statusToday() != introducer.status()
+                            ? " (" + introducer.statusToday() + " today)" : ""));
                 }
                 long months = Ages.months(introducer.workedWithSince(), facts.cellResolutionDate());
                 if (months < regulations.introducerAcquaintanceMonths()) {

@@ -21,18 +21,22 @@ public class AdmissionSupport {
     }
 
     /**
-     * Each introducer as chibo knows them today, with their status.
+     * Each introducer with their status on the day they introduce ({@code introducedOn}: the cell's resolution,
+     * which their introduction goes before) and today.
      *
      * @throws chibo.platform.web.ProblemException 422 {@code unknown-reference} naming an introducer no member is
      */
-    public List<IntroducerFacts> introducers(List<AdmitMemberRequest.IntroducerRequest> requested) {
+    public List<IntroducerFacts> introducers(List<AdmitMemberRequest.IntroducerRequest> requested,
+                                             java.time.LocalDate introducedOn) {
         return java.util.stream.IntStream.range(0, requested.size()).mapToObj(index -> {
             AdmitMemberRequest.IntroducerRequest i = requested.get(index);
             Current<MemberState> introducer = members.load(i.memberId());
             if (!introducer.exists()) {
                 throw Problems.unknownReference("introducers[" + index + "].memberId", "member", i.memberId());
             }
-            return new IntroducerFacts(i.memberId(), i.workedWithSince(), introducer.state().status());
+            MemberState state = introducer.state();
+            return new IntroducerFacts(i.memberId(), i.workedWithSince(),
+                    introducedOn == null ? state.status() : state.statusOn(introducedOn), state.status());
         }).toList();
     }
 

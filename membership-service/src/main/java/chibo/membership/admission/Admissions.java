@@ -30,15 +30,15 @@ public class Admissions {
         Vote vote = AdmissionSupport.vote(request.vote());
         AdmitMemberRequest.CertificateRequest c = request.awarenessCertificate();
         AwarenessCertificate certificate = c == null ? null : new AwarenessCertificate(c.number(), c.issuedOn());
-        List<IntroducerFacts> introducers = support.introducers(request.introducers());
+        List<IntroducerFacts> introducers = support.introducers(request.introducers(), request.cellResolutionDate());
         return memberships.create(caller, request.memberId(), request.cellId(), request.decidingOrgId(),
-                request.decisionDate(), request.decisionNumber(), Command.ADMISSION,
+                request.decisionDate(), request.cellResolutionDate(), request.decisionNumber(), Command.ADMISSION,
                 context -> new AdmissionFacts(person, request.cellResolutionDate(), request.decisionDate(),
                         request.specialCase(), vote, introducers, request.youthUnionIntroduced(), certificate,
                         context.decidingOrg().level(), context.decidedInLine(), context.today()),
                 context -> new MemberAdmitted(person, request.cellId(), request.cellResolutionDate(), vote,
                         request.introducers().stream().map(i -> new Introducer(i.memberId(), i.workedWithSince()))
                                 .toList(),
-                        request.youthUnionIntroduced(), certificate));
+                        request.youthUnionIntroduced(), certificate), null);
     }
 }

@@ -49,7 +49,7 @@ public class Leaving {
 
     private static MemberDecisionFacts facts(MemberDecisions.Context context, java.time.LocalDate decisionDate,
                                              LetGoGround ground) {
-        return new MemberDecisionFacts(context.member().status(), null, ground, context.member().ratings(),
+        return new MemberDecisionFacts(context.statusOnDate(), null, ground, context.member().ratings(),
                 decisionDate, context.decidingOrg().level(), context.decidedInLine(), context.today());
     }
 }

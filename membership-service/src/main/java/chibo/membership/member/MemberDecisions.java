@@ -2,7 +2,12 @@ package chibo.membership.member;
 
 import chibo.calendar.WorkingDayCalendar;
 import chibo.contracts.EventDraft;
+import chibo.contracts.member.MemberAdmitted;
+import chibo.contracts.member.MemberEnrolledFromRegister;
 import chibo.contracts.member.MemberEvent;
+import chibo.contracts.member.MemberReadmitted;
+import chibo.contracts.member.MemberTransferReceived;
+import chibo.membership.organization.ExistedOnDate;
 import chibo.membership.organization.Organization;
 import chibo.membership.organization.Organizations;
 import chibo.membership.rules.CalendarRange;
@@ -25,6 +30,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -60,9 +66,17 @@ public class MemberDecisions {
         return LocalDate.now(clock.withZone(VIETNAM));
     }
 
-    /** What a decision sees while it is being checked. */
+    /**
+     * What a decision sees while it is being checked: the member as recorded, the deciding committee, whether that
+     * committee stood above the member's cell on the decision's date, and the decision's date itself.
+     */
     public record Context(MemberState member, Organization decidingOrg, boolean decidedInLine, LocalDate today,
-                          RuleSet rules) {
+                          RuleSet rules, LocalDate effectiveDate) {
+
+        /** The member's status on the decision's date, in effective time. */
+        public chibo.contracts.member.MemberStatus statusOnDate() {
+            return member.statusOn(effectiveDate);
+        }
     }
 
     /** The organisation whose subtree the caller must act in, and the request field that names it. */
@@ -168,15 +182,38 @@ public class MemberDecisions {
         String dateField = decision.fieldNames().getOrDefault("effectiveDate", "decisionDate");
         CalendarRange.require(calendar, dateField, request.decisionDate());
         EffectiveOrder.require(member, decision.command(), request.decisionDate(), dateField);
+        if (request.decidingOrgId() != null) {
+            ExistedOnDate.require(decidingOrg, request.decisionDate(), "decidingOrgId", "the deciding committee",
+                    "the decision's date");
+        }
         RuleSet ruleSet = rules.inForceOn(request.decisionDate());
         Context context = new Context(member, decidingOrg,
-                organizations.lineage(member.cellId()).contains(decidingOrgId), today(), ruleSet);
+                organizations.lineageOn(cellOn(member, request.decisionDate()), request.decisionDate())
+                        .contains(decidingOrgId), today(), ruleSet, request.decisionDate());
         ruleSet.require(decision.command(), decision.facts().apply(context), decision.fieldNames());
         UUID correlation = Correlation.current();
         return decision.events().apply(context).stream()
                 .map(payload -> new EventDraft(memberId, request.decisionDate(), decidingOrgId,
                         request.decisionNumber(), correlation, null, payload))
                 .toList();
+    }
+
+    /**
+     * The cell the member was in on {@code day}: their present cell, unless a transfer receipt dated after the day
+     * moved them; then the cell that event placed them in (one {@code _id} read of that event).
+     */
+    private String cellOn(MemberState member, LocalDate day) {
+        Optional<MemberState.Recorded> then = member.placedOn(day);
+        if (then.isEmpty() || then.equals(member.placedNow())) {
+            return member.cellId();
+        }
+        return members.event(member.id(), then.get().seq()).map(event -> switch (event.payload()) {
+            case MemberAdmitted admitted -> admitted.cellId();
+            case MemberReadmitted readmitted -> readmitted.cellId();
+            case MemberEnrolledFromRegister enrolled -> enrolled.cellId();
+            case MemberTransferReceived received -> received.cellId();
+            default -> member.cellId();
+        }).orElse(member.cellId());
     }
 
     /** Whether a member's state allows a command: null when it does, else why not. */

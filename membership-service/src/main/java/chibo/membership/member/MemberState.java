@@ -70,6 +70,42 @@ public record MemberState(
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
     }
 
+    /**
+     * The member's status on {@code day}, in effective time: the status set by the latest decision dated on or
+     * before it (the seq breaks ties); null when the membership had not started by then. A member taken over from a
+     * register as official was probationary between the admission and recognition dates the register gives.
+     */
+    public MemberStatus statusOn(LocalDate day) {
+        StatusMark mark = statusHistory.stream().filter(m -> !m.effectiveDate().isAfter(day))
+                .max(java.util.Comparator.comparing(StatusMark::effectiveDate).thenComparingLong(StatusMark::seq))
+                .orElse(null);
+        if (mark == null) {
+            return null;
+        }
+        boolean registerEntry = enrolledFromRegister && mark == statusHistory.getFirst();
+        if (registerEntry && mark.status() == MemberStatus.OFFICIAL && officialFrom != null
+                && day.isBefore(officialFrom)) {
+            return MemberStatus.PROBATIONARY;
+        }
+        return mark.status();
+    }
+
+    /**
+     * The recorded event that placed the member in the cell they were in on {@code day}: the entry (admission,
+     * readmission, enrolment) or the latest transfer receipt dated on or before it; empty before the membership.
+     * The member's cell now is placed by {@link #placedNow()}; when the two differ, the member was elsewhere then.
+     */
+    public Optional<Recorded> placedOn(LocalDate day) {
+        return timeline.stream().filter(Recorded::places).filter(recorded -> !recorded.effectiveDate().isAfter(day))
+                .max(java.util.Comparator.comparing(Recorded::effectiveDate).thenComparingLong(Recorded::seq));
+    }
+
+    /** The recorded event that placed the member in their present cell. */
+    public Optional<Recorded> placedNow() {
+        return timeline.stream().filter(Recorded::places)
+                .max(java.util.Comparator.comparing(Recorded::effectiveDate).thenComparingLong(Recorded::seq));
+    }
+
     /** The open review of that kind, if there is one. */
     public Optional<Review> openReview(ReviewKind kind) {
         return openReviews.stream().filter(review -> review.kind() == kind).findFirst();
@@ -101,6 +137,11 @@ public record MemberState(
      * effective date and what it means for the member's history.
      */
     public record Recorded(long seq, String type, LocalDate effectiveDate, Step step) {
+
+        /** Whether the event put the member in a cell: the entry, or a transfer receipt. */
+        boolean places() {
+            return step == Step.ENTRY || step == Step.TRANSFER_RECEIVED;
+        }
     }
 
     /** What a recorded event means for the decisions that may be dated around it. */

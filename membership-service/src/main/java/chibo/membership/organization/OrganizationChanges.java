@@ -66,6 +66,7 @@ public class OrganizationChanges {
                 .orElseThrow(() -> Problems.unknownReference("newParentId", "organisation", request.newParentId()));
         guard.requireWithin(caller, parent.id(), "newParentId");
         LocalDate effective = effective(request.effectiveDate());
+        ExistedOnDate.require(parent, effective, "newParentId", "the new parent", "the move's date");
         return change(caller, orgId, effective, request.decisionNumber(), organization -> {
             if (organization.parentId() != null && organization.parentId().equals(parent.id())) {
                 throw Problems.invalid("newParentId", "changed", "the organisation is already under '"
@@ -200,6 +201,7 @@ public class OrganizationChanges {
             if (!organization.isActive()) {
                 throw inactive(organization);
             }
+            ExistedOnDate.require(organization, effective, "effectiveDate", "the organisation", "the change's date");
             return List.of(draft(orgId, effective, orgId, decisionNumber, decide.apply(organization)));
         });
         organizations.forget(orgId);

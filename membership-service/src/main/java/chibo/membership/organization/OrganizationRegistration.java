@@ -52,6 +52,7 @@ public class OrganizationRegistration {
             Organization parent = organizations.findActive(request.parentId())
                     .orElseThrow(() -> Problems.unknownReference("parentId", "organisation", request.parentId()));
             guard.requireWithin(caller, parent.id(), "parentId");
+            ExistedOnDate.require(parent, effective, "parentId", "the parent", "the founding date");
             if (!OrganizationRules.mayHaveParent(request.level(), parent.level())) {
                 throw Problems.ruleViolation("organization.level-under-parent", "Điều lệ Đảng, chương III",
                         "level", "a " + request.level() + " sits under " + OrganizationRules.allowedParents(

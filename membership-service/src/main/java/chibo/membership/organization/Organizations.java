@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -119,6 +120,16 @@ public class Organizations implements OrgDirectory {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The organisation's lineage from the root down to itself as the tree stood on {@code day}: each step up is the
+     * parent (or, once merged away, the successor) it had that day. It stops below an organisation that did not
+     * stand that day, so a committee founded later is never in a line of an earlier day.
+     */
+    public List<String> lineageOn(String orgId, LocalDate day) {
+        return OrgDirectory.walk(orgId, id -> find(id).flatMap(organization -> organization.on(day))
+                .map(standing -> Objects.requireNonNullElse(standing.upward(), "")));
     }
 
     @Override

@@ -54,7 +54,7 @@ public class Readmissions {
         LetGoGround letGoGround = ground(earlier, "member.let_go.v1:", LetGoGround::valueOf);
         var person = AdmissionSupport.person(request.person());
         var vote = AdmissionSupport.vote(request.vote());
-        var introducers = admissions.introducers(request.introducers());
+        var introducers = admissions.introducers(request.introducers(), request.cellResolutionDate());
         var declared = request.declarations() == null
                 ? new ReadmissionFacts.Declarations(false, false, false, false)
                 : new ReadmissionFacts.Declarations(request.declarations().causedSeriousDisunity(),
@@ -63,7 +63,8 @@ public class Readmissions {
         String newMemberId = Ids.orGenerate(request.memberId());
         boolean alreadyReadmitted = readmittedAs(earlier.id()) != null;
         return memberships.create(caller, newMemberId, request.cellId(),
-                request.decidingOrgId(), request.decisionDate(), request.decisionNumber(), Command.READMISSION,
+                request.decidingOrgId(), request.decisionDate(), request.cellResolutionDate(),
+                request.decisionNumber(), Command.READMISSION,
                 context -> new ReadmissionFacts(person, request.cellResolutionDate(), vote, introducers,
                         request.youthUnionIntroduced(), earlier.status(),
                         earlier.leftOn() == null ? request.decisionDate() : earlier.leftOn(),

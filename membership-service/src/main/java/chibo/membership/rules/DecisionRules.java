@@ -85,4 +85,32 @@ public final class DecisionRules {
                     : holds();
         }
     }
+
+    /**
+     * Admission, recognition and removal from the rolls are decided by the standing board of the committee directly
+     * above the grassroots organisation (or a grassroots committee it authorises): a cell, and a chi bộ cơ sở, which
+     * is itself the grassroots organisation, resolve and propose; they do not decide.
+     */
+    public static final class SuperiorCommittee implements Rule<DecisionFacts> {
+        private final String source;
+
+        public SuperiorCommittee(String source) {
+            this.source = source;
+        }
+
+        public String id() {
+            return "decision.superior-committee";
+        }
+
+        public String source() {
+            return source;
+        }
+
+        public Optional<Violation> check(DecisionFacts facts) {
+            return facts.decidingLevel() == OrgLevel.GRASSROOTS_CELL
+                    ? violated("decidingOrgId", "a chi bộ cơ sở resolves and proposes this decision; the committee"
+                    + " above it decides")
+                    : holds();
+        }
+    }
 }

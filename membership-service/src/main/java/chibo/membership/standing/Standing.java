@@ -83,7 +83,7 @@ public class Standing {
 
     static MemberDecisionFacts facts(MemberDecisions.Context context, java.time.LocalDate decisionDate,
                                      chibo.contracts.member.DisciplineLevel level) {
-        return new MemberDecisionFacts(context.member().status(), level, null, context.member().ratings(),
+        return new MemberDecisionFacts(context.statusOnDate(), level, null, context.member().ratings(),
                 decisionDate, context.decidingOrg().level(), context.decidedInLine(), context.today());
     }
 }

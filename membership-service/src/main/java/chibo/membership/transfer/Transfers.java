@@ -5,10 +5,12 @@ import chibo.contracts.member.MemberTemporaryTransferEnded;
 import chibo.contracts.member.MemberTemporaryTransferStarted;
 import chibo.contracts.member.MemberTransferReceived;
 import chibo.contracts.member.MemberTransferStarted;
+import chibo.calendar.WorkingDayCalendar;
 import chibo.membership.member.MemberDecisions;
 import chibo.membership.member.MemberState;
 import chibo.membership.member.MemberView;
 import chibo.membership.member.Transitions;
+import chibo.membership.organization.ExistedOnDate;
 import chibo.membership.organization.Organization;
 import chibo.membership.organization.Organizations;
 import chibo.membership.rules.Command;
@@ -16,6 +18,8 @@ import chibo.platform.security.Caller;
 import chibo.platform.security.SubtreeGuard;
 import chibo.platform.web.Problems;
 import org.springframework.stereotype.Service;
+
+import java.time.LocalDate;
 
 /**
  * Transfers of party activity: official (between cells, to the place of residence) with the member in transit
@@ -27,22 +31,28 @@ public class Transfers {
     private final MemberDecisions decisions;
     private final Organizations organizations;
     private final SubtreeGuard guard;
+    private final WorkingDayCalendar calendar;
 
-    Transfers(MemberDecisions decisions, Organizations organizations, SubtreeGuard guard) {
+    Transfers(MemberDecisions decisions, Organizations organizations, SubtreeGuard guard,
+              WorkingDayCalendar calendar) {
         this.decisions = decisions;
         this.organizations = organizations;
         this.guard = guard;
+        this.calendar = calendar;
     }
 
     /** The sending side decides; the receiving organisation may be anywhere in the country. */
     public MemberView start(Caller caller, String memberId, Long version, TransferRequests.Start request) {
-        organizations.findActive(request.toOrgId())
+        Organization toOrg = organizations.find(request.toOrgId())
                 .orElseThrow(() -> Problems.unknownReference("toOrgId", "organisation", request.toOrgId()));
-        Organization toCell = request.toCellId() == null ? null : cell(request.toCellId(), "toCellId");
+        standing(toOrg, request.decisionDate(), "toOrgId", "the receiving organisation");
+        Organization toCell = request.toCellId() == null ? null
+                : cell(request.toCellId(), "toCellId", request.decisionDate());
         return decisions.decide(caller, memberId, version, request, "start a transfer", Transitions.SETTLED,
                 Command.TRANSFER,
                 context -> new TransferFacts(request.kind(), request.circumstance(), null,
-                        toCell == null || organizations.lineage(toCell.id()).contains(request.toOrgId()),
+                        toCell == null || organizations.lineageOn(toCell.id(), request.decisionDate())
+                                .contains(request.toOrgId()),
                         request.toOrgId().equals(context.member().cellId())
                                 || (toCell != null && toCell.id().equals(context.member().cellId())),
                         true, request.decisionDate(), null, context.decidingOrg().level(),
@@ -56,13 +66,14 @@ public class Transfers {
      * member is in transit at all is told only to the member's own subtree and to the side it is sent to.
      */
     public MemberView receive(Caller caller, String memberId, Long version, TransferRequests.Receipt request) {
-        Organization receiving = cell(request.cellId(), "cellId");
+        Organization receiving = cell(request.cellId(), "cellId", request.receivedOn());
         return decisions.decide(caller, memberId, version, request, "be received", Transitions.IN_TRANSIT,
                 Command.TRANSFER_RECEIPT,
                 context -> {
                     var transit = context.member().inTransit();
                     boolean inTree = transit.toCellId() != null ? transit.toCellId().equals(receiving.id())
-                            : organizations.lineage(receiving.id()).contains(transit.toOrgId());
+                            : organizations.lineageOn(receiving.id(), request.receivedOn())
+                            .contains(transit.toOrgId());
                     return new TransferFacts(transit.kind(), null, null, inTree,
                             receiving.id().equals(context.member().cellId()), true, request.receivedOn(), null,
                             context.decidingOrg().level(), context.decidedInLine(), context.today());
@@ -84,8 +95,9 @@ public class Transfers {
 
     public MemberView startTemporary(Caller caller, String memberId, Long version,
                                      TransferRequests.TemporaryStart request) {
-        Organization host = organizations.findActive(request.hostCellId())
+        Organization host = organizations.find(request.hostCellId())
                 .orElseThrow(() -> Problems.unknownReference("hostCellId", "cell", request.hostCellId()));
+        standing(host, request.decisionDate(), "hostCellId", "the host cell");
         return decisions.decide(caller, memberId, version, request, "start a temporary stay", Transitions.SETTLED,
                 Command.TEMPORARY_TRANSFER,
                 context -> new TransferFacts(null, null, request.reason(), true,
@@ -105,8 +117,9 @@ public class Transfers {
     }
 
     public MemberView registerLiaison(Caller caller, String memberId, Long version, TransferRequests.Liaison request) {
-        Organization residence = organizations.findActive(request.residenceCellId())
+        Organization residence = organizations.find(request.residenceCellId())
                 .orElseThrow(() -> Problems.unknownReference("residenceCellId", "cell", request.residenceCellId()));
+        standing(residence, request.registeredOn(), "residenceCellId", "the residence cell");
         return decisions.decide(caller, memberId, version, request, "register a residence liaison",
                 Transitions.ACTIVE, Command.RESIDENCE_LIAISON,
                 context -> new TransferFacts(null, null, null, true, residence.id().equals(context.member().cellId()),
@@ -115,13 +128,25 @@ public class Transfers {
                 context -> new MemberResidenceLiaisonRegistered(residence.id(), request.category()));
     }
 
-    private Organization cell(String cellId, String field) {
-        Organization cell = organizations.findActive(cellId)
+    /** A cell that stood on {@code day}. */
+    private Organization cell(String cellId, String field, LocalDate day) {
+        Organization cell = organizations.find(cellId)
                 .orElseThrow(() -> Problems.unknownReference(field, "cell", cellId));
         if (!cell.level().holdsMembers()) {
             throw Problems.invalid(field, "holds-members", "'" + cellId + "' is a " + cell.level()
                     + ", not a cell: members belong to cells");
         }
+        standing(cell, day, field, "the cell");
         return cell;
+    }
+
+    /**
+     * Where a member is sent must stand on the day: founded by then and not yet dissolved. A day outside the
+     * calendar is left to the decision's own check, which names it.
+     */
+    private void standing(Organization organization, LocalDate day, String field, String role) {
+        if (day != null && calendar.covers(day)) {
+            ExistedOnDate.require(organization, day, field, role, "the decision's date");
+        }
     }
 }

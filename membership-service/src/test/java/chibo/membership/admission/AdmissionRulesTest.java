@@ -158,6 +158,42 @@ class AdmissionRulesTest {
         }
 
         @Test
+        void rejects_an_introducer_who_was_still_probationary_on_the_day_of_the_resolution_though_official_today() {
+            var facts = AdmissionFactsBuilder.valid().introducers(
+                    new IntroducerFacts("m-1", LocalDate.of(2022, 1, 1), MemberStatus.OFFICIAL),
+                    new IntroducerFacts("m-2", LocalDate.of(2022, 1, 1), MemberStatus.PROBATIONARY,
+                            MemberStatus.OFFICIAL)).build();
+
+            assertThat(check(rule, facts)).hasValueSatisfying(v -> {
+                assertThat(v.field()).isEqualTo("introducers[1].memberId");
+                assertThat(v.message()).contains("was PROBATIONARY on " + AdmissionFactsBuilder.RESOLUTION)
+                        .contains("OFFICIAL today");
+            });
+        }
+
+        @Test
+        void admits_with_an_introducer_who_was_official_on_the_day_of_the_resolution_and_has_died_since() {
+            var facts = AdmissionFactsBuilder.valid().introducers(
+                    new IntroducerFacts("m-1", LocalDate.of(2022, 1, 1), MemberStatus.OFFICIAL,
+                            MemberStatus.DECEASED),
+                    new IntroducerFacts("m-2", LocalDate.of(2022, 1, 1), MemberStatus.OFFICIAL)).build();
+
+            assertThat(check(rule, facts)).isEmpty();
+        }
+
+        @Test
+        void rejects_an_introducer_who_was_not_yet_a_member_on_the_day_of_the_resolution() {
+            var facts = AdmissionFactsBuilder.valid().introducers(
+                    new IntroducerFacts("m-1", LocalDate.of(2022, 1, 1), null, MemberStatus.OFFICIAL),
+                    new IntroducerFacts("m-2", LocalDate.of(2022, 1, 1), MemberStatus.OFFICIAL)).build();
+
+            assertThat(check(rule, facts)).hasValueSatisfying(v -> {
+                assertThat(v.field()).isEqualTo("introducers[0].memberId");
+                assertThat(v.message()).contains("not yet a party member");
+            });
+        }
+
+        @Test
         void rejects_an_introducer_who_is_not_a_member() {
             var facts = AdmissionFactsBuilder.valid().introducers(
                     new IntroducerFacts("ghost", LocalDate.of(2022, 1, 1), null),

@@ -46,4 +46,20 @@ class DecisionRulesTest {
         assertThat(rule.check(new Decision(TODAY, OrgLevel.PROVINCE, true, TODAY))).isEmpty();
         assertThat(rule.source()).contains("QĐ 294-QĐ/TW").contains("01/07/2025");
     }
+
+    @Test
+    void a_chi_bo_co_so_resolves_but_the_committee_above_it_admits() {
+        // QĐ 24-QĐ/TW and QĐ 294-QĐ/TW, điểm 4.1: the standing board of the committee directly above the grassroots
+        // organisation decides; a chi bộ cơ sở is the grassroots organisation itself
+        var rule = new DecisionRules.SuperiorCommittee("QĐ 294-QĐ/TW, điểm 4.1");
+
+        assertThat(rule.check(new Decision(TODAY, OrgLevel.GRASSROOTS_CELL, true, TODAY)))
+                .hasValueSatisfying(v -> {
+                    assertThat(v.ruleId()).isEqualTo("decision.superior-committee");
+                    assertThat(v.field()).isEqualTo("decidingOrgId");
+                });
+        assertThat(rule.check(new Decision(TODAY, OrgLevel.COMMUNE, true, TODAY))).isEmpty();
+        assertThat(rule.check(new Decision(LocalDate.of(2025, 6, 30), OrgLevel.DISTRICT, true, TODAY))).isEmpty();
+        assertThat(rule.check(new Decision(TODAY, OrgLevel.GRASSROOTS, true, TODAY))).isEmpty();
+    }
 }
