@@ -15,12 +15,9 @@ import chibo.contracts.HashChain;
 record ChainLink(long seq, String previousHash, String hash, String recomputedHash, int partition, long offset) {
 
     static ChainLink of(CloudEventsKafka.ReceivedEvent received, int partition, long offset) {
-        EventEnvelope e = received.envelope();
         // the hash covers the wire type and the payload as sent, before any upcasting
-        EventEnvelope asSent = new EventEnvelope(e.id(), received.wireType(), e.source(), e.subject(), e.seq(),
-                e.effectiveDate(), e.recordedAt(), e.actingOrg(), e.decisionNumber(), e.correlationId(),
-                e.causationId(), e.previousHash(), e.hash(), e.payload());
-        String recomputed = HashChain.expectedHash(asSent, EventJson.canonical(received.rawPayload()));
+        EventEnvelope e = received.asSent();
+        String recomputed = HashChain.recompute(e, EventJson.canonical(received.rawPayload()));
         return new ChainLink(e.seq(), e.previousHash(), e.hash(), recomputed, partition, offset);
     }
 
