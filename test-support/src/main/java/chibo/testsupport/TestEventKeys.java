@@ -53,6 +53,11 @@ public enum TestEventKeys {
         return publicKey;
     }
 
+    /** The private half, PKCS#8 in Base64: a test key, published on purpose. */
+    public String privateKey() {
+        return privateKey;
+    }
+
     public EventSigner signer() {
         return signer;
     }
