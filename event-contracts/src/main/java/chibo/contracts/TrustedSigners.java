@@ -26,6 +26,15 @@ public final class TrustedSigners {
         }
     }
 
+    /** One per thread: consumers check every record, and looking the algorithm up each time costs more than reuse. */
+    private static final ThreadLocal<Signature> VERIFIER = ThreadLocal.withInitial(() -> {
+        try {
+            return Signature.getInstance(EventKeys.ALGORITHM);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Ed25519 is required of every Java runtime since 15", e);
+        }
+    });
+
     private final Map<String, TrustedKey> keys;
 
     public TrustedSigners(Map<String, TrustedKey> keys) {
@@ -89,7 +98,7 @@ public final class TrustedSigners {
 
     private static boolean verifies(PublicKey key, byte[] message, byte[] signatureBytes) {
         try {
-            Signature signature = Signature.getInstance(EventKeys.ALGORITHM);
+            Signature signature = VERIFIER.get();
             signature.initVerify(key);
             signature.update(message);
             return signature.verify(signatureBytes);
