@@ -1,8 +1,8 @@
 package chibo.membership.duelist;
 
 import chibo.contracts.EventEnvelope;
+import chibo.contracts.CloudEventsKafka;
 import chibo.contracts.Topics;
-import chibo.contracts.TrustedSigners;
 import chibo.contracts.member.MemberEvent;
 import chibo.platform.projection.RecordBatches;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,26 +12,28 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Feeds the read models from the membership and organisation topics: only what this service signed. */
+/**
+ * Feeds the read models from the membership and organisation topics. These are this service's own topics, and what
+ * it decides is checked against its event store, not these views, so their records are not verified here: checking
+ * a signature on every record of a large import would hold the due lists back by minutes.
+ */
 @Component
 class ReadModelListener {
 
     private final DueLists dueLists;
     private final OrgChildren orgChildren;
-    private final TrustedSigners signers;
 
-    ReadModelListener(DueLists dueLists, OrgChildren orgChildren, TrustedSigners signers) {
+    ReadModelListener(DueLists dueLists, OrgChildren orgChildren) {
         this.dueLists = dueLists;
         this.orgChildren = orgChildren;
-        this.signers = signers;
     }
 
     /** A poll's records: the organisation events one by one (they are few), the membership events as a batch. */
     @KafkaListener(id = ReadModelConfiguration.GROUP, topics = {Topics.MEMBERSHIP, Topics.ORGANIZATION},
             containerFactory = "readModelListeners")
     void accept(List<ConsumerRecord<String, byte[]>> records) {
-        RecordBatches.handle(records, record -> signers.read(record.topic(), record.headers(), record.value())
-                .envelope(), this::acceptAll, this::acceptOne);
+        RecordBatches.handle(records, record -> CloudEventsKafka.read(record.headers(), record.value()).envelope(),
+                this::acceptAll, this::acceptOne);
     }
 
     private void acceptAll(List<EventEnvelope> events) {
