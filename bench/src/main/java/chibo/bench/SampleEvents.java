@@ -1,6 +1,5 @@
 package chibo.bench;
 
-import chibo.contracts.CloudEventsKafka;
 import chibo.contracts.EventDraft;
 import chibo.contracts.EventJson;
 import chibo.contracts.EventPayload;
@@ -17,6 +16,7 @@ import chibo.contracts.member.MemberSwornIn;
 import chibo.contracts.member.MemberTransferReceived;
 import chibo.contracts.member.MemberTransferStarted;
 import chibo.localstack.GeneratedProvince;
+import chibo.testsupport.TestEventKeys;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import tools.jackson.databind.node.ObjectNode;
@@ -30,8 +30,8 @@ import java.util.UUID;
 
 /**
  * Records shaped like the membership events the province's import will put on Kafka — the event each sampled
- * import line becomes, sealed and bound to CloudEvents headers by the contracts' own code — so that a raw
- * producer and consumer move the same bytes and headers as chibo does.
+ * import line becomes, sealed, signed (with the test key of membership-service) and bound to CloudEvents headers by
+ * the contracts' own code — so that a raw producer and consumer move the same bytes and headers as chibo does.
  */
 final class SampleEvents {
 
@@ -63,7 +63,7 @@ final class SampleEvents {
             for (GeneratedProvince.Step step : member.steps) {
                 seq++;
                 if (index++ % every == 0) {
-                    ProducerRecord<String, byte[]> record = CloudEventsKafka.toRecord(event(member.id, seq, step));
+                    ProducerRecord<String, byte[]> record = TestEventKeys.signed(event(member.id, seq, step));
                     sample.add(new Body(record.value(), List.of(record.headers().toArray())));
                 }
             }

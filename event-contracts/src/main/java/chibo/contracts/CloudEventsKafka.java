@@ -24,7 +24,9 @@ import java.util.UUID;
  * <p>Standard attributes: {@code ce_id}, {@code ce_type}, {@code ce_source}, {@code ce_subject}, {@code ce_time}
  * (the recorded time), {@code ce_dataschema} and {@code content-type}. chibo's extensions: {@code ce_seq},
  * {@code ce_effectivedate}, {@code ce_actingorg}, {@code ce_decisionnumber}, {@code ce_correlationid},
- * {@code ce_causationid}, {@code ce_prevhash}, {@code ce_hash}.
+ * {@code ce_causationid}, {@code ce_prevhash}, {@code ce_hash}, and on a signed record {@code ce_signer} and
+ * {@code ce_signature}. {@code ce_time} always has milliseconds ({@link CanonicalForm#TIME}), so the header is
+ * exactly the time the hash covers.
  */
 public final class CloudEventsKafka {
 
@@ -38,6 +40,11 @@ public final class CloudEventsKafka {
     static final String CAUSATION_ID = "causationid";
     static final String PREVIOUS_HASH = "prevhash";
     static final String HASH = "hash";
+    /** The id of the key that signed the record (see {@link EventSigner}). */
+    public static final String SIGNER_HEADER = "ce_signer";
+    /** The Base64 Ed25519 signature of {@link CanonicalForm#signed}. */
+    public static final String SIGNATURE_HEADER = "ce_signature";
+    static final String TIME_HEADER = "ce_time";
 
     private CloudEventsKafka() {
     }
@@ -47,7 +54,34 @@ public final class CloudEventsKafka {
         return URI.create("urn:chibo:schema:" + type);
     }
 
+    /** The record of an event, unsigned: consumers refuse it (see {@link #toRecord(EventEnvelope, EventSigner)}). */
     public static ProducerRecord<String, byte[]> toRecord(EventEnvelope event) {
+        return record(event, EventJson.toBytes(event.payload()));
+    }
+
+    /** The record of an event, signed: the payload is encoded once, for the record and for the signature. */
+    public static ProducerRecord<String, byte[]> toRecord(EventEnvelope event, EventSigner signer) {
+        byte[] payload = EventJson.toBytes(event.payload());
+        ProducerRecord<String, byte[]> record = record(event, payload);
+        sign(record.headers(), signer, CanonicalForm.signed(CanonicalForm.of(event, payload), event.hash()));
+        return record;
+    }
+
+    /** Signs an event read off Kafka again (a re-drive by the service that owns its topic). */
+    public static void sign(Headers headers, ReceivedEvent event, EventSigner signer) {
+        EventEnvelope asSent = event.asSent();
+        sign(headers, signer, CanonicalForm.signed(CanonicalForm.of(asSent, EventJson.canonical(event.rawPayload())),
+                asSent.hash()));
+    }
+
+    private static void sign(Headers headers, EventSigner signer, byte[] message) {
+        headers.remove(SIGNER_HEADER);
+        headers.remove(SIGNATURE_HEADER);
+        headers.add(SIGNER_HEADER, signer.keyId().getBytes(StandardCharsets.UTF_8));
+        headers.add(SIGNATURE_HEADER, signer.sign(message).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ProducerRecord<String, byte[]> record(EventEnvelope event, byte[] payload) {
         String topic = EventCatalog.require(event.type()).topic();
         CloudEventBuilder builder = CloudEventBuilder.v1()
                 .withId(event.id().toString())
@@ -57,7 +91,7 @@ public final class CloudEventsKafka {
                 .withTime(event.recordedAt().atOffset(ZoneOffset.UTC))
                 .withDataSchema(dataSchema(event.type()))
                 .withDataContentType(CONTENT_TYPE)
-                .withData(EventJson.toBytes(event.payload()))
+                .withData(payload)
                 .withExtension(SEQ, Long.toString(event.seq()))
                 .withExtension(EFFECTIVE_DATE, event.effectiveDate().toString())
                 .withExtension(ACTING_ORG, event.actingOrg())
@@ -70,7 +104,12 @@ public final class CloudEventsKafka {
         if (event.causationId() != null) {
             builder.withExtension(CAUSATION_ID, event.causationId().toString());
         }
-        return KafkaMessageFactory.<String>createWriter(topic, event.subject()).writeBinary(builder.build());
+        ProducerRecord<String, byte[]> record = KafkaMessageFactory.<String>createWriter(topic, event.subject())
+                .writeBinary(builder.build());
+        // the library's writer drops trailing zeros of the milliseconds; outsiders recompute the hash from this header
+        record.headers().remove(TIME_HEADER);
+        record.headers().add(TIME_HEADER, CanonicalForm.time(event.recordedAt()).getBytes(StandardCharsets.UTF_8));
+        return record;
     }
 
     /** Reads a record with the upcasters in force today. */
@@ -263,15 +302,12 @@ public final class CloudEventsKafka {
 
         /**
          * The hash the record's headers and payload as received seal to (the wire type, before any upcasting, and
-         * the payload's canonical form), whatever hash the record carries.
+         * the payload's canonical form, from the tree it was parsed into), in the time form its own hash was made
+         * with, whatever hash the record carries.
          */
         public String recomputedHash() {
             if (recomputedHash == null) {
-                EventEnvelope asSent = new EventEnvelope(envelope.id(), wireType, envelope.source(),
-                        envelope.subject(), envelope.seq(), envelope.effectiveDate(), envelope.recordedAt(),
-                        envelope.actingOrg(), envelope.decisionNumber(), envelope.correlationId(),
-                        envelope.causationId(), envelope.previousHash(), envelope.hash(), envelope.payload());
-                recomputedHash = HashChain.expectedHash(asSent, EventJson.canonical(receivedTree));
+                recomputedHash = HashChain.recompute(asSent(), EventJson.canonical(receivedTree));
             }
             return recomputedHash;
         }
@@ -279,6 +315,17 @@ public final class CloudEventsKafka {
         /** Whether the hash carried in the headers matches the headers and the payload as received. */
         public boolean hashIsIntact() {
             return recomputedHash().equals(envelope.hash());
+        }
+
+        /** The envelope with the wire type it was sent with: what its hash and signature cover. */
+        public EventEnvelope asSent() {
+            if (wireType.equals(envelope.type())) {
+                return envelope;
+            }
+            return new EventEnvelope(envelope.id(), wireType, envelope.source(), envelope.subject(),
+                    envelope.seq(), envelope.effectiveDate(), envelope.recordedAt(), envelope.actingOrg(),
+                    envelope.decisionNumber(), envelope.correlationId(), envelope.causationId(),
+                    envelope.previousHash(), envelope.hash(), envelope.payload());
         }
 
         public Instant recordedAt() {

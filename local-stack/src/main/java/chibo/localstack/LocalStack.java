@@ -26,6 +26,7 @@ public final class LocalStack implements AutoCloseable {
     private MongoWire mongo;
     private KafkaBroker kafka;
     private ServiceProcess auth;
+    private LocalDemoEventKeys eventKeys;
     private final List<ServiceProcess> services = new ArrayList<>();
 
     private LocalStack(StackConfig config) {
@@ -52,6 +53,7 @@ public final class LocalStack implements AutoCloseable {
             kafka = KafkaBroker.start(data.resolve("kafka"), config.lib(), ports.kafka(), ports.kafkaController(),
                     config.logs(), config.startTimeout());
         }
+        eventKeys = LocalDemoEventKeys.ensure(data.resolve("event-keys"));
         String dashboardUrl = "http://localhost:" + ports.dashboard();
         auth = ServiceProcess.start(AUTH, config.serviceJar(AUTH), ports.auth(), List.of(
                 "--chibo.auth.issuer=" + issuer(),
@@ -81,6 +83,7 @@ public final class LocalStack implements AutoCloseable {
         if (kafka != null) {
             arguments.addAll(kafka.access().springArguments(name));
         }
+        arguments.addAll(eventKeys.arguments(name));
         arguments.addAll(extra);
         return ServiceProcess.start(name, config.serviceJar(name), port, arguments, config.logs());
     }

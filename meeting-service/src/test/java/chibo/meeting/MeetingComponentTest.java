@@ -3,6 +3,7 @@ package chibo.meeting;
 import chibo.testsupport.EventPublisher;
 import chibo.testsupport.Http;
 import chibo.testsupport.ServiceTestProperties;
+import chibo.testsupport.TestEventKeys;
 import chibo.testsupport.TestBroker;
 import chibo.contracts.CloudEventsKafka;
 import chibo.contracts.EventEnvelope;
@@ -35,7 +36,7 @@ public abstract class MeetingComponentTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        ServiceTestProperties.register(registry, "meeting");
+        ServiceTestProperties.register(registry, "meeting", TestEventKeys.MEETING);
         // the tests run the meeting-duty check themselves, on the days they choose
         registry.add("chibo.meetings.compliance.cron", () -> "-");
     }

@@ -7,6 +7,7 @@ import chibo.contracts.member.MemberTransferReceived;
 import chibo.contracts.member.RemovalGround;
 import chibo.testsupport.KafkaProbe;
 import chibo.testsupport.TestBroker;
+import chibo.testsupport.TestEventKeys;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +59,31 @@ class RosterTest extends MeetingComponentTest {
         membership.send(fixture.admitted(secondMarker, fixture.cell));
         fixture.awaitRoster(http, fixture.cell, List.of(marker, secondMarker));
         assertThat(CellFixture.roster(http, fixture.otherCell, fixture.writer())).containsExactly(member);
+    }
+
+    @Test
+    void a_membership_record_not_signed_by_membership_service_changes_no_roster_and_is_dead_lettered_with_its_reason() {
+        CellFixture fixture = new CellFixture(membership);
+        String unsigned = "unsigned-" + UUID.randomUUID();
+        String stranger = "stranger-" + UUID.randomUUID();
+
+        membership.send(CloudEventsKafka.toRecord(fixture.admitted(unsigned, fixture.cell)));
+        membership.send(TestEventKeys.STRANGER.sign(fixture.admitted(stranger, fixture.cell)));
+        List<String> after = fixture.admitMembers(1);
+
+        fixture.awaitRoster(http, fixture.cell, after);
+        assertThat(CellFixture.roster(http, fixture.cell, fixture.writer())).doesNotContain(unsigned, stranger);
+        try (KafkaProbe dlt = new KafkaProbe(TestBroker.bootstrapServers(),
+                Topics.deadLetter(Topics.MEMBERSHIP, "meeting-service-rosters"))) {
+            assertThat(reason(dlt.awaitKey(unsigned, records -> !records.isEmpty(), Duration.ofSeconds(30))
+                    .getFirst())).startsWith("unsigned: ");
+            assertThat(reason(dlt.awaitKey(stranger, records -> !records.isEmpty(), Duration.ofSeconds(30))
+                    .getFirst())).startsWith("bad-signature: ").contains(TestEventKeys.STRANGER.keyId());
+        }
+    }
+
+    private static String reason(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> dead) {
+        return new String(dead.headers().lastHeader("x-exception-message").value(), StandardCharsets.UTF_8);
     }
 
     @Test

@@ -26,7 +26,9 @@ class DueListTest extends MembershipComponentTest {
     private Map<String, JsonNode> awaitDueList(String orgId, String token, String query, int atLeast,
                                                String... expected) {
         Map<String, JsonNode> byMember = new LinkedHashMap<>();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        // the relay publishes in append order, and signs each event: in the suite it may still be signing the
+        // 100,000-line import of BulkImportTest when this class's first events queue behind it
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             Http.Response response = http.get("/organizations/" + orgId + "/due-list" + query, token);
             assertThat(response.status()).as(response.body()).isEqualTo(200);
             byMember.clear();

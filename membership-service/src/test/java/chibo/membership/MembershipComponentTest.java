@@ -2,6 +2,7 @@ package chibo.membership;
 
 import chibo.testsupport.Http;
 import chibo.testsupport.ServiceTestProperties;
+import chibo.testsupport.TestEventKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,7 +23,7 @@ public abstract class MembershipComponentTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        ServiceTestProperties.register(registry, "membership");
+        ServiceTestProperties.register(registry, "membership", TestEventKeys.MEMBERSHIP);
     }
 
     @BeforeEach

@@ -1,5 +1,6 @@
 package chibo.membership;
 
+import chibo.contracts.CloudEventsKafka;
 import chibo.contracts.EventEnvelope;
 import chibo.contracts.Topics;
 import chibo.contracts.meeting.BreachKind;
@@ -9,6 +10,7 @@ import chibo.testsupport.EventPublisher;
 import chibo.testsupport.Http;
 import chibo.testsupport.KafkaProbe;
 import chibo.testsupport.TestBroker;
+import chibo.testsupport.TestEventKeys;
 import chibo.testsupport.TestTokens;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -152,6 +154,32 @@ class ReviewsTest extends MembershipComponentTest {
             assertThat(parked).as("only the report naming a member never recorded; other facts pass by")
                     .singleElement().satisfies(record -> assertThat(new String(record.value(),
                             StandardCharsets.UTF_8)).contains(nobody));
+        }
+    }
+
+    @Test
+    void a_threshold_not_signed_by_meeting_service_opens_no_review_and_goes_to_the_dead_letters_with_its_reason() {
+        Requests.Tree tree = Requests.Tree.create(http);
+        String writer = tree.provinceWriter();
+        String target = enrol(tree, writer, "target");
+        String marker = enrol(tree, writer, "marker");
+        String forgedCell = tree.cell() + "-forged";
+        EventEnvelope forged = MEETINGS.next(forgedCell, LocalDate.of(2026, 4, 2), tree.cell(), spring(target));
+        EventEnvelope alsoForged = MEETINGS.next(forgedCell, LocalDate.of(2026, 4, 2), tree.cell(), spring(target));
+
+        MEETINGS.send(CloudEventsKafka.toRecord(forged));
+        MEETINGS.send(TestEventKeys.MEMBERSHIP.sign(alsoForged));
+        report(tree.cell(), spring(marker));
+
+        awaitReview(marker, writer, "REMOVAL");
+        assertThat(historyOf(target, writer, "member.review_opened.v1")).isEmpty();
+        try (KafkaProbe deadLetters = new KafkaProbe(TestBroker.bootstrapServers(), DEAD_LETTERS)) {
+            var parked = deadLetters.awaitKey(forgedCell, records -> records.size() == 2, Duration.ofSeconds(30));
+            assertThat(parked).extracting(record -> new String(record.headers().lastHeader("x-exception-message")
+                    .value(), StandardCharsets.UTF_8)).containsExactly(
+                    "unsigned: the record has no ce_signer header",
+                    "signer-not-allowed-for-topic: key '" + TestEventKeys.MEMBERSHIP.keyId() + "' may not write "
+                            + Topics.MEETING);
         }
     }
 

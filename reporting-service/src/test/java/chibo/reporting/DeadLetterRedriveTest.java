@@ -14,6 +14,7 @@ import chibo.contracts.member.Vote;
 import chibo.contracts.organization.OrgLevel;
 import chibo.contracts.organization.OrganizationRegistered;
 import chibo.testsupport.Http;
+import chibo.testsupport.TestEventKeys;
 import chibo.testsupport.TestTokens;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class DeadLetterRedriveTest extends ReportingComponentTest {
         // seq 2 arrives broken: its JSON body was cut off in transit
         EventEnvelope recognized = publisher.next(member, day.plusYears(1), cell,
                 new MemberRecognized(day.plusYears(1), null, null));
-        ProducerRecord<String, byte[]> intact = CloudEventsKafka.toRecord(recognized);
+        ProducerRecord<String, byte[]> intact = TestEventKeys.signed(recognized);
         publisher.send(new ProducerRecord<>(intact.topic(), null, intact.key(),
                 "{\"officialFrom\": \"2025-0".getBytes(StandardCharsets.UTF_8), intact.headers()));
         publisher.publish(member, day.plusYears(1).plusDays(2), cell, new MemberExempted("tuổi cao"));
@@ -119,7 +120,7 @@ class DeadLetterRedriveTest extends ReportingComponentTest {
         EventEnvelope admitted = publisher.next(member, LocalDate.of(2024, 1, 5), "x",
                 new MemberAdmitted(new Person("A", null, Sex.FEMALE, "Kinh", null, null), "nowhere", null,
                         new Vote(3, 0, 0, 3), List.of(), true, null));
-        ProducerRecord<String, byte[]> intact = CloudEventsKafka.toRecord(admitted);
+        ProducerRecord<String, byte[]> intact = TestEventKeys.signed(admitted);
         publisher.send(new ProducerRecord<>(intact.topic(), null, intact.key(), "not json".getBytes(
                 StandardCharsets.UTF_8), intact.headers()));
         JsonNode letter = await().atMost(PATIENCE).until(() -> deadLetterOf(member, auditor), found -> found != null);

@@ -46,6 +46,10 @@ class ComposeFileTest {
             "SPRING_KAFKA_SECURITY_PROTOCOL", "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM",
             "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG");
 
+    /** The event-integrity settings (platform's, docs/event-integrity.md), keyed by key id, so in no application.yml. */
+    private static final java.util.regex.Pattern EVENT_INTEGRITY = java.util.regex.Pattern.compile(
+            "CHIBO_EVENTINTEGRITY_(SIGNING_(KEYID|PRIVATEKEYFILE)|TRUSTED_[A-Z0-9]+_(PUBLICKEY|TOPICS))");
+
     private static JsonNode compose;
 
     @BeforeAll
@@ -128,7 +132,36 @@ class ComposeFileTest {
         service(name).get("environment").propertyNames().forEach(variables::add);
 
         assertThat(variables).allSatisfy(variable -> assertThat(settings.contains(variable)
-                || KNOWN_EXTRA.contains(variable)).as(variable + " maps to a setting of " + name).isTrue());
+                || KNOWN_EXTRA.contains(variable) || EVENT_INTEGRITY.matcher(variable).matches())
+                .as(variable + " maps to a setting of " + name).isTrue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"membership-service", "meeting-service", "reporting-service"})
+    void every_service_trusts_each_publishers_key_only_on_the_topics_it_writes(String name) {
+        assertThat(env(name, "CHIBO_EVENTINTEGRITY_TRUSTED_MEMBERSHIP1_TOPICS"))
+                .isEqualTo(Topics.MEMBERSHIP + "," + Topics.ORGANIZATION);
+        assertThat(env(name, "CHIBO_EVENTINTEGRITY_TRUSTED_MEETING1_TOPICS")).isEqualTo(Topics.MEETING);
+        assertThat(env(name, "CHIBO_EVENTINTEGRITY_TRUSTED_MEMBERSHIP1_PUBLICKEY"))
+                .startsWith("${CHIBO_MEMBERSHIP_EVENT_PUBLIC_KEY:?");
+        assertThat(env(name, "CHIBO_EVENTINTEGRITY_TRUSTED_MEETING1_PUBLICKEY"))
+                .startsWith("${CHIBO_MEETING_EVENT_PUBLIC_KEY:?");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"membership", "meeting"})
+    void each_publishing_service_signs_with_its_own_key_read_from_a_secret_never_from_the_compose_file(
+            String publisher) throws IOException {
+        String name = publisher + "-service";
+        String secret = publisher + "-event-key";
+        assertThat(env(name, "CHIBO_EVENTINTEGRITY_SIGNING_KEYID")).isEqualTo(publisher + "1");
+        assertThat(env(name, "CHIBO_EVENTINTEGRITY_SIGNING_PRIVATEKEYFILE")).isEqualTo("/run/secrets/" + secret);
+        assertThat(service(name).get("secrets")).extracting(JsonNode::asString).containsExactly(secret);
+        assertThat(compose.get("secrets").get(secret).get("file").asString()).contains("deploy/keys/");
+        assertThat(service("reporting-service").get("environment").has("CHIBO_EVENTINTEGRITY_SIGNING_KEYID"))
+                .as("reporting publishes no event of the contract topics").isFalse();
+        assertThat(Files.readString(root().resolve("docker-compose.yml"))).doesNotContain("PRIVATE KEY");
+        assertThat(Files.readString(root().resolve(".gitignore"))).contains("deploy/keys/", ".env");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package chibo.testsupport;
 
-import chibo.contracts.CloudEventsKafka;
 import chibo.contracts.EventEnvelope;
 import chibo.contracts.EventPayload;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -15,7 +14,7 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * Publishes events the way chibo's producing services do (sealed envelopes, per-subject seq and hash chain,
- * CloudEvents headers), for testing consumers without the producer. Can also send raw records and events out of
+ * CloudEvents headers, signed with the owning service's test key), for testing consumers without the producer. Can also send raw records and events out of
  * order, to test duplicates, gaps and poison.
  */
 public final class EventPublisher implements AutoCloseable {
@@ -45,7 +44,7 @@ public final class EventPublisher implements AutoCloseable {
     public EventEnvelope publishLater(String subject, LocalDate effectiveDate, String actingOrg,
                                       EventPayload payload) {
         EventEnvelope event = next(subject, effectiveDate, actingOrg, payload);
-        producer.send(CloudEventsKafka.toRecord(event));
+        producer.send(TestEventKeys.signed(event));
         return event;
     }
 
@@ -54,8 +53,9 @@ public final class EventPublisher implements AutoCloseable {
         producer.flush();
     }
 
+    /** Sends the event signed with the test key of the service that owns its topic. */
     public void send(EventEnvelope event) {
-        send(CloudEventsKafka.toRecord(event));
+        send(TestEventKeys.signed(event));
     }
 
     public void send(ProducerRecord<String, byte[]> record) {

@@ -9,6 +9,12 @@ public final class ServiceTestProperties {
     }
 
     public static void register(DynamicPropertyRegistry registry, String database) {
+        register(registry, database, null);
+    }
+
+    /** As {@link #register(DynamicPropertyRegistry, String)}, for a service that signs its events with this key. */
+    public static void register(DynamicPropertyRegistry registry, String database, TestEventKeys signing) {
+        TestEventKeys.register(registry, signing);
         registry.add("spring.kafka.bootstrap-servers", TestBroker::bootstrapServers);
         registry.add("spring.mongodb.uri", () -> TestMongo.uri(database));
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",

@@ -1,6 +1,7 @@
 package chibo.meeting.roster;
 
-import chibo.contracts.CloudEventsKafka;
+import chibo.contracts.Topics;
+import chibo.contracts.TrustedSigners;
 import chibo.platform.orgtree.OrgTreeProjection;
 import chibo.platform.projection.RecordBatches;
 import org.springframework.context.annotation.Bean;
@@ -16,28 +17,29 @@ import java.util.stream.IntStream;
 /**
  * Spring Cloud Stream consumers (Kafka binder) of the membership and organisation topics. The membership events
  * come in batches (a poll's records at a time: the rosters they change are written once per batch); a record that
- * cannot be read goes to the binding's dead-letter topic with the reason in its headers, and the consumer carries
+ * cannot be read, or is not signed by membership-service, goes to the binding's dead-letter topic with the reason in its headers, and the consumer carries
  * on (see {@link BatchDeadLetters}).
  */
 @Configuration(proxyBeanMethods = false)
 class EventConsumers {
 
     @Bean
-    Consumer<Message<List<byte[]>>> memberEvents(Rosters rosters) {
+    Consumer<Message<List<byte[]>>> memberEvents(Rosters rosters, TrustedSigners signers) {
         return message -> {
             List<byte[]> payloads = message.getPayload();
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> headers = message.getHeaders().get(KafkaHeaders.BATCH_CONVERTED_HEADERS,
                     List.class);
             RecordBatches.handle(IntStream.range(0, payloads.size()).boxed().toList(),
-                    index -> CloudEventsKafka.read(EventMessages.kafkaHeaders(headers.get(index)),
+                    index -> signers.read(Topics.MEMBERSHIP, EventMessages.kafkaHeaders(headers.get(index)),
                             payloads.get(index)).envelope(),
                     rosters::acceptAll, rosters::accept);
         };
     }
 
     @Bean
-    Consumer<Message<byte[]>> organizationEvents(OrgTreeProjection tree) {
-        return message -> tree.accept(EventMessages.read(message).envelope());
+    Consumer<Message<byte[]>> organizationEvents(OrgTreeProjection tree, TrustedSigners signers) {
+        return message -> tree.accept(signers.read(Topics.ORGANIZATION, EventMessages.kafkaHeaders(
+                message.getHeaders()), message.getPayload()).envelope());
     }
 }

@@ -1,6 +1,5 @@
 package chibo.meeting.roster;
 
-import chibo.contracts.CloudEventsKafka;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.messaging.Message;
@@ -12,10 +11,6 @@ import java.util.Map;
 final class EventMessages {
 
     private EventMessages() {
-    }
-
-    static CloudEventsKafka.ReceivedEvent read(Message<byte[]> message) {
-        return CloudEventsKafka.read(kafkaHeaders(message.getHeaders()), message.getPayload());
     }
 
     /**

@@ -1,7 +1,7 @@
 package chibo.membership.duelist;
 
-import chibo.contracts.CloudEventsKafka;
 import chibo.contracts.EventEnvelope;
+import chibo.contracts.CloudEventsKafka;
 import chibo.contracts.Topics;
 import chibo.contracts.member.MemberEvent;
 import chibo.platform.projection.RecordBatches;
@@ -12,7 +12,11 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Feeds the read models from the membership and organisation topics. */
+/**
+ * Feeds the read models from the membership and organisation topics. These are this service's own topics, and what
+ * it decides is checked against its event store, not these views, so their records are not verified here: checking
+ * a signature on every record of a large import would hold the due lists back by minutes.
+ */
 @Component
 class ReadModelListener {
 

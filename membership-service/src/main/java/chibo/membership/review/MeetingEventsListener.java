@@ -1,8 +1,8 @@
 package chibo.membership.review;
 
-import chibo.contracts.CloudEventsKafka;
 import chibo.contracts.InvalidEventException;
 import chibo.contracts.Topics;
+import chibo.contracts.TrustedSigners;
 import chibo.contracts.meeting.MemberAbsenceThresholdReached;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Opens a removal review when meeting-service reports that a member reached the threshold of unexcused absences.
  * Every other meeting fact (meetings held and graded, cell ratings, breaches, and types added later) is not
- * membership's business and is passed over unread; a record without a type is unreadable and dead-lettered.
+ * membership's business and is passed over unread; a record without a type is unreadable and dead-lettered, and so
+ * is a threshold not signed by meeting-service (its reason: {@code unsigned}, {@code bad-signature} or
+ * {@code signer-not-allowed-for-topic}).
  */
 @Component
 class MeetingEventsListener {
@@ -22,9 +24,11 @@ class MeetingEventsListener {
     static final String THRESHOLD_TYPE = "member.absence_threshold_reached.";
 
     private final Reviews reviews;
+    private final TrustedSigners signers;
 
-    MeetingEventsListener(Reviews reviews) {
+    MeetingEventsListener(Reviews reviews, TrustedSigners signers) {
         this.reviews = reviews;
+        this.signers = signers;
     }
 
     @KafkaListener(id = MeetingEventsConfiguration.GROUP, topics = Topics.MEETING,
@@ -34,7 +38,7 @@ class MeetingEventsListener {
         if (type != null && !new String(type.value(), StandardCharsets.UTF_8).startsWith(THRESHOLD_TYPE)) {
             return;
         }
-        var received = CloudEventsKafka.read(record.headers(), record.value());
+        var received = signers.read(Topics.MEETING, record.headers(), record.value());
         if (!received.hashIsIntact()) {
             throw new InvalidEventException("meeting event " + received.envelope().id() + " does not match its hash");
         }

@@ -1,5 +1,7 @@
 package chibo.platform.eventstore;
 
+import chibo.contracts.EventSigner;
+import chibo.platform.integrity.EventIntegrityAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -7,6 +9,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,7 +26,8 @@ import java.util.Map;
 /**
  * The event store and its relay, for a service that records events: set {@code chibo.event-store.source}.
  */
-@AutoConfiguration(after = {DataMongoAutoConfiguration.class, KafkaAutoConfiguration.class})
+@AutoConfiguration(after = {DataMongoAutoConfiguration.class, KafkaAutoConfiguration.class,
+        EventIntegrityAutoConfiguration.class})
 @ConditionalOnProperty("chibo.event-store.source")
 @EnableConfigurationProperties(EventStoreProperties.class)
 public class EventStoreAutoConfiguration {
@@ -37,7 +41,12 @@ public class EventStoreAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(EventStore store, KafkaProperties kafka, EventStoreProperties properties, Clock clock,
-                            MeterRegistry meters) {
+                            MeterRegistry meters, ObjectProvider<EventSigner> signer) {
+        EventSigner key = signer.getIfAvailable(() -> {
+            throw new IllegalStateException("a service that publishes events signs them: set"
+                    + " chibo.event-integrity.signing.key-id and private-key or private-key-file"
+                    + " (docs/event-integrity.md)");
+        });
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -47,6 +56,6 @@ public class EventStoreAutoConfiguration {
         Producer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new ByteArraySerializer());
         new KafkaClientMetrics(producer).bindTo(meters);
-        return new OutboxRelay(store, producer, properties, clock, meters);
+        return new OutboxRelay(store, producer, properties, clock, meters, key);
     }
 }

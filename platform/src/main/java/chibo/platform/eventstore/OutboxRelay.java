@@ -2,6 +2,7 @@ package chibo.platform.eventstore;
 
 import chibo.contracts.CloudEventsKafka;
 import chibo.contracts.EventEnvelope;
+import chibo.contracts.EventSigner;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * are appended (so no query is on the hot path), it sends them in append order, which is per-subject seq order,
  * with an idempotent producer keyed by subject. At start-up, before the service takes requests, it picks up
  * anything a previous run left unpublished; a periodic sweep picks up what a crashed instance left behind.
- * Delivery is at least once: consumers are idempotent by (subject, seq).
+ * Delivery is at least once: consumers are idempotent by (subject, seq). Every record is signed with this service's
+ * key, so that consumers can tell chibo's events from anyone else's writes.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -40,6 +42,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Producer<String, byte[]> producer;
     private final EventStoreProperties properties;
     private final Clock clock;
+    private final EventSigner signer;
     private final LinkedBlockingDeque<EventEnvelope> queue = new LinkedBlockingDeque<>();
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final Counter published;
@@ -49,8 +52,9 @@ public class OutboxRelay implements SmartLifecycle {
     private ScheduledExecutorService sweeper;
 
     public OutboxRelay(EventStore store, Producer<String, byte[]> producer, EventStoreProperties properties,
-                       Clock clock, MeterRegistry meters) {
+                       Clock clock, MeterRegistry meters, EventSigner signer) {
         this.store = store;
+        this.signer = signer;
         this.producer = producer;
         this.properties = properties;
         this.clock = clock;
@@ -134,7 +138,7 @@ public class OutboxRelay implements SmartLifecycle {
     private void publish(List<EventEnvelope> batch) {
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
         for (EventEnvelope event : batch) {
-            acks.add(producer.send(CloudEventsKafka.toRecord(event)));
+            acks.add(producer.send(CloudEventsKafka.toRecord(event, signer)));
         }
         producer.flush();
         List<EventEnvelope> sent = new ArrayList<>(batch.size());

@@ -6,6 +6,7 @@ import chibo.contracts.HashChain;
 import chibo.contracts.Topics;
 import chibo.testsupport.KafkaProbe;
 import chibo.testsupport.TestBroker;
+import chibo.testsupport.TestEventKeys;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -67,7 +68,7 @@ class OutboxRelayTest {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer()),
                 new EventStoreProperties("/chibo/test", List.of(Topics.MEMBERSHIP), 50, Duration.ofMinutes(5), Duration.ofSeconds(30)),
-                Clock.systemUTC(), new SimpleMeterRegistry());
+                Clock.systemUTC(), new SimpleMeterRegistry(), TestEventKeys.MEMBERSHIP.signer());
         relay.start();
         return relay;
     }
@@ -119,7 +120,7 @@ class OutboxRelayTest {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestBroker.bootstrapServers()), new StringSerializer(),
                 new ByteArraySerializer()),
                 new EventStoreProperties("/chibo/test", List.of(Topics.MEMBERSHIP), 50, Duration.ofMinutes(5), Duration.ZERO),
-                Clock.systemUTC(), new SimpleMeterRegistry());
+                Clock.systemUTC(), new SimpleMeterRegistry(), TestEventKeys.MEMBERSHIP.signer());
 
         assertThat(relay.sweep(Duration.ZERO)).isEqualTo(1);
         assertThat(relay.sweep(Duration.ZERO)).isZero();

@@ -1,6 +1,6 @@
 package chibo.reporting.aggregates;
 
-import chibo.contracts.CloudEventsKafka;
+import chibo.contracts.TrustedSigners;
 import chibo.contracts.EventEnvelope;
 import chibo.contracts.InvalidEventException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -19,12 +19,14 @@ final class DeadLetters {
     }
 
     /**
-     * Reads a record as an event of the expected family, or dead-letters it with the reason and returns null.
+     * Reads a record as an event of the expected family signed by a key allowed on {@code topic} (a re-driven
+     * record too: it keeps its signature), or dead-letters it with the reason and returns null.
      */
     static EventEnvelope readOrDeadLetter(ProcessorContext<String, byte[]> context, Record<String, byte[]> record,
-                                          Class<?> family, String sink, String topic, TopologyEvents events) {
+                                          Class<?> family, String sink, String topic, TopologyEvents events,
+                                          TrustedSigners signers) {
         try {
-            EventEnvelope event = CloudEventsKafka.read(record.headers(), record.value()).envelope();
+            EventEnvelope event = signers.read(topic, record.headers(), record.value()).envelope();
             if (!family.isInstance(event.payload())) {
                 throw new InvalidEventException(event.type() + " does not belong on " + topic);
             }

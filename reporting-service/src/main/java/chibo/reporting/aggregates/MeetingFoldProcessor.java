@@ -2,6 +2,7 @@ package chibo.reporting.aggregates;
 
 import chibo.contracts.EventEnvelope;
 import chibo.contracts.Topics;
+import chibo.contracts.TrustedSigners;
 import chibo.contracts.meeting.Attendance;
 import chibo.contracts.meeting.BreachKind;
 import chibo.contracts.meeting.CellMeetingBreachDetected;
@@ -28,8 +29,9 @@ final class MeetingFoldProcessor extends SubjectFold<MeetingFoldProcessor.CellRe
     static final String STATES = "cell-meetings";
     static final String PARKED = "cell-meetings-parked";
 
-    MeetingFoldProcessor(TopologyEvents events) {
-        super(Topics.MEETING, MeetingEvent.class, STATES, PARKED, ReportingTopology.MEETING_DLT_SINK, events);
+    MeetingFoldProcessor(TopologyEvents events, TrustedSigners signers) {
+        super(Topics.MEETING, MeetingEvent.class, STATES, PARKED, ReportingTopology.MEETING_DLT_SINK, events,
+                signers);
     }
 
     /** A cell's meetings as of the event with this seq: each meeting's month and the grade it counts in. */

@@ -2,6 +2,7 @@ package chibo.reporting.aggregates;
 
 import chibo.contracts.EventEnvelope;
 import chibo.contracts.Topics;
+import chibo.contracts.TrustedSigners;
 import chibo.contracts.member.MemberAdmitted;
 import chibo.contracts.member.MemberCorrected;
 import chibo.contracts.member.MemberEnrolledFromRegister;
@@ -25,8 +26,9 @@ final class MemberFoldProcessor extends SubjectFold<MemberFoldProcessor.MemberRe
     static final String STATES = "member-facts";
     static final String PARKED = "member-parked";
 
-    MemberFoldProcessor(TopologyEvents events) {
-        super(Topics.MEMBERSHIP, MemberEvent.class, STATES, PARKED, ReportingTopology.MEMBERSHIP_DLT_SINK, events);
+    MemberFoldProcessor(TopologyEvents events, TrustedSigners signers) {
+        super(Topics.MEMBERSHIP, MemberEvent.class, STATES, PARKED, ReportingTopology.MEMBERSHIP_DLT_SINK, events,
+                signers);
     }
 
     /** A member's facts as of the event with this seq. */

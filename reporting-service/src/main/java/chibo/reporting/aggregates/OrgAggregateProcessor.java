@@ -2,6 +2,7 @@ package chibo.reporting.aggregates;
 
 import chibo.contracts.EventEnvelope;
 import chibo.contracts.Topics;
+import chibo.contracts.TrustedSigners;
 import chibo.contracts.organization.OrganizationDissolved;
 import chibo.contracts.organization.OrganizationEvent;
 import chibo.contracts.organization.OrganizationMerged;
@@ -59,7 +60,10 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
     private ObjectStore<MonthState> months;
     private final DeltaOutbox deltas = new DeltaOutbox(ReportingTopology.DELTAS_SINK);
 
-    OrgAggregateProcessor(ReportingTopics topics, TopologyEvents events) {
+    private final TrustedSigners signers;
+
+    OrgAggregateProcessor(ReportingTopics topics, TopologyEvents events, TrustedSigners signers) {
+        this.signers = signers;
         this.topics = topics;
         this.events = events;
     }
@@ -240,7 +244,7 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
 
     private void organisationEvent(Record<String, byte[]> record) {
         EventEnvelope event = DeadLetters.readOrDeadLetter(context, record, OrganizationEvent.class,
-                ReportingTopology.ORGANIZATION_DLT_SINK, Topics.ORGANIZATION, events);
+                ReportingTopology.ORGANIZATION_DLT_SINK, Topics.ORGANIZATION, events, signers);
         if (event == null) {
             return;
         }

@@ -1,34 +1,63 @@
 package chibo.reporting.aggregates;
 
+import chibo.contracts.TrustedSigners;
 import chibo.contracts.Topics;
+import chibo.contracts.TrustedSigners;
 import com.mongodb.client.MongoDatabase;
+import chibo.contracts.TrustedSigners;
 import io.micrometer.core.instrument.MeterRegistry;
+import chibo.contracts.TrustedSigners;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import chibo.contracts.TrustedSigners;
 import org.apache.kafka.clients.admin.Admin;
+import chibo.contracts.TrustedSigners;
 import org.apache.kafka.clients.admin.TopicDescription;
+import chibo.contracts.TrustedSigners;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import chibo.contracts.TrustedSigners;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import chibo.contracts.TrustedSigners;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import chibo.contracts.TrustedSigners;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import chibo.contracts.TrustedSigners;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import chibo.contracts.TrustedSigners;
 import org.apache.kafka.streams.KafkaStreams;
+import chibo.contracts.TrustedSigners;
 import org.apache.kafka.streams.StreamsConfig;
+import chibo.contracts.TrustedSigners;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import chibo.contracts.TrustedSigners;
 import org.slf4j.Logger;
+import chibo.contracts.TrustedSigners;
 import org.slf4j.LoggerFactory;
+import chibo.contracts.TrustedSigners;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import chibo.contracts.TrustedSigners;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import chibo.contracts.TrustedSigners;
 import org.springframework.kafka.listener.BatchMessageListener;
+import chibo.contracts.TrustedSigners;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import chibo.contracts.TrustedSigners;
 import org.springframework.kafka.listener.ContainerProperties;
 
+import chibo.contracts.TrustedSigners;
 import java.time.Duration;
+import chibo.contracts.TrustedSigners;
 import java.util.HashMap;
+import chibo.contracts.TrustedSigners;
 import java.util.List;
+import chibo.contracts.TrustedSigners;
 import java.util.Map;
+import chibo.contracts.TrustedSigners;
 import java.util.Properties;
+import chibo.contracts.TrustedSigners;
 import java.util.concurrent.ExecutionException;
+import chibo.contracts.TrustedSigners;
 import java.util.concurrent.TimeUnit;
+import chibo.contracts.TrustedSigners;
 import java.util.function.Consumer;
 
 /**
@@ -64,7 +93,7 @@ final class ProjectionRuntime {
     /** Starts the version's topology and sinks; its topics must exist. */
     static ProjectionRuntime start(ReportingTopics topics, ReportingProperties properties, Duration commitInterval,
                                    KafkaProperties kafka, MongoDatabase database, MeterRegistry meters,
-                                   TopologyEvents events) {
+                                   TopologyEvents events, TrustedSigners signers) {
         Properties config = new Properties();
         config.putAll(kafka.buildStreamsProperties());
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.applicationId());
@@ -75,7 +104,7 @@ final class ProjectionRuntime {
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.streamThreads());
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         requireCoPartitioned(kafka.buildAdminProperties(), topics);
-        KafkaStreams streams = new KafkaStreams(ReportingTopology.build(topics, events), config);
+        KafkaStreams streams = new KafkaStreams(ReportingTopology.build(topics, events, signers), config);
         streams.setUncaughtExceptionHandler(e -> {
             log.error("reporting topology {} failed; replacing the stream thread", topics.applicationId(), e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;

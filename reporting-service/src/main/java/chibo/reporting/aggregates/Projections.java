@@ -1,10 +1,15 @@
 package chibo.reporting.aggregates;
 
 import chibo.contracts.Topics;
+import chibo.contracts.TrustedSigners;
 import chibo.platform.kafka.TopicsAutoConfiguration;
+import chibo.contracts.TrustedSigners;
 import chibo.platform.kafka.TopicsProperties;
+import chibo.contracts.TrustedSigners;
 import chibo.platform.web.FieldProblem;
+import chibo.contracts.TrustedSigners;
 import chibo.platform.web.ProblemException;
+import chibo.contracts.TrustedSigners;
 import chibo.platform.web.Problems;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -78,6 +83,7 @@ public class Projections implements SmartLifecycle, HealthIndicator {
     private final MeterRegistry meters;
     private final Clock clock;
     private final TopologyEvents events;
+    private final TrustedSigners signers;
     private final AtomicReference<String> live = new AtomicReference<>();
     private final Map<String, ProjectionRuntime> running = new ConcurrentHashMap<>();
     private final Map<String, Sample> samples = new ConcurrentHashMap<>();
@@ -86,7 +92,9 @@ public class Projections implements SmartLifecycle, HealthIndicator {
     private volatile ScheduledExecutorService following;
 
     Projections(ReportingProperties properties, KafkaProperties kafka, KafkaAdmin kafkaAdmin,
-                TopicsProperties partitioning, MongoTemplate mongo, MeterRegistry meters, Clock clock) {
+                TopicsProperties partitioning, MongoTemplate mongo, MeterRegistry meters, Clock clock,
+                TrustedSigners signers) {
+        this.signers = signers;
         this.properties = properties;
         this.kafka = kafka;
         this.kafkaAdmin = kafkaAdmin;
@@ -200,7 +208,8 @@ public class Projections implements SmartLifecycle, HealthIndicator {
             kafkaAdmin.createOrModifyTopics(topicsOf(topics, partitioning).toArray(new NewTopic[0]));
             Duration commitInterval = v.equals(live()) ? properties.commitInterval()
                     : properties.rebuildCommitInterval();
-            return ProjectionRuntime.start(topics, properties, commitInterval, kafka, database, meters, events);
+            return ProjectionRuntime.start(topics, properties, commitInterval, kafka, database, meters, events,
+                    signers);
         });
     }
 

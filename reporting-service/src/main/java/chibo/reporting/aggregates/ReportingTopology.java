@@ -1,6 +1,7 @@
 package chibo.reporting.aggregates;
 
 import chibo.contracts.Topics;
+import chibo.contracts.TrustedSigners;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -39,14 +40,14 @@ public final class ReportingTopology {
     private ReportingTopology() {
     }
 
-    public static Topology build(ReportingTopics topics, TopologyEvents events) {
+    public static Topology build(ReportingTopics topics, TopologyEvents events, TrustedSigners signers) {
         StringDeserializer keys = new StringDeserializer();
         ByteArrayDeserializer values = new ByteArrayDeserializer();
         Topology topology = new Topology();
 
         topology.addSource("membership", keys, values, Topics.MEMBERSHIP,
                 ReportingTopics.redrive(Topics.MEMBERSHIP));
-        topology.addProcessor("member-fold", () -> new MemberFoldProcessor(events), "membership");
+        topology.addProcessor("member-fold", () -> new MemberFoldProcessor(events, signers), "membership");
         topology.addStateStore(ObjectStore.json(MemberFoldProcessor.STATES, MemberFoldProcessor.MemberRecord.class,
                 KEEP_SUBJECTS), "member-fold");
         topology.addStateStore(Stores.keyValueStoreBuilder(
@@ -54,7 +55,7 @@ public final class ReportingTopology {
                 "member-fold");
 
         topology.addSource("meetings", keys, values, Topics.MEETING, ReportingTopics.redrive(Topics.MEETING));
-        topology.addProcessor("meeting-fold", () -> new MeetingFoldProcessor(events), "meetings");
+        topology.addProcessor("meeting-fold", () -> new MeetingFoldProcessor(events, signers), "meetings");
         topology.addStateStore(ObjectStore.json(MeetingFoldProcessor.STATES, MeetingFoldProcessor.CellRecord.class,
                 KEEP_SUBJECTS), "meeting-fold");
         topology.addStateStore(Stores.keyValueStoreBuilder(
@@ -69,7 +70,7 @@ public final class ReportingTopology {
         topology.addSource("organizations", keys, values, Topics.ORGANIZATION,
                 ReportingTopics.redrive(Topics.ORGANIZATION));
         topology.addSource("org-deltas", keys, values, topics.orgDeltas());
-        topology.addProcessor("org-aggregate", () -> new OrgAggregateProcessor(topics, events), "organizations",
+        topology.addProcessor("org-aggregate", () -> new OrgAggregateProcessor(topics, events, signers), "organizations",
                 "org-deltas");
         topology.addStateStore(OrgAggregateProcessor.aggregatesStore(), "org-aggregate");
         topology.addStateStore(Stores.keyValueStoreBuilder(

@@ -1,6 +1,7 @@
 package chibo.reporting.aggregates;
 
 import chibo.contracts.EventEnvelope;
+import chibo.contracts.TrustedSigners;
 import chibo.platform.eventstore.EventDocuments;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -13,7 +14,7 @@ import java.util.Map;
 
 /**
  * Folds each subject's events in seq order and once each: a repeat is skipped, an event whose predecessor has not
- * arrived is parked until it does (and counted in a metric), an unreadable record or one that cannot be applied goes
+ * arrived is parked until it does (and counted in a metric), an unreadable or untrusted record or one that cannot be applied goes
  * to the dead-letter topic with the reason, and processing goes on.
  *
  * @param <S> what is kept per subject, with the seq of its last applied event
@@ -31,13 +32,15 @@ abstract class SubjectFold<S extends SubjectFold.Folded> implements Processor<St
     private final String parkedStore;
     private final String deadLetterSink;
     protected final TopologyEvents events;
+    private final TrustedSigners signers;
     protected ProcessorContext<String, byte[]> context;
     private ObjectStore<S> states;
     private final DeltaOutbox deltas = new DeltaOutbox(ReportingTopology.DELTAS_SINK);
     private KeyValueStore<String, String> parked;
 
     SubjectFold(String topic, Class<?> family, String statesStore, String parkedStore, String deadLetterSink,
-                TopologyEvents events) {
+                TopologyEvents events, TrustedSigners signers) {
+        this.signers = signers;
         this.topic = topic;
         this.family = family;
         this.statesStore = statesStore;
@@ -56,7 +59,8 @@ abstract class SubjectFold<S extends SubjectFold.Folded> implements Processor<St
 
     @Override
     public void process(Record<String, byte[]> record) {
-        EventEnvelope event = DeadLetters.readOrDeadLetter(context, record, family, deadLetterSink, topic, events);
+        EventEnvelope event = DeadLetters.readOrDeadLetter(context, record, family, deadLetterSink, topic, events,
+                signers);
         if (event == null) {
             return;
         }

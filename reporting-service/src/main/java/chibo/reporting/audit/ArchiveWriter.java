@@ -3,6 +3,8 @@ package chibo.reporting.audit;
 import chibo.contracts.CloudEventsKafka;
 import chibo.contracts.EventEnvelope;
 import chibo.contracts.InvalidEventException;
+import chibo.contracts.TrustedSigners;
+import chibo.contracts.UntrustedEventException;
 import chibo.contracts.member.MemberTransferReceived;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
@@ -53,9 +55,12 @@ class ArchiveWriter {
     private final MeterRegistry meters;
     private final Map<EventStream, Counter> archivedCounters = new EnumMap<>(EventStream.class);
     private final Counter unreadable;
+    private final Counter untrusted;
+    private final TrustedSigners signers;
 
-    ArchiveWriter(AuditStore store, MeterRegistry meters) {
+    ArchiveWriter(AuditStore store, MeterRegistry meters, TrustedSigners signers) {
         this.store = store;
+        this.signers = signers;
         this.meters = meters;
         for (EventStream stream : EventStream.values()) {
             archivedCounters.put(stream, Counter.builder("chibo.audit.archived").tag("stream", stream.label())
@@ -63,16 +68,19 @@ class ArchiveWriter {
         }
         this.unreadable = Counter.builder("chibo.audit.unreadable")
                 .description("records of the event topics that could not be read as events").register(meters);
+        this.untrusted = Counter.builder("chibo.audit.untrusted")
+                .description("records of the event topics refused for their signature (unsigned, badly signed,"
+                        + " or signed by a key not allowed on the topic)").register(meters);
     }
 
     void write(List<ConsumerRecord<String, byte[]>> records) {
         List<Read> reads = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
-            EventStream.ofTopic(record.topic()).ifPresent(stream -> reads.add(Read.of(stream, record)));
+            EventStream.ofTopic(record.topic()).ifPresent(stream -> reads.add(Read.of(stream, record, signers)));
         }
         Set<String> chainIds = new LinkedHashSet<>();
         reads.forEach(read -> {
-            if (read.subject() != null) {
+            if (read.subject() != null && !read.untrusted()) {
                 chainIds.add(read.stream().chainId(read.subject()));
             }
         });
@@ -81,6 +89,10 @@ class ArchiveWriter {
         Batch batch = new Batch();
         List<Read> alreadyRead = new ArrayList<>();
         for (Read read : reads) {
+            if (read.untrusted()) {
+                untrusted(read);
+                continue;
+            }
             if (read.received() == null) {
                 unreadable(read, chains, changed);
                 continue;
@@ -157,14 +169,21 @@ class ArchiveWriter {
         }
     }
 
+    /**
+     * A record whose signature does not hold is kept as evidence only: it takes no seq of its subject's chain, so
+     * the event chibo later publishes at that seq is archived as the original.
+     */
+    private void untrusted(Read read) {
+        untrusted.increment();
+        log.warn("refused record at {}: {}", read.position(), read.problem());
+        insertIgnoringDuplicate(store.unreadable(), evidence(read).append("refused", true));
+    }
+
     private void unreadable(Read read, Map<String, SubjectChain> chains, Set<String> changed) {
         unreadable.increment();
         ConsumerRecord<String, byte[]> record = read.record();
         log.warn("unreadable record at {}: {}", read.position(), read.problem());
-        Document evidence = new Document("_id", read.position()).append("key", record.key())
-                .append("reason", read.problem()).append("headers", headers(record))
-                .append("value", record.value() == null ? null : Base64.getEncoder().encodeToString(record.value()));
-        boolean first = insertIgnoringDuplicate(store.unreadable(), evidence);
+        boolean first = insertIgnoringDuplicate(store.unreadable(), evidence(read));
         Long seq = read.headerSeq();
         if (read.subject() == null || seq == null) {
             return;
@@ -211,6 +230,13 @@ class ArchiveWriter {
                 record.partition(), record.offset());
     }
 
+    private static Document evidence(Read read) {
+        ConsumerRecord<String, byte[]> record = read.record();
+        return new Document("_id", read.position()).append("key", record.key())
+                .append("reason", read.problem()).append("headers", headers(record))
+                .append("value", record.value() == null ? null : Base64.getEncoder().encodeToString(record.value()));
+    }
+
     private void brokenLink(BrokenLink.Reason reason) {
         meters.counter("chibo.audit.broken.links", "reason", reason.code()).increment();
     }
@@ -237,15 +263,18 @@ class ArchiveWriter {
         }
     }
 
-    /** One record as read: the event, or why it could not be read. */
+    /** One record as read: the event, or why it could not be read or may not be trusted. */
     record Read(EventStream stream, ConsumerRecord<String, byte[]> record, CloudEventsKafka.ReceivedEvent received,
-                String problem) {
+                String problem, boolean untrusted) {
 
-        static Read of(EventStream stream, ConsumerRecord<String, byte[]> record) {
+        static Read of(EventStream stream, ConsumerRecord<String, byte[]> record, TrustedSigners signers) {
             try {
-                return new Read(stream, record, CloudEventsKafka.read(record.headers(), record.value()), null);
+                return new Read(stream, record, signers.read(stream.topic(), record.headers(), record.value()), null,
+                        false);
+            } catch (UntrustedEventException e) {
+                return new Read(stream, record, null, e.getMessage(), true);
             } catch (InvalidEventException e) {
-                return new Read(stream, record, null, e.getMessage());
+                return new Read(stream, record, null, e.getMessage(), false);
             }
         }
 

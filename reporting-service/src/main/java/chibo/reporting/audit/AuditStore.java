@@ -33,7 +33,8 @@ import java.util.Set;
  *   <li>{@code audit_org_months}: under {@code <orgId>:<yyyy-MM>}, the events of that month of effective date
  *   that belong to the organisation (its own, its members' while in it, its meetings);</li>
  *   <li>{@code audit_conflicts} and {@code audit_unreadable}: records that could not take their place in a chain,
- *   kept as evidence under {@code <topic>:<partition>:<offset>}.</li>
+ *   kept as evidence under {@code <topic>:<partition>:<offset>}; in {@code audit_unreadable}, those refused for
+ *   their signature are marked {@code refused} and take no place in any chain at all.</li>
  * </ul>
  */
 @Component

@@ -13,8 +13,8 @@ import chibo.contracts.EventEnvelope;
 record ChainLink(long seq, String previousHash, String hash, String recomputedHash, int partition, long offset) {
 
     static ChainLink of(CloudEventsKafka.ReceivedEvent received, int partition, long offset) {
-        EventEnvelope e = received.envelope();
         // the hash covers the wire type and the payload as sent, before any upcasting
+        EventEnvelope e = received.envelope();
         String recomputed = received.recomputedHash();
         return new ChainLink(e.seq(), e.previousHash(), e.hash(), recomputed, partition, offset);
     }

@@ -3,6 +3,8 @@ package chibo.reporting.audit;
 import chibo.contracts.CloudEventsKafka;
 import chibo.contracts.EventJson;
 import chibo.contracts.InvalidEventException;
+import chibo.contracts.TrustedSigners;
+import chibo.contracts.UntrustedEventException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -10,6 +12,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bson.Document;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
@@ -56,14 +59,34 @@ final class ChainRereader {
     record Chain(EventStream stream, String subject, ChainState state) {
     }
 
-    /** @param known whether the organisation was found on the organisation topic */
-    record Result(boolean known, long subjects, List<Chain> broken) {
+    /**
+     * @param known   whether the organisation was found on the organisation topic
+     * @param refused the records of the subtree's subjects whose signature does not hold: they take no place in
+     *                any chain
+     */
+    record Result(boolean known, long subjects, List<Chain> broken, List<Refused> refused) {
+
+        boolean signaturesHold() {
+            return refused.isEmpty();
+        }
+    }
+
+    /** A record refused for its signature, and why. */
+    record Refused(EventStream stream, String subject, Long seq, String reason, int partition, long offset) {
+
+        Document toDocument() {
+            return new Document("stream", stream.label()).append("subject", subject).append("seq", seq)
+                    .append("reason", reason).append("partition", partition).append("offset", offset);
+        }
     }
 
     private final Map<String, Object> consumerProperties;
     private final Clock clock;
+    private final TrustedSigners signers;
 
-    ChainRereader(Map<String, Object> kafkaConsumerProperties, String clientId, Clock clock) {
+    ChainRereader(Map<String, Object> kafkaConsumerProperties, String clientId, Clock clock,
+                  TrustedSigners signers) {
+        this.signers = signers;
         Map<String, Object> properties = new HashMap<>(kafkaConsumerProperties);
         properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
@@ -91,23 +114,26 @@ final class ChainRereader {
             counts.phase("organizations");
             OrgLinks tree = new OrgLinks();
             Map<String, ChainState> orgChains = new HashMap<>();
+            List<Refused> refusedOrgRecords = new ArrayList<>();
             read(consumer, partitions.get(EventStream.ORGANIZATION), ends, counts, record -> {
                 if (record.key() == null) {
                     return;
                 }
                 ChainState before = orgChains.getOrDefault(record.key(), ChainState.EMPTY);
-                orgChains.put(record.key(), next(before, record));
+                orgChains.put(record.key(), next(before, record, signers, refusedOrgRecords::add));
                 try {
-                    var event = CloudEventsKafka.read(record.headers(), record.value()).envelope();
+                    var event = signers.read(record.topic(), record.headers(), record.value()).envelope();
                     TreeChange.of(event.subject(), event.payload()).forEach(tree::apply);
                 } catch (InvalidEventException e) {
-                    // its chain says so
+                    // its chain or the refused records say so
                 }
             });
             if (!tree.knows(orgId)) {
-                return new Result(false, 0, List.of());
+                return new Result(false, 0, List.of(), List.of());
             }
             Set<String> subtree = tree.subtree(orgId);
+            List<Refused> refused = new ArrayList<>(refusedOrgRecords.stream()
+                    .filter(record -> subtree.contains(record.subject())).toList());
             List<Chain> chains = new ArrayList<>();
             subtree.stream().filter(orgChains::containsKey)
                     .forEach(org -> chains.add(new Chain(EventStream.ORGANIZATION, org, orgChains.get(org))));
@@ -143,7 +169,8 @@ final class ChainRereader {
                     return;
                 }
                 Map<String, ChainState> states = meeting ? cellChains : memberChains;
-                states.put(record.key(), next(states.getOrDefault(record.key(), ChainState.EMPTY), record));
+                states.put(record.key(), next(states.getOrDefault(record.key(), ChainState.EMPTY), record, signers,
+                        refused::add));
                 if (record.offset() == last) {
                     counts.done++;
                 }
@@ -153,19 +180,25 @@ final class ChainRereader {
             counts.phase("done");
             List<Chain> broken = chains.stream().filter(chain -> !chain.state().intact())
                     .sorted(Comparator.comparing(Chain::stream).thenComparing(Chain::subject)).toList();
-            return new Result(true, chains.size(), broken);
+            return new Result(true, chains.size(), broken, refused);
         }
     }
 
     /**
      * A record of the subject taken into its chain as read off Kafka. Without an archive to compare with, a seq
      * read twice is a repeat when it carries the hash read before, a conflict otherwise; an older seq arriving
-     * after a newer one is out of order.
+     * after a newer one is out of order. A record whose signature does not hold is refused: it takes no place in
+     * the chain, as it takes none in the archive or the figures.
      */
-    static ChainState next(ChainState state, ConsumerRecord<String, byte[]> record) {
+    static ChainState next(ChainState state, ConsumerRecord<String, byte[]> record, TrustedSigners signers,
+                           Consumer<Refused> refused) {
         CloudEventsKafka.ReceivedEvent received;
         try {
-            received = CloudEventsKafka.read(record.headers(), record.value());
+            received = signers.read(record.topic(), record.headers(), record.value());
+        } catch (UntrustedEventException e) {
+            EventStream.ofTopic(record.topic()).ifPresent(stream -> refused.accept(new Refused(stream, record.key(),
+                    headerSeq(record), e.getMessage(), record.partition(), record.offset())));
+            return state;
         } catch (InvalidEventException e) {
             Long seq = headerSeq(record);
             return state.unreadable(seq == null ? state.lastSeq() + 1 : seq, e.getMessage(), record.partition(),

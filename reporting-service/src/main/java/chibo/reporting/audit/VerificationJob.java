@@ -16,9 +16,14 @@ import java.util.List;
  * @param percent       subjects done of the total, once it is known
  * @param brokenChains  how many of the chains have a broken link
  * @param brokenLinks   the first broken link of each broken chain (the first {@value VerificationJobs#MAX_LISTED})
+ * @param signaturesHold once completed, whether every record of the subtree's subjects was signed by a key allowed
+ *                      on its topic; a record that was not is refused and takes no place in any chain
+ * @param refusedRecords how many records were refused for their signature
+ * @param refused       those records with the reason (the first {@value VerificationJobs#MAX_LISTED})
  */
 record VerificationJob(String id, String orgId, State state, String phase, Long subjectsTotal, long subjectsDone,
                        Double percent, long recordsRead, long brokenChains, List<JobBrokenLink> brokenLinks,
+                       Boolean signaturesHold, long refusedRecords, List<RefusedRecord> refused,
                        String requestedBy, Instant createdAt, Instant startedAt, Instant finishedAt,
                        String error) {
 
@@ -54,6 +59,17 @@ record VerificationJob(String id, String orgId, State state, String phase, Long 
         }
     }
 
+    /** A record refused for its signature. */
+    record RefusedRecord(String stream, String subject, Long seq, String reason, int partition, long offset) {
+
+        static RefusedRecord fromDocument(Document d) {
+            Number seq = (Number) d.get("seq");
+            return new RefusedRecord(d.getString("stream"), d.getString("subject"),
+                    seq == null ? null : seq.longValue(), d.getString("reason"),
+                    ((Number) d.get("partition")).intValue(), ((Number) d.get("offset")).longValue());
+        }
+    }
+
     static VerificationJob of(Document d, Instant now, Duration staleAfter) {
         State state = State.valueOf(d.getString("state"));
         Instant heartbeat = instant(d, "heartbeatAt");
@@ -70,6 +86,8 @@ record VerificationJob(String id, String orgId, State state, String phase, Long 
                 number(d, "brokenChains"),
                 d.getList("brokenLinks", Document.class, List.of()).stream().map(JobBrokenLink::fromDocument)
                         .toList(),
+                d.getBoolean("signaturesHold"), number(d, "refusedRecords"),
+                d.getList("refused", Document.class, List.of()).stream().map(RefusedRecord::fromDocument).toList(),
                 d.getString("requestedBy"), instant(d, "createdAt"), instant(d, "startedAt"),
                 instant(d, "finishedAt"), d.getString("error"));
     }

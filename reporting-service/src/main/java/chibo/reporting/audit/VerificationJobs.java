@@ -1,7 +1,10 @@
 package chibo.reporting.audit;
 
+import chibo.contracts.TrustedSigners;
 import chibo.platform.security.Caller;
+import chibo.contracts.TrustedSigners;
 import chibo.platform.web.ProblemException;
+import chibo.contracts.TrustedSigners;
 import chibo.platform.web.ProblemTypes;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -41,9 +44,12 @@ class VerificationJobs implements DisposableBean {
     private final Map<String, Object> kafkaConsumer;
     private final AuditProperties properties;
     private final Clock clock;
+    private final TrustedSigners signers;
     private final ThreadPoolExecutor runners;
 
-    VerificationJobs(AuditStore store, KafkaProperties kafka, AuditProperties properties, Clock clock) {
+    VerificationJobs(AuditStore store, KafkaProperties kafka, AuditProperties properties, Clock clock,
+                     TrustedSigners signers) {
+        this.signers = signers;
         this.store = store;
         this.kafkaConsumer = kafka.buildConsumerProperties();
         this.properties = properties;
@@ -82,7 +88,7 @@ class VerificationJobs implements DisposableBean {
                 Updates.set("startedAt", Date.from(clock.instant())));
         try {
             ChainRereader.Result result = new ChainRereader(kafkaConsumer, "chibo-audit-verification-" + jobId,
-                    clock).verify(orgId, (phase, total, done, records) -> update(jobId, Updates.set("phase", phase),
+                    clock, signers).verify(orgId, (phase, total, done, records) -> update(jobId, Updates.set("phase", phase),
                     Updates.set("subjectsTotal", total), Updates.set("subjectsDone", done),
                     Updates.set("recordsRead", records)));
             if (!result.known()) {
@@ -97,6 +103,10 @@ class VerificationJobs implements DisposableBean {
             update(jobId, Updates.set("state", VerificationJob.State.COMPLETED.name()),
                     Updates.set("subjectsTotal", result.subjects()), Updates.set("subjectsDone", result.subjects()),
                     Updates.set("brokenChains", (long) result.broken().size()), Updates.set("brokenLinks", listed),
+                    Updates.set("signaturesHold", result.signaturesHold()),
+                    Updates.set("refusedRecords", (long) result.refused().size()),
+                    Updates.set("refused", result.refused().stream().limit(MAX_LISTED)
+                            .map(ChainRereader.Refused::toDocument).toList()),
                     Updates.set("finishedAt", Date.from(clock.instant())));
         } catch (RuntimeException e) {
             log.error("verification {} of {} failed", jobId, orgId, e);

@@ -2,6 +2,7 @@ package chibo.reporting.deadletters;
 
 import chibo.contracts.CloudEventsKafka;
 import chibo.contracts.CloudEventsKafka.ReceivedEvent;
+import chibo.contracts.SignatureCheck;
 import chibo.platform.web.FieldProblem;
 import chibo.platform.web.ProblemException;
 import chibo.platform.web.Problems;
@@ -32,6 +33,7 @@ record Correction(JsonNode payload, Map<String, String> headers) {
 
     static final String UNREADABLE = "unreadable-correction";
     static final String CHANGES_IDENTITY = "redrive-changes-identity";
+    static final String NOT_SIGNED = "redrive-not-signed";
     private static final Pattern CORRECTABLE_HEADER = Pattern.compile("ce_[a-z0-9]+|content-type");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -141,6 +143,23 @@ record Correction(JsonNode payload, Map<String, String> headers) {
                         + " has '" + was + "', the correction '" + corrected + "'");
             }
         }
+    }
+
+    /**
+     * @throws ProblemException 422 {@code redrive-not-signed} naming {@code headers.ce_signature} and the
+     *                          signature's outcome as the rule, when the corrected record's signature does not hold
+     */
+    static void requireSigned(String topic, SignatureCheck check) {
+        if (check.holds()) {
+            return;
+        }
+        String message = "the corrected record is not signed by the service that owns " + topic + " ("
+                + check.reason() + "); reporting cannot sign for another service, so a re-drive may only restore"
+                + " what was signed. An unsigned or forged record is not re-driven: the decision is entered again"
+                + " through the owning service's API";
+        throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, NOT_SIGNED, "The re-driven record is not signed",
+                message, List.of(new FieldProblem("headers." + CloudEventsKafka.SIGNATURE_HEADER,
+                check.outcome().code(), message)), Map.of());
     }
 
     private static ProblemException unreadable(String field, String message) {

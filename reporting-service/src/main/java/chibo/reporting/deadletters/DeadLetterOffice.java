@@ -2,6 +2,7 @@ package chibo.reporting.deadletters;
 
 import chibo.contracts.Topics;
 import chibo.platform.security.Caller;
+import chibo.contracts.TrustedSigners;
 import chibo.platform.web.ProblemException;
 import chibo.platform.web.ProblemTypes;
 import chibo.platform.web.Problems;
@@ -64,9 +65,12 @@ public class DeadLetterOffice implements DisposableBean {
     private final Projections projections;
     private final MongoCollection<Document> redrives;
     private final Clock clock;
+    private final TrustedSigners signers;
     private final KafkaProducer<String, byte[]> producer;
 
-    DeadLetterOffice(KafkaProperties kafka, Projections projections, MongoTemplate mongo, Clock clock) {
+    DeadLetterOffice(KafkaProperties kafka, Projections projections, MongoTemplate mongo, Clock clock,
+                     TrustedSigners signers) {
+        this.signers = signers;
         this.kafka = kafka;
         this.projections = projections;
         this.redrives = mongo.getCollection("dead_letter_redrives");
@@ -127,12 +131,15 @@ public class DeadLetterOffice implements DisposableBean {
     /**
      * Re-drives a dead letter, corrected: its key and headers, with the correction's headers overriding any of
      * them and its payload (JSON) replacing the body. The corrected record must read as an event of the topic and
-     * be about the same subject, of the same type, at the same seq ({@link Correction}). Each re-drive is recorded
+     * be about the same subject, of the same type, at the same seq ({@link Correction}), and still carry the
+     * signature of the service that owns the topic: reporting owns none of the event topics, so it cannot sign for
+     * them, and a correction may only restore what was signed. Each re-drive is recorded
      * with who asked, when, what was corrected and the digests of the record before and after.
      *
      * @throws ProblemException 400 for a malformed correction or a negative position, 404 for a dead letter that
      *                          does not exist, 422 naming the field when the correction still does not read or would
-     *                          change what the event is about, 503 when Kafka does not take the record
+     *                          change what the event is about or when its signature does not hold, 503 when
+     *                          Kafka does not take the record
      */
     public Redriven redrive(String inputTopic, int partition, long offset, Correction correction, Caller caller) {
         String topic = deadLetterTopic(inputTopic);
@@ -145,6 +152,7 @@ public class DeadLetterOffice implements DisposableBean {
         correction.requireWellFormed();
         ConsumerRecord<String, byte[]> letter = fetch(topic, partition, offset);
         Correction.Corrected corrected = correction.applyTo(letter.key(), letter.headers(), letter.value());
+        Correction.requireSigned(inputTopic, signers.check(inputTopic, corrected.headers(), corrected.event()));
         String target = ReportingTopics.redrive(inputTopic);
         RecordMetadata sent = send(new ProducerRecord<>(target, null, corrected.key(), corrected.value(),
                 corrected.headers()));

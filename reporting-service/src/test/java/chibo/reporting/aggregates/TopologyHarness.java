@@ -1,6 +1,5 @@
 package chibo.reporting.aggregates;
 
-import chibo.contracts.CloudEventsKafka;
 import chibo.contracts.EventEnvelope;
 import chibo.contracts.EventPayload;
 import chibo.contracts.Topics;
@@ -13,6 +12,7 @@ import chibo.contracts.organization.OrgLevel;
 import chibo.contracts.organization.OrganizationRegistered;
 import chibo.reporting.query.OrgFigures;
 import chibo.testsupport.EventChains;
+import chibo.testsupport.TestEventKeys;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -71,7 +71,7 @@ final class TopologyHarness implements AutoCloseable {
                 deadLetters.add(reason);
             }
         };
-        driver = new TopologyTestDriver(ReportingTopology.build(topics, events), config);
+        driver = new TopologyTestDriver(ReportingTopology.build(topics, events, TestEventKeys.trusted()), config);
         membership = driver.createInputTopic(Topics.MEMBERSHIP, new StringSerializer(), new ByteArraySerializer());
         organizations = driver.createInputTopic(Topics.ORGANIZATION, new StringSerializer(),
                 new ByteArraySerializer());
@@ -134,7 +134,7 @@ final class TopologyHarness implements AutoCloseable {
     }
 
     void pipe(EventEnvelope event) {
-        pipe(CloudEventsKafka.toRecord(event));
+        pipe(TestEventKeys.signed(event));
     }
 
     void pipe(ProducerRecord<String, byte[]> record) {

@@ -1,8 +1,6 @@
 package chibo.reporting.audit;
 
-import chibo.contracts.CloudEventsKafka;
 import chibo.contracts.EventEnvelope;
-import chibo.contracts.EventJson;
 import chibo.contracts.member.DisciplineLevel;
 import chibo.contracts.member.MemberDisciplined;
 import chibo.contracts.member.MemberExempted;
@@ -11,8 +9,8 @@ import chibo.contracts.organization.OrgLevel;
 import chibo.contracts.organization.OrganizationRegistered;
 import chibo.reporting.ReportingComponentTest;
 import chibo.testsupport.Http;
+import chibo.testsupport.TestEventKeys;
 import chibo.testsupport.TestTokens;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -26,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tamper evidence as read off Kafka: a record whose payload was changed after it was sealed is found, by the
+ * Tamper evidence as read off Kafka: a record whose payload was changed after it was sealed (in the producing
+ * service's store, before its relay signed it; a change after signing is refused, see ForgedEventsTest) is found,
+ * by the
  * archive as it reads and by a whole-organisation verification that reads the topics again, at exactly its seq.
  */
 class AuditVerificationTest extends ReportingComponentTest {
@@ -62,10 +62,11 @@ class AuditVerificationTest extends ReportingComponentTest {
                 LocalDate.parse("2021-02-10"), null, "T-1"));
         EventEnvelope sealed = publisher.next(tampered, LocalDate.parse("2023-06-01"), cell,
                 new MemberDisciplined(DisciplineLevel.REPRIMAND, "vi phạm quy định", false));
-        ProducerRecord<String, byte[]> original = CloudEventsKafka.toRecord(sealed);
-        byte[] altered = EventJson.toBytes(new MemberDisciplined(DisciplineLevel.REPRIMAND, "không vi phạm gì",
-                false));
-        publisher.send(new ProducerRecord<>(original.topic(), null, original.key(), altered, original.headers()));
+        // changed in the producing service's store after it was sealed and before its relay signed it
+        publisher.send(TestEventKeys.signed(new EventEnvelope(sealed.id(), sealed.type(), sealed.source(),
+                sealed.subject(), sealed.seq(), sealed.effectiveDate(), sealed.recordedAt(), sealed.actingOrg(),
+                sealed.decisionNumber(), sealed.correlationId(), sealed.causationId(), sealed.previousHash(),
+                sealed.hash(), new MemberDisciplined(DisciplineLevel.REPRIMAND, "không vi phạm gì", false))));
         publisher.publish(tampered, LocalDate.parse("2024-06-01"), cell, new MemberExempted("sức khỏe"));
 
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {

@@ -5,6 +5,7 @@ import chibo.contracts.EventEnvelope;
 import chibo.contracts.EventJson;
 import chibo.contracts.EventPayload;
 import chibo.contracts.member.Education;
+import chibo.testsupport.TestEventKeys;
 import chibo.contracts.member.MemberAdmitted;
 import chibo.contracts.member.MemberExpelled;
 import chibo.contracts.member.MemberRecognized;
@@ -44,8 +45,14 @@ class ChainStateTest {
         return history;
     }
 
+    private final List<ChainRereader.Refused> refused = new ArrayList<>();
+
     private ConsumerRecord<String, byte[]> record(EventEnvelope event) {
-        return record(CloudEventsKafka.toRecord(event));
+        return record(TestEventKeys.signed(event));
+    }
+
+    private ChainState next(ChainState state, ConsumerRecord<String, byte[]> record) {
+        return ChainRereader.next(state, record, TestEventKeys.trusted(), refused::add);
     }
 
     private ConsumerRecord<String, byte[]> record(ProducerRecord<String, byte[]> sent) {
@@ -154,15 +161,15 @@ class ChainStateTest {
     @Test
     void reread_from_kafka_a_repeated_record_changes_nothing_and_other_content_under_the_same_seq_conflicts() {
         List<EventEnvelope> history = history(2);
-        ChainState state = ChainRereader.next(ChainState.EMPTY, record(history.get(0)));
-        state = ChainRereader.next(state, record(history.get(1)));
+        ChainState state = next(ChainState.EMPTY, record(history.get(0)));
+        state = next(state, record(history.get(1)));
 
-        assertThat(ChainRereader.next(state, record(history.get(1)))).isEqualTo(state);
+        assertThat(next(state, record(history.get(1)))).isEqualTo(state);
         SealedEvents forger = new SealedEvents("/chibo/membership-service");
         forger.next("m-1", LocalDate.parse("2024-01-10"), "C-1", new MemberExpelled("giả"));
         EventEnvelope otherSecond = forger.next("m-1", LocalDate.parse("2024-01-10"), "C-1",
                 new MemberExpelled("giả"));
-        ChainState conflicting = ChainRereader.next(state, record(otherSecond));
+        ChainState conflicting = next(state, record(otherSecond));
         assertThat(conflicting.firstBroken().seq()).isEqualTo(2);
         assertThat(conflicting.firstBroken().reason()).isEqualTo("conflicting-record");
     }
@@ -170,15 +177,37 @@ class ChainStateTest {
     @Test
     void an_unreadable_record_breaks_the_chain_at_its_seq() {
         List<EventEnvelope> history = history(2);
-        ChainState state = ChainRereader.next(ChainState.EMPTY, record(history.get(0)));
-        ProducerRecord<String, byte[]> sealed = CloudEventsKafka.toRecord(history.get(1));
+        ChainState state = next(ChainState.EMPTY, record(history.get(0)));
+        ProducerRecord<String, byte[]> sealed = TestEventKeys.signed(history.get(1));
         ConsumerRecord<String, byte[]> garbage = record(new ProducerRecord<>(sealed.topic(), null, sealed.key(),
                 "not json".getBytes(), sealed.headers()));
 
-        ChainState after = ChainRereader.next(state, garbage);
+        ChainState after = next(state, garbage);
 
         assertThat(after.firstBroken().seq()).isEqualTo(2);
         assertThat(after.firstBroken().reason()).isEqualTo("unreadable");
         assertThat(after.verifiedThrough()).isEqualTo(1);
+    }
+
+    @Test
+    void reread_from_kafka_a_record_whose_signature_does_not_hold_takes_no_seq_and_is_reported_refused() {
+        List<EventEnvelope> history = history(3);
+        ChainState state = next(ChainState.EMPTY, record(history.get(0)));
+        SealedEvents forger = new SealedEvents("/chibo/membership-service");
+        forger.next("m-1", LocalDate.parse("2024-01-10"), "C-1", new MemberExpelled("giả"));
+        EventEnvelope forged = forger.next("m-1", LocalDate.parse("2024-01-10"), "C-1", new MemberExpelled("giả"));
+
+        ChainState afterForgeries = next(next(next(state, record(CloudEventsKafka.toRecord(forged))),
+                record(TestEventKeys.STRANGER.sign(forged))), record(TestEventKeys.MEETING.sign(forged)));
+        ChainState afterRealOnes = next(next(afterForgeries, record(history.get(1))), record(history.get(2)));
+
+        assertThat(afterForgeries).isEqualTo(state);
+        assertThat(refused).extracting(ChainRereader.Refused::reason).satisfiesExactly(
+                reason -> assertThat(reason).startsWith("unsigned:"),
+                reason -> assertThat(reason).startsWith("bad-signature:"),
+                reason -> assertThat(reason).startsWith("signer-not-allowed-for-topic:"));
+        assertThat(refused).allSatisfy(record -> assertThat(record.seq()).isEqualTo(2));
+        assertThat(afterRealOnes.intact()).isTrue();
+        assertThat(afterRealOnes.verifiedThrough()).isEqualTo(3);
     }
 }

@@ -2,11 +2,14 @@ package chibo.reporting.deadletters;
 
 import chibo.contracts.CloudEventsKafka;
 import chibo.contracts.EventEnvelope;
+import chibo.contracts.SignatureCheck;
+import chibo.contracts.Topics;
 import chibo.contracts.member.MemberExempted;
 import chibo.contracts.member.MemberRecognized;
 import chibo.platform.web.FieldProblem;
 import chibo.platform.web.ProblemException;
 import chibo.testsupport.EventChains;
+import chibo.testsupport.TestEventKeys;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -157,6 +160,38 @@ class CorrectionTest {
                 }
             }
         }
+    }
+
+    @Test
+    void a_correction_may_restore_what_the_owner_signed_but_not_change_it_and_an_unsigned_letter_is_not_re_driven() {
+        Headers signedLetter = withReason(TestEventKeys.signed(recognized).headers());
+        Correction.Corrected restored = payload().applyTo("m-1", signedLetter, cutOff);
+        Correction.Corrected changed = new Correction(JSON.readTree("{\"officialFrom\": \"" + DAY.plusDays(1)
+                + "\"}"), null).applyTo("m-1", signedLetter, cutOff);
+        Correction.Corrected unsigned = payload().applyTo("m-1", letterHeaders, cutOff);
+
+        Correction.requireSigned(Topics.MEMBERSHIP, check(restored));
+        FieldProblem changedRefused = notSigned(check(changed));
+        FieldProblem unsignedRefused = notSigned(check(unsigned));
+
+        assertThat(changedRefused.field()).isEqualTo("headers.ce_signature");
+        assertThat(changedRefused.rule()).isEqualTo("bad-signature");
+        assertThat(unsignedRefused.rule()).isEqualTo("unsigned");
+        assertThat(unsignedRefused.message()).contains("owning service's API");
+    }
+
+    private static SignatureCheck check(Correction.Corrected corrected) {
+        return TestEventKeys.trusted().check(Topics.MEMBERSHIP, corrected.headers(), corrected.event());
+    }
+
+    private static FieldProblem notSigned(SignatureCheck check) {
+        ProblemException problem = catchThrowableOfType(ProblemException.class,
+                () -> Correction.requireSigned(Topics.MEMBERSHIP, check));
+        assertThat(problem).as("refused").isNotNull();
+        assertThat(problem.status().value()).isEqualTo(422);
+        assertThat(problem.type().toString()).isEqualTo("urn:chibo:problem:redrive-not-signed");
+        assertThat(problem.errors()).hasSize(1);
+        return problem.errors().getFirst();
     }
 
     private FieldProblem refusal(int status, Correction correction) {
