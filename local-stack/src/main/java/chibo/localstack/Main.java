@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * {@code java -jar local-stack/target/local-stack.jar [--data-dir DIR] [--reset] [--no-demo] [--instances N]}:
- * starts the whole stack (N instances of each service, 1 unless told), loads the demo province into an empty store, prints where everything is, and stops it all on Ctrl-C.
+ * starts the whole stack (N instances of each service, 1 unless told), loads the demo province into an empty store,
+ * prints where everything is, and stops it all on Ctrl-C.
  */
 public final class Main {
 
