@@ -47,6 +47,7 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
     private static final Duration HELD_RECHECK = Duration.ofMillis(200);
+    private static final int REMEMBERED_SUBJECTS = 50_000;
 
     private final EventStore store;
     private final Producer<String, byte[]> producer;
@@ -57,6 +58,16 @@ public class OutboxRelay implements SmartLifecycle {
     /** Events waiting for the event before them to reach Kafka (another instance stores and sends that one). */
     private final ConcurrentLinkedDeque<EventEnvelope> held = new ConcurrentLinkedDeque<>();
     private long heldRecheckAt;
+    /**
+     * The last seq this relay saw acknowledged, per subject, for the most recently sent subjects: an event whose
+     * predecessor is here needs no lookup (on one instance, that is nearly every event). Worker thread only.
+     */
+    private final Map<String, Long> lastSent = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > REMEMBERED_SUBJECTS;
+        }
+    };
     private final Counter published;
     private final Counter heldBack;
     private final Counter failures;
@@ -183,7 +194,7 @@ public class OutboxRelay implements SmartLifecycle {
         Map<String, List<String>> lookups = new HashMap<>();
         for (EventEnvelope event : batch) {
             String topic = EventCatalog.topicOf(event.payload());
-            if (event.seq() > 1 && !inBatch.contains(previousId(event))) {
+            if (event.seq() > 1 && !inBatch.contains(previousId(event)) && !sentHere(previousOf(event))) {
                 lookups.computeIfAbsent(topic, t -> new ArrayList<>()).add(previousId(event));
             }
             if (recheck.contains(event.storageId())) {
@@ -202,7 +213,8 @@ public class OutboxRelay implements SmartLifecycle {
             if (onKafka.contains(event.storageId())) {
                 alreadySent.add(event);
             } else if (heldSubjects.contains(event.subject())
-                    || event.seq() > 1 && !inBatch.contains(previousId(event)) && !onKafka.contains(previousId(event))) {
+                    || event.seq() > 1 && !inBatch.contains(previousId(event)) && !sentHere(previousOf(event))
+                    && !onKafka.contains(previousId(event))) {
                 heldSubjects.add(event.subject());
                 waiting.add(event);
             } else {
@@ -223,6 +235,18 @@ public class OutboxRelay implements SmartLifecycle {
         events.forEach(held::addLast);
         heldBack.increment(events.size());
         heldRecheckAt = System.nanoTime() + HELD_RECHECK.toNanos();
+    }
+
+    private boolean sentHere(SubjectSeq event) {
+        Long last = lastSent.get(event.subject());
+        return last != null && last >= event.seq();
+    }
+
+    private record SubjectSeq(String subject, long seq) {
+    }
+
+    private static SubjectSeq previousOf(EventEnvelope event) {
+        return new SubjectSeq(event.subject(), event.seq() - 1);
     }
 
     private static String previousId(EventEnvelope event) {
@@ -248,7 +272,10 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         store.markPublished(sent);
-        sent.forEach(event -> queued.remove(event.storageId()));
+        sent.forEach(event -> {
+            queued.remove(event.storageId());
+            lastSent.merge(event.subject(), event.seq(), Math::max);
+        });
         published.increment(sent.size());
         if (!unsent.isEmpty()) {
             failures.increment(unsent.size());
