@@ -61,17 +61,28 @@ public final class LocalStack implements AutoCloseable {
                 "--chibo.auth.key-file=" + data.resolve("auth/signing-key.jwk"),
                 "--chibo.auth.dashboard-url=" + dashboardUrl),
                 config.logs());
-        for (int index = 0; index < config.instances(); index++) {
-            for (String service : List.of(MEMBERSHIP, MEETING, REPORTING)) {
-                services.add(instance(service, index, Ports.instancePort(firstPort(service), index)));
-            }
+        for (String service : List.of(MEMBERSHIP, MEETING, REPORTING)) {
+            services.add(instance(service, 0, firstPort(service)));
         }
         if (config.dashboard()) {
             services.add(dashboard(ports));
         }
-        List<ServiceProcess> all = new ArrayList<>(services);
-        all.add(auth);
-        CompletableFuture.allOf(all.stream()
+        List<ServiceProcess> first = new ArrayList<>(services);
+        first.add(auth);
+        awaitHealthy(first);
+        // further instances once the first are up: a dozen JVMs starting at once on a small machine starve each other
+        List<ServiceProcess> more = new ArrayList<>();
+        for (int index = 1; index < config.instances(); index++) {
+            for (String service : List.of(MEMBERSHIP, MEETING, REPORTING)) {
+                more.add(instance(service, index, Ports.instancePort(firstPort(service), index)));
+            }
+        }
+        services.addAll(more);
+        awaitHealthy(more);
+    }
+
+    private void awaitHealthy(List<ServiceProcess> starting) {
+        CompletableFuture.allOf(starting.stream()
                 .map(service -> CompletableFuture.runAsync(() -> service.awaitHealthy(config.startTimeout())))
                 .toArray(CompletableFuture[]::new)).join();
     }

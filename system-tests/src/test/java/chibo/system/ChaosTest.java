@@ -61,8 +61,10 @@ import static org.awaitility.Awaitility.await;
  * The load is 10,000 commands (4,000 enrolments from the register, 3,000 admissions, 3,000 deaths, a tenth of the
  * deaths also sent to the other instance at the same moment under another key), plus two imports of 40 lines
  * each, one posted to each membership instance just before it is killed. The seed fixes the members, their cells,
- * the order of the commands and which deaths race; the moment of each kill is fixed by how many commands were
- * answered, not by the clock. Its figures are printed.
+ * the order of the commands and which deaths race. The load runs in eight phases; each of the seven victims is
+ * killed once a quarter of its phase's commands are answered (not at a time on the clock), and the next phase starts
+ * once the victim is back and its phase answered. Its figures are printed (in the test's output, which Maven keeps
+ * in {@code system-tests/target/surefire-reports/chibo.system.ChaosTest-output.txt}).
  */
 class ChaosTest {
 
@@ -95,21 +97,30 @@ class ChaosTest {
             Clients clients = new Clients(stack, writer);
             List<String> cells = registerOrganisations(clients, province);
 
-            List<Runnable> commands = commands(clients, province, cells, random);
-            Chaos chaos = new Chaos(stack, clients, province, cells, COMMANDS);
+            List<Runnable> load = commands(clients, province, cells, random);
+            Chaos chaos = new Chaos(stack, clients, province, cells);
             Instant loadStarted = Instant.now();
-            ExecutorService killer = Executors.newSingleThreadExecutor();
-            Future<?> killing = killer.submit(chaos::run);
+            // one phase of the load per victim, and a last one after the broker is back: each victim is killed a
+            // quarter into its phase, while the rest of the phase's commands are in flight
+            int phases = Chaos.VICTIMS.size() + 1;
+            int perPhase = (load.size() + phases - 1) / phases;
             try (ExecutorService pool = Executors.newFixedThreadPool(CLIENTS)) {
-                List<Future<?>> running = commands.stream().<Future<?>>map(pool::submit).toList();
-                for (Future<?> command : running) {
-                    command.get();
+                for (int phase = 0; phase < phases; phase++) {
+                    int answeredBefore = clients.answered.get();
+                    List<Future<?>> running = load.subList(phase * perPhase,
+                                    Math.min(load.size(), (phase + 1) * perPhase)).stream()
+                            .<Future<?>>map(pool::submit).toList();
+                    if (phase < Chaos.VICTIMS.size()) {
+                        await().atMost(COMMAND_DEADLINE).pollInterval(Duration.ofMillis(50)).until(() ->
+                                clients.answered.get() >= answeredBefore + COMMANDS / phases / 4);
+                        chaos.killAndRestart(Chaos.VICTIMS.get(phase));
+                    }
+                    for (Future<?> command : running) {
+                        command.get();
+                    }
                 }
             }
-            long loadSeconds = since(loadStarted);
-            killing.get();
-            killer.shutdown();
-            progress("load of " + COMMANDS + " commands answered in " + loadSeconds + " s; " + chaos.kills
+            progress("load of " + COMMANDS + " commands answered in " + since(loadStarted) + " s; " + chaos.kills
                     + " kills done");
 
             Map<String, List<Document>> histories = histories(stack, province);
@@ -344,12 +355,11 @@ class ChaosTest {
     // the chaos
 
     /**
-     * Kills each instance of each service and then the broker, one at a time, each once another ninth of the
-     * commands has been answered, and starts it again; posts an import to each membership instance just before it
-     * is killed.
+     * Kills an instance of a service or the broker outright, as {@code kill -9} would, and starts it again; posts an
+     * import to a membership instance just before it is killed.
      */
     private static final class Chaos {
-        private static final List<String> VICTIMS = List.of(LocalStack.MEMBERSHIP,
+        static final List<String> VICTIMS = List.of(LocalStack.MEMBERSHIP,
                 LocalStack.instanceName(LocalStack.MEMBERSHIP, 1), LocalStack.REPORTING,
                 LocalStack.instanceName(LocalStack.REPORTING, 1), LocalStack.MEETING,
                 LocalStack.instanceName(LocalStack.MEETING, 1), LocalStack.KAFKA);
@@ -358,41 +368,33 @@ class ChaosTest {
         final Clients clients;
         final String province;
         final List<String> cells;
-        final int commands;
         final List<String> imports = Collections.synchronizedList(new ArrayList<>());
         final List<String> log = new ArrayList<>();
         int kills;
 
-        Chaos(LocalStack stack, Clients clients, String province, List<String> cells, int commands) {
+        Chaos(LocalStack stack, Clients clients, String province, List<String> cells) {
             this.stack = stack;
             this.clients = clients;
             this.province = province;
             this.cells = cells;
-            this.commands = commands;
         }
 
-        void run() {
-            int step = commands / (VICTIMS.size() + 2);
-            for (int i = 0; i < VICTIMS.size(); i++) {
-                String victim = VICTIMS.get(i);
-                int answeredBefore = (i + 1) * step;
-                await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100))
-                        .until(() -> clients.answered.get() >= answeredBefore);
-                if (victim.startsWith(LocalStack.MEMBERSHIP)) {
-                    imports.add(postImport(victim, imports.size()));
-                }
-                long pid = stack.pids().get(victim);
-                Instant killed = Instant.now();
-                ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                process.onExit().join();
-                kills++;
-                stack.restart(victim);
-                String entry = victim + " (pid " + pid + ", back in " + since(killed) + " s)";
-                log.add(entry);
-                progress("killed " + entry + " after " + clients.answered.get() + " answers");
+        void killAndRestart(String victim) {
+            if (victim.startsWith(LocalStack.MEMBERSHIP)) {
+                imports.add(postImport(victim, imports.size()));
             }
+            long pid = stack.pids().get(victim);
+            int answered = clients.answered.get();
+            Instant killed = Instant.now();
+            ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            process.onExit().join();
+            kills++;
+            stack.restart(victim);
+            String entry = victim + " (pid " + pid + ", back in " + since(killed) + " s)";
+            log.add(entry);
+            progress("killed " + entry + " after " + answered + " answers; " + clients.answered.get() + " now");
         }
 
         /** An import of enrolments posted to the instance about to die; answers the job's id. */
