@@ -7,11 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The whole chibo stack on one machine: a real Kafka broker, the embedded MongoDB-wire server, the authorization
  * server, the three services and (when configured) the dashboard, each in its own process except the MongoDB server, which lives in this one.
- * Closing it stops everything in reverse order.
+ * Each service may run as several instances side by side, as in production behind a load balancer: the same
+ * databases, topics and consumer groups, each instance on its own port (the second is named
+ * {@code membership-service-2}, and so on). Closing it stops everything in reverse order.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -24,10 +27,10 @@ public final class LocalStack implements AutoCloseable {
 
     private final StackConfig config;
     private MongoWire mongo;
-    private KafkaBroker kafka;
+    private volatile KafkaBroker kafka;
     private ServiceProcess auth;
     private LocalDemoEventKeys eventKeys;
-    private final List<ServiceProcess> services = new ArrayList<>();
+    private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
 
     private LocalStack(StackConfig config) {
         this.config = config;
@@ -60,32 +63,75 @@ public final class LocalStack implements AutoCloseable {
                 "--chibo.auth.key-file=" + data.resolve("auth/signing-key.jwk"),
                 "--chibo.auth.dashboard-url=" + dashboardUrl),
                 config.logs());
-        services.add(service(MEMBERSHIP, ports.membership(), "chibo-membership", List.of()));
-        services.add(service(MEETING, ports.meeting(), "chibo-meeting", List.of()));
-        services.add(service(REPORTING, ports.reporting(), "chibo-reporting", List.of(
-                "--chibo.reporting.state-dir=" + data.resolve("reporting-state"))));
+        for (String service : List.of(MEMBERSHIP, MEETING, REPORTING)) {
+            services.add(instance(service, 0, firstPort(service)));
+        }
         if (config.dashboard()) {
             services.add(dashboard(ports));
         }
-        List<ServiceProcess> all = new ArrayList<>(services);
-        all.add(auth);
-        CompletableFuture.allOf(all.stream()
+        List<ServiceProcess> first = new ArrayList<>(services);
+        first.add(auth);
+        awaitHealthy(first);
+        // further instances once the first are up: a dozen JVMs starting at once on a small machine starve each other
+        List<ServiceProcess> more = new ArrayList<>();
+        for (int index = 1; index < config.instances(); index++) {
+            for (String service : List.of(MEMBERSHIP, MEETING, REPORTING)) {
+                more.add(instance(service, index, Ports.instancePort(firstPort(service), index)));
+            }
+        }
+        services.addAll(more);
+        awaitHealthy(more);
+    }
+
+    private void awaitHealthy(List<ServiceProcess> starting) {
+        CompletableFuture.allOf(starting.stream()
                 .map(service -> CompletableFuture.runAsync(() -> service.awaitHealthy(config.startTimeout())))
                 .toArray(CompletableFuture[]::new)).join();
     }
 
-    private ServiceProcess service(String name, int port, String database, List<String> extra) {
+    /** The name of a service's {@code index}th instance (from 0): the service's own name for the first. */
+    public static String instanceName(String service, int index) {
+        return index == 0 ? service : service + "-" + (index + 1);
+    }
+
+    private int firstPort(String service) {
+        Ports ports = config.ports();
+        return switch (service) {
+            case MEMBERSHIP -> ports.membership();
+            case MEETING -> ports.meeting();
+            case REPORTING -> ports.reporting();
+            default -> throw new IllegalArgumentException(service);
+        };
+    }
+
+    /**
+     * One instance of a service. Instances share everything but their port and, for reporting, the directory where
+     * Kafka Streams keeps its local state (two instances cannot lock one directory).
+     */
+    private ServiceProcess instance(String service, int index, int port) {
+        String name = instanceName(service, index);
+        return switch (service) {
+            case MEMBERSHIP -> service(name, MEMBERSHIP, port, "chibo-membership", List.of());
+            case MEETING -> service(name, MEETING, port, "chibo-meeting", List.of());
+            case REPORTING -> service(name, REPORTING, port, "chibo-reporting", List.of(
+                    "--chibo.reporting.state-dir=" + config.dataDir().resolve(index == 0 ? "reporting-state"
+                            : "reporting-state-" + (index + 1))));
+            default -> throw new IllegalArgumentException(service);
+        };
+    }
+
+    private ServiceProcess service(String name, String program, int port, String database, List<String> extra) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
                 "--spring.mongodb.uri=" + mongoUri(database),
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer(),
                 "--logging.structured.format.console=ecs"));
         if (kafka != null) {
-            arguments.addAll(kafka.access().springArguments(name));
+            arguments.addAll(kafka.access().springArguments(program));
         }
-        arguments.addAll(eventKeys.arguments(name));
+        arguments.addAll(eventKeys.arguments(program));
         arguments.addAll(extra);
-        return ServiceProcess.start(name, config.serviceJar(name), port, arguments, config.logs());
+        return ServiceProcess.start(name, config.serviceJar(program), port, arguments, config.logs());
     }
 
     /**
@@ -123,6 +169,7 @@ public final class LocalStack implements AutoCloseable {
         return "http://localhost:" + config.ports().auth();
     }
 
+    /** The address of a program: {@link #AUTH}, a service (its first instance) or one instance by its name. */
     public String url(String service) {
         if (service.equals(AUTH)) {
             return auth.url();
@@ -131,9 +178,19 @@ public final class LocalStack implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no service " + service)).url();
     }
 
+    /** The address of every instance of a service, the first instance first. */
+    public List<String> urls(String service) {
+        List<String> urls = new ArrayList<>();
+        for (int index = 0; index < config.instances(); index++) {
+            urls.add(url(instanceName(service, index)));
+        }
+        return urls;
+    }
+
     /**
      * The operating-system process of each program the stack started, by name ({@link #KAFKA}, {@link #AUTH} and
-     * the services), for whoever measures their CPU and memory; the MongoDB-wire server runs in this process.
+     * the services' instances), for whoever measures their CPU and memory or stops one the hard way; the
+     * MongoDB-wire server runs in this process.
      */
     public Map<String, Long> pids() {
         Map<String, Long> pids = new LinkedHashMap<>();
@@ -180,20 +237,37 @@ public final class LocalStack implements AutoCloseable {
         return config;
     }
 
-    /** Stops one service (as a crash or a deploy would) and starts it again on the same data. */
+    /**
+     * Stops one program (as a crash or a deploy would; if it is already gone, as after a kill, it is just started)
+     * and starts it again on the same data and port: a service's instance by its name, or the broker
+     * ({@link #KAFKA}).
+     */
     public void restart(String name) {
-        ServiceProcess old = services.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+        if (name.equals(KAFKA)) {
+            if (kafka == null) {
+                throw new IllegalStateException("the broker runs elsewhere");
+            }
+            kafka.close();
+            kafka = KafkaBroker.start(config.dataDir().resolve("kafka"), config.lib(), config.ports().kafka(),
+                    config.ports().kafkaController(), config.logs(), config.startTimeout());
+            return;
+        }
+        ServiceProcess old = services.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
         old.close();
-        services.remove(old);
-        Ports ports = config.ports();
-        ServiceProcess fresh = switch (name) {
-            case MEMBERSHIP -> service(MEMBERSHIP, ports.membership(), "chibo-membership", List.of());
-            case MEETING -> service(MEETING, ports.meeting(), "chibo-meeting", List.of());
-            case REPORTING -> service(REPORTING, ports.reporting(), "chibo-reporting", List.of(
-                    "--chibo.reporting.state-dir=" + config.dataDir().resolve("reporting-state")));
-            default -> throw new IllegalArgumentException(name);
-        };
-        services.add(fresh);
+        int at = services.indexOf(old);
+        ServiceProcess fresh = null;
+        for (String service : List.of(MEMBERSHIP, MEETING, REPORTING)) {
+            for (int index = 0; index < config.instances(); index++) {
+                if (instanceName(service, index).equals(name)) {
+                    fresh = instance(service, index, old.port());
+                }
+            }
+        }
+        if (fresh == null) {
+            throw new IllegalArgumentException("cannot restart " + name);
+        }
+        services.set(at, fresh);
         fresh.awaitHealthy(config.startTimeout());
     }
 

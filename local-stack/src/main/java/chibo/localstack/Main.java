@@ -11,8 +11,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 /**
- * {@code java -jar local-stack/target/local-stack.jar [--data-dir DIR] [--reset] [--no-demo]}: starts the whole
- * stack, loads the demo province into an empty store, prints where everything is, and stops it all on Ctrl-C.
+ * {@code java -jar local-stack/target/local-stack.jar [--data-dir DIR] [--reset] [--no-demo] [--instances N]}:
+ * starts the whole stack (N instances of each service, 1 unless told), loads the demo province into an empty store,
+ * prints where everything is, and stops it all on Ctrl-C.
  */
 public final class Main {
 
@@ -27,8 +28,9 @@ public final class Main {
         }
         Path home = home();
         StackConfig local = StackConfig.local(home, dataDir);
+        int instances = Integer.parseInt(option(arguments, "--instances", "1"));
         StackConfig config = new StackConfig(home, dataDir, local.store(), !arguments.contains("--no-demo"), local.ports(),
-                local.startTimeout(), null, true);
+                local.startTimeout(), null, true, instances);
         System.out.println("chibo: starting the local stack (data in " + dataDir + ", logs in " + config.logs()
                 + ") ...");
         LocalStack stack = LocalStack.start(config);
@@ -61,7 +63,7 @@ public final class Main {
                                       commune-reader, auditor, operator
                   membership-service  %s
                   meeting-service     %s
-                  reporting-service   %s
+                  reporting-service   %s   (the dashboard reads the first)
                   auth-server         %s   (issuer)
                   Kafka               %s   (SASL SCRAM-SHA-512; user admin, password in
                                       %s)
@@ -73,8 +75,9 @@ public final class Main {
                             -d grant_type=client_credentials %s/oauth2/token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
                 Members of the demo province, by status:
                   curl -s -H "Authorization: Bearer $TOKEN" %s/organizations/TQ/counts
-                """.formatted(dataDir, stack.url(LocalStack.DASHBOARD), stack.url(LocalStack.MEMBERSHIP),
-                stack.url(LocalStack.MEETING), stack.url(LocalStack.REPORTING), auth, stack.bootstrapServers(),
+                """.formatted(dataDir, stack.url(LocalStack.DASHBOARD),
+                String.join(" ", stack.urls(LocalStack.MEMBERSHIP)), String.join(" ", stack.urls(LocalStack.MEETING)),
+                String.join(" ", stack.urls(LocalStack.REPORTING)), auth, stack.bootstrapServers(),
                 dataDir.resolve("kafka/credentials.properties"), stack.mongoUri(""), auth,
                 stack.url(LocalStack.REPORTING)));
     }

@@ -19,6 +19,23 @@ public record Ports(int kafka, int kafkaController, int mongo, int auth, int mem
                 freePort());
     }
 
+    /**
+     * Where the {@code index}th instance (from 0) of a service whose first instance listens on {@code first}
+     * listens: 100 ports further on per instance (8181 beside 8081), or any free port if that one is taken.
+     */
+    public static int instancePort(int first, int index) {
+        if (index == 0) {
+            return first;
+        }
+        int wanted = first + 100 * index;
+        try (ServerSocket socket = new ServerSocket(wanted)) {
+            socket.setReuseAddress(true);
+            return wanted;
+        } catch (IOException taken) {
+            return freePort();
+        }
+    }
+
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);

@@ -20,11 +20,11 @@ final class ServiceProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final ChildProcess process;
-    private final String url;
+    private final int port;
 
-    private ServiceProcess(ChildProcess process, String url) {
+    private ServiceProcess(ChildProcess process, int port) {
         this.process = process;
-        this.url = url;
+        this.port = port;
     }
 
     static ServiceProcess start(String name, Path jar, int port, List<String> arguments, Path logs) {
@@ -36,12 +36,15 @@ final class ServiceProcess implements AutoCloseable {
         }
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
         command.addAll(arguments);
-        return new ServiceProcess(ChildProcess.java(name, command, logs.resolve(name + ".log")),
-                "http://localhost:" + port);
+        return new ServiceProcess(ChildProcess.java(name, command, logs.resolve(name + ".log")), port);
     }
 
     String url() {
-        return url;
+        return "http://localhost:" + port;
+    }
+
+    int port() {
+        return port;
     }
 
     String name() {
@@ -77,7 +80,7 @@ final class ServiceProcess implements AutoCloseable {
 
     private boolean healthy() {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
                     .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200;
         } catch (IOException e) {

@@ -21,9 +21,14 @@ final class Agency {
     private final String authUrl;
 
     Agency(LocalStack stack) {
-        membership = new Http(stack.url(LocalStack.MEMBERSHIP));
-        meeting = new Http(stack.url(LocalStack.MEETING));
-        reporting = new Http(stack.url(LocalStack.REPORTING));
+        this(stack, 0);
+    }
+
+    /** An agency whose calls go to the {@code instance}th instance (from 0) of each service. */
+    Agency(LocalStack stack, int instance) {
+        membership = new Http(stack.urls(LocalStack.MEMBERSHIP).get(instance));
+        meeting = new Http(stack.urls(LocalStack.MEETING).get(instance));
+        reporting = new Http(stack.urls(LocalStack.REPORTING).get(instance));
         authUrl = stack.url(LocalStack.AUTH);
     }
 

@@ -1,34 +1,11 @@
 package chibo.system;
 
-import chibo.contracts.CloudEventsKafka;
 import chibo.contracts.EventEnvelope;
 import chibo.contracts.Topics;
-import chibo.contracts.meeting.MeetingHeld;
-import chibo.contracts.member.MemberAdmitted;
-import chibo.contracts.member.MemberDeceased;
-import chibo.contracts.member.MemberEnrolledFromRegister;
-import chibo.contracts.member.MemberExpelled;
-import chibo.contracts.member.MemberLetGo;
-import chibo.contracts.member.MemberProbationFailed;
-import chibo.contracts.member.MemberRecognized;
-import chibo.contracts.member.MemberRemoved;
-import chibo.contracts.member.MemberStatus;
-import chibo.contracts.member.MemberTransferReceived;
-import chibo.contracts.organization.OrgLevel;
-import chibo.contracts.organization.OrganizationDissolved;
-import chibo.contracts.organization.OrganizationMerged;
-import chibo.contracts.organization.OrganizationMoved;
-import chibo.contracts.organization.OrganizationRegistered;
 import chibo.localstack.ApiBodies;
 import chibo.localstack.GeneratedProvince;
 import chibo.localstack.LocalStack;
 import chibo.testsupport.Http;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -48,8 +25,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +34,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -386,14 +360,14 @@ class ProvinceRecountTest {
         List<Recount.MeetingFact> meetings = new ArrayList<>();
         await().atMost(CATCH_UP).pollInterval(Duration.ofSeconds(2)).until(() -> {
             members.clear();
-            members.addAll(readTopic(stack, Topics.MEMBERSHIP, ours, Recount.MemberFact::of));
+            members.addAll(Recount.readTopic(stack, Topics.MEMBERSHIP, ours, Recount.MemberFact::of));
             return members.size() == posted.memberEvents;
         });
         await().atMost(CATCH_UP).pollInterval(Duration.ofSeconds(2)).until(() -> {
             organisations.clear();
-            organisations.addAll(readTopic(stack, Topics.ORGANIZATION, ours, event -> event));
+            organisations.addAll(Recount.readTopic(stack, Topics.ORGANIZATION, ours, event -> event));
             meetings.clear();
-            meetings.addAll(readTopic(stack, Topics.MEETING, ours, Recount.MeetingFact::of));
+            meetings.addAll(Recount.readTopic(stack, Topics.MEETING, ours, Recount.MeetingFact::of));
             return organisations.size() == posted.organisationEvents
                     && meetings.stream().filter(Recount.MeetingFact::held).count() == posted.meetings;
         });
@@ -409,8 +383,8 @@ class ProvinceRecountTest {
             }
             JsonNode counts = response.json();
             long now = counts.get("version").asLong();
-            boolean same = number(counts.get("members").get("total")) == membersNow
-                    && number(counts.get("counters").get("meetings.held")) == meetingsHeld && now == version[0];
+            boolean same = Recount.number(counts.get("members").get("total")) == membersNow
+                    && Recount.number(counts.get("counters").get("meetings.held")) == meetingsHeld && now == version[0];
             version[0] = now;
             return same;
         });
@@ -418,38 +392,6 @@ class ProvinceRecountTest {
                 + meetings.size() + " meeting events; reporting caught up after "
                 + Duration.between(started, Instant.now()).toSeconds() + " s");
         return recount;
-    }
-
-    /**
-     * Every record of the topic whose key passes, read as any Kafka client would (committed records only) and
-     * turned into what the recount needs of it.
-     */
-    private static <T> List<T> readTopic(LocalStack stack, String topic, Predicate<String> keep,
-                                         Function<EventEnvelope, T> read) {
-        Map<String, Object> config = new java.util.HashMap<>(stack.kafkaClientProperties());
-        config.putAll(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000));
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config,
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<T> events = new ArrayList<>();
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (keep.test(record.key())) {
-                        events.add(read.apply(CloudEventsKafka.read(record.headers(), record.value()).envelope()));
-                    }
-                }
-            }
-            return events;
-        }
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -469,7 +411,7 @@ class ProvinceRecountTest {
         List<String> differences = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Runnable> comparisons = new ArrayList<>();
         for (String orgId : province.organisations()) {
-            comparisons.add(() -> compareCounts(agency, token, orgId, expected, differences));
+            comparisons.add(() -> Recount.compareCounts(agency, token, orgId, expected, differences));
         }
         for (String parentId : province.parents()) {
             for (YearMonth asOf : AS_OF) {
@@ -484,40 +426,6 @@ class ProvinceRecountTest {
                 + differences.size() + " difference(s)" + (differences.isEmpty() ? "" : ", the first: "
                 + differences.getFirst()));
         return differences.size() > 50 ? differences.subList(0, 50) : differences;
-    }
-
-    /** Now: members by status, women, cells, meetings, and every flow counted ever. */
-    private static void compareCounts(Agency agency, String token, String orgId, Recount expected,
-                                      List<String> differences) {
-        Http.Response response = agency.reporting.get("/organizations/" + orgId + "/counts", token);
-        if (response.status() != 200) {
-            differences.add(orgId + " counts: " + response);
-            return;
-        }
-        JsonNode counts = response.json();
-        Map<String, Long> stock = expected.stockAt(orgId, Recount.NOW);
-        Map<String, Long> flows = expected.flowsBetween(orgId, Recount.EVER, Recount.NOW);
-        compare(differences, orgId + " members now", stock.get("members"), counts.get("members").get("total"));
-        compare(differences, orgId + " probationary now", stock.get("members.probationary"),
-                counts.get("members").get("probationary"));
-        compare(differences, orgId + " official now", stock.get("members.official"),
-                counts.get("members").get("official"));
-        JsonNode counters = counts.get("counters");
-        for (String counter : List.of("members.sex.female", "cells")) {
-            compare(differences, orgId + " " + counter + " now", stock.get(counter), counters.get(counter));
-        }
-        compare(differences, orgId + " meetings held ever", flows.get("meetings.held"),
-                counters.get("meetings.held"));
-        Map<String, Long> servedFlows = new TreeMap<>();
-        counters.properties().forEach(entry -> {
-            if (entry.getKey().startsWith("flow.") && entry.getValue().asLong() != 0) {
-                servedFlows.put(entry.getKey(), entry.getValue().asLong());
-            }
-        });
-        Map<String, Long> expectedFlows = family(flows, "flow.", false);
-        if (!expectedFlows.equals(servedFlows)) {
-            differences.add(orgId + " flows ever: expected " + expectedFlows + " but reporting says " + servedFlows);
-        }
     }
 
     /**
@@ -550,12 +458,12 @@ class ProvinceRecountTest {
             String what = orgId + " at " + asOf.atEndOfMonth();
             Map<String, Long> stock = expected.stockAt(orgId, asOf);
             JsonNode members = row.get("members");
-            compare(differences, what + " members", stock.get("members"), members.get("total"));
-            compare(differences, what + " probationary", stock.get("members.probationary"),
+            Recount.compare(differences, what + " members", stock.get("members"), members.get("total"));
+            Recount.compare(differences, what + " probationary", stock.get("members.probationary"),
                     members.get("probationary"));
-            compare(differences, what + " official", stock.get("members.official"), members.get("official"));
-            compare(differences, what + " women", stock.get("members.sex.female"), members.get("women"));
-            Map<String, Long> expectedFlows = family(expected.flowsBetween(orgId, from, asOf), "flow.", true);
+            Recount.compare(differences, what + " official", stock.get("members.official"), members.get("official"));
+            Recount.compare(differences, what + " women", stock.get("members.sex.female"), members.get("women"));
+            Map<String, Long> expectedFlows = Recount.family(expected.flowsBetween(orgId, from, asOf), "flow.", true);
             Map<String, Long> servedFlows = new TreeMap<>();
             row.get("flows").properties().forEach(entry -> servedFlows.put(entry.getKey(), entry.getValue().asLong()));
             if (!expectedFlows.equals(servedFlows)) {
@@ -584,32 +492,8 @@ class ProvinceRecountTest {
             YearMonth month = YearMonth.parse(point.get("month").asString());
             Long value = flow ? expected.flowsBetween(orgId, month, month).get(metric)
                     : expected.stockAt(orgId, month).get(metric);
-            compare(differences, orgId + " " + metric + " in " + month, value, point.get("value"));
+            Recount.compare(differences, orgId + " " + metric + " in " + month, value, point.get("value"));
         });
-    }
-
-    private static void compare(List<String> differences, String what, Long expected, JsonNode served) {
-        long want = expected == null ? 0 : expected;
-        long got = number(served);
-        if (want != got) {
-            differences.add(what + ": expected " + want + " but reporting says " + got);
-        }
-    }
-
-    /** A count as served: absent is zero. */
-    private static long number(JsonNode served) {
-        return served == null || served.isNull() || served.isMissingNode() ? 0 : served.asLong();
-    }
-
-    /** The counters named {@code prefix…}, without zeros, with or without the prefix. */
-    private static Map<String, Long> family(Map<String, Long> counters, String prefix, boolean strip) {
-        Map<String, Long> family = new TreeMap<>();
-        counters.forEach((name, value) -> {
-            if (name.startsWith(prefix) && value != 0) {
-                family.put(strip ? name.substring(prefix.length()) : name, value);
-            }
-        });
-        return family;
     }
 
     /** Runs the tasks a few at a time, as several dashboards would ask; the first failure fails the test. */
@@ -633,261 +517,4 @@ class ProvinceRecountTest {
     }
 
     // ---------------------------------------------------------------------------------------------------------
-
-    /**
-     * The figures recounted from the events as reporting-service's README defines them, by walking the tree the
-     * organisation events describe, month by month — not by folding deltas as reporting-service does. The stock of
-     * an organisation at the end of a month is every member active then (after their events of that month and
-     * before) whose cell lies under it in the tree of that month; a flow counts where the member's cell lay in the
-     * month of its effective date. From the month it took effect, a moved cell lies under its new parent and a
-     * merged organisation's subtree under its successor, the merged one keeping only what came before.
-     */
-    static final class Recount {
-
-        /** Beyond every effective date: the figures now. */
-        static final YearMonth NOW = YearMonth.of(2100, 1);
-        static final YearMonth EVER = YearMonth.of(1900, 1);
-
-        /** What a member event changes for the recount, in the month of its effective date. */
-        enum Change {
-            /** Admitted or enrolled into {@code cellId} with {@code status}. */
-            JOINED,
-            /** Now has {@code status}: recognised, or left (removed, let go, expelled, deceased, failed probation). */
-            STATUS,
-            /** Received into {@code cellId} by transfer. */
-            TRANSFERRED,
-            /** Nothing the figures count (sworn in, a transfer begun). */
-            NONE
-        }
-
-        /** A member event as the recount reads it: what changed, the flow it is, in which month. */
-        record MemberFact(String memberId, long seq, YearMonth month, Change change, String flow, String cellId,
-                          MemberStatus status, String sex) {
-
-            static MemberFact of(EventEnvelope event) {
-                String id = event.subject();
-                long seq = event.seq();
-                YearMonth month = YearMonth.from(event.effectiveDate());
-                return switch (event.payload()) {
-                    case MemberAdmitted e -> new MemberFact(id, seq, month, Change.JOINED, "flow.admitted", e.cellId(),
-                            MemberStatus.PROBATIONARY, e.person().sex().name().toLowerCase());
-                    case MemberEnrolledFromRegister e -> new MemberFact(id, seq, month, Change.JOINED, "flow.enrolled",
-                            e.cellId(), e.status(), e.person().sex().name().toLowerCase());
-                    case MemberRecognized e -> status(id, seq, month, "flow.recognized", MemberStatus.OFFICIAL);
-                    case MemberProbationFailed e ->
-                            status(id, seq, month, "flow.probation_failed", MemberStatus.REMOVED);
-                    case MemberRemoved e -> status(id, seq, month, "flow.removed", MemberStatus.REMOVED);
-                    case MemberLetGo e -> status(id, seq, month, "flow.let_go", MemberStatus.LET_GO);
-                    case MemberExpelled e -> status(id, seq, month, "flow.expelled", MemberStatus.EXPELLED);
-                    case MemberDeceased e -> status(id, seq, month, "flow.deceased", MemberStatus.DECEASED);
-                    case MemberTransferReceived e -> new MemberFact(id, seq, month, Change.TRANSFERRED, null,
-                            e.cellId(), null, null);
-                    default -> new MemberFact(id, seq, month, Change.NONE, null, null, null, null);
-                };
-            }
-
-            private static MemberFact status(String id, long seq, YearMonth month, String flow, MemberStatus status) {
-                return new MemberFact(id, seq, month, Change.STATUS, flow, null, status, null);
-            }
-        }
-
-        /** A meeting event: whether it is a meeting held, of which cell, in which month. */
-        record MeetingFact(String cellId, YearMonth month, boolean held) {
-
-            static MeetingFact of(EventEnvelope event) {
-                return event.payload() instanceof MeetingHeld held
-                        ? new MeetingFact(event.subject(), YearMonth.from(held.startedAt()), true)
-                        : new MeetingFact(event.subject(), YearMonth.from(event.effectiveDate()), false);
-            }
-        }
-
-        private final Map<String, Org> orgs = new LinkedHashMap<>();
-        private final List<List<MemberFact>> members;
-        private final Map<YearMonth, Map<String, List<String>>> chains = new HashMap<>();
-        private final Map<String, Map<YearMonth, Map<String, Long>>> flows = new HashMap<>();
-        private final Map<YearMonth, Map<String, Map<String, Long>>> stocks = new HashMap<>();
-
-        /** An organisation's place in the tree over time. */
-        private static final class Org {
-            final String id;
-            final OrgLevel level;
-            final YearMonth registered;
-            final TreeMap<YearMonth, String> parents = new TreeMap<>();
-            String successor;
-            YearMonth mergedIn;
-            YearMonth dissolvedIn;
-
-            Org(String id, OrgLevel level, YearMonth registered) {
-                this.id = id;
-                this.level = level;
-                this.registered = registered;
-            }
-
-            String parentIn(YearMonth month) {
-                var entry = parents.floorEntry(month);
-                return entry != null ? entry.getValue() : parents.firstEntry().getValue();
-            }
-
-            boolean mergedBy(YearMonth month) {
-                return mergedIn != null && !month.isBefore(mergedIn);
-            }
-        }
-
-        Recount(List<EventEnvelope> organisationEvents, List<MemberFact> memberEvents, List<MeetingFact> meetings) {
-            // every organisation first, then what changed, in order of effect
-            organisationEvents.stream().filter(event -> event.payload() instanceof OrganizationRegistered)
-                    .forEach(this::organisation);
-            organisationEvents.stream().filter(event -> !(event.payload() instanceof OrganizationRegistered))
-                    .sorted(Comparator.comparing(EventEnvelope::effectiveDate).thenComparing(EventEnvelope::subject)
-                            .thenComparingLong(EventEnvelope::seq))
-                    .forEach(this::organisation);
-            members = List.copyOf(memberEvents.stream().collect(Collectors.groupingBy(MemberFact::memberId,
-                    Collectors.collectingAndThen(Collectors.toList(), events -> events.stream()
-                            .sorted(Comparator.comparingLong(MemberFact::seq)).toList()))).values());
-            members.forEach(this::countFlows);
-            meetings.stream().filter(MeetingFact::held)
-                    .forEach(meeting -> count(meeting.cellId(), meeting.month(), "meetings.held"));
-        }
-
-        private void organisation(EventEnvelope event) {
-            YearMonth month = YearMonth.from(event.effectiveDate());
-            switch (event.payload()) {
-                case OrganizationRegistered e -> {
-                    Org org = new Org(event.subject(), e.level(), month);
-                    if (e.parentId() != null) {
-                        org.parents.put(month, e.parentId());
-                    }
-                    orgs.put(org.id, org);
-                }
-                case OrganizationMoved e -> orgs.get(event.subject()).parents.put(month, e.newParentId());
-                case OrganizationMerged e -> e.sourceIds().forEach(source -> {
-                    orgs.get(source).successor = event.subject();
-                    orgs.get(source).mergedIn = month;
-                });
-                case OrganizationDissolved e -> orgs.get(event.subject()).dissolvedIn = month;
-                default -> {
-                }
-            }
-        }
-
-        /** The organisations that count what happens in {@code orgId} in {@code month}: it and those above. */
-        synchronized List<String> chain(String orgId, YearMonth month) {
-            return chains.computeIfAbsent(month, m -> new HashMap<>()).computeIfAbsent(orgId, id -> {
-                List<String> chain = new ArrayList<>();
-                Org org = orgs.get(id);
-                while (org != null) {
-                    if (org.mergedBy(month)) {
-                        org = orgs.get(org.successor);
-                        continue;
-                    }
-                    chain.add(org.id);
-                    org = org.parents.isEmpty() ? null : orgs.get(org.parentIn(month));
-                }
-                return chain;
-            });
-        }
-
-        /** Each flow where the member's cell lay in its month; a transfer out of the old cell, into the new. */
-        private void countFlows(List<MemberFact> events) {
-            String cell = null;
-            for (MemberFact event : events) {
-                switch (event.change()) {
-                    case JOINED -> {
-                        cell = event.cellId();
-                        count(cell, event.month(), event.flow());
-                    }
-                    case STATUS -> count(cell, event.month(), event.flow());
-                    case TRANSFERRED -> {
-                        count(cell, event.month(), "flow.transferred_out");
-                        cell = event.cellId();
-                        count(cell, event.month(), "flow.transferred_in");
-                    }
-                    case NONE -> {
-                    }
-                }
-            }
-        }
-
-        private void count(String cellId, YearMonth month, String counter) {
-            for (String orgId : chain(cellId, month)) {
-                flows.computeIfAbsent(orgId, id -> new HashMap<>()).computeIfAbsent(month, m -> new HashMap<>())
-                        .merge(counter, 1L, Long::sum);
-            }
-        }
-
-        /** The flows counted at the organisation in the months from {@code from} to {@code to}. */
-        synchronized Map<String, Long> flowsBetween(String orgId, YearMonth from, YearMonth to) {
-            Map<String, Long> sum = new TreeMap<>();
-            flows.getOrDefault(orgId, Map.of()).forEach((month, counters) -> {
-                if (!month.isBefore(from) && !month.isAfter(to)) {
-                    counters.forEach((name, value) -> sum.merge(name, value, Long::sum));
-                }
-            });
-            return sum;
-        }
-
-        /** Members by status and sex, and cells, at the end of the month. */
-        synchronized Map<String, Long> stockAt(String orgId, YearMonth month) {
-            return stocks.computeIfAbsent(month, this::stocksAt).getOrDefault(orgId, Map.of());
-        }
-
-        /** Every member as their events up to the month leave them, counted where their cell then lies. */
-        private Map<String, Map<String, Long>> stocksAt(YearMonth month) {
-            Map<String, Map<String, Long>> stock = new HashMap<>();
-            for (Org org : orgs.values()) {
-                boolean standing = !org.registered.isAfter(month)
-                        && (org.dissolvedIn == null || month.isBefore(org.dissolvedIn));
-                if (org.level.holdsMembers() && standing) {
-                    add(stock, org.id, month, "cells");
-                }
-            }
-            for (List<MemberFact> events : members) {
-                String cell = null;
-                MemberStatus status = null;
-                String sex = null;
-                for (MemberFact event : events) {
-                    if (event.month().isAfter(month)) {
-                        break;
-                    }
-                    switch (event.change()) {
-                        case JOINED -> {
-                            cell = event.cellId();
-                            status = event.status();
-                            sex = event.sex();
-                        }
-                        case STATUS -> status = event.status();
-                        case TRANSFERRED -> cell = event.cellId();
-                        case NONE -> {
-                        }
-                    }
-                }
-                if (status != null && status.isActive()) {
-                    add(stock, cell, month, "members", "members." + status.name().toLowerCase(),
-                            "members.sex." + sex);
-                }
-            }
-            return stock;
-        }
-
-        private void add(Map<String, Map<String, Long>> stock, String cellId, YearMonth month, String... counters) {
-            for (String orgId : chain(cellId, month)) {
-                Map<String, Long> org = stock.computeIfAbsent(orgId, id -> new HashMap<>());
-                for (String counter : counters) {
-                    org.merge(counter, 1L, Long::sum);
-                }
-            }
-        }
-
-        /** The organisations whose parent is now {@code parentId}. */
-        synchronized Set<String> childrenOf(String parentId) {
-            return orgs.values().stream().filter(org -> !org.parents.isEmpty()
-                    && org.parents.lastEntry().getValue().equals(parentId)).map(org -> org.id)
-                    .collect(Collectors.toCollection(TreeSet::new));
-        }
-
-        synchronized String mergedInto(String orgId) {
-            Org org = orgs.get(orgId);
-            return org == null ? null : org.successor;
-        }
-    }
 }

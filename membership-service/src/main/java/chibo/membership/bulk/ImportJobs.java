@@ -72,8 +72,12 @@ import java.util.function.Consumer;
  *
  * <p>An import always finishes: a line that fails in an unexpected way is rejected with a problem (its events, if
  * it had decided any, are taken back) and the job goes on, so accepted + duplicate + rejected = total. A job that
- * cannot go on at all (its store fails) ends FAILED with the error, never RUNNING for ever; one cut off by a stop
- * is taken over at the next start.
+ * cannot go on at all (its store fails) ends FAILED with the error, never RUNNING for ever.
+ *
+ * <p>Any instance may run a job; the instance that runs it (its {@code runner}) beats its heartbeat while the job
+ * is queued or running there. A job whose heartbeat stopped (its instance was killed or stopped) is taken over by
+ * whichever live instance looks first — they all look every few seconds, not only when they start — and the
+ * instance that lost it stops at its next step, so one job never runs twice at once.
  */
 @Component
 public class ImportJobs implements SmartLifecycle {
@@ -88,7 +92,8 @@ public class ImportJobs implements SmartLifecycle {
     private static final int LINES_PER_BATCH = 2_000;
     /** Members whose lines run as one unit of work: read together, their events stored together. */
     private static final int MEMBERS_PER_UNIT = 500;
-    private static final Duration ABANDONED = Duration.ofMinutes(2);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(10);
+    private static final Duration ABANDONED = Duration.ofSeconds(45);
     private static final String APPLIED_PREFIX = "member:";
     private static final Set<String> MAYBE_ALREADY_APPLIED = Set.of("urn:chibo:problem:already-exists",
             "urn:chibo:problem:illegal-transition");
@@ -104,8 +109,19 @@ public class ImportJobs implements SmartLifecycle {
     private final JsonMapper json;
     private final Clock clock;
     private final long heldBytes;
+    private final String instance = UUID.randomUUID().toString();
+    /** The jobs queued or running on this instance, whose heartbeat it beats. */
+    private final Set<String> mine = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private ExecutorService runner;
+    private java.util.concurrent.ScheduledExecutorService keeper;
     private volatile boolean running;
+
+    /** This instance no longer runs the job: another took it over while this one was stalled. */
+    private static final class TakenOver extends RuntimeException {
+        TakenOver(String jobId) {
+            super("import " + jobId + " was taken over by another instance");
+        }
+    }
 
     /**
      * @param heldBytes how much of a file's text (UTF-8) a running job holds in memory; the lines past it are read
@@ -153,7 +169,9 @@ public class ImportJobs implements SmartLifecycle {
                 .append("total", total).append("done", 0L)
                 .append("accepted", 0L).append("duplicate", 0L).append("rejected", 0L)
                 .append("owner", caller.subject()).append("roles", List.copyOf(caller.roles()))
-                .append("org", caller.org()).append("createdAt", Date.from(now)).append("heartbeat", Date.from(now));
+                .append("org", caller.org()).append("createdAt", Date.from(now)).append("heartbeat", Date.from(now))
+                .append("runner", instance);
+        mine.add(jobId);
         jobs.insertOne(job);
         runner.submit(() -> run(jobId));
         return ImportJob.of(job, clock.instant());
@@ -187,14 +205,30 @@ public class ImportJobs implements SmartLifecycle {
     }
 
     private void run(String jobId) {
+        try {
+            runMine(jobId);
+        } finally {
+            mine.remove(jobId);
+        }
+    }
+
+    /** The job, as long as this instance is its runner. */
+    private org.bson.conversions.Bson held(String jobId) {
+        return Filters.and(Filters.eq("_id", jobId), Filters.eq("runner", instance));
+    }
+
+    private void runMine(String jobId) {
         Document job = jobs.find(Filters.eq("_id", jobId)).first();
         if (job == null) {
             return;
         }
         Caller caller = new Caller(job.getString("owner"), Set.copyOf(job.getList("roles", String.class)),
                 job.getString("org"));
-        jobs.updateOne(Filters.eq("_id", jobId), Updates.combine(Updates.set("state", ImportJob.State.RUNNING.name()),
-                Updates.set("startedAt", Date.from(clock.instant())), heartbeat()));
+        if (jobs.updateOne(held(jobId), Updates.combine(Updates.set("state", ImportJob.State.RUNNING.name()),
+                Updates.set("startedAt", Date.from(clock.instant())), heartbeat())).getMatchedCount() == 0) {
+            log.info("import {} is run by another instance", jobId);
+            return;
+        }
         try {
             // a small index of the lines stays in memory, with the lines themselves while they fit in
             // heldBytes; a line not held is read back by _id when it runs
@@ -244,17 +278,22 @@ public class ImportJobs implements SmartLifecycle {
                 importMembers(caller, unit).forEach(progress::record);
             }
             progress.flush();
+            if (jobs.updateOne(held(jobId), Updates.combine(Updates.set("state", ImportJob.State.DONE.name()),
+                    Updates.set("finishedAt", Date.from(clock.instant())))).getMatchedCount() == 0) {
+                throw new TakenOver(jobId);
+            }
             lines.deleteMany(Filters.and(Filters.gte("_id", jobId + ":"), Filters.lt("_id", jobId + ";")));
-            jobs.updateOne(Filters.eq("_id", jobId), Updates.combine(
-                    Updates.set("state", ImportJob.State.DONE.name()), Updates.set("finishedAt", Date.from(clock.instant()))));
+        } catch (TakenOver e) {
+            log.warn("{}; this instance stops running it", e.getMessage());
         } catch (RuntimeException e) {
             if (!running) {
-                log.warn("import {} cut off by a stop; it resumes at the next start", jobId, e);
+                log.warn("import {} cut off by a stop; another instance, or this one when it starts again, takes it over",
+                        jobId, e);
                 jobs.updateOne(Filters.eq("_id", jobId), Updates.set("error", String.valueOf(e.getMessage())));
                 return;
             }
             log.error("import {} failed and cannot go on", jobId, e);
-            jobs.updateOne(Filters.eq("_id", jobId), Updates.combine(
+            jobs.updateOne(held(jobId), Updates.combine(
                     Updates.set("state", ImportJob.State.FAILED.name()),
                     Updates.set("error", e.getClass().getSimpleName() + ": " + e.getMessage()),
                     Updates.set("finishedAt", Date.from(clock.instant()))));
@@ -536,24 +575,53 @@ public class ImportJobs implements SmartLifecycle {
                 }
                 pending.clear();
             }
-            jobs.updateOne(Filters.eq("_id", jobId), Updates.combine(
+            if (jobs.updateOne(held(jobId), Updates.combine(
                     Updates.set("done", accepted + duplicate + rejected), Updates.set("accepted", accepted),
-                    Updates.set("duplicate", duplicate), Updates.set("rejected", rejected), heartbeat()));
+                    Updates.set("duplicate", duplicate), Updates.set("rejected", rejected), heartbeat()))
+                    .getMatchedCount() == 0) {
+                throw new TakenOver(jobId);
+            }
         }
     }
 
-    /** Jobs left behind by an instance that stopped are taken over; their applied lines are recognised. */
+    /** Jobs left behind by an instance that stopped are taken over now and whenever one is found later. */
     @Override
     public void start() {
         runner = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().name("imports").unstarted(r));
+        keeper = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("imports-heartbeat")
+                .daemon().unstarted(r));
         running = true;
+        takeOverAbandoned();
+        keeper.scheduleWithFixedDelay(this::keep, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private void keep() {
+        try {
+            if (!mine.isEmpty()) {
+                jobs.updateMany(Filters.and(Filters.in("_id", List.copyOf(mine)), Filters.eq("runner", instance)),
+                        heartbeat());
+            }
+            takeOverAbandoned();
+        } catch (RuntimeException e) {
+            log.warn("import heartbeat failed; it runs again shortly", e);
+        }
+    }
+
+    /** Queued or running jobs whose heartbeat stopped; each is taken by the one instance whose update lands. */
+    private void takeOverAbandoned() {
         Date stale = Date.from(clock.instant().minus(ABANDONED));
         jobs.find(Filters.and(Filters.in("state", ImportJob.State.QUEUED.name(), ImportJob.State.RUNNING.name()),
                 Filters.lt("heartbeat", stale))).forEach(job -> {
                     String jobId = job.getString("_id");
+                    if (mine.contains(jobId)) {
+                        return;
+                    }
                     if (jobs.updateOne(Filters.and(Filters.eq("_id", jobId), Filters.eq("heartbeat",
-                            job.getDate("heartbeat"))), heartbeat()).getModifiedCount() == 1) {
+                            job.getDate("heartbeat"))), Updates.combine(heartbeat(), Updates.set("runner", instance)))
+                            .getModifiedCount() == 1) {
                         log.info("resuming import {}", jobId);
+                        mine.add(jobId);
                         runner.submit(() -> run(jobId));
                     }
                 });
@@ -562,6 +630,7 @@ public class ImportJobs implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        keeper.shutdownNow();
         runner.shutdownNow();
     }
 

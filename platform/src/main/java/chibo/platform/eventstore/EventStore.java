@@ -314,6 +314,26 @@ public class EventStore {
         return result;
     }
 
+    /**
+     * Of the events named by storage id, those already on Kafka: one {@code _id $in} query per topic (the
+     * embedded server answers those from its id index).
+     */
+    Set<String> publishedAmong(Map<String, ? extends Collection<String>> storageIdsByTopic) {
+        Set<String> published = new java.util.HashSet<>();
+        storageIdsByTopic.forEach((topic, ids) -> {
+            if (ids.isEmpty()) {
+                return;
+            }
+            for (Document document : events(topic).find(Filters.in(EventDocuments.ID, ids))
+                    .projection(new Document(EventDocuments.PUBLISHED, 1))) {
+                if (document.getBoolean(EventDocuments.PUBLISHED, false)) {
+                    published.add(document.getString(EventDocuments.ID));
+                }
+            }
+        });
+        return published;
+    }
+
     void markPublished(Collection<EventEnvelope> published) {
         if (published.isEmpty()) {
             return;

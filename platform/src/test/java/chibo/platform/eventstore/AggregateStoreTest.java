@@ -66,6 +66,50 @@ class AggregateStoreTest {
     }
 
     @Test
+    void commands_for_one_member_arriving_at_two_instances_at_once_keep_one_history() throws Exception {
+        // a second instance of the service: its own event store and aggregate store on the same database
+        EventStore otherEvents = Fixtures.store(database);
+        AggregateStore<Fixtures.Scores> otherInstance = new AggregateStore<>(otherEvents, Topics.MEMBERSHIP,
+                database.getCollection("scores"), Fixtures.Scores.class, Fixtures.Scores::apply);
+        int perInstance = 40;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int thread = 0; thread < 4; thread++) {
+                AggregateStore<Fixtures.Scores> instance = thread % 2 == 0 ? aggregates : otherInstance;
+                int first = thread * perInstance;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int points = first; points < first + perInstance / 2; points++) {
+                        int scored = points;
+                        instance.execute("m-1", current -> List.of(Fixtures.rated("m-1", scored)));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var future : done) {
+                future.get();
+            }
+        }
+
+        List<EventStore.StoredEvent> history = events.history(Topics.MEMBERSHIP, "m-1");
+        assertThat(history).extracting(stored -> stored.envelope().seq())
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 80).boxed().toList());
+        assertThat(ChainVerifier.verify("m-1", history).intact()).isTrue();
+        List<Integer> recorded = history.stream()
+                .map(stored -> ((chibo.contracts.member.MemberRated) stored.envelope().payload()).points()).toList();
+        List<Integer> sent = new java.util.ArrayList<>();
+        for (int thread = 0; thread < 4; thread++) {
+            for (int points = thread * perInstance; points < thread * perInstance + perInstance / 2; points++) {
+                sent.add(points);
+            }
+        }
+        assertThat(recorded).as("every command's decision once").containsExactlyInAnyOrderElementsOf(sent);
+        assertThat(otherInstance.load("m-1").state().points()).containsExactlyElementsOf(recorded);
+    }
+
+    @Test
     void a_new_subject_is_created_without_a_read_and_an_existing_one_is_decided_on_its_state() {
         var created = aggregates.create("m-1", current -> {
             assertThat(current.exists()).isFalse();

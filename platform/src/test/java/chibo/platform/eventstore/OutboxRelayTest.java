@@ -9,6 +9,7 @@ import chibo.testsupport.TestBroker;
 import chibo.testsupport.TestEventKeys;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -63,14 +64,75 @@ class OutboxRelayTest {
     }
 
     private OutboxRelay startRelay() {
-        relay = new OutboxRelay(store, new KafkaProducer<>(Map.of(
+        relay = relayOn(store, new SimpleMeterRegistry());
+        relay.start();
+        return relay;
+    }
+
+    /** A relay for one instance's store; its sweeps take over only what is half a minute old. */
+    private static OutboxRelay relayOn(EventStore instanceStore, MeterRegistry meters) {
+        return new OutboxRelay(instanceStore, new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestBroker.bootstrapServers(),
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer()),
                 new EventStoreProperties("/chibo/test", List.of(Topics.MEMBERSHIP), 50, Duration.ofMinutes(5), Duration.ofSeconds(30)),
-                Clock.systemUTC(), new SimpleMeterRegistry(), TestEventKeys.MEMBERSHIP.signer());
+                Clock.systemUTC(), meters, TestEventKeys.MEMBERSHIP.signer());
+    }
+
+    @Test
+    void an_event_waits_for_the_earlier_event_of_its_subject_that_another_instance_stored_and_each_is_sent_once() {
+        // two instances of the service on one database, each relaying the events it stores
+        EventStore otherInstance = Fixtures.store(database);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        relay = relayOn(store, meters);
         relay.start();
-        return relay;
+        String member = "m-" + UUID.randomUUID();
+        EventEnvelope first = otherInstance.append(member, 0, HashChain.GENESIS, List.of(Fixtures.rated(member, 61)))
+                .getFirst();
+        EventEnvelope second = store.append(member, 1, first.hash(), List.of(Fixtures.rated(member, 62))).getFirst();
+        // this instance has dealt with the second event (sent it, or held it back) before the other relays the first
+        await().atMost(Duration.ofSeconds(10)).until(() -> meters.find("chibo.outbox.held").counter() != null
+                && meters.find("chibo.outbox.held").counter().count() >= 1
+                || store.find(Topics.MEMBERSHIP, member, 2).isPresent() && publishedFlag(member, 2));
+
+        OutboxRelay otherRelay = relayOn(otherInstance, new SimpleMeterRegistry());
+        otherRelay.start();
+        try (KafkaProbe probe = new KafkaProbe(TestBroker.bootstrapServers(), Topics.MEMBERSHIP)) {
+            List<CloudEventsKafka.ReceivedEvent> received = probe.awaitEvents(member, 2, Duration.ofSeconds(30));
+            assertThat(received).extracting(r -> r.envelope().seq()).containsExactly(1L, 2L);
+            assertThat(received).extracting(CloudEventsKafka.ReceivedEvent::envelope).containsExactly(first, second);
+            await().atMost(Duration.ofSeconds(10)).until(() -> relay.pending() == 0 && otherRelay.pending() == 0);
+            assertThat(probe.awaitEvents(member, 2, Duration.ofSeconds(2))).as("neither relay sent an event twice")
+                    .hasSize(2);
+        } finally {
+            otherRelay.stop();
+        }
+    }
+
+    @Test
+    void an_earlier_event_left_by_an_instance_that_died_is_swept_and_sent_before_the_later_one() {
+        EventStore deadInstance = Fixtures.store(database);
+        relay = relayOn(store, new SimpleMeterRegistry());
+        relay.start();
+        String member = "m-" + UUID.randomUUID();
+        EventEnvelope left = deadInstance.append(member, 0, HashChain.GENESIS, List.of(Fixtures.exempted(member)))
+                .getFirst();
+        store.append(member, 1, left.hash(), List.of(Fixtures.rated(member, 70)));
+
+        assertThat(relay.sweep(Duration.ZERO)).isEqualTo(1);
+
+        try (KafkaProbe probe = new KafkaProbe(TestBroker.bootstrapServers(), Topics.MEMBERSHIP)) {
+            assertThat(probe.awaitEvents(member, 2, Duration.ofSeconds(30))).extracting(r -> r.envelope().seq())
+                    .containsExactly(1L, 2L);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> relay.pending() == 0);
+        assertThat(store.unpublished(java.time.Instant.now().plusSeconds(1))).isEmpty();
+    }
+
+    private boolean publishedFlag(String member, long seq) {
+        org.bson.Document document = database.getCollection("party_membership_events")
+                .find(Filters.eq("_id", EventEnvelope.storageId(member, seq))).first();
+        return document != null && document.getBoolean("published", false);
     }
 
     @Test
