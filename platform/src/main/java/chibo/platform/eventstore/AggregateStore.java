@@ -17,6 +17,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -42,7 +45,12 @@ import java.util.function.Supplier;
  */
 public class AggregateStore<S> {
 
-    private static final int ATTEMPTS = 5;
+    /**
+     * Tries a command makes against other writers of its subject before giving up: many, each after a short random
+     * pause, so that two instances hammering one subject (an agency re-sending a member's history to both) do not
+     * keep colliding in step.
+     */
+    private static final int ATTEMPTS = 10;
     private static final int LOCK_STRIPES = 256;
     /** Events after which a subject's snapshot is written again; also the window of events a load reads at once. */
     static final int SNAPSHOT_EVERY = 8;
@@ -174,6 +182,7 @@ public class AggregateStore<S> {
                     if (attempt == ATTEMPTS) {
                         throw conflict;
                     }
+                    pauseAfterConflict(attempt);
                     loaded = read(List.of(subject)).get(subject);
                     current = loaded.current;
                 }
@@ -355,6 +364,12 @@ public class AggregateStore<S> {
         return events.readFrom(topic, subject, 1).stream()
                 .filter(event -> correlation.get().equals(event.correlationId()))
                 .toList();
+    }
+
+    /** Up to 1, 2, 4… 32 ms, at random: the other writer finishes its append meanwhile. */
+    private static void pauseAfterConflict(int attempt) {
+        long most = TimeUnit.MILLISECONDS.toNanos(1L << Math.min(attempt - 1, 5));
+        LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(most));
     }
 
     private ReentrantLock lockOf(String subject) {
