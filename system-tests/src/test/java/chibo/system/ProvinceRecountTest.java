@@ -360,14 +360,14 @@ class ProvinceRecountTest {
         List<Recount.MeetingFact> meetings = new ArrayList<>();
         await().atMost(CATCH_UP).pollInterval(Duration.ofSeconds(2)).until(() -> {
             members.clear();
-            members.addAll(Recount.readTopic(stack, Topics.MEMBERSHIP, ours, Recount.MemberFact::of));
+            members.addAll(Recount.readEachEventOnce(stack, Topics.MEMBERSHIP, ours, Recount.MemberFact::of));
             return members.size() == posted.memberEvents;
         });
         await().atMost(CATCH_UP).pollInterval(Duration.ofSeconds(2)).until(() -> {
             organisations.clear();
-            organisations.addAll(Recount.readTopic(stack, Topics.ORGANIZATION, ours, event -> event));
+            organisations.addAll(Recount.readEachEventOnce(stack, Topics.ORGANIZATION, ours, event -> event));
             meetings.clear();
-            meetings.addAll(Recount.readTopic(stack, Topics.MEETING, ours, Recount.MeetingFact::of));
+            meetings.addAll(Recount.readEachEventOnce(stack, Topics.MEETING, ours, Recount.MeetingFact::of));
             return organisations.size() == posted.organisationEvents
                     && meetings.stream().filter(Recount.MeetingFact::held).count() == posted.meetings;
         });

@@ -334,6 +334,20 @@ final class Recount {
         }
     }
 
+    /**
+     * As {@link #readTopic}, each event once: delivery to Kafka is at least once (a relay cut off before it marked an
+     * event published, or a sweep taking over a slow relay's events, sends it again), and every consumer skips an
+     * event it has seen by (subject, seq), so a recount does too.
+     */
+    static <T> List<T> readEachEventOnce(LocalStack stack, String topic, Predicate<String> keep,
+                                         Function<EventEnvelope, T> read) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return readTopic(stack, topic, keep, event -> event).stream()
+                .filter(event -> seen.add(event.storageId()))
+                .map(read)
+                .toList();
+    }
+
     /** Now: members by status, women, cells, meetings, and every flow counted ever. */
     static void compareCounts(Agency agency, String token, String orgId, Recount expected,
                                       List<String> differences) {
