@@ -9,6 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.util.Base64;
+import java.util.Random;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,6 +43,42 @@ class EventSignaturesTest {
         assertThat(check.holds()).isTrue();
         assertThat(check.signer()).isEqualTo("membership-1");
         assertThat(header(record.headers(), CloudEventsKafka.SIGNER_HEADER)).isEqualTo("membership-1");
+    }
+
+    @Test
+    void signatures_are_plain_rfc_8032_ed25519_that_the_java_runtime_makes_and_checks_alike() throws Exception {
+        Random random = new Random(8032);
+        for (int i = 0; i < 50; i++) {
+            byte[] message = new byte[random.nextInt(2000)];
+            random.nextBytes(message);
+            Signature runtime = Signature.getInstance("Ed25519");
+            runtime.initSign(MEMBERSHIP.getPrivate());
+            runtime.update(message);
+
+            String signed = membership.sign(message);
+
+            assertThat(signed).isEqualTo(Base64.getEncoder().encodeToString(runtime.sign()));
+            runtime.initVerify(MEMBERSHIP.getPublic());
+            runtime.update(message);
+            assertThat(runtime.verify(Base64.getDecoder().decode(signed))).isTrue();
+        }
+    }
+
+    @Test
+    void a_key_that_is_not_ed25519_is_refused_when_configured_not_when_an_event_arrives() throws Exception {
+        KeyPair ed448 = KeyPairGenerator.getInstance("Ed448").generateKeyPair();
+        KeyPair ec = KeyPairGenerator.getInstance("EC").generateKeyPair();
+
+        assertThatThrownBy(() -> new EventSigner("membership-1", ed448.getPrivate()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an Ed25519 private key");
+        assertThatThrownBy(() -> new EventSigner("membership-1", ec.getPrivate()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("membership-1");
+        assertThatThrownBy(() -> new TrustedSigners(Map.of("meeting-1",
+                new TrustedSigners.TrustedKey(ed448.getPublic(), Set.of(Topics.MEETING)))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("meeting-1");
+        assertThatThrownBy(() -> new TrustedSigners(Map.of("meeting-1",
+                new TrustedSigners.TrustedKey(ec.getPublic(), Set.of(Topics.MEETING)))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a valid Ed25519 public key");
     }
 
     @Test
