@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -42,7 +44,7 @@ public final class CloudEventsKafka {
     static final String HASH = "hash";
     /** The id of the key that signed the record (see {@link EventSigner}). */
     public static final String SIGNER_HEADER = "ce_signer";
-    /** The Base64 Ed25519 signature of {@link CanonicalForm#signed}. */
+    /** The Base64 Ed25519 signature of {@link CanonicalForm#signed}, or of its batch's {@link BatchProof}. */
     public static final String SIGNATURE_HEADER = "ce_signature";
     static final String TIME_HEADER = "ce_time";
 
@@ -67,6 +69,39 @@ public final class CloudEventsKafka {
         return record;
     }
 
+    /**
+     * The records of events published together, signed in batches of up to {@link BatchProof#MAX_BATCH}: one
+     * signature over each batch's Merkle root, and each record's inclusion proof in {@link BatchProof#HEADER}, so that
+     * the publisher signs, and each consumer checks, once per batch instead of once per event. A batch of one is
+     * signed as {@link #toRecord(EventEnvelope, EventSigner)} signs it.
+     */
+    public static List<ProducerRecord<String, byte[]>> toRecords(List<EventEnvelope> events, EventSigner signer) {
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events.size());
+        for (int from = 0; from < events.size(); from += BatchProof.MAX_BATCH) {
+            List<EventEnvelope> batch = events.subList(from, Math.min(events.size(), from + BatchProof.MAX_BATCH));
+            if (batch.size() == 1) {
+                records.add(toRecord(batch.getFirst(), signer));
+                continue;
+            }
+            List<byte[]> messages = new ArrayList<>(batch.size());
+            int first = records.size();
+            for (EventEnvelope event : batch) {
+                byte[] payload = EventJson.toBytes(event.payload());
+                records.add(record(event, payload));
+                messages.add(CanonicalForm.signed(CanonicalForm.of(event, payload), event.hash()));
+            }
+            BatchProof.Tree tree = BatchProof.tree(messages);
+            String signature = signer.sign(BatchProof.statement(tree.size(), tree.root()));
+            for (int i = 0; i < batch.size(); i++) {
+                Headers headers = records.get(first + i).headers();
+                headers.add(SIGNER_HEADER, signer.keyId().getBytes(StandardCharsets.UTF_8));
+                headers.add(SIGNATURE_HEADER, signature.getBytes(StandardCharsets.UTF_8));
+                headers.add(BatchProof.HEADER, tree.proof(i).header().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return records;
+    }
+
     /** Signs an event read off Kafka again (a re-drive by the service that owns its topic). */
     public static void sign(Headers headers, ReceivedEvent event, EventSigner signer) {
         EventEnvelope asSent = event.asSent();
@@ -77,6 +112,7 @@ public final class CloudEventsKafka {
     private static void sign(Headers headers, EventSigner signer, byte[] message) {
         headers.remove(SIGNER_HEADER);
         headers.remove(SIGNATURE_HEADER);
+        headers.remove(BatchProof.HEADER);
         headers.add(SIGNER_HEADER, signer.keyId().getBytes(StandardCharsets.UTF_8));
         headers.add(SIGNATURE_HEADER, signer.sign(message).getBytes(StandardCharsets.UTF_8));
     }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -40,7 +41,7 @@ class DocumentedVectorsTest {
         }
         assertThat(vectors).containsKeys("private-key", "public-key", "seq-1 headers", "seq-1 value",
                 "seq-1 canonical", "seq-1 canonical-hex", "seq-2 headers", "seq-2 value", "seq-2 canonical",
-                "seq-2 legacy-hash");
+                "seq-2 legacy-hash", "batch statement", "batch headers");
     }
 
     @ParameterizedTest(name = "seq {0}")
@@ -91,6 +92,42 @@ class DocumentedVectorsTest {
     }
 
     @Test
+    void the_documented_batch_of_the_two_records_is_what_chibo_signs_and_each_record_holds_with_its_proof() {
+        Map<String, String> batch = new LinkedHashMap<>();
+        for (String line : vectors.get("batch headers").split("\n")) {
+            int colon = line.indexOf(": ");
+            batch.put(line.substring(0, colon), line.substring(colon + 2));
+        }
+        EventSigner signer = new EventSigner(KEY_ID, EventKeys.privateKey(vectors.get("private-key")));
+        TrustedSigners trusted = new TrustedSigners(Map.of(KEY_ID, new TrustedSigners.TrustedKey(
+                EventKeys.publicKey(vectors.get("public-key")), Set.of(Topics.ORGANIZATION))));
+        List<EventEnvelope> events = List.of(1, 2).stream()
+                .map(seq -> CloudEventsKafka.read(headers(seq), value(seq)).asSent()).toList();
+
+        var records = CloudEventsKafka.toRecords(events, signer);
+
+        byte[] statement = vectors.get("batch statement").getBytes(StandardCharsets.UTF_8);
+        assertThat(signer.sign(statement)).isEqualTo(batch.get("ce_signature"));
+        for (int seq = 1; seq <= 2; seq++) {
+            var record = records.get(seq - 1);
+            assertThat(header(record.headers(), "ce_signature")).isEqualTo(batch.get("ce_signature"));
+            assertThat(header(record.headers(), "ce_batchproof")).isEqualTo(batch.get("seq-" + seq + " ce_batchproof"));
+            // the documented record, with the batch's headers in place of its own signature
+            RecordHeaders documented = headers(seq);
+            documented.remove("ce_signature");
+            documented.add("ce_signature", batch.get("ce_signature").getBytes(StandardCharsets.UTF_8));
+            documented.add("ce_batchproof", batch.get("seq-" + seq + " ce_batchproof").getBytes(StandardCharsets.UTF_8));
+            BatchProof.Proof proof = BatchProof.parse(batch.get("seq-" + seq + " ce_batchproof"));
+            byte[] signedMessage = CanonicalForm.signed(vectors.get("seq-" + seq + " canonical")
+                    .getBytes(StandardCharsets.UTF_8), header(documented, "ce_hash"));
+
+            assertThat(BatchProof.statement(proof.size(), proof.root(signedMessage))).isEqualTo(statement);
+            assertThat(trusted.check(Topics.ORGANIZATION, documented, CloudEventsKafka.read(documented, value(seq)))
+                    .holds()).isTrue();
+        }
+    }
+
+    @Test
     void the_documented_legacy_hash_is_what_the_older_time_form_gives_and_it_still_verifies() {
         RecordHeaders headers = headers(2);
         EventEnvelope recorded = CloudEventsKafka.read(headers, value(2)).asSent();
@@ -119,7 +156,7 @@ class DocumentedVectorsTest {
         return vectors.get("seq-" + seq + " value").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String header(RecordHeaders headers, String name) {
+    private static String header(org.apache.kafka.common.header.Headers headers, String name) {
         return new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Random;
 import java.util.Map;
 import java.util.Set;
@@ -209,6 +211,93 @@ class EventSignaturesTest {
         CloudEventsKafka.sign(unsigned.headers(), received, membership);
 
         assertThat(check(unsigned).holds()).isTrue();
+    }
+
+    @Test
+    void events_published_together_share_one_signature_over_their_batch_and_each_holds_on_its_own() {
+        List<EventEnvelope> events = ratings(BatchProof.MAX_BATCH + 3);
+
+        List<ProducerRecord<String, byte[]>> records = CloudEventsKafka.toRecords(events, membership);
+
+        assertThat(records).hasSize(events.size());
+        assertThat(records.stream().map(r -> header(r.headers(), CloudEventsKafka.SIGNATURE_HEADER)).distinct())
+                .as("one signature per batch of %d, and the three left over", BatchProof.MAX_BATCH).hasSize(2);
+        for (int i = 0; i < records.size(); i++) {
+            ProducerRecord<String, byte[]> record = records.get(i);
+            assertThat(check(record).holds()).as("record %d", i).isTrue();
+            assertThat(CloudEventsKafka.read(record.headers(), record.value()).envelope()).isEqualTo(events.get(i));
+            assertThat(BatchProof.parse(header(record.headers(), BatchProof.HEADER)).size())
+                    .isEqualTo(i < BatchProof.MAX_BATCH ? BatchProof.MAX_BATCH : 3);
+        }
+        // each record is checked on its own: in any order, by a consumer that has seen no other record of the batch
+        assertThat(check(new TrustedSigners(Map.of("membership-1", key(MEMBERSHIP, Topics.MEMBERSHIP))),
+                records.get(40)).holds()).isTrue();
+    }
+
+    @Test
+    void a_batch_of_one_is_signed_as_a_single_event() {
+        ProducerRecord<String, byte[]> record = CloudEventsKafka.toRecords(List.of(rated), membership).getFirst();
+
+        assertThat(record.headers().lastHeader(BatchProof.HEADER)).isNull();
+        assertThat(header(record.headers(), CloudEventsKafka.SIGNATURE_HEADER)).isEqualTo(header(
+                CloudEventsKafka.toRecord(rated, membership).headers(), CloudEventsKafka.SIGNATURE_HEADER));
+        assertThat(check(record).holds()).isTrue();
+    }
+
+    @Test
+    void a_record_changed_in_a_batch_is_refused_and_its_batch_mates_still_hold_after_it() {
+        List<ProducerRecord<String, byte[]>> records = CloudEventsKafka.toRecords(ratings(5), membership);
+        ProducerRecord<String, byte[]> changed = records.get(2);
+        byte[] otherPayload = EventJson.toBytes(new MemberRated(2025, RatingLevel.EXCELLENT, 99));
+
+        assertThat(trusted.check(Topics.MEMBERSHIP, changed.headers(),
+                CloudEventsKafka.read(changed.headers(), otherPayload)).outcome())
+                .isEqualTo(SignatureCheck.Outcome.BAD_SIGNATURE);
+        assertThat(records).allSatisfy(record -> assertThat(check(record).holds()).isTrue());
+    }
+
+    @Test
+    void a_batch_proof_moved_to_another_record_or_another_batch_or_made_up_is_refused() {
+        List<ProducerRecord<String, byte[]>> first = CloudEventsKafka.toRecords(ratings(4), membership);
+        List<ProducerRecord<String, byte[]>> second = CloudEventsKafka.toRecords(ratings(4), membership);
+        assertThat(first).allSatisfy(record -> assertThat(check(record).holds()).isTrue());
+
+        ProducerRecord<String, byte[]> otherPlace = withHeader(first.get(1), BatchProof.HEADER,
+                header(first.get(2).headers(), BatchProof.HEADER));
+        ProducerRecord<String, byte[]> otherBatch = withHeader(second.get(0), CloudEventsKafka.SIGNATURE_HEADER,
+                header(first.get(0).headers(), CloudEventsKafka.SIGNATURE_HEADER));
+        ProducerRecord<String, byte[]> noProof = first.get(3);
+        noProof.headers().remove(BatchProof.HEADER);
+        ProducerRecord<String, byte[]> madeUp = withHeader(second.get(1), BatchProof.HEADER, "1/4/AAAA");
+        ProducerRecord<String, byte[]> aStrangersBatch = CloudEventsKafka.toRecords(ratings(3),
+                new EventSigner("membership-1", STRANGER.getPrivate())).get(1);
+
+        assertThat(check(otherPlace).outcome()).isEqualTo(SignatureCheck.Outcome.BAD_SIGNATURE);
+        assertThat(check(otherBatch).outcome()).isEqualTo(SignatureCheck.Outcome.BAD_SIGNATURE);
+        assertThat(check(noProof).outcome()).isEqualTo(SignatureCheck.Outcome.BAD_SIGNATURE);
+        assertThat(check(madeUp).reason()).isEqualTo(
+                "bad-signature: ce_batchproof is malformed: the hashes are not whole SHA-256 values");
+        assertThat(check(aStrangersBatch).outcome()).isEqualTo(SignatureCheck.Outcome.BAD_SIGNATURE);
+    }
+
+    @Test
+    void a_batch_record_signed_again_on_its_own_carries_no_proof_and_holds() {
+        ProducerRecord<String, byte[]> record = CloudEventsKafka.toRecords(ratings(3), membership).get(1);
+        CloudEventsKafka.ReceivedEvent received = CloudEventsKafka.read(record.headers(), record.value());
+
+        CloudEventsKafka.sign(record.headers(), received, membership);
+
+        assertThat(record.headers().lastHeader(BatchProof.HEADER)).isNull();
+        assertThat(check(record).holds()).isTrue();
+    }
+
+    private static List<EventEnvelope> ratings(int count) {
+        List<EventEnvelope> events = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            events.add(SampleEvents.sealed("m-" + i, 1, HashChain.GENESIS,
+                    new MemberRated(2020 + i % 6, RatingLevel.GOOD, 60 + i % 40)));
+        }
+        return events;
     }
 
     private SignatureCheck check(ProducerRecord<String, byte[]> record) {

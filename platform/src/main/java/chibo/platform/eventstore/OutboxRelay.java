@@ -262,8 +262,8 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-        for (EventEnvelope event : batch) {
-            acks.add(producer.send(CloudEventsKafka.toRecord(event, signer)));
+        for (var record : CloudEventsKafka.toRecords(batch, signer)) {
+            acks.add(producer.send(record));
         }
         producer.flush();
         List<EventEnvelope> sent = new ArrayList<>(batch.size());
