@@ -2,9 +2,7 @@ package chibo.reporting.audit;
 
 import chibo.contracts.TrustedSigners;
 import chibo.platform.security.Caller;
-import chibo.contracts.TrustedSigners;
 import chibo.platform.web.ProblemException;
-import chibo.contracts.TrustedSigners;
 import chibo.platform.web.ProblemTypes;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
