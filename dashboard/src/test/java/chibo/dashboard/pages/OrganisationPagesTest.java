@@ -284,4 +284,55 @@ class OrganisationPagesTest {
         assertThat(page.getRedirectedUrl()).endsWith("/oauth2/authorization/chibo");
         assertThat(mvc.perform(get("/actuator/health")).andReturn().getResponse().getStatus()).isEqualTo(200);
     }
+
+    /** A report as reporting-service writes one: a byte-order mark, CRLF lines, a name quoted for its comma. */
+    private static final String STATISTICS = "\uFEFFma_to_chuc,ten_to_chuc,dang_vien_dau_ky,ket_nap_moi,"
+            + "dang_vien_cuoi_ky\r\n"
+            + "TQ-MQ,\"Đảng bộ xã Minh Quang, <b>cũ</b>\",1230,25,1250\r\n"
+            + "TQ-HY,Đảng bộ xã Hùng Lợi,7,0,7\r\n"
+            + "TQ,Tổng cộng: Tỉnh ủy Tuyên Quang,1237,25,1257\r\n";
+
+    @Test
+    void the_statistics_report_is_a_table_of_the_organisations_below_and_the_total_over_the_months_asked_for()
+            throws Exception {
+        when(reporting.statistics(anyString(), eq("TQ"), eq(YearMonth.of(2025, 1)), eq(YearMonth.of(2025, 6))))
+                .thenReturn(new Answer<>(STATISTICS, CURRENT));
+
+        String html = page("/organisations/TQ/statistics?from=2025-01&to=2025-06",
+                reader("province-reader", "TQ", "dashboard-reader"), 200).replaceAll("\\s+", " ");
+
+        assertThat(html).contains("Báo cáo thống kê đảng viên: Tỉnh ủy Tuyên Quang")
+                .contains("Kỳ báo cáo: từ tháng 01/2025 đến hết tháng 06/2025.")
+                .contains("<th scope=\"col\" class=\"number\" data-column=\"dang_vien_dau_ky\">Đảng viên đầu kỳ</th>")
+                .contains("Đảng bộ xã Minh Quang, &lt;b&gt;cũ&lt;/b&gt;").doesNotContain("<b>cũ")
+                .contains("<td class=\"number\" data-column=\"dang_vien_cuoi_ky\">1.250</td>")
+                .contains("href=\"/organisations/TQ/statistics.csv?from=2025-01&amp;to=2025-06\"")
+                .contains("Số liệu tính đến 08:02 03/12/2026");
+        String total = html.substring(html.indexOf("id=\"statistics-total\""));
+        assertThat(total).startsWith("id=\"statistics-total\" data-org=\"TQ\"")
+                .contains("Tổng cộng: Tỉnh ủy Tuyên Quang")
+                .contains("<td class=\"number\" data-column=\"dang_vien_dau_ky\">1.237</td>");
+        assertThat(html.indexOf("data-org=\"TQ-MQ\"")).as("in reporting's order")
+                .isLessThan(html.indexOf("data-org=\"TQ-HY\""));
+    }
+
+    @Test
+    void the_statistics_file_is_reportings_report_as_it_came_and_a_period_it_refuses_is_explained() throws Exception {
+        when(reporting.statistics(anyString(), eq("TQ"), eq(YearMonth.of(2025, 1)), eq(YearMonth.of(2025, 6))))
+                .thenReturn(new Answer<>(STATISTICS, CURRENT));
+        when(reporting.statistics(anyString(), eq("TQ"), eq(YearMonth.of(2025, 6)), eq(YearMonth.of(2025, 1))))
+                .thenThrow(new FiguresRefused(400, "TQ", "{\"type\":\"urn:chibo:problem:invalid\","
+                        + "\"detail\":\"to (2025-01) is before from (2025-06)\"}"));
+        RequestPostProcessor reader = reader("province-reader", "TQ", "dashboard-reader");
+
+        var csv = mvc.perform(get("/organisations/TQ/statistics.csv?from=2025-01&to=2025-06").with(reader))
+                .andReturn().getResponse();
+        String refused = page("/organisations/TQ/statistics?from=2025-06&to=2025-01", reader, 400);
+
+        assertThat(csv.getContentType()).startsWith("text/csv");
+        assertThat(csv.getHeader("Content-Disposition")).contains("attachment")
+                .contains("thong-ke-dang-vien-TQ-2025-01-2025-06.csv");
+        assertThat(csv.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(STATISTICS);
+        assertThat(refused).contains("to (2025-01) is before from (2025-06)").doesNotContain("Exception");
+    }
 }
