@@ -89,9 +89,14 @@ class DashboardBrowserTest {
         for (String member : new String[] {"TQ-MQ-NT-001", "TQ-MQ-NT-002"}) {
             assertThat(agency.admit(writer, member, "TQ-MQ-NT", "TQ-MQ").status()).isEqualTo(201);
         }
+        assertThat(agency.membership.post("/organizations/TQ-MQ/units", writer,
+                Map.of("unitId", "TQ-MQ-U1", "name", "Thôn Nà Tông", "kind", "VILLAGE")).status()).isEqualTo(200);
         String reader = agency.provinceDashboard();
         await().atMost(EndToEndFlow.PATIENCE).untilAsserted(() -> assertThat(agency.members(reader, "TQ"))
                 .as("the secretary and the two admitted").isEqualTo(3));
+        await().atMost(EndToEndFlow.PATIENCE).untilAsserted(() -> assertThat(agency.reporting
+                .get("/organizations/TQ/summary", reader).json().path("units").path("village").path("total")
+                .asLong(0)).as("the village registered under Minh Quang").isEqualTo(1));
     }
 
     @AfterAll
@@ -134,6 +139,23 @@ class DashboardBrowserTest {
         assertThat(text("members-total")).isEqualTo("3");
         assertThat(text("figures-as-of")).startsWith("Số liệu tính đến ");
         assertThat(browser.findElement(By.id("children")).getText()).contains("Đảng bộ xã Minh Quang");
+        var summaryNow = agency.reporting.get("/organizations/TQ/summary", agency.provinceDashboard()).json();
+        var village = browser.findElements(By.cssSelector("#units tr[data-kind='village'] td")).stream()
+                .map(cell -> cell.getText()).toList();
+        assertThat(village).as("villages, without a cell, without a resident member, as reporting counts them")
+                .containsExactly(summaryNow.get("units").get("village").get("total").asString(),
+                        summaryNow.get("units").get("village").get("withoutCell").asString(),
+                        summaryNow.get("units").get("village").get("withoutMember").asString());
+        LocalDate yearBefore = YearMonth.now(DASHBOARD_ZONE).minusYears(1).atEndOfMonth();
+        var summaryYearBefore = agency.reporting.get("/organizations/TQ/summary?asOf=" + yearBefore,
+                agency.provinceDashboard()).json();
+        var admitted = browser.findElements(By.cssSelector("#flows tr[data-flow='admitted'] td")).stream()
+                .map(cell -> cell.getText()).toList();
+        long admittedNow = summaryNow.path("flows").path("admitted").asLong(0);
+        long admittedBefore = summaryYearBefore.path("flows").path("admitted").asLong(0);
+        assertThat(admitted).as("admitted this year and in the same months a year before, as reporting counts them")
+                .containsExactly(Long.toString(admittedNow), Long.toString(admittedBefore),
+                        (admittedNow > admittedBefore ? "+" : "") + (admittedNow - admittedBefore));
         screenshots("province-summary-vi");
 
         browser.findElement(By.id("compare-children")).click();
