@@ -109,7 +109,8 @@ class AuditPages {
                       @RegisteredOAuth2AuthorizedClient("chibo") OAuth2AuthorizedClient client,
                       @AuthenticationPrincipal OidcUser user, Model model, HttpServletResponse response) {
         if (!Reader.of(user).audits()) {
-            throw new FiguresRefused(HttpServletResponse.SC_FORBIDDEN, orgId, "only auditors read reports as they were");
+            throw new FiguresRefused(HttpServletResponse.SC_FORBIDDEN, orgId,
+                    "only auditors read reports as they were");
         }
         String token = client.getAccessToken().getTokenValue();
         model.addAttribute("org", reporting.headline(token, orgId));
@@ -128,7 +129,6 @@ class AuditPages {
         ZoneId zone = ZoneId.of(properties.zone());
         Instant endOfDay = reportedOn.get().plusDays(1).atStartOfDay(zone).toInstant().minusSeconds(1);
         model.addAttribute("report", audit.asReported(token, orgId, endOfDay, figuresAt.get()));
-        model.addAttribute("zone", zone);
         return "as-reported";
     }
 
