@@ -28,6 +28,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,7 +49,10 @@ class DashboardBrowserTest {
     static final String REQUIRE_BROWSER = "CHIBO_REQUIRE_BROWSER";
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    /** Beside the dashboard's own build output (the tests run in system-tests' directory). */
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "."))
+            .resolve("../dashboard/target/screenshots").normalize();
+    private static final ZoneId DASHBOARD_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     @TempDir
     static Path dataDir;
@@ -80,9 +89,14 @@ class DashboardBrowserTest {
         for (String member : new String[] {"TQ-MQ-NT-001", "TQ-MQ-NT-002"}) {
             assertThat(agency.admit(writer, member, "TQ-MQ-NT", "TQ-MQ").status()).isEqualTo(201);
         }
+        assertThat(agency.membership.post("/organizations/TQ-MQ/units", writer,
+                Map.of("unitId", "TQ-MQ-U1", "name", "Thôn Nà Tông", "kind", "VILLAGE")).status()).isEqualTo(200);
         String reader = agency.provinceDashboard();
         await().atMost(EndToEndFlow.PATIENCE).untilAsserted(() -> assertThat(agency.members(reader, "TQ"))
                 .as("the secretary and the two admitted").isEqualTo(3));
+        await().atMost(EndToEndFlow.PATIENCE).untilAsserted(() -> assertThat(agency.reporting
+                .get("/organizations/TQ/summary", reader).json().path("units").path("village").path("total")
+                .asLong(0)).as("the village registered under Minh Quang").isEqualTo(1));
     }
 
     @AfterAll
@@ -125,6 +139,23 @@ class DashboardBrowserTest {
         assertThat(text("members-total")).isEqualTo("3");
         assertThat(text("figures-as-of")).startsWith("Số liệu tính đến ");
         assertThat(browser.findElement(By.id("children")).getText()).contains("Đảng bộ xã Minh Quang");
+        var summaryNow = agency.reporting.get("/organizations/TQ/summary", agency.provinceDashboard()).json();
+        var village = browser.findElements(By.cssSelector("#units tr[data-kind='village'] td")).stream()
+                .map(cell -> cell.getText()).toList();
+        assertThat(village).as("villages, without a cell, without a resident member, as reporting counts them")
+                .containsExactly(summaryNow.get("units").get("village").get("total").asString(),
+                        summaryNow.get("units").get("village").get("withoutCell").asString(),
+                        summaryNow.get("units").get("village").get("withoutMember").asString());
+        LocalDate yearBefore = YearMonth.now(DASHBOARD_ZONE).minusYears(1).atEndOfMonth();
+        var summaryYearBefore = agency.reporting.get("/organizations/TQ/summary?asOf=" + yearBefore,
+                agency.provinceDashboard()).json();
+        var admitted = browser.findElements(By.cssSelector("#flows tr[data-flow='admitted'] td")).stream()
+                .map(cell -> cell.getText()).toList();
+        long admittedNow = summaryNow.path("flows").path("admitted").asLong(0);
+        long admittedBefore = summaryYearBefore.path("flows").path("admitted").asLong(0);
+        assertThat(admitted).as("admitted this year and in the same months a year before, as reporting counts them")
+                .containsExactly(Long.toString(admittedNow), Long.toString(admittedBefore),
+                        (admittedNow > admittedBefore ? "+" : "") + (admittedNow - admittedBefore));
         screenshots("province-summary-vi");
 
         browser.findElement(By.id("compare-children")).click();
@@ -134,6 +165,24 @@ class DashboardBrowserTest {
         assertThat(text("total-members")).isEqualTo("3");
         screenshots("province-children-vi");
 
+        browser.get(stack.url(LocalStack.DASHBOARD) + "/organisations/TQ");
+        browser.findElement(By.id("statistics")).click();
+        until(ExpectedConditions.presenceOfElementLocated(By.id("statistics-form")));
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('from').value = '2025-01';");
+        browser.findElement(By.id("show-statistics")).click();
+        until(ExpectedConditions.urlContains("from=2025-01"));
+        String to = YearMonth.now(DASHBOARD_ZONE).toString();
+        Map<String, String> reported = statisticsTotal(agency.provinceDashboard(), "TQ", "2025-01", to);
+        assertThat(statisticsCell("dang_vien_cuoi_ky")).as("members at the period's end, as reporting counts now")
+                .isEqualTo(Long.toString(agency.members(agency.provinceDashboard(), "TQ")))
+                .isEqualTo(reported.get("dang_vien_cuoi_ky"));
+        assertThat(statisticsCell("ket_nap_moi")).as("admitted in the period, as in reporting's report")
+                .isEqualTo(reported.get("ket_nap_moi"));
+        assertThat(browser.findElement(By.cssSelector("#statistics-table tbody tr[data-org='TQ-MQ']")).getText())
+                .startsWith("Đảng bộ xã Minh Quang");
+        screenshots("province-statistics");
+
+        browser.get(stack.url(LocalStack.DASHBOARD) + "/organisations/TQ/children");
         browser.findElement(By.id("switch-language")).click();
         until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Organisations below Tỉnh ủy Tuyên Quang");
@@ -252,16 +301,84 @@ class DashboardBrowserTest {
                     .contains("/audit/members/" + member + "/history auditor SERVED",
                             "/audit/subjects/" + member + "/verification auditor SERVED");
         });
+
+        browser.get(stack.url(LocalStack.DASHBOARD) + "/organisations/TQ-MQ");
+        browser.findElement(By.id("as-reported")).click();
+        until(ExpectedConditions.presenceOfElementLocated(By.id("as-reported-form")));
+        LocalDate today = LocalDate.now(DASHBOARD_ZONE);
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('reported-on').value = arguments[0];",
+                today.toString());
+        browser.findElement(By.id("show-as-reported")).click();
+        until(ExpectedConditions.presenceOfElementLocated(By.id("as-reported-table")));
+        String endOfToday = today.plusDays(1).atStartOfDay(DASHBOARD_ZONE).toInstant().minusSeconds(1).toString();
+        var asReported = agency.reporting.get("/audit/organizations/TQ-MQ/as-reported?on=" + endOfToday
+                + "&asOf=" + today, auditor);
+        assertThat(asReported.status()).isEqualTo(200);
+        var members = browser.findElements(By.cssSelector("#as-reported-table tr[data-figure='members.total'] td"));
+        assertThat(members.get(0).getText()).as("members as reported today, as reporting replays them")
+                .isEqualTo(asReported.json().get("asReported").get("members").get("total").asString())
+                .isNotEqualTo("0");
+        assertThat(text("as-reported-verdict")).startsWith("Số liệu không đổi");
+        screenshots("auditor-as-reported");
+    }
+
+    @Test
+    void an_operator_follows_the_versions_of_the_figures_and_reads_the_dead_letters() {
+        String operator = agency.operator();
+        logIn("operator", "/projections");
+
+        until(ExpectedConditions.presenceOfElementLocated(By.id("versions-table")));
+        String live = agency.reporting.get("/projections", operator).json().get("live").asString();
+        var liveRow = browser.findElement(By.cssSelector("#versions-table tr[data-version='" + live + "']"));
+        assertThat(liveRow.getText()).contains("đang dùng");
+        assertThat(liveRow.findElement(By.tagName("progress")).getAttribute("max")).isEqualTo("100");
+        assertThat(browser.findElements(By.id("rebuild-form"))).isNotEmpty();
+        screenshots("operator-versions");
+
+        browser.findElement(By.id("dead-letters")).click();
+        until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.dead-letters")));
+        for (String topic : List.of("party.organization.events", "party.membership.events",
+                "party.meeting.events")) {
+            var listed = agency.reporting.get("/dead-letters/" + topic, operator);
+            assertThat(listed.status()).isEqualTo(200);
+            assertThat(browser.findElement(By.cssSelector("section[data-topic='" + topic + "'] .dead-letter-count"))
+                    .getAttribute("data-count")).as("dead letters of " + topic + " as reporting lists them")
+                    .isEqualTo(Integer.toString(listed.json().size()));
+        }
+        screenshots("operator-dead-letters");
     }
 
     private void logIn(String username) {
+        logIn(username, "/organisations/");
+    }
+
+    private void logIn(String username, String landing) {
         browser.get(stack.url(LocalStack.DASHBOARD) + "/");
         until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
         assertThat(browser.getCurrentUrl()).startsWith(stack.url(LocalStack.AUTH) + "/login");
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys("demo");
         browser.findElement(By.id("log-in")).click();
-        until(ExpectedConditions.urlContains(stack.url(LocalStack.DASHBOARD) + "/organisations/"));
+        until(ExpectedConditions.urlContains(stack.url(LocalStack.DASHBOARD) + landing));
+    }
+
+    /** The total row of reporting's statistics report for the months from..to, by column. */
+    private static Map<String, String> statisticsTotal(String token, String orgId, String from, String to) {
+        var report = agency.reporting.get("/organizations/" + orgId + "/statistics.csv?from=" + from + "&to=" + to,
+                token);
+        assertThat(report.status()).isEqualTo(200);
+        List<String> lines = report.body().replace("\uFEFF", "").lines().toList();
+        List<String> header = List.of(lines.getFirst().split(","));
+        List<String> total = List.of(lines.getLast().split(","));
+        Map<String, String> byColumn = new LinkedHashMap<>();
+        for (int i = 2; i < header.size(); i++) {
+            byColumn.put(header.get(i), total.get(total.size() - header.size() + i));
+        }
+        return byColumn;
+    }
+
+    private String statisticsCell(String column) {
+        return browser.findElement(By.cssSelector("#statistics-total td[data-column='" + column + "']")).getText();
     }
 
     /** Waits for the condition; when it does not come, the failure shows the page the browser was on. */

@@ -4,6 +4,8 @@ import chibo.dashboard.DashboardProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 
 /**
@@ -41,6 +43,15 @@ public class AuditTrail {
     public ChainVerification verification(String token, String subjectId, String purpose) {
         return get(token, subjectId, purpose, http.get().uri(uri -> uri
                 .path("/audit/subjects/{subjectId}/verification").build(subjectId)), ChainVerification.class);
+    }
+
+    /**
+     * The organisation's report as it was at the moment {@code on}: its figures at {@code asOf} from only the events
+     * recorded by then, beside the same figures today.
+     */
+    public AsReported asReported(String token, String orgId, Instant on, LocalDate asOf) {
+        return get(token, orgId, null, http.get().uri(uri -> uri.path("/audit/organizations/{orgId}/as-reported")
+                .queryParam("on", on.toString()).queryParam("asOf", asOf).build(orgId)), AsReported.class);
     }
 
     private <T> T get(String token, String subject, String purpose, RestClient.RequestHeadersSpec<?> request,

@@ -10,6 +10,7 @@ import org.springframework.web.util.UriBuilder;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -50,6 +51,21 @@ public class Reporting {
                                  YearMonth to) {
         return read(token, orgId, Series.class, uri -> uri.path("/organizations/{orgId}/series")
                 .queryParam("metric", metric).queryParam("from", from).queryParam("to", to).build(orgId));
+    }
+
+    /**
+     * The party statistics report (HD 11 shape) over the months {@code from}–{@code to}, as reporting-service writes
+     * it: CSV, one row per child organisation, then the organisation's own total.
+     */
+    public Answer<String> statistics(String token, String orgId, YearMonth from, YearMonth to) {
+        return read(token, orgId, String.class, uri -> uri.path("/organizations/{orgId}/statistics.csv")
+                .queryParam("from", from).queryParam("to", to).build(orgId));
+    }
+
+    /** The live version's dead letters of an input topic, oldest first (auditors and operators). */
+    public List<DeadLetter> deadLetters(String token, String topic) {
+        return List.of(read(token, topic, DeadLetter[].class, uri -> uri.path("/dead-letters/{topic}")
+                .queryParam("limit", DeadLetter.MOST_LISTED).build(topic)).figures());
     }
 
     /** The versions of the figures, for auditors and operators. */

@@ -8,8 +8,24 @@ import java.util.Map;
  */
 public record Summary(String orgId, String name, String level, String parentId, boolean active, String mergedInto,
                       String stockAt, Members members, Map<String, Long> bySex, Map<String, Long> byEthnicity,
-                      Map<String, Long> byAgeBand, Map<String, Long> byEducation, long cells, Period period,
+                      Map<String, Long> byAgeBand, Map<String, Long> byEducation, long cells,
+                      Map<String, UnitCoverage> units, Map<String, PositionCoverage> positions, Period period,
                       Map<String, Long> flows) {
+
+    public Summary {
+        units = units == null ? Map.of() : units;
+        positions = positions == null ? Map.of() : positions;
+        flows = flows == null ? Map.of() : flows;
+    }
+
+    /** Units of a kind (villages, schools, health stations …) registered in the subtree: without a cell covering
+     *  them, and without an active party member residing there. */
+    public record UnitCoverage(long total, long withoutCell, long withoutMember) {
+    }
+
+    /** Key positions of a kind held in the subtree's units, and how many by party members. */
+    public record PositionCoverage(long held, long heldByMembers, Double memberSharePercent) {
+    }
 
     /** Active members; {@code ethnicMinority}: of an ethnicity other than Kinh. */
     public record Members(long total, long probationary, long official, long exempted, long women,

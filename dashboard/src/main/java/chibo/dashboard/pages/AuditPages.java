@@ -1,12 +1,17 @@
 package chibo.dashboard.pages;
 
+import chibo.dashboard.DashboardProperties;
 import chibo.dashboard.figures.AuditTrail;
 import chibo.dashboard.figures.ChainVerification;
 import chibo.dashboard.figures.FiguresRefused;
 import chibo.dashboard.figures.History;
+import chibo.dashboard.figures.Reporting;
+import chibo.dashboard.login.Reader;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +19,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -28,9 +38,13 @@ class AuditPages {
     static final Pattern ID = Pattern.compile("[\\p{Alnum}][\\p{Alnum}._-]{0,63}");
 
     private final AuditTrail audit;
+    private final Reporting reporting;
+    private final DashboardProperties properties;
 
-    AuditPages(AuditTrail audit) {
+    AuditPages(AuditTrail audit, Reporting reporting, DashboardProperties properties) {
         this.audit = audit;
+        this.reporting = reporting;
+        this.properties = properties;
     }
 
     @GetMapping("/audit")
@@ -83,6 +97,47 @@ class AuditPages {
         show(model, orgId, purpose, audit.verification(token, orgId, purpose),
                 audit.organisationHistory(token, orgId, cursor, purpose));
         return "organisation-history";
+    }
+
+    /**
+     * "The report as it was on T": the organisation's figures replayed from only what had been recorded by the end
+     * of day T (in the dashboard's time zone), beside the same figures today. Without T, only the form.
+     */
+    @GetMapping("/audit/organisations/{orgId}/as-reported")
+    String asReported(@PathVariable String orgId, @RequestParam(defaultValue = "") String on,
+                      @RequestParam(defaultValue = "") String asOf,
+                      @RegisteredOAuth2AuthorizedClient("chibo") OAuth2AuthorizedClient client,
+                      @AuthenticationPrincipal OidcUser user, Model model, HttpServletResponse response) {
+        if (!Reader.of(user).audits()) {
+            throw new FiguresRefused(HttpServletResponse.SC_FORBIDDEN, orgId,
+                    "only auditors read reports as they were");
+        }
+        String token = client.getAccessToken().getTokenValue();
+        model.addAttribute("org", reporting.headline(token, orgId));
+        model.addAttribute("on", on.strip());
+        model.addAttribute("asOf", asOf.strip());
+        if (on.isBlank()) {
+            return "as-reported";
+        }
+        Optional<LocalDate> reportedOn = date(on);
+        Optional<LocalDate> figuresAt = asOf.isBlank() ? reportedOn : date(asOf);
+        if (reportedOn.isEmpty() || figuresAt.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("badDate", reportedOn.isEmpty() ? "on" : "asOf");
+            return "as-reported";
+        }
+        ZoneId zone = ZoneId.of(properties.zone());
+        Instant endOfDay = reportedOn.get().plusDays(1).atStartOfDay(zone).toInstant().minusSeconds(1);
+        model.addAttribute("report", audit.asReported(token, orgId, endOfDay, figuresAt.get()));
+        return "as-reported";
+    }
+
+    private static Optional<LocalDate> date(String text) {
+        try {
+            return Optional.of(LocalDate.parse(text.strip()));
+        } catch (DateTimeParseException unreadable) {
+            return Optional.empty();
+        }
     }
 
     private static void show(Model model, String subject, String purpose, ChainVerification verification,

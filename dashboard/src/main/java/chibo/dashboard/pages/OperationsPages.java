@@ -1,5 +1,6 @@
 package chibo.dashboard.pages;
 
+import chibo.dashboard.figures.DeadLetter;
 import chibo.dashboard.figures.FiguresRefused;
 import chibo.dashboard.figures.ProjectionVersions;
 import chibo.dashboard.figures.Reporting;
@@ -14,6 +15,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The versions of the figures, for auditors (to read) and operators (to rebuild): the live version and any being
@@ -38,6 +43,21 @@ class OperationsPages {
                 && !"DROPPED".equals(version.state())));
         model.addAttribute("canRebuild", Reader.of(user).runsFigures());
         return "projections";
+    }
+
+    /**
+     * What the live figures could not fold, per input topic, read only: a re-drive corrects a record and stays with
+     * the operator's tools (reporting-service's API), where the correction is written down with its reason.
+     */
+    @GetMapping("/dead-letters")
+    String deadLetters(@RegisteredOAuth2AuthorizedClient("chibo") OAuth2AuthorizedClient client, Model model) {
+        String token = client.getAccessToken().getTokenValue();
+        Map<String, List<DeadLetter>> letters = new LinkedHashMap<>();
+        for (String topic : DeadLetter.TOPICS) {
+            letters.put(topic, reporting.deadLetters(token, topic));
+        }
+        model.addAttribute("letters", letters);
+        return "dead-letters";
     }
 
     @PostMapping("/projections/rebuilds")

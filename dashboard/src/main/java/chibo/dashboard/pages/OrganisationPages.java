@@ -3,6 +3,7 @@ package chibo.dashboard.pages;
 import chibo.dashboard.DashboardProperties;
 import chibo.dashboard.figures.Answer;
 import chibo.dashboard.figures.Comparison;
+import chibo.dashboard.figures.FiguresRefused;
 import chibo.dashboard.figures.LiveRelay;
 import chibo.dashboard.figures.OrgHeadline;
 import chibo.dashboard.figures.Reporting;
@@ -81,6 +82,10 @@ class OrganisationPages {
         Answer<Comparison> children = reporting.children(token, orgId, when.figures());
         model.addAttribute("summary", summary.figures());
         model.addAttribute("freshness", summary.freshness());
+        Summary yearBefore = yearBefore(token, orgId, when);
+        model.addAttribute("yearBefore", yearBefore);
+        model.addAttribute("flowLines", FlowComparison.lines(summary.figures().flows(),
+                yearBefore == null ? null : yearBefore.flows()));
         model.addAttribute("children", ChildrenTable.sorted(children.figures().children(), "name", false));
         Summary shown = summary.figures();
         frame(model, token, user, new OrgHeadline(shown.orgId(), shown.name(), shown.level(), shown.parentId()),
@@ -185,6 +190,16 @@ class OrganisationPages {
     @GetMapping("/logged-out")
     String loggedOut() {
         return "logged-out";
+    }
+
+    /** The same months a year earlier; none when reporting will not give them (before the organisation existed). */
+    private Summary yearBefore(String token, String orgId, AsOf when) {
+        LocalDate shown = when.isNow() ? LocalDate.now(clock.withZone(ZoneId.of(properties.zone()))) : when.figures();
+        try {
+            return reporting.summary(token, orgId, FlowComparison.yearBefore(shown)).figures();
+        } catch (FiguresRefused refused) {
+            return null;
+        }
     }
 
     private AsOf asOf(LocalDate asked) {

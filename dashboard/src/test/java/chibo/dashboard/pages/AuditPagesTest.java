@@ -1,10 +1,12 @@
 package chibo.dashboard.pages;
 
+import chibo.dashboard.figures.AsReported;
 import chibo.dashboard.figures.AuditTrail;
 import chibo.dashboard.figures.ChainVerification;
 import chibo.dashboard.figures.FiguresRefused;
 import chibo.dashboard.figures.FiguresUnavailable;
 import chibo.dashboard.figures.History;
+import chibo.dashboard.figures.OrgHeadline;
 import chibo.dashboard.figures.Reporting;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -212,5 +215,57 @@ class AuditPagesTest {
 
         assertThat(auditors).contains("id=\"audit\"").contains("id=\"member-id\"").contains("id=\"purpose\"");
         assertThat(readers).doesNotContain("id=\"audit\"");
+    }
+
+    @Test
+    void the_report_as_it_was_on_a_day_counts_what_was_recorded_by_that_days_end_and_names_what_came_later()
+            throws Exception {
+        when(reporting.headline(anyString(), eq("TQ-MQ"))).thenReturn(new OrgHeadline("TQ-MQ",
+                "Đảng bộ xã Minh Quang", "COMMUNE", "TQ"));
+        Instant endOfJune30InHanoi = Instant.parse("2025-06-30T16:59:59Z");
+        when(audit.asReported(anyString(), eq("TQ-MQ"), eq(endOfJune30InHanoi), eq(LocalDate.of(2025, 6, 30))))
+                .thenReturn(new AsReported("TQ-MQ", endOfJune30InHanoi, LocalDate.of(2025, 6, 30),
+                        new AsReported.Period(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 6, 30)),
+                        new AsReported.Figure(new AsReported.Members(1250, 40, 1210), Map.of("admitted", 12L)),
+                        new AsReported.Figure(new AsReported.Members(1251, 41, 1210),
+                                Map.of("admitted", 13L, "deceased", 1L)),
+                        Map.of("members.total", 1L, "members.probationary", 1L, "flows.admitted", 1L,
+                                "flows.deceased", 1L),
+                        List.of(new AsReported.LateEvent("e9", "TQ-MQ-NT-007:1", "member.admitted.v1",
+                                "TQ-MQ-NT-007", 1, LocalDate.of(2025, 6, 12), Instant.parse("2025-07-03T02:00:00Z"),
+                                "TQ-MQ", "88-QĐ/ĐU <i>")), 1302));
+
+        String html = page("/audit/organisations/TQ-MQ/as-reported?on=2025-06-30", 200).replaceAll("\\s+", " ");
+
+        assertThat(html).contains("Báo cáo như đã lập: Đảng bộ xã Minh Quang")
+                .contains("đã tính lại lịch sử của 1.302 đảng viên")
+                .contains("data-changed=\"true\"").contains("1 sự kiện ghi nhận muộn");
+        assertThat(html).contains("<tr data-figure=\"members.total\" class=\"overdue\"> <th scope=\"row\">Đảng viên</th>"
+                + " <td class=\"number\">1.250</td> <td class=\"number\">1.251</td> <td class=\"number\">+1</td>")
+                .contains("<tr data-figure=\"members.official\"> <th scope=\"row\">Chính thức</th>")
+                .contains("<th scope=\"row\">Từ trần</th> <td class=\"number\">0</td>");
+        assertThat(html).contains("href=\"/audit/members/TQ-MQ-NT-007\"").contains("12/06/2025")
+                .contains("88-QĐ/ĐU &lt;i&gt;");
+    }
+
+    @Test
+    void only_an_auditor_asks_for_a_report_as_it_was_and_a_day_that_is_no_date_is_sent_back_to_the_form()
+            throws Exception {
+        when(reporting.headline(anyString(), eq("TQ-MQ"))).thenReturn(new OrgHeadline("TQ-MQ",
+                "Đảng bộ xã Minh Quang", "COMMUNE", "TQ"));
+        RequestPostProcessor reader = LoggedIn.person(registrations, "province-reader", "Ban Tổ chức", "TQ",
+                "dashboard-reader");
+
+        var refused = mvc.perform(get("/audit/organisations/TQ-MQ/as-reported?on=2025-06-30").with(reader))
+                .andReturn().getResponse();
+        String form = page("/audit/organisations/TQ-MQ/as-reported", 200);
+        String bad = page("/audit/organisations/TQ-MQ/as-reported?on=2025-06-30&asOf=30/06/2025", 400);
+
+        assertThat(refused.getStatus()).isEqualTo(403);
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("Không có quyền xem");
+        assertThat(form).contains("id=\"as-reported-form\"").doesNotContain("id=\"as-reported-table\"");
+        assertThat(bad).contains("Ngày của số liệu phải là một ngày hợp lệ.").contains("value=\"30/06/2025\"")
+                .doesNotContain("id=\"as-reported-table\"");
+        verifyNoInteractions(audit);
     }
 }

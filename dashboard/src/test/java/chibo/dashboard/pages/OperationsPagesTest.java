@@ -1,5 +1,6 @@
 package chibo.dashboard.pages;
 
+import chibo.dashboard.figures.DeadLetter;
 import chibo.dashboard.figures.FiguresRefused;
 import chibo.dashboard.figures.ProjectionVersions;
 import chibo.dashboard.figures.Reporting;
@@ -15,6 +16,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -95,5 +97,37 @@ class OperationsPagesTest {
         assertThat(started.getResponse().getRedirectedUrl()).isEqualTo("/projections");
         assertThat(started.getFlashMap().get("started")).isEqualTo("v3");
         assertThat(refused.getFlashMap().get("refusal")).isEqualTo("version v1 exists already");
+    }
+
+    @Test
+    void the_dead_letters_of_each_stream_are_listed_read_only_with_why_they_were_parked() throws Exception {
+        when(reporting.deadLetters(anyString(), anyString())).thenReturn(List.of());
+        when(reporting.deadLetters(anyString(), eq("party.membership.events"))).thenReturn(List.of(
+                new DeadLetter("party.membership.events", 2, 41, "TQ-MQ-NT-009", "unknown type member.<b>x</b>.v9",
+                        Map.of("ce_type", "member.<b>x</b>.v9"), "{\"name\":\"<script>\"}", 1, List.of())));
+
+        String html = mvc.perform(get("/dead-letters").with(person("operator", "operator"))).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+
+        assertThat(html).contains("Bản ghi không tính được vào số liệu")
+                .contains("<section class=\"dead-letters\" data-topic=\"party.membership.events\">")
+                .contains("data-count=\"1\">1 bản ghi lỗi").contains("data-count=\"0\">0 bản ghi lỗi")
+                .contains("<td>2/41</td>").contains("unknown type member.&lt;b&gt;x&lt;/b&gt;.v9")
+                .contains("&lt;script&gt;").doesNotContain("<script>\"").doesNotContain("redrive");
+        verify(reporting).deadLetters(anyString(), eq("party.organization.events"));
+        verify(reporting).deadLetters(anyString(), eq("party.meeting.events"));
+    }
+
+    @Test
+    void a_reader_refused_the_dead_letters_by_reporting_is_told_so() throws Exception {
+        when(reporting.deadLetters(anyString(), anyString())).thenThrow(new FiguresRefused(403,
+                "party.organization.events", "{\"type\":\"urn:chibo:problem:forbidden\"}"));
+
+        var refused = mvc.perform(get("/dead-letters").with(LoggedIn.person(registrations, "province-reader",
+                "Ban Tổ chức", "TQ", "dashboard-reader"))).andReturn().getResponse();
+
+        assertThat(refused.getStatus()).isEqualTo(403);
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("Không có quyền xem")
+                .doesNotContain("bản ghi lỗi");
     }
 }

@@ -32,6 +32,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.ArgumentMatchers.notNull;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -61,6 +62,11 @@ class OrganisationPagesTest {
                 "PROVINCE", "TW"));
         when(reporting.headline(anyString(), eq("TQ-MQ"))).thenReturn(new OrgHeadline("TQ-MQ",
                 "Đảng bộ xã Minh Quang", "COMMUNE", "TQ"));
+        // the same months a year before, whatever the date: the page sets this year's changes beside them
+        when(reporting.summary(anyString(), anyString(), notNull())).thenReturn(new Answer<>(new Summary("TQ-MQ",
+                "Đảng bộ xã Minh Quang", "COMMUNE", "TQ", true, null, "2025-12", new Summary.Members(1200, 20, 1180,
+                0, 480, 690), Map.of(), Map.of(), Map.of(), Map.of(), 2, Map.of(), Map.of(),
+                new Summary.Period("2025-01", "2025-12"), Map.of("admitted", 20L, "deceased", 2L)), CURRENT));
     }
 
     private RequestPostProcessor reader(String username, String org, String role) {
@@ -73,7 +79,10 @@ class OrganisationPagesTest {
         bySex.put("female", 500L);
         return new Summary(id, name, "COMMUNE", parent, true, null, "now",
                 new Summary.Members(members, 10, members - 10, 0, 500, 700), bySex, Map.of("tay", 700L),
-                Map.of("31-40", members), Map.of("university", members), 2, new Summary.Period("2026-01", "2026-12"),
+                Map.of("31-40", members), Map.of("university", members), 2,
+                Map.of("village", new Summary.UnitCoverage(12, 1, 3), "school", new Summary.UnitCoverage(4, 0, 0)),
+                Map.of("village_head", new Summary.PositionCoverage(11, 9, 81.8)),
+                new Summary.Period("2026-01", "2026-12"),
                 Map.of("admitted", 12L));
     }
 
@@ -283,5 +292,94 @@ class OrganisationPagesTest {
         assertThat(page.getStatus()).isEqualTo(302);
         assertThat(page.getRedirectedUrl()).endsWith("/oauth2/authorization/chibo");
         assertThat(mvc.perform(get("/actuator/health")).andReturn().getResponse().getStatus()).isEqualTo(200);
+    }
+
+    /** A report as reporting-service writes one: a byte-order mark, CRLF lines, a name quoted for its comma. */
+    private static final String STATISTICS = "\uFEFFma_to_chuc,ten_to_chuc,dang_vien_dau_ky,ket_nap_moi,"
+            + "dang_vien_cuoi_ky\r\n"
+            + "TQ-MQ,\"Đảng bộ xã Minh Quang, <b>cũ</b>\",1230,25,1250\r\n"
+            + "TQ-HY,Đảng bộ xã Hùng Lợi,7,0,7\r\n"
+            + "TQ,Tổng cộng: Tỉnh ủy Tuyên Quang,1237,25,1257\r\n";
+
+    @Test
+    void the_statistics_report_is_a_table_of_the_organisations_below_and_the_total_over_the_months_asked_for()
+            throws Exception {
+        when(reporting.statistics(anyString(), eq("TQ"), eq(YearMonth.of(2025, 1)), eq(YearMonth.of(2025, 6))))
+                .thenReturn(new Answer<>(STATISTICS, CURRENT));
+
+        String html = page("/organisations/TQ/statistics?from=2025-01&to=2025-06",
+                reader("province-reader", "TQ", "dashboard-reader"), 200).replaceAll("\\s+", " ");
+
+        assertThat(html).contains("Báo cáo thống kê đảng viên: Tỉnh ủy Tuyên Quang")
+                .contains("Kỳ báo cáo: từ tháng 01/2025 đến hết tháng 06/2025.")
+                .contains("<th scope=\"col\" class=\"number\" data-column=\"dang_vien_dau_ky\">Đảng viên đầu kỳ</th>")
+                .contains("Đảng bộ xã Minh Quang, &lt;b&gt;cũ&lt;/b&gt;").doesNotContain("<b>cũ")
+                .contains("<td class=\"number\" data-column=\"dang_vien_cuoi_ky\">1.250</td>")
+                .contains("href=\"/organisations/TQ/statistics.csv?from=2025-01&amp;to=2025-06\"")
+                .contains("Số liệu tính đến 08:02 03/12/2026");
+        String total = html.substring(html.indexOf("id=\"statistics-total\""));
+        assertThat(total).startsWith("id=\"statistics-total\" data-org=\"TQ\"")
+                .contains("Tổng cộng: Tỉnh ủy Tuyên Quang")
+                .contains("<td class=\"number\" data-column=\"dang_vien_dau_ky\">1.237</td>");
+        assertThat(html.indexOf("data-org=\"TQ-MQ\"")).as("in reporting's order")
+                .isLessThan(html.indexOf("data-org=\"TQ-HY\""));
+    }
+
+    @Test
+    void the_statistics_file_is_reportings_report_as_it_came_and_a_period_it_refuses_is_explained() throws Exception {
+        when(reporting.statistics(anyString(), eq("TQ"), eq(YearMonth.of(2025, 1)), eq(YearMonth.of(2025, 6))))
+                .thenReturn(new Answer<>(STATISTICS, CURRENT));
+        when(reporting.statistics(anyString(), eq("TQ"), eq(YearMonth.of(2025, 6)), eq(YearMonth.of(2025, 1))))
+                .thenThrow(new FiguresRefused(400, "TQ", "{\"type\":\"urn:chibo:problem:invalid\","
+                        + "\"detail\":\"to (2025-01) is before from (2025-06)\"}"));
+        RequestPostProcessor reader = reader("province-reader", "TQ", "dashboard-reader");
+
+        var csv = mvc.perform(get("/organisations/TQ/statistics.csv?from=2025-01&to=2025-06").with(reader))
+                .andReturn().getResponse();
+        String refused = page("/organisations/TQ/statistics?from=2025-06&to=2025-01", reader, 400);
+
+        assertThat(csv.getContentType()).startsWith("text/csv");
+        assertThat(csv.getHeader("Content-Disposition")).contains("attachment")
+                .contains("thong-ke-dang-vien-TQ-2025-01-2025-06.csv");
+        assertThat(csv.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(STATISTICS);
+        assertThat(refused).contains("to (2025-01) is before from (2025-06)").doesNotContain("Exception");
+    }
+
+    @Test
+    void the_years_changes_stand_beside_the_same_months_a_year_before_with_units_and_key_positions_covered()
+            throws Exception {
+        when(reporting.summary(anyString(), eq("TQ-MQ"), isNull()))
+                .thenReturn(new Answer<>(summary("TQ-MQ", "Đảng bộ xã Minh Quang", "TQ", 1250), CURRENT));
+        when(reporting.children(anyString(), eq("TQ-MQ"), isNull()))
+                .thenReturn(new Answer<>(comparison("TQ-MQ", "Đảng bộ xã Minh Quang"), CURRENT));
+
+        String html = page("/organisations/TQ-MQ", reader("province-reader", "TQ", "dashboard-reader"), 200)
+                .replaceAll("\\s+", " ");
+
+        assertThat(html).contains("Cùng kỳ năm trước (01/2025 – 12/2025)")
+                .contains("<tr data-flow=\"admitted\"> <th scope=\"row\">Kết nạp</th> <td class=\"number\">12</td>"
+                        + " <td class=\"number\">20</td> <td class=\"number\">-8</td>")
+                .contains("<tr data-flow=\"deceased\"> <th scope=\"row\">Từ trần</th> <td class=\"number\">0</td>"
+                        + " <td class=\"number\">2</td> <td class=\"number\">-2</td>");
+        assertThat(html).contains("<tr data-kind=\"village\"> <th scope=\"row\">Thôn, bản</th>"
+                        + " <td class=\"number\">12</td> <td class=\"number\">1</td> <td class=\"number\">3</td>")
+                .contains("<tr data-position=\"village_head\"> <th scope=\"row\">Trưởng thôn, tổ trưởng tổ dân phố</th>"
+                        + " <td class=\"number\">11</td> <td class=\"number\">9</td> <td class=\"number\">81,8 %</td>");
+    }
+
+    @Test
+    void without_the_year_before_the_years_changes_stand_alone() throws Exception {
+        when(reporting.summary(anyString(), eq("TQ-MQ"), isNull()))
+                .thenReturn(new Answer<>(summary("TQ-MQ", "Đảng bộ xã Minh Quang", "TQ", 1250), CURRENT));
+        when(reporting.summary(anyString(), eq("TQ-MQ"), notNull()))
+                .thenThrow(new FiguresRefused(404, "TQ-MQ", "{\"detail\":\"no figures then\"}"));
+        when(reporting.children(anyString(), eq("TQ-MQ"), isNull()))
+                .thenReturn(new Answer<>(comparison("TQ-MQ", "Đảng bộ xã Minh Quang"), CURRENT));
+
+        String html = page("/organisations/TQ-MQ", reader("province-reader", "TQ", "dashboard-reader"), 200)
+                .replaceAll("\\s+", " ");
+
+        assertThat(html).doesNotContain("Cùng kỳ năm trước")
+                .contains("<tr data-flow=\"admitted\"> <th scope=\"row\">Kết nạp</th> <td class=\"number\">12</td> </tr>");
     }
 }
