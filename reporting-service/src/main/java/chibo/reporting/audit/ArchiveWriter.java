@@ -304,10 +304,27 @@ class ArchiveWriter {
     }
 
     /** The writes a batch makes, grouped so that each document is written once. */
+    /** Inserts the documents whose {@code _id} is not there yet; those already there are left as they are. */
+    static void insertNew(MongoCollection<Document> collection, List<Document> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        try {
+            collection.insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            boolean onlyDuplicates = e.getWriteErrors().stream().allMatch(error ->
+                    ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+            if (!onlyDuplicates) {
+                throw e;
+            }
+        }
+    }
+
     private final class Batch {
 
         final Map<EventStream, List<ArchivedEvent>> archived = new EnumMap<>(EventStream.class);
         final Map<EventStream, List<Document>> pending = new EnumMap<>(EventStream.class);
+        final List<Document> pendingIds = new ArrayList<>();
         final Map<String, List<Document>> entriesByBucket = new LinkedHashMap<>();
         final Map<String, Set<String>> monthsByOrg = new LinkedHashMap<>();
         final List<TreeChange> treeChanges = new ArrayList<>();
@@ -315,6 +332,7 @@ class ArchiveWriter {
         void add(ArchivedEvent event) {
             archived.computeIfAbsent(event.stream(), s -> new ArrayList<>()).add(event);
             pending.computeIfAbsent(event.stream(), s -> new ArrayList<>()).add(event.toDocument());
+            pendingIds.add(AuditStore.eventIdEntry(event));
             Document entry = IndexEntry.of(event).toDocument();
             for (String orgId : event.organizations()) {
                 entriesByBucket.computeIfAbsent(IndexEntry.bucketId(orgId, event.effectiveDate()),
@@ -326,21 +344,10 @@ class ArchiveWriter {
 
         /** Inserts what is pending; an event already there (a batch taken again after a crash) is left as is. */
         void insertEvents() {
-            pending.forEach((stream, documents) -> {
-                if (documents.isEmpty()) {
-                    return;
-                }
-                try {
-                    store.events(stream).insertMany(documents, new InsertManyOptions().ordered(false));
-                } catch (MongoBulkWriteException e) {
-                    boolean onlyDuplicates = e.getWriteErrors().stream().allMatch(error ->
-                            ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
-                    if (!onlyDuplicates) {
-                        throw e;
-                    }
-                }
-            });
+            pending.forEach((stream, documents) -> insertNew(store.events(stream), documents));
             pending.clear();
+            insertNew(store.eventIds(), pendingIds);
+            pendingIds.clear();
         }
 
         void writeIndex() {

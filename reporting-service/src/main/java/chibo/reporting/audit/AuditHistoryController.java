@@ -14,6 +14,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.OutputStream;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Full histories for auditors, from the archive: a member's events, an organisation's (and its subtree's), a
@@ -29,6 +31,7 @@ class AuditHistoryController {
     private static final String MEMBER_READERS = "hasAnyAuthority('" + Roles.AUDITOR + "', '"
             + Roles.DATA_PROTECTION + "')";
     private static final int STREAM_CHUNK = 500;
+    private static final Pattern EVENT_ID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
 
     private final HistoryQueries queries;
     private final AuditStore store;
@@ -40,6 +43,20 @@ class AuditHistoryController {
         this.store = store;
         this.properties = properties;
         this.json = json;
+    }
+
+    /**
+     * One event by its id, from whichever stream it was published on, as a history lists it: the decision a
+     * document or a log names by its id, with its place in its subject's chain and on Kafka.
+     */
+    @GetMapping("/audit/events/{eventId}")
+    @AccessLogged(subject = "eventId")
+    HistoryEntry event(@PathVariable String eventId) {
+        if (!EVENT_ID.matcher(eventId).matches()) {
+            throw Problems.invalid("eventId", "uuid", "an event id is a UUID, e.g. 6f1c3a52-8d0e-4b7a-9c51-2f3e4d5a6b7c");
+        }
+        return store.eventById(eventId.toLowerCase(Locale.ROOT)).map(HistoryEntry::of)
+                .orElseThrow(() -> Problems.notFound("event", eventId));
     }
 
     /** The member's events in the order they were recorded (seq order). */

@@ -32,6 +32,8 @@ import java.util.Set;
  *   <li>{@code audit_orgs}: each organisation's place in the tree and the months its history lists;</li>
  *   <li>{@code audit_org_months}: under {@code <orgId>:<yyyy-MM>}, the events of that month of effective date
  *   that belong to the organisation (its own, its members' while in it, its meetings);</li>
+ *   <li>{@code audit_event_ids}: under each event's id, its stream and its id in the archive, so that an event is
+ *   found by its id alone;</li>
  *   <li>{@code audit_conflicts} and {@code audit_unreadable}: records that could not take their place in a chain,
  *   kept as evidence under {@code <topic>:<partition>:<offset>}; in {@code audit_unreadable}, those refused for
  *   their signature are marked {@code refused} and take no place in any chain at all.</li>
@@ -50,6 +52,7 @@ class AuditStore {
     private final MongoCollection<Document> conflicts;
     private final MongoCollection<Document> unreadable;
     private final MongoCollection<Document> jobs;
+    private final MongoCollection<Document> eventIds;
 
     AuditStore(MongoTemplate mongo) {
         for (EventStream stream : EventStream.values()) {
@@ -61,6 +64,31 @@ class AuditStore {
         this.conflicts = mongo.getCollection("audit_conflicts");
         this.unreadable = mongo.getCollection("audit_unreadable");
         this.jobs = mongo.getCollection("audit_verification_jobs");
+        this.eventIds = mongo.getCollection("audit_event_ids");
+    }
+
+    MongoCollection<Document> eventIds() {
+        return eventIds;
+    }
+
+    /** Where the event with this id is kept: {@code _id} the event id, its stream's label and its archive id. */
+    static Document eventIdEntry(ArchivedEvent event) {
+        return new Document("_id", event.eventId()).append("stream", event.stream().label())
+                .append("storageId", event.storageId());
+    }
+
+    /** The archived event with this id, in whichever stream it was published. */
+    Optional<ArchivedEvent> eventById(String eventId) {
+        if (EventIdIndex.COMPLETE.equals(eventId)) {
+            return Optional.empty();
+        }
+        Document entry = eventIds.find(Filters.eq("_id", eventId)).first();
+        if (entry == null) {
+            return Optional.empty();
+        }
+        EventStream stream = EventStream.ofLabel(entry.getString("stream"));
+        String storageId = entry.getString("storageId");
+        return Optional.ofNullable(events(stream, List.of(storageId)).get(storageId));
     }
 
     MongoCollection<Document> events(EventStream stream) {

@@ -19,8 +19,10 @@ import chibo.contracts.organization.OrganizationRegistered;
 import chibo.reporting.ReportingComponentTest;
 import chibo.testsupport.Http;
 import chibo.testsupport.TestTokens;
+import com.mongodb.client.model.Filters;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,6 +31,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -46,6 +49,10 @@ class AuditHistoryTest extends ReportingComponentTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int SUBTREE_EVENTS = 12;
 
+    @Autowired
+    private AuditStore auditStore;
+    @Autowired
+    private EventIdIndex eventIdIndex;
     private final SealedEvents events = new SealedEvents("/chibo/membership-service");
     private final String auditor = TestTokens.auditor();
     private String province;
@@ -249,12 +256,57 @@ class AuditHistoryTest extends ReportingComponentTest {
     }
 
     @Test
+    void an_event_is_found_by_its_id_alone_in_whichever_stream_it_was_published() {
+        List<JsonNode> listed = new ArrayList<>();
+        http.get("/audit/members/" + memberA + "/history", auditor).json().get("items").forEach(listed::add);
+        http.get("/audit/cells/" + cell1 + "/meetings", auditor).json().get("items").forEach(listed::add);
+        listed.add(subtreeHistory("&size=100").get("items").get(0));
+        assertThat(listed).extracting(entry -> entry.get("stream").asString())
+                .contains("membership", "meeting", "organization");
+
+        for (JsonNode entry : listed) {
+            String id = entry.get("id").asString();
+            JsonNode found = await().atMost(PATIENCE).until(() -> http.get("/audit/events/" + id, auditor),
+                    response -> response.status() == 200).json();
+
+            assertThat(found).as(id).isEqualTo(entry);
+            assertThat(http.get("/audit/events/" + id.toUpperCase(Locale.ROOT), auditor).json()
+                    .get("storageId").asString()).isEqualTo(entry.get("storageId").asString());
+        }
+    }
+
+    @Test
+    void events_archived_before_the_index_are_listed_once_and_then_found_by_id() {
+        JsonNode admitted = http.get("/audit/members/" + memberA + "/history", auditor).json().get("items").get(0);
+        String id = admitted.get("id").asString();
+        await().atMost(PATIENCE).until(() -> http.get("/audit/events/" + id, auditor).status() == 200);
+        auditStore.eventIds().deleteMany(Filters.in("_id", id, EventIdIndex.COMPLETE));
+        assertThat(http.get("/audit/events/" + id, auditor).status()).isEqualTo(404);
+
+        long listed = eventIdIndex.indexEarlierEvents();
+
+        assertThat(listed).isGreaterThanOrEqualTo(SUBTREE_EVENTS);
+        assertThat(http.get("/audit/events/" + id, auditor).json()).isEqualTo(admitted);
+        assertThat(eventIdIndex.indexEarlierEvents()).as("done once").isZero();
+    }
+
+    @Test
+    void an_event_id_that_is_not_a_uuid_is_refused_and_an_unknown_one_is_not_found() {
+        assertRefused("/audit/events/not-an-id", "eventId");
+        assertRefused("/audit/events/" + EventIdIndex.COMPLETE, "eventId");
+        assertRefused("/audit/events/1-1-1-1-1", "eventId");
+        assertThat(http.get("/audit/events/" + UUID.randomUUID(), auditor).status()).isEqualTo(404);
+    }
+
+    @Test
     void only_auditors_may_read_histories() {
         List<String> paths = List.of("/audit/members/" + memberA + "/history",
                 "/audit/organizations/" + province + "/history?subtree=true",
                 "/audit/cells/" + cell1 + "/meetings",
                 "/audit/subjects/" + memberA + "/verification",
-                "/audit/organizations/" + province + "/as-reported?on=2024-06-30T23:59:59Z");
+                "/audit/organizations/" + province + "/as-reported?on=2024-06-30T23:59:59Z",
+                "/audit/events/" + http.get("/audit/members/" + memberA + "/history", auditor).json().get("items")
+                        .get(0).get("id").asString());
         for (String path : paths) {
             assertThat(http.get(path, null).status()).as(path).isEqualTo(401);
             assertThat(http.get(path, TestTokens.reader(province)).status()).as(path).isEqualTo(403);
