@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -104,6 +106,18 @@ class ProjectionRebuildTest extends ReportingComponentTest {
         assertThat(after.get("members")).isEqualTo(before.get("members"));
         assertThat(after.get("byAgeBand")).isEqualTo(before.get("byAgeBand"));
 
+        // the operator's rebuild and switch are on the trail, with the figures before and after: the same figures
+        List<JsonNode> trail = actions(version, auditor);
+        assertThat(trail).extracting(action -> action.get("action").asString()).containsExactly("REBUILD", "SWITCH");
+        assertThat(trail).allSatisfy(action -> assertThat(action.get("by").asString()).isEqualTo("operator"));
+        JsonNode switchAction = trail.get(1);
+        assertThat(switchAction.get("liveBefore").asString()).isEqualTo(liveBefore);
+        assertThat(switchAction.get("liveAfter").asString()).isEqualTo(version);
+        assertThat(switchAction.get("figuresBefore").asString()).matches("[0-9a-f]{64}")
+                .isEqualTo(switchAction.get("figuresAfter").asString());
+        assertThat(Instant.parse(switchAction.get("at").asString()))
+                .isAfterOrEqualTo(Instant.parse(trail.get(0).get("at").asString()));
+
         // the new live version goes on folding what arrives
         publisher.publish(province + "-late", LocalDate.of(2025, 9, 1), province + "-C0",
                 admission(province + "-C0", new Random(1)));
@@ -116,6 +130,7 @@ class ProjectionRebuildTest extends ReportingComponentTest {
         String auditor = TestTokens.auditor();
         String operator = TestTokens.operator();
         String live = http.get("/projections", auditor).json().get("live").asString();
+        int liveActions = actions(live, auditor).size();
 
         Http.Response badName = http.post("/projections/rebuilds", operator, Map.of("version", "V 2!"));
         assertThat(badName.status()).isEqualTo(400);
@@ -124,6 +139,7 @@ class ProjectionRebuildTest extends ReportingComponentTest {
         assertThat(http.post("/projections/" + live + "/switch", operator, Map.of()).status()).isEqualTo(409);
         assertThat(http.send("DELETE", "/projections/" + live, operator, null, Map.of()).status()).isEqualTo(409);
         assertThat(http.get("/projections/v-none", auditor).status()).isEqualTo(404);
+        assertThat(actions(live, auditor)).as("refused actions leave no trace").hasSize(liveActions);
         assertThat(http.get("/projections", TestTokens.reader("TW")).status()).isEqualTo(403);
         assertThat(http.get("/projections", null).status()).isEqualTo(401);
 
@@ -133,6 +149,25 @@ class ProjectionRebuildTest extends ReportingComponentTest {
         assertThat(http.get("/projections/" + spare, auditor).json().get("state").asString()).isEqualTo("DROPPED");
         assertThat(http.post("/projections/" + spare + "/switch", operator, Map.of()).status()).isEqualTo(409);
         assertThat(http.get("/projections", auditor).json().get("live").asString()).isEqualTo(live);
+        List<JsonNode> trail = actions(spare, auditor);
+        assertThat(trail).extracting(action -> action.get("action").asString()).containsExactly("REBUILD", "DROP");
+        assertThat(trail.get(1).get("figuresBefore").asString()).matches("[0-9a-f]{64}");
+        assertThat(trail.get(1).get("figuresAfter").isNull()).isTrue();
+        assertThat(trail.get(1).get("liveAfter").asString()).isEqualTo(live);
+        assertThat(http.get("/projections/actions", TestTokens.reader("TW")).status()).isEqualTo(403);
+        assertThat(http.get("/projections/actions", operator).status()).isEqualTo(200);
+    }
+
+    private List<JsonNode> actions(String version, String token) {
+        Http.Response response = http.get("/projections/actions", token);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        List<JsonNode> found = new ArrayList<>();
+        response.json().forEach(action -> {
+            if (action.get("version").asString().equals(version)) {
+                found.add(action);
+            }
+        });
+        return found;
     }
 
     @Test

@@ -76,6 +76,7 @@ public class Projections implements SmartLifecycle, HealthIndicator {
     private final TopicsProperties partitioning;
     private final MongoDatabase database;
     private final MongoCollection<Document> versions;
+    private final OperatorTrail trail;
     private final MeterRegistry meters;
     private final Clock clock;
     private final TopologyEvents events;
@@ -97,6 +98,7 @@ public class Projections implements SmartLifecycle, HealthIndicator {
         this.partitioning = partitioning;
         this.database = mongo.getDb();
         this.versions = database.getCollection("projection_versions");
+        this.trail = new OperatorTrail(database.getCollection(OperatorTrail.COLLECTION), clock);
         this.meters = meters;
         this.clock = clock;
         this.events = new MeteredTopologyEvents(meters);
@@ -214,7 +216,7 @@ public class Projections implements SmartLifecycle, HealthIndicator {
      *
      * @throws ProblemException 400 for a malformed name, 409 for a version that exists
      */
-    public synchronized Progress rebuild(String version) {
+    public synchronized Progress rebuild(String version, String by) {
         if (version == null || !VERSION.matcher(version).matches()) {
             throw Problems.invalid("version", "pattern", "a version is 'v' and up to 20 lower-case letters, digits"
                     + " or dashes, e.g. v2");
@@ -231,12 +233,18 @@ public class Projections implements SmartLifecycle, HealthIndicator {
             versions.deleteOne(Filters.eq("_id", version));
             throw e;
         }
+        trail.record(OperatorTrail.Action.REBUILD, version, by, live(), live(), null, null, 0);
         return progress(version);
     }
 
     private Document versionDocument(String version, State state, Long inputsAtStart) {
         return new Document("_id", version).append("state", state.name())
                 .append("startedAt", Date.from(clock.instant())).append("inputsAtStart", inputsAtStart);
+    }
+
+    /** Every rebuild, switch and drop, oldest first. */
+    public List<OperatorTrail.Entry> trail() {
+        return trail.entries();
     }
 
     /** Every version known, live first. */
@@ -326,7 +334,7 @@ public class Projections implements SmartLifecycle, HealthIndicator {
      * @param acceptDifferences whether to switch although its figures differ from the live ones (after a rule fix)
      * @throws ProblemException 409 when it is not being built, has not caught up, or differs without acceptance
      */
-    public synchronized Switch switchTo(String version, boolean acceptDifferences) {
+    public synchronized Switch switchTo(String version, boolean acceptDifferences, String by) {
         Document stored = stored(version).orElseThrow(() -> Problems.notFound("projection version", version));
         if (!State.BUILDING.name().equals(stored.getString("state"))) {
             throw conflict("state", "building", "version '" + version + "' is " + stored.getString("state")
@@ -350,6 +358,8 @@ public class Projections implements SmartLifecycle, HealthIndicator {
         versions.updateOne(Filters.eq("_id", previous), new Document("$set",
                 new Document("state", State.RETIRED.name())));
         live.set(version);
+        trail.record(OperatorTrail.Action.SWITCH, version, by, previous, version,
+                OperatorTrail.digest(totals(previous)), OperatorTrail.digest(totals(version)), differences.size());
         log.info("projection version {} is live; {} retired", version, previous);
         return new Switch(previous, version, differences.size());
     }
@@ -359,7 +369,7 @@ public class Projections implements SmartLifecycle, HealthIndicator {
      *
      * @throws ProblemException 409 for the live version
      */
-    public synchronized void drop(String version) {
+    public synchronized void drop(String version, String by) {
         Document stored = stored(version).orElseThrow(() -> Problems.notFound("projection version", version));
         if (version.equals(live())) {
             throw conflict("version", "not-live", "version '" + version + "' is live; switch to another first",
@@ -368,6 +378,8 @@ public class Projections implements SmartLifecycle, HealthIndicator {
         if (State.DROPPED.name().equals(stored.getString("state"))) {
             return;
         }
+        trail.record(OperatorTrail.Action.DROP, version, by, live(), live(), OperatorTrail.digest(totals(version)),
+                null, 0);
         versions.updateOne(Filters.eq("_id", version), new Document("$set",
                 new Document("state", State.DROPPED.name())));
         Optional.ofNullable(running.remove(version)).ifPresent(ProjectionRuntime::stopAndCleanUp);

@@ -1,6 +1,8 @@
 package chibo.reporting.query;
 
+import chibo.platform.security.Caller;
 import chibo.platform.security.Roles;
+import chibo.reporting.aggregates.OperatorTrail;
 import chibo.reporting.aggregates.Projections;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -60,7 +62,17 @@ class ProjectionsController {
     @PostMapping("/rebuilds")
     @PreAuthorize(OPERATOR)
     ResponseEntity<Projections.Progress> rebuild(@RequestBody Map<String, String> request) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(projections.rebuild(request.get("version")));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(projections.rebuild(request.get("version"),
+                Caller.current().subject()));
+    }
+
+    /**
+     * Every rebuild, switch and drop, oldest first: who, when, which version was live before and after, and the
+     * digests of the figures before and after.
+     */
+    @GetMapping("/actions")
+    List<OperatorTrail.Entry> actions() {
+        return projections.trail();
     }
 
     @GetMapping("/{version}")
@@ -105,14 +117,14 @@ class ProjectionsController {
     Projections.Switch switchTo(@PathVariable String version,
                                 @RequestBody(required = false) Map<String, Object> request) {
         boolean accept = request != null && Boolean.TRUE.equals(request.get("acceptDifferences"));
-        return projections.switchTo(version, accept);
+        return projections.switchTo(version, accept, Caller.current().subject());
     }
 
     /** Drops a version that is not live: its topology, topics and collections. */
     @DeleteMapping("/{version}")
     @PreAuthorize(OPERATOR)
     ResponseEntity<Void> drop(@PathVariable String version) {
-        projections.drop(version);
+        projections.drop(version, Caller.current().subject());
         return ResponseEntity.noContent().build();
     }
 }
