@@ -28,9 +28,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -184,6 +189,34 @@ class FiguresApiTest extends ReportingComponentTest {
         assertThat(total.get(header.indexOf("khai_tru"))).isEqualTo("1");
         assertThat(total.get(header.indexOf("dang_vien_cuoi_ky"))).isEqualTo("2");
         assertThat(lines.get(2)).contains("\"Đảng bộ xã Hai, thôn \"\"Ba\"\"\"");
+    }
+
+    @Test
+    void a_statistics_report_carries_its_digest_and_chibo_says_whether_it_issued_a_copy() throws Exception {
+        Http.Response csv = http.get("/organizations/" + province + "/statistics.csv?from=2020-01&to=2022-12",
+                reader);
+        byte[] bytes = csv.body().getBytes(StandardCharsets.UTF_8);
+        byte[] sha256 = MessageDigest.getInstance("SHA-256").digest(bytes);
+        String hex = HexFormat.of().formatHex(sha256);
+
+        assertThat(csv.header("Repr-Digest")).isEqualTo("sha-256=:" + Base64.getEncoder().encodeToString(sha256) + ":");
+        JsonNode issued = http.get("/reports/" + hex, TestTokens.auditor()).json();
+        assertThat(issued.get("orgId").asString()).isEqualTo(province);
+        assertThat(issued.get("period").asString()).isEqualTo("2020-01/2022-12");
+        assertThat(issued.get("kind").asString()).isEqualTo("statistics");
+        assertThat(issued.get("times").asLong()).isPositive();
+        assertThat(http.get("/reports/" + hex.toUpperCase(Locale.ROOT), reader).status()).isEqualTo(200);
+
+        byte[] altered = csv.body().replaceFirst(",3,", ",4,").getBytes(StandardCharsets.UTF_8);
+        assertThat(altered).isNotEqualTo(bytes);
+        String alteredHex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(altered));
+        assertThat(http.get("/reports/" + alteredHex, TestTokens.auditor()).status()).as("a copy changed").isEqualTo(404);
+        assertThat(http.get("/reports/" + hex, TestTokens.reader(commune1)).status())
+                .as("another subtree's report is not told of").isEqualTo(404);
+        Http.Response malformed = http.get("/reports/not-a-digest", reader);
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().get("errors").get(0).get("field").asString()).isEqualTo("sha256");
+        assertThat(http.get("/reports/" + hex, null).status()).isEqualTo(401);
     }
 
     @Test
