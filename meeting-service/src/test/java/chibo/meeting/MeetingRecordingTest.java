@@ -4,6 +4,7 @@ import chibo.contracts.CloudEventsKafka;
 import chibo.contracts.EventSchemas;
 import chibo.contracts.Topics;
 import chibo.contracts.meeting.MeetingHeld;
+import chibo.testsupport.AuthorizationMatrix;
 import chibo.testsupport.Http;
 import chibo.testsupport.KafkaProbe;
 import chibo.testsupport.TestBroker;
@@ -123,5 +124,15 @@ class MeetingRecordingTest extends MeetingComponentTest {
         assertThat(docs.json().get("paths").propertyNames()).contains("/cells/{cellId}/meetings",
                 "/cells/{cellId}/meetings/{meetingId}/grade-override", "/cells/{cellId}/compliance",
                 "/compliance/checks", "/cells/{cellId}/ratings", "/cells/{cellId}/roster");
+    }
+
+    @Test
+    void every_operation_admits_exactly_the_roles_its_description_declares() {
+        List<AuthorizationMatrix.Cell> cells = AuthorizationMatrix.run(http, "TW", Map.of("cellId", "TW-matrix",
+                "meetingId", "mt-matrix", "memberId", "m-matrix"));
+
+        assertThat(cells).extracting(cell -> cell.method() + " " + cell.path())
+                .contains("POST /cells/{cellId}/meetings", "GET /cells/{cellId}/roster");
+        assertThat(cells).filteredOn(cell -> !cell.holds()).isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package chibo.membership;
 
+import chibo.testsupport.AuthorizationMatrix;
 import chibo.testsupport.Http;
 import chibo.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,16 @@ class AccessTest extends MembershipComponentTest {
         assertThat(docs.json().get("components").get("securitySchemes").get("bearer").get("scheme").asString())
                 .isEqualTo("bearer");
         assertThat(http.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void every_operation_admits_exactly_the_roles_its_description_declares() {
+        List<AuthorizationMatrix.Cell> cells = AuthorizationMatrix.run(http, "TW-matrix", Map.of(
+                "memberId", "m-matrix", "orgId", "TW-matrix", "id", "TW-matrix", "jobId", "job-matrix"));
+
+        assertThat(cells).extracting(cell -> cell.method() + " " + cell.path())
+                .contains("POST /members/admissions", "GET /members/{memberId}/history");
+        assertThat(cells).filteredOn(cell -> !cell.holds()).isEmpty();
     }
 
     @Test

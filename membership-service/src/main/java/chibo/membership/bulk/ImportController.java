@@ -3,6 +3,10 @@ package chibo.membership.bulk;
 import chibo.platform.security.Caller;
 import chibo.platform.security.Roles;
 import chibo.platform.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,6 +44,10 @@ class ImportController {
 
     @PostMapping(path = "/imports", consumes = NDJSON)
     @PreAuthorize("hasAuthority('" + Roles.AGENCY_WRITER + "')")
+    @Operation(summary = "Starts an import of a register: one command per line, NDJSON",
+            requestBody = @RequestBody(required = true, description = "one JSON object per line, each a command"
+                    + " with its kind (see docs/api.md, Bulk import)",
+                    content = @Content(mediaType = NDJSON, schema = @Schema(type = "string"))))
     ResponseEntity<ImportJob> start(HttpServletRequest request) throws IOException {
         ImportJob job = jobs.create(Caller.current(), request.getInputStream());
         return ResponseEntity.accepted().location(URI.create("/imports/" + job.id())).body(job);
