@@ -59,6 +59,47 @@ public final class AuthorizationMatrix {
         return cells;
     }
 
+    /**
+     * The subtree column of the matrix: every operation {@code role} may call whose path names an organisation
+     * (one of {@code orgVariables}), called by a holder of the role bound to {@code callerOrg} with the path naming
+     * {@code outsideOrg}, an organisation outside the caller's subtree. The answer must refuse it — {@code 403
+     * urn:chibo:problem:outside-subtree}, or {@code 404} for a service that does not tell what exists — and never
+     * answer it.
+     */
+    public static List<Cell> runOutsideSubtree(Http http, String role, String callerOrg, String outsideOrg,
+                                               Set<String> orgVariables, Map<String, String> pathValues) {
+        JsonNode docs = http.get("/v3/api-docs", null).json();
+        String token = TestTokens.token("matrix-" + role, List.of(role), callerOrg);
+        List<Cell> cells = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : docs.get("paths").properties()) {
+            Matcher variables = VARIABLE.matcher(path.getKey());
+            boolean namesOrg = false;
+            while (variables.find()) {
+                namesOrg |= orgVariables.contains(variables.group(1));
+            }
+            if (!namesOrg) {
+                continue;
+            }
+            Map<String, String> values = new LinkedHashMap<>(pathValues);
+            orgVariables.forEach(variable -> values.put(variable, outsideOrg));
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                JsonNode declared = operation.getValue().get("x-chibo-roles");
+                if (!METHODS.contains(operation.getKey()) || declared == null || streams(operation.getValue())
+                        || !declared.toString().contains('"' + role + '"')) {
+                    continue;
+                }
+                Http.Response answer = call(http, operation.getKey().toUpperCase(), fill(path.getKey(), values),
+                        token, requestContentType(operation.getValue()));
+                String problem = problem(answer);
+                boolean refused = answer.status() == 404
+                        || answer.status() == 403 && "urn:chibo:problem:outside-subtree".equals(problem);
+                cells.add(new Cell(operation.getKey().toUpperCase(), path.getKey(), role + "@" + callerOrg,
+                        answer.status(), problem, refused));
+            }
+        }
+        return cells;
+    }
+
     private static List<Cell> check(Http http, String org, Map<String, String> pathValues, String method,
                                     String template, JsonNode operation) {
         String path = fill(template, pathValues);

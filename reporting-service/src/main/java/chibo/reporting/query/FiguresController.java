@@ -49,11 +49,12 @@ class FiguresController {
     @GetMapping("/organizations/{orgId}/series")
     Series series(@PathVariable String orgId, @RequestParam(required = false) String metric,
                   @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        // whose figures these are is decided before the request is judged: a caller outside the subtree learns nothing
+        OrgFigures.Counts counts = summaries.readable(Caller.current(), orgId);
         if (metric == null || !METRIC.matcher(metric).matches()) {
             throw Problems.invalid("metric", "known-metric", "name a counter such as members, members.official,"
                     + " flow.admitted, meetings.held or breaches.no_regular_meeting");
         }
-        OrgFigures.Counts counts = summaries.readable(Caller.current(), orgId);
         List<YearMonth> period = Summaries.period(from, to);
         long[] values = Figures.series(counts, metric, period);
         List<Point> points = new ArrayList<>(period.size());
