@@ -40,7 +40,8 @@ final class SeriesChoices {
         return new Period(start, end);
     }
 
-    private static YearMonth month(String text, YearMonth otherwise) {
+    /** The month written {@code yyyy-MM}, or {@code otherwise} when none or none readable is given. */
+    static YearMonth month(String text, YearMonth otherwise) {
         if (text == null || text.isBlank()) {
             return otherwise;
         }

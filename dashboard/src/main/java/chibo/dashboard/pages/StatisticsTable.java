@@ -1,7 +1,6 @@
 package chibo.dashboard.pages;
 
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,19 +26,9 @@ final class StatisticsTable {
 
     /** The period asked for; a month that cannot be read (or none) is this year's January, or this month. */
     static Period period(String from, String to, YearMonth now) {
-        return new Period(month(from, YearMonth.of(now.getYear(), 1)), month(to, now));
+        return new Period(SeriesChoices.month(from, YearMonth.of(now.getYear(), 1)), SeriesChoices.month(to, now));
     }
 
-    private static YearMonth month(String text, YearMonth otherwise) {
-        if (text == null || text.isBlank()) {
-            return otherwise;
-        }
-        try {
-            return YearMonth.parse(text.strip());
-        } catch (DateTimeParseException unreadable) {
-            return otherwise;
-        }
-    }
 
     /** The report's rows; the last is the organisation's own total (reporting names it "Tổng cộng: …"). */
     static Report read(String csv) {

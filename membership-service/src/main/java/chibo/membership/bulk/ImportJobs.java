@@ -11,17 +11,15 @@ import chibo.platform.eventstore.AggregateStore;
 import chibo.platform.eventstore.ConcurrentAppendException;
 import chibo.platform.eventstore.Correlation;
 import chibo.platform.eventstore.EventStore;
+import chibo.platform.mongo.InsertNew;
 import chibo.platform.security.Caller;
 import chibo.platform.security.Roles;
 import chibo.platform.security.SubtreeGuard;
 import chibo.platform.web.ProblemException;
 import chibo.platform.web.ProblemTypes;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
@@ -478,18 +476,7 @@ public class ImportJobs implements SmartLifecycle {
     }
 
     private void rememberAll(List<Document> remembered) {
-        if (remembered.isEmpty()) {
-            return;
-        }
-        try {
-            applied.insertMany(remembered, new InsertManyOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            boolean onlyRepeats = e.getWriteErrors().stream().allMatch(error ->
-                    ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
-            if (!onlyRepeats) {
-                throw e;
-            }
-        }
+        InsertNew.insertNew(applied, remembered);
     }
 
     /** A line (or a member's lines) another writer got to first, as its result says it. */
@@ -563,16 +550,7 @@ public class ImportJobs implements SmartLifecycle {
 
         void flush() {
             if (!pending.isEmpty()) {
-                try {
-                    results.insertMany(pending, new InsertManyOptions().ordered(false));
-                } catch (MongoBulkWriteException e) {
-                    // a resumed job writes some results a second time: the first stays
-                    boolean onlyRepeats = e.getWriteErrors().stream().allMatch(error ->
-                            ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
-                    if (!onlyRepeats) {
-                        throw e;
-                    }
-                }
+                InsertNew.insertNew(results, pending); // a resumed job writes some results again: the first stays
                 pending.clear();
             }
             if (jobs.updateOne(held(jobId), Updates.combine(

@@ -4,15 +4,14 @@ import chibo.contracts.CloudEventsKafka;
 import chibo.contracts.EventEnvelope;
 import chibo.contracts.InvalidEventException;
 import chibo.contracts.TrustedSigners;
+import chibo.platform.mongo.InsertNew;
 import chibo.contracts.UntrustedEventException;
 import chibo.contracts.member.MemberTransferReceived;
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
@@ -304,22 +303,6 @@ class ArchiveWriter {
     }
 
     /** The writes a batch makes, grouped so that each document is written once. */
-    /** Inserts the documents whose {@code _id} is not there yet; those already there are left as they are. */
-    static void insertNew(MongoCollection<Document> collection, List<Document> documents) {
-        if (documents.isEmpty()) {
-            return;
-        }
-        try {
-            collection.insertMany(documents, new InsertManyOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            boolean onlyDuplicates = e.getWriteErrors().stream().allMatch(error ->
-                    ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
-            if (!onlyDuplicates) {
-                throw e;
-            }
-        }
-    }
-
     private final class Batch {
 
         final Map<EventStream, List<ArchivedEvent>> archived = new EnumMap<>(EventStream.class);
@@ -344,9 +327,9 @@ class ArchiveWriter {
 
         /** Inserts what is pending; an event already there (a batch taken again after a crash) is left as is. */
         void insertEvents() {
-            pending.forEach((stream, documents) -> insertNew(store.events(stream), documents));
+            pending.forEach((stream, documents) -> InsertNew.insertNew(store.events(stream), documents));
             pending.clear();
-            insertNew(store.eventIds(), pendingIds);
+            InsertNew.insertNew(store.eventIds(), pendingIds);
             pendingIds.clear();
         }
 

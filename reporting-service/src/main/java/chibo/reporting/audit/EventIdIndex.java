@@ -1,5 +1,6 @@
 package chibo.reporting.audit;
 
+import chibo.platform.mongo.InsertNew;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import org.bson.Document;
@@ -59,15 +60,15 @@ class EventIdIndex {
                 entries.add(new Document("_id", event.getString("eventId")).append("stream", stream.label())
                         .append("storageId", event.getString("_id")));
                 if (entries.size() == CHUNK) {
-                    ArchiveWriter.insertNew(store.eventIds(), entries);
+                    InsertNew.insertNew(store.eventIds(), entries);
                     seen += entries.size();
                     entries.clear();
                 }
             }
-            ArchiveWriter.insertNew(store.eventIds(), entries);
+            InsertNew.insertNew(store.eventIds(), entries);
             seen += entries.size();
         }
-        ArchiveWriter.insertNew(store.eventIds(), List.of(new Document("_id", COMPLETE)));
+        InsertNew.insertNew(store.eventIds(), List.of(new Document("_id", COMPLETE)));
         log.info("the audit archive's {} earlier events are listed by id", seen);
         return seen;
     }
