@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
@@ -80,6 +81,8 @@ public class Projections implements SmartLifecycle, HealthIndicator {
     private final Clock clock;
     private final TopologyEvents events;
     private final TrustedSigners signers;
+    /** Looked up when a version starts: what listens to the stored totals reads the live version from here. */
+    private final ObjectProvider<CountsWritten> countsWritten;
     private final AtomicReference<String> live = new AtomicReference<>();
     private final Map<String, ProjectionRuntime> running = new ConcurrentHashMap<>();
     private final Map<String, Sample> samples = new ConcurrentHashMap<>();
@@ -89,8 +92,9 @@ public class Projections implements SmartLifecycle, HealthIndicator {
 
     Projections(ReportingProperties properties, KafkaProperties kafka, KafkaAdmin kafkaAdmin,
                 TopicsProperties partitioning, MongoTemplate mongo, MeterRegistry meters, Clock clock,
-                TrustedSigners signers) {
+                TrustedSigners signers, ObjectProvider<CountsWritten> countsWritten) {
         this.signers = signers;
+        this.countsWritten = countsWritten;
         this.properties = properties;
         this.kafka = kafka;
         this.kafkaAdmin = kafkaAdmin;
@@ -205,7 +209,7 @@ public class Projections implements SmartLifecycle, HealthIndicator {
             Duration commitInterval = v.equals(live()) ? properties.commitInterval()
                     : properties.rebuildCommitInterval();
             return ProjectionRuntime.start(topics, properties, commitInterval, kafka, database, meters, events,
-                    signers);
+                    signers, countsWritten.getIfAvailable(() -> CountsWritten.NONE));
         });
     }
 
