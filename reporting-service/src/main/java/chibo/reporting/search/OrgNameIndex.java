@@ -31,7 +31,7 @@ final class OrgNameIndex {
         }
     }
 
-    /** A match: the organisation, the organisations above it from the top of the tree down, and its rank. */
+    /** A match: the organisation, the organisations above it from the search's root down, and its rank. */
     record Match(Entry organisation, List<Entry> path, int rank) {
     }
 
@@ -73,7 +73,7 @@ final class OrgNameIndex {
                 .thenComparing(match -> match.organisation().orgId()));
         List<Match> first = new ArrayList<>(Math.min(limit, matches.size()));
         for (Match match : matches.subList(0, Math.min(limit, matches.size()))) {
-            first.add(new Match(match.organisation(), path(match.organisation()), match.rank()));
+            first.add(new Match(match.organisation(), path(match.organisation(), withinOrgId), match.rank()));
         }
         return new Found(first, matches.size());
     }
@@ -83,6 +83,12 @@ final class OrgNameIndex {
      * the start of a word of the name, 4 every word somewhere in the name; -1 no match.
      */
     static int rank(String name, String phrase, String[] words) {
+        // most names hold not every word: they are passed over before anything is allocated
+        for (String word : words) {
+            if (!name.contains(word)) {
+                return -1;
+            }
+        }
         if (name.equals(phrase)) {
             return 0;
         }
@@ -93,16 +99,12 @@ final class OrgNameIndex {
         if (spaced.contains(" " + phrase)) {
             return 2;
         }
-        boolean allStartWords = true;
         for (String word : words) {
             if (!spaced.contains(" " + word)) {
-                allStartWords = false;
-                if (!name.contains(word)) {
-                    return -1;
-                }
+                return 4;
             }
         }
-        return allStartWords ? 3 : 4;
+        return 3;
     }
 
     private boolean within(Entry entry, String withinOrgId, Map<String, Boolean> known) {
@@ -127,13 +129,18 @@ final class OrgNameIndex {
         return result;
     }
 
-    /** The organisations above the entry, from the top of the tree down to its parent. */
-    private List<Entry> path(Entry entry) {
+    /**
+     * The organisations above the entry down to its parent, from {@code withinOrgId} (or the top of the tree): a
+     * reader is never shown the names above their own organisation.
+     */
+    private List<Entry> path(Entry entry, String withinOrgId) {
         List<Entry> above = new ArrayList<>();
-        Entry current = entry.parentId() == null ? null : entries.get(entry.parentId());
+        Entry current = entry.orgId().equals(withinOrgId) || entry.parentId() == null ? null
+                : entries.get(entry.parentId());
         for (int depth = 0; depth < MAX_DEPTH && current != null; depth++) {
             above.addFirst(current);
-            current = current.parentId() == null ? null : entries.get(current.parentId());
+            current = current.orgId().equals(withinOrgId) || current.parentId() == null ? null
+                    : entries.get(current.parentId());
         }
         return List.copyOf(above);
     }

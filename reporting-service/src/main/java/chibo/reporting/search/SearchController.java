@@ -83,7 +83,7 @@ class SearchController {
         return q.strip();
     }
 
-    /** An organisation above a match, from the top of the tree down. */
+    /** An organisation above a match, from {@code within} (or the top of the tree) down. */
     record Above(String orgId, String name, String level) {
     }
 

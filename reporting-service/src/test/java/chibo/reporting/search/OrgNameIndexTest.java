@@ -94,11 +94,18 @@ class OrgNameIndexTest {
     }
 
     @Test
-    void each_match_carries_its_path_from_the_top_of_the_tree() {
+    void each_match_carries_its_path_down_from_the_root_of_the_search_and_no_higher() {
+        put("TW", "Ban Chấp hành Trung ương", "CENTRAL", null);
+        put("TQ", "Tỉnh ủy Tuyên Quang", "PROVINCE", "TW");
         OrgNameIndex.Match match = index.search("na hec", "TQ", 50).matches().getFirst();
         assertThat(match.path()).extracting(OrgNameIndex.Entry::name)
                 .containsExactly("Tỉnh ủy Tuyên Quang", "Đảng bộ xã Minh Quang");
         assertThat(match.organisation().level()).isEqualTo("CELL");
+        assertThat(index.search("na hec", "TQ-MQ", 50).matches().getFirst().path())
+                .extracting(OrgNameIndex.Entry::orgId).containsExactly("TQ-MQ");
+        assertThat(index.search("minh quang", "TQ-MQ", 50).matches().getFirst().path()).isEmpty();
+        assertThat(index.search("na hec", null, 50).matches()).extracting(m -> m.path().getFirst().orgId())
+                .contains("TW", "HG");
     }
 
     @Test
