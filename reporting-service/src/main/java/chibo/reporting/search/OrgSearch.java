@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -81,6 +82,13 @@ class OrgSearch implements CountsWritten {
             return;
         }
         for (OrgAggregate organisation : written) {
+            String level = organisation.level() == null ? null : organisation.level().name();
+            if (loading.index().find(organisation.orgId()).filter(known -> known.name().equals(organisation.name())
+                    && Objects.equals(known.level(), level) && Objects.equals(known.parentId(),
+                    organisation.parentId()) && known.active() == organisation.active()).isPresent()) {
+                // the upper levels' figures change with nearly every event, their names and places seldom
+                continue;
+            }
             loading.index().put(OrgNameIndex.Entry.of(organisation.orgId(), organisation.name(),
                     organisation.level() == null ? null : organisation.level().name(), organisation.parentId(),
                     organisation.active(), organisation.version()));
