@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -189,6 +190,56 @@ class FiguresApiTest extends ReportingComponentTest {
         assertThat(total.get(header.indexOf("khai_tru"))).isEqualTo("1");
         assertThat(total.get(header.indexOf("dang_vien_cuoi_ky"))).isEqualTo("2");
         assertThat(lines.get(2)).contains("\"Đảng bộ xã Hai, thôn \"\"Ba\"\"\"");
+    }
+
+    private Http.Response search(String query, String within, String token) {
+        return http.get("/organizations/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
+                + (within == null ? "" : "&within=" + within), token);
+    }
+
+    @Test
+    void organisations_are_found_by_name_with_or_without_diacritics_inside_the_readers_subtree_only() {
+        String other = "Q-" + province;
+        String otherCommune = "QX-" + province;
+        LocalDate founded = LocalDate.of(2015, 1, 1);
+        publisher.publish(other, founded, other, new OrganizationRegistered("Tỉnh ủy khác", OrgLevel.PROVINCE, null));
+        publisher.publish(otherCommune, founded, other, new OrganizationRegistered("Đảng bộ xã Một", OrgLevel.COMMUNE,
+                other));
+        String otherReader = TestTokens.reader(other);
+        // a 404 until reporting has counted the other province
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> assertThat(search("xa mot", null,
+                otherReader).json().get("results").valueStream().map(r -> r.get("orgId").asString()).toList())
+                .containsExactly(otherCommune));
+
+        JsonNode found = search("đảng bộ xã một", null, reader).json();
+        assertThat(found.get("within").asString()).isEqualTo(province);
+        assertThat(found.get("results").valueStream().map(r -> r.get("orgId").asString()).toList()).containsExactly(commune1);
+        JsonNode hit = found.get("results").get(0);
+        assertThat(hit.get("name").asString()).isEqualTo("Đảng bộ xã Một");
+        assertThat(hit.get("level").asString()).isEqualTo("COMMUNE");
+        assertThat(hit.get("path").valueStream().map(r -> r.get("orgId").asString()).toList()).containsExactly(province);
+        assertThat(search("THON BA", null, reader).json().get("results").valueStream().map(r -> r.get("orgId").asString()).toList())
+                .containsExactly(commune2);
+        assertThat(search("chi bo", commune1, reader).json().get("results").valueStream().map(r -> r.get("orgId").asString()).toList())
+                .containsExactly(cell1);
+        assertThat(search("chi bo", province, reader).json().get("total").asInt()).isEqualTo(2);
+
+        assertThat(search("xa mot", province, otherReader).status()).isEqualTo(403);
+        assertThat(search("xa mot", "nowhere-" + province, reader).status()).isEqualTo(404);
+        assertThat(search("xa mot", null, TestTokens.auditor()).json().get("results").valueStream().map(r -> r.get("orgId").asString()).toList())
+                .contains(commune1, otherCommune);
+    }
+
+    @Test
+    void a_search_too_short_or_with_an_invisible_character_is_refused_naming_q() {
+        Http.Response tooShort = search("x", null, reader);
+        assertThat(tooShort.status()).isEqualTo(400);
+        assertThat(tooShort.json().get("errors").get(0).get("field").asString()).isEqualTo("q");
+        assertThat(tooShort.json().get("errors").get(0).get("rule").asString()).isEqualTo("min-length");
+        Http.Response invisible = search("x\u200By", null, reader);
+        assertThat(invisible.status()).isEqualTo(400);
+        assertThat(invisible.json().get("errors").get(0).get("rule").asString()).isEqualTo("no-invisible-characters");
+        assertThat(http.get("/organizations/search", reader).status()).isEqualTo(400);
     }
 
     @Test

@@ -10,10 +10,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -196,6 +198,33 @@ class DashboardBrowserTest {
         until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
         assertThat(browser.getCurrentUrl()).as("the authorization server asks for the password again")
                 .startsWith(stack.url(LocalStack.AUTH) + "/login");
+    }
+
+    @Test
+    void a_province_reader_finds_a_cell_by_its_name_typed_without_diacritics_and_opens_its_page() {
+        logIn("province-reader");
+        until(ExpectedConditions.textToBe(By.id("org-name"), "Tỉnh ủy Tuyên Quang"));
+
+        browser.findElement(By.id("search-q")).sendKeys("lung tao", Keys.ENTER);
+        until(ExpectedConditions.presenceOfElementLocated(By.id("search-count")));
+        assertThat(browser.findElements(By.cssSelector("#search-results li[data-org]")))
+                .as("Hà Giang's Lũng Táo is outside the province reader's subtree").isEmpty();
+
+        WebElement box = browser.findElement(By.id("search-q"));
+        box.clear();
+        box.sendKeys("na tong", Keys.ENTER);
+        until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#search-results li[data-org='TQ-MQ-NT']")));
+        WebElement found = browser.findElement(By.cssSelector("#search-results li[data-org='TQ-MQ-NT']"));
+        assertThat(found.findElement(By.className("result-name")).getText()).isEqualTo("Chi bộ thôn Nà Tông");
+        assertThat(found.findElement(By.className("result-level")).getText()).isEqualTo("Chi bộ");
+        assertThat(found.findElement(By.className("result-path")).getText())
+                .contains("Tỉnh ủy Tuyên Quang").contains("Đảng bộ xã Minh Quang")
+                .as("nothing above the reader's province").doesNotContain("Trung ương");
+        screenshots("province-search");
+
+        found.findElement(By.className("result-name")).click();
+        until(ExpectedConditions.textToBe(By.id("org-name"), "Chi bộ thôn Nà Tông"));
+        assertThat(browser.getCurrentUrl()).endsWith("/organisations/TQ-MQ-NT");
     }
 
     @Test

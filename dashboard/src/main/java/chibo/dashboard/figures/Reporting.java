@@ -81,6 +81,15 @@ public class Reporting {
                 RestClient.ResponseSpec::toBodilessEntity);
     }
 
+    /**
+     * Organisations whose names hold every word of {@code query}, with or without diacritics, inside the reader's
+     * subtree (reporting-service decides it from the token).
+     */
+    public Answer<OrgMatches> search(String token, String query) {
+        return read(token, "search", OrgMatches.class, uri -> uri.path("/organizations/search")
+                .queryParam("q", "{q}").build(query));
+    }
+
     public OrgHeadline headline(String token, String orgId) {
         return read(token, orgId, OrgHeadline.class, uri -> uri.path("/organizations/{orgId}/counts").build(orgId))
                 .figures();

@@ -6,6 +6,7 @@ import chibo.dashboard.figures.FiguresRefused;
 import chibo.dashboard.figures.FiguresUnavailable;
 import chibo.dashboard.figures.Freshness;
 import chibo.dashboard.figures.OrgHeadline;
+import chibo.dashboard.figures.OrgMatches;
 import chibo.dashboard.figures.Reporting;
 import chibo.dashboard.figures.Series;
 import chibo.dashboard.figures.Summary;
@@ -33,6 +34,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.ArgumentMatchers.notNull;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -381,5 +383,68 @@ class OrganisationPagesTest {
 
         assertThat(html).doesNotContain("Cùng kỳ năm trước")
                 .contains("<tr data-flow=\"admitted\"> <th scope=\"row\">Kết nạp</th> <td class=\"number\">12</td> </tr>");
+    }
+
+    private static OrgMatches.Match match(String id, String name, String level, OrgMatches.Above... path) {
+        return new OrgMatches.Match(id, name, level, true, List.of(path));
+    }
+
+    @Test
+    void a_search_by_name_lists_the_organisations_found_with_their_level_and_the_way_down_to_them() throws Exception {
+        OrgMatches.Above province = new OrgMatches.Above("TQ", "Tỉnh ủy Tuyên Quang", "PROVINCE");
+        OrgMatches.Above commune = new OrgMatches.Above("TQ-MQ", "Đảng bộ xã Minh Quang", "COMMUNE");
+        when(reporting.search(anyString(), eq("na hec"))).thenReturn(new Answer<>(new OrgMatches("na hec", "TQ",
+                List.of(match("TQ-MQ-NH", "Chi bộ thôn Nà Héc", "CELL", province, commune),
+                        match("TQ-MQ-X", "Chi bộ <b>Nà Héc</b> 2", "CELL", province, commune)), 2, false), CURRENT));
+        var reader = reader("province-reader", "TQ", "dashboard-reader");
+
+        String html = page("/search?q=na hec", reader, 200);
+
+        assertThat(html).contains("2 tổ chức có tên chứa “na hec”")
+                .contains("<a class=\"result-name\" href=\"/organisations/TQ-MQ-NH\">Chi bộ thôn Nà Héc</a>")
+                .contains("<span class=\"result-level\">Chi bộ</span>")
+                .contains("<li>Tỉnh ủy Tuyên Quang</li>").contains("<li>Đảng bộ xã Minh Quang</li>")
+                .doesNotContain("search-more").doesNotContain("search-problem");
+        assertThat(html).as("names are escaped").contains("Chi bộ &lt;b&gt;Nà Héc&lt;/b&gt; 2")
+                .doesNotContain("<b>Nà Héc</b>");
+        assertThat(page("/search?q=na hec&lang=en", reader, 200)).contains("2 organisations with names holding")
+                .contains("<span class=\"result-level\">Cell</span>");
+    }
+
+    @Test
+    void every_page_of_a_figures_reader_has_a_labelled_search_box_in_its_header() throws Exception {
+        when(reporting.search(anyString(), anyString())).thenReturn(new Answer<>(new OrgMatches("xã", "TQ",
+                List.of(), 0, false), CURRENT));
+
+        String html = page("/search?q=xã", reader("province-reader", "TQ", "dashboard-reader"), 200);
+
+        assertThat(html).contains("<label for=\"search-q\" class=\"sr-only\">Tên tổ chức đảng</label>")
+                .contains("id=\"search-q\" name=\"q\"")
+                .contains("Không có tổ chức nào trong phạm vi của bạn có tên chứa “xã”");
+        assertThat(page("/", reader("operator", null, "metrics-reader"), 200)).doesNotContain("header-search");
+    }
+
+    @Test
+    void more_matches_than_shown_ask_the_reader_to_refine_the_search() throws Exception {
+        List<OrgMatches.Match> fifty = java.util.stream.IntStream.range(0, 50)
+                .mapToObj(i -> match("TQ-C" + i, "Chi bộ thôn " + i, "CELL")).toList();
+        when(reporting.search(anyString(), eq("chi bo"))).thenReturn(new Answer<>(new OrgMatches("chi bo", "TQ",
+                fifty, 73, true), CURRENT));
+
+        String html = page("/search?q=chi bo&lang=en", reader("province-reader", "TQ", "dashboard-reader"), 200);
+
+        assertThat(html).contains("73 organisations with names holding")
+                .contains("Showing 50 of 73 results. More results: refine your search");
+    }
+
+    @Test
+    void an_empty_or_one_letter_search_gets_a_message_and_is_not_sent_to_reporting() throws Exception {
+        var reader = reader("province-reader", "TQ", "dashboard-reader");
+
+        assertThat(page("/search?q= ", reader, 200)).contains("Hãy gõ một phần tên tổ chức cần tìm.")
+                .doesNotContain("search-results");
+        assertThat(page("/search?q=đ", reader, 200)).contains("Hãy gõ ít nhất 2 chữ cái hoặc chữ số");
+        assertThat(page("/search?lang=en", reader, 200)).contains("Type part of the name");
+        verify(reporting, never()).search(anyString(), anyString());
     }
 }

@@ -44,8 +44,12 @@ final class FiguresSink {
     private final AtomicReference<Instant> lastRecordedAt = new AtomicReference<>();
     /** The timelines written last, by organisation: only the months sink's consumer thread touches them. */
     private final KeptTimelines keptTimelines = new KeptTimelines(KEEP_TIMELINE_BYTES);
+    private final String version;
+    private final CountsWritten written;
 
-    FiguresSink(MongoDatabase database, String version) {
+    FiguresSink(MongoDatabase database, String version, CountsWritten written) {
+        this.version = version;
+        this.written = written;
         this.counts = database.getCollection(ProjectionNames.countsCollection(version));
         this.timelines = database.getCollection(ProjectionNames.timelinesCollection(version));
     }
@@ -66,6 +70,7 @@ final class FiguresSink {
             }
         }
         writeNewer(counts, latest.values().stream().map(OrgCountsDocuments::toDocument).toList());
+        written.written(version, latest.values());
     }
 
     /**

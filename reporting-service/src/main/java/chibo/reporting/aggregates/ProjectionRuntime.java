@@ -65,7 +65,7 @@ final class ProjectionRuntime {
     /** Starts the version's topology and sinks; its topics must exist. */
     static ProjectionRuntime start(ReportingTopics topics, ReportingProperties properties, Duration commitInterval,
                                    KafkaProperties kafka, MongoDatabase database, MeterRegistry meters,
-                                   TopologyEvents events, TrustedSigners signers) {
+                                   TopologyEvents events, TrustedSigners signers, CountsWritten written) {
         Properties config = new Properties();
         config.putAll(kafka.buildStreamsProperties());
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.applicationId());
@@ -85,7 +85,7 @@ final class ProjectionRuntime {
         streams.setGlobalStateRestoreListener(restoring);
         KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams);
         metrics.bindTo(meters);
-        FiguresSink sink = new FiguresSink(database, topics.version());
+        FiguresSink sink = new FiguresSink(database, topics.version(), written);
         List<ConcurrentMessageListenerContainer<String, byte[]>> sinks = List.of(
                 container(kafka, topics.orgCounts(), topics.countsSinkGroup(), sink::writeCounts),
                 container(kafka, topics.orgMonths(), topics.monthsSinkGroup(), sink::writeMonths));

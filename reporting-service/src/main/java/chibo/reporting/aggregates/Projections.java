@@ -21,6 +21,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -81,6 +82,8 @@ public class Projections implements SmartLifecycle, HealthIndicator {
     private final Clock clock;
     private final TopologyEvents events;
     private final TrustedSigners signers;
+    /** Looked up when a version starts: what listens to the stored totals reads the live version from here. */
+    private final ObjectProvider<CountsWritten> countsWritten;
     private final AtomicReference<String> live = new AtomicReference<>();
     private final Map<String, ProjectionRuntime> running = new ConcurrentHashMap<>();
     private final Map<String, Sample> samples = new ConcurrentHashMap<>();
@@ -90,8 +93,9 @@ public class Projections implements SmartLifecycle, HealthIndicator {
 
     Projections(ReportingProperties properties, KafkaProperties kafka, KafkaAdmin kafkaAdmin,
                 TopicsProperties partitioning, MongoTemplate mongo, MeterRegistry meters, Clock clock,
-                TrustedSigners signers) {
+                TrustedSigners signers, ObjectProvider<CountsWritten> countsWritten) {
         this.signers = signers;
+        this.countsWritten = countsWritten;
         this.properties = properties;
         this.kafka = kafka;
         this.kafkaAdmin = kafkaAdmin;
@@ -207,7 +211,7 @@ public class Projections implements SmartLifecycle, HealthIndicator {
             Duration commitInterval = v.equals(live()) ? properties.commitInterval()
                     : properties.rebuildCommitInterval();
             return ProjectionRuntime.start(topics, properties, commitInterval, kafka, database, meters, events,
-                    signers);
+                    signers, countsWritten.getIfAvailable(() -> CountsWritten.NONE));
         });
     }
 
