@@ -116,6 +116,58 @@ class DecisionsAsOfTheirDateTest extends MembershipComponentTest {
                 admission("post-" + suffix, d.cell(), d.commune(), "2025-07-15", "2025-08-05")));
     }
 
+    private Http.Response dissolve(String orgId, String date) {
+        return http.post("/organizations/" + orgId + "/dissolution", writer, map("reason",
+                "sắp xếp tổ chức", "effectiveDate", date, "decisionNumber", "3-QĐ/TU"));
+    }
+
+    private static JsonNode refusedAsNotEmpty(Http.Response response) {
+        refused(response, "urn:chibo:problem:rule:organization.empty-before-dissolution", "orgId");
+        assertThat(response.json().get("source").asString()).contains("Điều lệ Đảng, chương III");
+        return response.json().get("remaining");
+    }
+
+    private String statusOf(String orgId) {
+        return http.get("/organizations/" + orgId, writer).json().get("status").asString();
+    }
+
+    @Test
+    void an_organisation_is_dissolved_only_once_the_organisations_under_it_have_moved_and_its_members_have_left() {
+        District d = district();
+        String member = "stays-" + suffix;
+        created(http.post("/members/enrolments", writer, Requests.enrolment(member, d.cell())));
+
+        // the district still has the commune under it, the cell still counts the member
+        JsonNode underDistrict = refusedAsNotEmpty(dissolve(d.district(), "2025-07-01"));
+        assertThat(underDistrict.get("childCount").asInt()).isEqualTo(1);
+        assertThat(underDistrict.get("children").get(0).asString()).isEqualTo(d.commune());
+        JsonNode inCell = refusedAsNotEmpty(dissolve(d.cell(), "2025-06-01"));
+        assertThat(inCell.get("memberCount").asInt()).isEqualTo(1);
+        assertThat(inCell.get("members").get(member).asString()).isEqualTo("COUNTED");
+        assertThat(statusOf(d.district())).isEqualTo("ACTIVE");
+        assertThat(statusOf(d.cell())).isEqualTo("ACTIVE");
+
+        // the member's death leaves the cell empty; the commune moved under the province leaves the district empty
+        ok(http.post("/members/" + member + "/death", writer, map("dateOfDeath", "2025-05-10")));
+        ok(dissolve(d.cell(), "2025-06-01"));
+        reform(d);
+        assertThat(statusOf(d.cell())).isEqualTo("DISSOLVED");
+        assertThat(statusOf(d.district())).isEqualTo("DISSOLVED");
+    }
+
+    @Test
+    void a_district_whose_commune_moves_away_only_after_the_dissolution_date_still_had_it_on_that_date() {
+        District d = district();
+        ok(http.post("/organizations/" + d.commune() + "/move", writer, map("newParentId", tree.province(),
+                "effectiveDate", "2025-07-02", "decisionNumber", "1-QĐ/TU")));
+
+        JsonNode remaining = refusedAsNotEmpty(dissolve(d.district(), "2025-07-01"));
+
+        assertThat(remaining.get("children").get(0).asString()).isEqualTo(d.commune());
+        assertThat(statusOf(d.district())).isEqualTo("ACTIVE");
+        ok(dissolve(d.district(), "2025-07-02"));
+    }
+
     @Test
     void a_district_committee_is_no_longer_above_the_cell_once_the_commune_has_moved_under_the_province() {
         District d = district();
