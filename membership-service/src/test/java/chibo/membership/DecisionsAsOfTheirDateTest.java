@@ -1,8 +1,12 @@
 package chibo.membership;
 
+import chibo.membership.organization.Occupants;
 import chibo.testsupport.Http;
+import com.mongodb.client.model.Filters;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -24,6 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DecisionsAsOfTheirDateTest extends MembershipComponentTest {
 
     private static final String EXISTED = "urn:chibo:problem:rule:organization.existed-on-date";
+
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    Occupants occupants;
 
     private Requests.Tree tree;
     private String writer;
@@ -153,6 +162,22 @@ class DecisionsAsOfTheirDateTest extends MembershipComponentTest {
         reform(d);
         assertThat(statusOf(d.cell())).isEqualTo("DISSOLVED");
         assertThat(statusOf(d.district())).isEqualTo("DISSOLVED");
+    }
+
+    @Test
+    void organisations_and_members_stored_before_the_index_was_kept_are_read_into_it_at_start_up() {
+        District d = district();
+        String member = "before-" + suffix;
+        created(http.post("/members/enrolments", writer, Requests.enrolment(member, d.cell())));
+        // as a database from before the index: nothing indexed for these, and not marked built
+        mongo.getCollection("org_occupants").deleteMany(Filters.in("_id", List.of(d.district(), d.cell(),
+                "~built")));
+
+        occupants.backfillOnce();
+
+        assertThat(refusedAsNotEmpty(dissolve(d.district(), "2025-07-01")).get("children").get(0).asString())
+                .isEqualTo(d.commune());
+        assertThat(refusedAsNotEmpty(dissolve(d.cell(), "2025-07-01")).get("members").has(member)).isTrue();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package chibo.membership.organization;
 
 import chibo.contracts.EventEnvelope;
+import chibo.contracts.Topics;
 import chibo.contracts.member.MemberAdmitted;
 import chibo.contracts.member.MemberEnrolledFromRegister;
 import chibo.contracts.member.MemberReadmitted;
@@ -12,6 +13,8 @@ import chibo.contracts.organization.OrganizationMoved;
 import chibo.contracts.organization.OrganizationRegistered;
 import chibo.membership.member.MemberState;
 import chibo.platform.eventstore.AggregateStore;
+import chibo.platform.eventstore.EventDocuments;
+import chibo.platform.eventstore.EventStore;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -23,6 +26,8 @@ import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -40,6 +45,7 @@ import java.util.List;
  * <p>Fed from the membership and organisation topics by the read models' listener (every event any instance
  * stored), and by this instance the moment it stores events, so a dissolution right after an admission here sees
  * it. An event another instance stored a moment ago is seen once the topic brings it (normally within a second).
+ * The events stored before the index was first kept are read into it once, at start-up.
  */
 @Component
 public class Occupants {
@@ -48,12 +54,55 @@ public class Occupants {
     private static final String CHILDREN = "children";
     private static final String MEMBERS = "members";
 
+    /** The document that says the index holds every event stored before it was first kept (not an organisation id). */
+    private static final String BUILT = "~built";
+    private static final int BACKFILL_BATCH = 1_000;
+
     private final MongoCollection<Document> occupants;
+    private final MongoTemplate mongo;
+    private volatile boolean built;
 
     Occupants(MongoTemplate mongo, AggregateStore<MemberState> members, AggregateStore<Organization> organizations) {
         this.occupants = mongo.getCollection("org_occupants");
+        this.mongo = mongo;
         members.onStored((before, stored) -> acceptStored(stored));
         organizations.onStored((before, stored) -> acceptStored(stored));
+    }
+
+    /**
+     * Once, when the service first runs with this index: indexes every event already in the event store (a full
+     * read of the events, off any request's path), then marks the index built. Events stored meanwhile are indexed
+     * as they are stored; indexing one twice changes nothing.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void backfillOnce() {
+        if (occupants.find(Filters.eq("_id", BUILT)).first() != null) {
+            built = true;
+            return;
+        }
+        long indexed = 0;
+        for (String topic : List.of(Topics.ORGANIZATION, Topics.MEMBERSHIP)) {
+            List<EventEnvelope> batch = new ArrayList<>(BACKFILL_BATCH);
+            for (Document stored : mongo.getCollection(EventStore.collectionName(topic)).find()) {
+                batch.add(EventDocuments.toEnvelope(stored));
+                if (batch.size() == BACKFILL_BATCH) {
+                    acceptAll(batch);
+                    indexed += batch.size();
+                    batch.clear();
+                }
+            }
+            acceptAll(batch);
+            indexed += batch.size();
+        }
+        occupants.updateOne(Filters.eq("_id", BUILT), Updates.set("events", indexed),
+                new UpdateOptions().upsert(true));
+        built = true;
+        log.info("indexed who was ever in each organisation from {} stored events", indexed);
+    }
+
+    /** Whether the index holds every event stored before it was first kept. */
+    public boolean built() {
+        return built;
     }
 
     private void acceptStored(List<EventEnvelope> stored) {

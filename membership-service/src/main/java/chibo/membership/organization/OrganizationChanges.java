@@ -18,6 +18,7 @@ import chibo.platform.security.Caller;
 import chibo.platform.security.SubtreeGuard;
 import chibo.platform.web.FieldProblem;
 import chibo.platform.web.ProblemException;
+import chibo.platform.web.ProblemTypes;
 import chibo.platform.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -136,6 +137,10 @@ public class OrganizationChanges {
      */
     public OrganizationView dissolve(Caller caller, String orgId, OrganizationRequests.Dissolution request) {
         LocalDate effective = effective(request.effectiveDate());
+        if (!occupants.built()) {
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE, "Not ready to dissolve",
+                    "who is in each organisation is still being read from the stored events; try again shortly");
+        }
         return change(caller, orgId, effective, request.decisionNumber(), organization -> {
             EmptyBeforeDissolution.require(orgId, remaining(orgId, effective));
             return new OrganizationDissolved(request.reason(), null);
