@@ -15,9 +15,9 @@ import java.util.List;
 
 /**
  * Feeds the read models from the membership and organisation topics (and the index of who was ever in each
- * organisation, {@link Occupants}). These are this service's own topics, and what
- * it decides is checked against its event store, not these views, so their records are not verified here: checking
- * a signature on every record of a large import would hold the due lists back by minutes.
+ * organisation, {@link Occupants}). These are this service's own topics, and what it decides is checked against its
+ * event store, not these views, so their records are not verified here: checking a signature on every record of a
+ * large import would hold the due lists back by minutes.
  */
 @Component
 class ReadModelListener {
