@@ -83,7 +83,9 @@ public class Occupants {
         long indexed = 0;
         for (String topic : List.of(Topics.ORGANIZATION, Topics.MEMBERSHIP)) {
             List<EventEnvelope> batch = new ArrayList<>(BACKFILL_BATCH);
-            for (Document stored : mongo.getCollection(EventStore.collectionName(topic)).find()) {
+            // in batches: the embedded server otherwise answers in one reply, however many events there are
+            for (Document stored : mongo.getCollection(EventStore.collectionName(topic)).find()
+                    .batchSize(BACKFILL_BATCH)) {
                 batch.add(EventDocuments.toEnvelope(stored));
                 if (batch.size() == BACKFILL_BATCH) {
                     acceptAll(batch);
