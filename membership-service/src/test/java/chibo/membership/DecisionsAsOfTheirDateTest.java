@@ -1,8 +1,12 @@
 package chibo.membership;
 
+import chibo.membership.organization.Occupants;
 import chibo.testsupport.Http;
+import com.mongodb.client.model.Filters;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -24,6 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DecisionsAsOfTheirDateTest extends MembershipComponentTest {
 
     private static final String EXISTED = "urn:chibo:problem:rule:organization.existed-on-date";
+
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    Occupants occupants;
 
     private Requests.Tree tree;
     private String writer;
@@ -114,6 +123,74 @@ class DecisionsAsOfTheirDateTest extends MembershipComponentTest {
         // the commune committee, directly under the province from the reform, decides it
         ok(http.post("/members/admissions", writer,
                 admission("post-" + suffix, d.cell(), d.commune(), "2025-07-15", "2025-08-05")));
+    }
+
+    private Http.Response dissolve(String orgId, String date) {
+        return http.post("/organizations/" + orgId + "/dissolution", writer, map("reason",
+                "sắp xếp tổ chức", "effectiveDate", date, "decisionNumber", "3-QĐ/TU"));
+    }
+
+    private static JsonNode refusedAsNotEmpty(Http.Response response) {
+        refused(response, "urn:chibo:problem:rule:organization.empty-before-dissolution", "orgId");
+        assertThat(response.json().get("source").asString()).contains("Điều lệ Đảng, chương III");
+        return response.json().get("remaining");
+    }
+
+    private String statusOf(String orgId) {
+        return http.get("/organizations/" + orgId, writer).json().get("status").asString();
+    }
+
+    @Test
+    void an_organisation_is_dissolved_only_once_the_organisations_under_it_have_moved_and_its_members_have_left() {
+        District d = district();
+        String member = "stays-" + suffix;
+        created(http.post("/members/enrolments", writer, Requests.enrolment(member, d.cell())));
+
+        // the district still has the commune under it, the cell still counts the member
+        JsonNode underDistrict = refusedAsNotEmpty(dissolve(d.district(), "2025-07-01"));
+        assertThat(underDistrict.get("childCount").asInt()).isEqualTo(1);
+        assertThat(underDistrict.get("children").get(0).asString()).isEqualTo(d.commune());
+        JsonNode inCell = refusedAsNotEmpty(dissolve(d.cell(), "2025-06-01"));
+        assertThat(inCell.get("memberCount").asInt()).isEqualTo(1);
+        assertThat(inCell.get("members").get(member).asString()).isEqualTo("COUNTED");
+        assertThat(statusOf(d.district())).isEqualTo("ACTIVE");
+        assertThat(statusOf(d.cell())).isEqualTo("ACTIVE");
+
+        // the member's death leaves the cell empty; the commune moved under the province leaves the district empty
+        ok(http.post("/members/" + member + "/death", writer, map("dateOfDeath", "2025-05-10")));
+        ok(dissolve(d.cell(), "2025-06-01"));
+        reform(d);
+        assertThat(statusOf(d.cell())).isEqualTo("DISSOLVED");
+        assertThat(statusOf(d.district())).isEqualTo("DISSOLVED");
+    }
+
+    @Test
+    void organisations_and_members_stored_before_the_index_was_kept_are_read_into_it_at_start_up() {
+        District d = district();
+        String member = "before-" + suffix;
+        created(http.post("/members/enrolments", writer, Requests.enrolment(member, d.cell())));
+        // as a database from before the index: nothing indexed for these, and not marked built
+        mongo.getCollection("org_occupants").deleteMany(Filters.in("_id", List.of(d.district(), d.cell(),
+                "~built")));
+
+        occupants.backfillOnce();
+
+        assertThat(refusedAsNotEmpty(dissolve(d.district(), "2025-07-01")).get("children").get(0).asString())
+                .isEqualTo(d.commune());
+        assertThat(refusedAsNotEmpty(dissolve(d.cell(), "2025-07-01")).get("members").has(member)).isTrue();
+    }
+
+    @Test
+    void a_district_whose_commune_moves_away_only_after_the_dissolution_date_still_had_it_on_that_date() {
+        District d = district();
+        ok(http.post("/organizations/" + d.commune() + "/move", writer, map("newParentId", tree.province(),
+                "effectiveDate", "2025-07-02", "decisionNumber", "1-QĐ/TU")));
+
+        JsonNode remaining = refusedAsNotEmpty(dissolve(d.district(), "2025-07-01"));
+
+        assertThat(remaining.get("children").get(0).asString()).isEqualTo(d.commune());
+        assertThat(statusOf(d.district())).isEqualTo("ACTIVE");
+        ok(dissolve(d.district(), "2025-07-02"));
     }
 
     @Test

@@ -165,6 +165,67 @@ class HistoryInEffectiveTimeTest extends MembershipComponentTest {
         }
     }
 
+    @Test
+    void ratings_and_a_discipline_of_years_before_a_recorded_death_are_taken_and_leave_the_member_as_in_order() {
+        String g = tree.grassroots();
+        String late = enrolled("rated-late");
+        String ordered = enrolled("rated-in-order");
+        Map<String, Object> rating2023 = decision("2023-12-18", g, "year", 2023, "level", "GOOD", "points", 85);
+        Map<String, Object> rating2024 = decision("2024-12-20", g, "year", 2024, "level", "COMPLETED", "points",
+                60);
+        // found and remedied by the member: it does not make the year's rating NOT_COMPLETED (QĐ 124-QĐ/TW, điều 12)
+        Map<String, Object> discipline = decision("2024-03-05", g, "level", "REPRIMAND", "reason",
+                "late with dues", "selfReportedAndRemedied", true);
+        Map<String, Object> death = map("dateOfDeath", "2025-10-10");
+
+        accepted("/members/" + ordered + "/ratings", rating2023);
+        accepted("/members/" + ordered + "/disciplines", discipline);
+        accepted("/members/" + ordered + "/ratings", rating2024);
+        accepted("/members/" + ordered + "/death", death);
+        accepted("/members/" + late + "/death", death);
+        accepted("/members/" + late + "/ratings", rating2024);
+        accepted("/members/" + late + "/disciplines", discipline);
+        accepted("/members/" + late + "/ratings", rating2023);
+
+        JsonNode a = http.get("/members/" + late, writer).json();
+        JsonNode b = http.get("/members/" + ordered, writer).json();
+        assertThat(a.get("status").asString()).isEqualTo("DECEASED");
+        assertThat(a.get("ratings").size()).isEqualTo(2);
+        for (String field : List.of("status", "cellId", "leftOn", "ratings")) {
+            assertThat(a.get(field)).as(field).isEqualTo(b.get(field));
+        }
+    }
+
+    @Test
+    void a_rating_dated_after_a_recorded_death_is_refused_by_the_members_state_and_nothing_is_stored() {
+        String member = enrolled("rated-dead");
+        accepted("/members/" + member + "/death", map("dateOfDeath", "2025-01-10"));
+
+        Http.Response response = http.post("/members/" + member + "/ratings", writer, decision("2025-12-20",
+                tree.grassroots(), "year", 2025, "level", "GOOD", "points", 80));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(409);
+        assertThat(response.json().get("detail").asString()).contains("ended on 2025-01-10");
+        assertThat(history(member)).containsExactly("member.enrolled_from_register.v1", "member.deceased.v1");
+    }
+
+    @Test
+    void a_member_removed_while_in_transit_is_received_nowhere() {
+        String member = enrolled("removed-moving");
+        accepted("/members/" + member + "/transfers", decision("2025-03-01", tree.grassroots(), "kind", "OFFICIAL",
+                "circumstance", "NEW_JOB", "toOrgId", tree.grassroots(), "toCellId", tree.otherCell()));
+        accepted("/members/" + member + "/removal", decision("2025-04-01", tree.grassroots(), "ground",
+                "NO_PROGRESS_AFTER_HELP"));
+
+        Http.Response response = http.post("/members/" + member + "/transfers/receipt", writer,
+                map("cellId", tree.otherCell(), "receivedOn", "2025-04-20"));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(409);
+        assertThat(http.get("/members/" + member, writer).json().get("cellId").asString()).isEqualTo(tree.cell());
+        assertThat(history(member)).containsExactly("member.enrolled_from_register.v1", "member.transfer_started.v1",
+                "member.removed.v1");
+    }
+
     private List<JsonNode> importResults(String lines) throws IOException, InterruptedException {
         Http.Response accepted = Imports.upload(port, writer, HttpRequest.BodyPublishers.ofString(lines));
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);

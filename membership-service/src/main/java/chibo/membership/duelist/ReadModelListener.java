@@ -4,6 +4,7 @@ import chibo.contracts.EventEnvelope;
 import chibo.contracts.CloudEventsKafka;
 import chibo.contracts.Topics;
 import chibo.contracts.member.MemberEvent;
+import chibo.membership.organization.Occupants;
 import chibo.platform.projection.RecordBatches;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -13,19 +14,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Feeds the read models from the membership and organisation topics. These are this service's own topics, and what
- * it decides is checked against its event store, not these views, so their records are not verified here: checking
- * a signature on every record of a large import would hold the due lists back by minutes.
+ * Feeds the read models from the membership and organisation topics (and the index of who was ever in each
+ * organisation, {@link Occupants}). These are this service's own topics, and what it decides is checked against its
+ * event store, not these views, so their records are not verified here: checking a signature on every record of a
+ * large import would hold the due lists back by minutes.
  */
 @Component
 class ReadModelListener {
 
     private final DueLists dueLists;
     private final OrgChildren orgChildren;
+    private final Occupants occupants;
 
-    ReadModelListener(DueLists dueLists, OrgChildren orgChildren) {
+    ReadModelListener(DueLists dueLists, OrgChildren orgChildren, Occupants occupants) {
         this.dueLists = dueLists;
         this.orgChildren = orgChildren;
+        this.occupants = occupants;
     }
 
     /** A poll's records: the organisation events one by one (they are few), the membership events as a batch. */
@@ -37,6 +41,7 @@ class ReadModelListener {
     }
 
     private void acceptAll(List<EventEnvelope> events) {
+        occupants.acceptAll(events);
         List<EventEnvelope> members = new ArrayList<>(events.size());
         for (EventEnvelope event : events) {
             if (event.payload() instanceof MemberEvent) {
@@ -55,6 +60,7 @@ class ReadModelListener {
     }
 
     private void acceptOne(EventEnvelope event) {
+        occupants.acceptAll(List.of(event));
         if (event.payload() instanceof MemberEvent) {
             dueLists.accept(event);
         } else {

@@ -1,5 +1,6 @@
 package chibo.membership.member;
 
+import chibo.contracts.member.MemberStatus;
 import chibo.membership.rules.Command;
 import chibo.platform.web.ProblemException;
 import chibo.platform.web.Problems;
@@ -26,8 +27,12 @@ import java.util.Set;
  *       the end of a temporary stay before it started, a recognition or failed probation before the probation
  *       started (the ceremony), an exemption before the recognition.</li>
  * </ol>
- * A non-terminal decision dated after a terminal one never gets here: the member's state refuses it first. Other
- * decisions may be entered in any order (a 2019 rating after a 2020 one).
+ * A decision other than a correction dated after the membership ended never gets here: the member's state refuses it
+ * first. Other decisions may be entered in any order (a 2019 rating after a 2020 one).
+ *
+ * <p>A rating or a discipline of a year the member was still a member may be recorded after the membership ended
+ * (a 2023 rating entered after a 2025 death): its state precondition is judged on the member as they were on its date
+ * ({@link #asJudgedOn}). Other decisions dated before a recorded ending are still refused by the member's state now.
  */
 public final class EffectiveOrder {
 
@@ -35,6 +40,15 @@ public final class EffectiveOrder {
 
     private static final Set<Command> ENDING = EnumSet.of(Command.REMOVAL, Command.PROBATION_FAILURE,
             Command.LET_GO, Command.EXPULSION, Command.DEATH);
+
+    /**
+     * Decisions that record what happened while the member was a member and change neither their status nor where
+     * they are counted: they may be recorded after the membership ended, dated before its end.
+     */
+    private static final Set<Command> RECORDED_AFTER_THE_END = EnumSet.of(Command.RATING, Command.DISCIPLINE);
+
+    private static final String ENDED_SOURCE = "Điều lệ Đảng, điều 8 (xóa tên, cho ra khỏi Đảng) và điều 35"
+            + " (khai trừ)";
 
     private EffectiveOrder() {
     }
@@ -59,10 +73,10 @@ public final class EffectiveOrder {
                             && recorded.effectiveDate().isAfter(date))
                     .max(Comparator.comparing(MemberState.Recorded::effectiveDate)
                             .thenComparing(MemberState.Recorded::seq))
-                    .map(later -> new Conflict(later, "Điều lệ Đảng, điều 8 (xóa tên, cho ra khỏi Đảng) và điều 35"
-                            + " (khai trừ)", "this would end the membership on " + date + ", but " + describe(later)
-                            + " is recorded on " + later.effectiveDate() + ", when the member was still a member;"
-                            + " it must be dated on or after " + later.effectiveDate()));
+                    .map(later -> new Conflict(later, ENDED_SOURCE, "this would end the membership on " + date
+                            + ", but " + describe(later) + " is recorded on " + later.effectiveDate()
+                            + ", when the member was still a member; it must be dated on or after "
+                            + later.effectiveDate()));
         }
         return switch (command) {
             case TRANSFER_RECEIPT -> notBefore(member, MemberState.Step.TRANSFER_STARTED, date,
@@ -81,6 +95,25 @@ public final class EffectiveOrder {
                     "only an official member is exempted, and the member became official then");
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * The member as the state preconditions of a decision of {@code command} dated {@code date} judge them: as
+     * recorded, except that a rating or discipline dated on or before the recorded end of the membership sees the
+     * member with the status they had then (on the day before the end, for one dated on that very day).
+     */
+    public static MemberState asJudgedOn(MemberState member, Command command, LocalDate date) {
+        if (date == null || member.status().isActive() || !RECORDED_AFTER_THE_END.contains(command)) {
+            return member;
+        }
+        Optional<MemberState.Recorded> end = latest(member, MemberState.Step.ENDED);
+        if (end.isEmpty() || date.isAfter(end.get().effectiveDate())) {
+            return member;
+        }
+        LocalDate lastDayAsMember = date.isBefore(end.get().effectiveDate()) ? date
+                : end.get().effectiveDate().minusDays(1);
+        MemberStatus then = member.statusOn(lastDayAsMember);
+        return then != null && then.isActive() ? member.stillMember(then) : member;
     }
 
     /**

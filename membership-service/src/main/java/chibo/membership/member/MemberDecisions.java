@@ -175,7 +175,8 @@ public class MemberDecisions {
         Organization decidingOrg = organizations.find(decidingOrgId)
                 .orElseThrow(() -> Problems.unknownReference("decidingOrgId", "organisation", decidingOrgId));
         guard.requireWithin(caller, decidingOrgId, "decidingOrgId");
-        String why = decision.legal().refusal(member);
+        String why = decision.legal().refusal(EffectiveOrder.asJudgedOn(member, decision.command(),
+                request.decisionDate()));
         if (why != null) {
             throw IllegalTransition.of(member, decision.commandName(), why);
         }

@@ -106,6 +106,17 @@ public record MemberState(
                 .max(java.util.Comparator.comparing(Recorded::effectiveDate).thenComparingLong(Recorded::seq));
     }
 
+    /**
+     * The member as a decision dated while they were still a member sees them, once their membership has ended: with
+     * the status they had then ({@code statusThen}), not yet left. Everything else is as recorded.
+     */
+    MemberState stillMember(MemberStatus statusThen) {
+        return new MemberState(id, person, statusThen, cellId, admittedOn, firstAdmittedOn, swornInOn,
+                probationEndsOn, officialFrom, partyCardNumber, enrolledFromRegister, exempted, inTransit,
+                temporaryStay, residenceLiaisonCellId, previousMemberId, previousLeftOn, null, null, ratings,
+                unremediedDisciplineYears, statusHistory, openReviews, reviewBases, timeline);
+    }
+
     /** The open review of that kind, if there is one. */
     public Optional<Review> openReview(ReviewKind kind) {
         return openReviews.stream().filter(review -> review.kind() == kind).findFirst();

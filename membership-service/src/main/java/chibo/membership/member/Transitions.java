@@ -39,11 +39,23 @@ public final class Transitions {
                 + member.temporaryStay().until();
     };
 
-    public static final MemberDecisions.Transition IN_TRANSIT = member -> member.inTransit() != null ? null
-            : "no transfer of the member is under way";
+    /** A transfer under way, of a member who is still a member (one removed in transit is received nowhere). */
+    public static final MemberDecisions.Transition IN_TRANSIT = member -> {
+        String inactive = ACTIVE.refusal(member);
+        if (inactive != null) {
+            return inactive;
+        }
+        return member.inTransit() != null ? null : "no transfer of the member is under way";
+    };
 
-    public static final MemberDecisions.Transition ON_TEMPORARY_STAY = member -> member.temporaryStay() != null ? null
-            : "the member is not temporarily at another cell";
+    /** A temporary stay under way, of a member who is still a member (it ended with the membership). */
+    public static final MemberDecisions.Transition ON_TEMPORARY_STAY = member -> {
+        String inactive = ACTIVE.refusal(member);
+        if (inactive != null) {
+            return inactive;
+        }
+        return member.temporaryStay() != null ? null : "the member is not temporarily at another cell";
+    };
 
     public static final MemberDecisions.Transition NOT_EXEMPTED = member -> {
         String inactive = ACTIVE.refusal(member);

@@ -18,15 +18,18 @@ import chibo.platform.security.Caller;
 import chibo.platform.security.SubtreeGuard;
 import chibo.platform.web.FieldProblem;
 import chibo.platform.web.ProblemException;
+import chibo.platform.web.ProblemTypes;
 import chibo.platform.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -41,14 +44,16 @@ public class OrganizationChanges {
     private final AggregateStore<MemberState> members;
     private final Organizations organizations;
     private final SubtreeGuard guard;
+    private final Occupants occupants;
     private final Clock clock;
 
     OrganizationChanges(AggregateStore<Organization> store, AggregateStore<MemberState> members,
-                        Organizations organizations, SubtreeGuard guard, Clock clock) {
+                        Organizations organizations, SubtreeGuard guard, Occupants occupants, Clock clock) {
         this.store = store;
         this.members = members;
         this.organizations = organizations;
         this.guard = guard;
+        this.occupants = occupants;
         this.clock = clock;
     }
 
@@ -126,9 +131,33 @@ public class OrganizationChanges {
         return merged;
     }
 
+    /**
+     * Dissolves an organisation in which nothing remains ({@link EmptyBeforeDissolution}): the organisations under it
+     * and its members have moved first. A dissolution that names where they go is a merger.
+     */
     public OrganizationView dissolve(Caller caller, String orgId, OrganizationRequests.Dissolution request) {
-        return change(caller, orgId, request.effectiveDate(), request.decisionNumber(),
-                organization -> new OrganizationDissolved(request.reason(), null));
+        LocalDate effective = effective(request.effectiveDate());
+        if (!occupants.built()) {
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE, "Not ready to dissolve",
+                    "who is in each organisation is still being read from the stored events; try again shortly");
+        }
+        return change(caller, orgId, effective, request.decisionNumber(), organization -> {
+            EmptyBeforeDissolution.require(orgId, remaining(orgId, effective));
+            return new OrganizationDissolved(request.reason(), null);
+        });
+    }
+
+    /** What remains in the organisation on the day: read from the records of everyone ever indexed in it. */
+    private EmptyBeforeDissolution.Remaining remaining(String orgId, LocalDate day) {
+        Map<String, Organization> read = new HashMap<>();
+        Function<String, Optional<Organization>> organization = id -> Optional.ofNullable(read.computeIfAbsent(id,
+                candidate -> {
+                    Current<Organization> current = store.load(candidate);
+                    return current.exists() ? current.state() : null;
+                }));
+        List<MemberState> present = members.loadAll(occupants.members(orgId)).values().stream()
+                .filter(Current::exists).map(Current::state).toList();
+        return EmptyBeforeDissolution.remaining(orgId, day, occupants::children, organization, present);
     }
 
     public OrganizationView registerUnit(Caller caller, String orgId, OrganizationRequests.RegisterUnit request) {

@@ -4,6 +4,9 @@ import chibo.contracts.member.CorrectionKind;
 import chibo.contracts.member.Education;
 import chibo.contracts.member.MemberAdmitted;
 import chibo.contracts.member.MemberCorrected;
+import chibo.contracts.member.MemberDeceased;
+import chibo.contracts.member.MemberProbationFailed;
+import chibo.contracts.member.MemberStatus;
 import chibo.contracts.member.MemberRecognized;
 import chibo.contracts.member.MemberSwornIn;
 import chibo.contracts.member.MemberTemporaryTransferStarted;
@@ -167,5 +170,53 @@ class EffectiveOrderTest {
                 .state();
 
         assertThat(EffectiveOrder.check(member, Command.DEATH, LocalDate.of(2020, 6, 1))).isEmpty();
+    }
+
+    /** {@link #transferred()}, then dead on 10/03/2025 (seq 7). */
+    private static final LocalDate DIED = LocalDate.of(2025, 3, 10);
+
+    private static MemberState deceased() {
+        return transferred().then(DIED, new MemberDeceased(null)).state();
+    }
+
+    @Test
+    void a_rating_or_discipline_dated_while_still_a_member_is_judged_on_the_member_as_they_were_then() {
+        MemberState member = deceased();
+
+        MemberState rated2024 = EffectiveOrder.asJudgedOn(member, Command.RATING, LocalDate.of(2024, 12, 20));
+        MemberState disciplinedOnTheDay = EffectiveOrder.asJudgedOn(member, Command.DISCIPLINE, DIED);
+
+        assertThat(member.status()).isEqualTo(MemberStatus.DECEASED);
+        assertThat(rated2024.status()).isEqualTo(MemberStatus.OFFICIAL);
+        assertThat(rated2024.leftOn()).isNull();
+        assertThat(Transitions.ACTIVE.refusal(rated2024)).isNull();
+        assertThat(disciplinedOnTheDay.status()).isEqualTo(MemberStatus.OFFICIAL);
+        assertThat(Transitions.ACTIVE.refusal(member)).contains("ended on " + DIED);
+        // nor does the rating contradict the recorded death, dated after it
+        assertThat(EffectiveOrder.check(member, Command.RATING, LocalDate.of(2024, 12, 20))).isEmpty();
+    }
+
+    @Test
+    void a_probationer_removed_is_judged_as_a_probationer_for_a_rating_of_the_probation_year() {
+        MemberState removed = probationer().then(LocalDate.of(2019, 5, 2), new MemberProbationFailed(LocalDate.of(2019, 4, 25), "not fit"))
+                .state();
+
+        assertThat(EffectiveOrder.asJudgedOn(removed, Command.RATING, LocalDate.of(2018, 12, 15)).status())
+                .isEqualTo(MemberStatus.PROBATIONARY);
+    }
+
+    @Test
+    void decisions_after_the_end_and_other_decisions_before_it_see_the_member_as_recorded() {
+        MemberState member = deceased();
+
+        for (Command command : List.of(Command.TRANSFER, Command.TEMPORARY_TRANSFER, Command.RECOGNITION,
+                Command.EXEMPTION, Command.REMOVAL, Command.RESIDENCE_LIAISON)) {
+            assertThat(EffectiveOrder.asJudgedOn(member, command, LocalDate.of(2024, 1, 10))).as(command.name())
+                    .isSameAs(member);
+        }
+        assertThat(EffectiveOrder.asJudgedOn(member, Command.RATING, DIED.plusDays(1))).isSameAs(member);
+        assertThat(EffectiveOrder.asJudgedOn(member, Command.RATING, ADMITTED.minusDays(1))).isSameAs(member);
+        MemberState alive = transferred().state();
+        assertThat(EffectiveOrder.asJudgedOn(alive, Command.RATING, LocalDate.of(2020, 12, 1))).isSameAs(alive);
     }
 }
