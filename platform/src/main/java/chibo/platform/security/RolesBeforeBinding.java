@@ -4,8 +4,6 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.security.access.expression.method.DefaultMethodSecurityExpressionHandler;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.authorization.AuthorizationResult;
@@ -25,13 +23,10 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 final class RolesBeforeBinding implements HandlerInterceptor {
 
-    private final PreAuthorizeAuthorizationManager manager = new PreAuthorizeAuthorizationManager();
+    private final PreAuthorizeAuthorizationManager manager;
 
     RolesBeforeBinding(ApplicationContext context) {
-        DefaultMethodSecurityExpressionHandler expressions = new DefaultMethodSecurityExpressionHandler();
-        expressions.setApplicationContext(context);
-        manager.setExpressionHandler(expressions);
-        manager.setApplicationContext(context);
+        this.manager = PreAuthorizeRules.manager(context);
     }
 
     @Override
@@ -40,10 +35,7 @@ final class RolesBeforeBinding implements HandlerInterceptor {
         if (request.getDispatcherType() != DispatcherType.REQUEST || !(handler instanceof HandlerMethod method)) {
             return true;
         }
-        PreAuthorize rule = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), PreAuthorize.class);
-        if (rule == null) {
-            rule = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), PreAuthorize.class);
-        }
+        PreAuthorize rule = PreAuthorizeRules.ruleOf(method);
         if (rule == null || rule.value().contains("#")) {
             return true;
         }

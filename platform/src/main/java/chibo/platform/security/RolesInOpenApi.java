@@ -3,8 +3,6 @@ package chibo.platform.security;
 import io.swagger.v3.oas.models.Operation;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.security.access.expression.method.DefaultMethodSecurityExpressionHandler;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationResult;
@@ -31,13 +29,10 @@ public final class RolesInOpenApi implements OperationCustomizer {
             Roles.OPERATOR, Roles.DATA_PROTECTION, Roles.METRICS_READER);
     static final String PER_REQUEST = "decided-per-request";
 
-    private final PreAuthorizeAuthorizationManager manager = new PreAuthorizeAuthorizationManager();
+    private final PreAuthorizeAuthorizationManager manager;
 
     public RolesInOpenApi(ApplicationContext context) {
-        DefaultMethodSecurityExpressionHandler expressions = new DefaultMethodSecurityExpressionHandler();
-        expressions.setApplicationContext(context);
-        manager.setExpressionHandler(expressions);
-        manager.setApplicationContext(context);
+        this.manager = PreAuthorizeRules.manager(context);
     }
 
     @Override
@@ -47,10 +42,7 @@ public final class RolesInOpenApi implements OperationCustomizer {
     }
 
     List<String> roles(HandlerMethod handler) {
-        PreAuthorize rule = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), PreAuthorize.class);
-        if (rule == null) {
-            rule = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), PreAuthorize.class);
-        }
+        PreAuthorize rule = PreAuthorizeRules.ruleOf(handler);
         if (rule == null) {
             return ROLES;
         }
