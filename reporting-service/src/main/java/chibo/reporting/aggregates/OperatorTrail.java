@@ -1,17 +1,15 @@
 package chibo.reporting.aggregates;
 
+import chibo.contracts.HashChain;
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -88,11 +86,6 @@ public final class OperatorTrail {
                 text.append(org).append('\t').append(counter).append('\t').append(value).append('\n');
             }
         }));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
+        return HashChain.sha256(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -301,8 +301,11 @@ public class Projections implements SmartLifecycle, HealthIndicator {
 
     /** Organisations whose figures differ between the live version and another (at most 50 listed). */
     public List<Difference> differences(String version) {
-        Map<String, Map<String, Long>> liveFigures = totals(live());
-        Map<String, Map<String, Long>> other = totals(version);
+        return differences(totals(live()), totals(version));
+    }
+
+    private static List<Difference> differences(Map<String, Map<String, Long>> liveFigures,
+                                                Map<String, Map<String, Long>> other) {
         List<Difference> differences = new ArrayList<>();
         Set<String> orgs = new TreeSet<>(liveFigures.keySet());
         orgs.addAll(other.keySet());
@@ -349,13 +352,15 @@ public class Projections implements SmartLifecycle, HealthIndicator {
             throw conflict("version", "caught-up", "version '" + version + "' has processed " + progress.done()
                     + " of " + progress.total() + " events and has not caught up yet", Map.of("progress", progress));
         }
-        List<Difference> differences = differences(version);
+        String previous = live();
+        Map<String, Map<String, Long>> liveFigures = totals(previous);
+        Map<String, Map<String, Long>> built = totals(version);
+        List<Difference> differences = differences(liveFigures, built);
         if (!differences.isEmpty() && !acceptDifferences) {
             throw conflict("acceptDifferences", "equal-or-accepted", differences.size() + " figure(s) differ from"
-                    + " the live version '" + live() + "'; switch with acceptDifferences=true to accept them",
+                    + " the live version '" + previous + "'; switch with acceptDifferences=true to accept them",
                     Map.of("differences", differences.subList(0, Math.min(DIFFERENCES_SHOWN, differences.size()))));
         }
-        String previous = live();
         versions.replaceOne(Filters.eq("_id", LIVE), new Document("_id", LIVE).append("version", version));
         versions.updateOne(Filters.eq("_id", version), new Document("$set", new Document("state", State.LIVE.name())
                 .append("switchedAt", Date.from(clock.instant()))));
@@ -363,7 +368,7 @@ public class Projections implements SmartLifecycle, HealthIndicator {
                 new Document("state", State.RETIRED.name())));
         live.set(version);
         trail.record(OperatorTrail.Action.SWITCH, version, by, previous, version,
-                OperatorTrail.digest(totals(previous)), OperatorTrail.digest(totals(version)), differences.size());
+                OperatorTrail.digest(liveFigures), OperatorTrail.digest(built), differences.size());
         log.info("projection version {} is live; {} retired", version, previous);
         return new Switch(previous, version, differences.size());
     }

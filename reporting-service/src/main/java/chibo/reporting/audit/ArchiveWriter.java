@@ -315,7 +315,7 @@ class ArchiveWriter {
         void add(ArchivedEvent event) {
             archived.computeIfAbsent(event.stream(), s -> new ArrayList<>()).add(event);
             pending.computeIfAbsent(event.stream(), s -> new ArrayList<>()).add(event.toDocument());
-            pendingIds.add(AuditStore.eventIdEntry(event));
+            pendingIds.add(AuditStore.eventIdEntry(event.stream(), event.eventId(), event.storageId()));
             Document entry = IndexEntry.of(event).toDocument();
             for (String orgId : event.organizations()) {
                 entriesByBucket.computeIfAbsent(IndexEntry.bucketId(orgId, event.effectiveDate()),

@@ -72,9 +72,8 @@ class AuditStore {
     }
 
     /** Where the event with this id is kept: {@code _id} the event id, its stream's label and its archive id. */
-    static Document eventIdEntry(ArchivedEvent event) {
-        return new Document("_id", event.eventId()).append("stream", event.stream().label())
-                .append("storageId", event.storageId());
+    static Document eventIdEntry(EventStream stream, String eventId, String storageId) {
+        return new Document("_id", eventId).append("stream", stream.label()).append("storageId", storageId);
     }
 
     /** The archived event with this id, in whichever stream it was published. */

@@ -57,8 +57,7 @@ class EventIdIndex {
                 if (event.getString("eventId") == null) {
                     continue;
                 }
-                entries.add(new Document("_id", event.getString("eventId")).append("stream", stream.label())
-                        .append("storageId", event.getString("_id")));
+                entries.add(AuditStore.eventIdEntry(stream, event.getString("eventId"), event.getString("_id")));
                 if (entries.size() == CHUNK) {
                     InsertNew.insertNew(store.eventIds(), entries);
                     seen += entries.size();

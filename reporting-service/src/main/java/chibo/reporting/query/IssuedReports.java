@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -69,7 +70,7 @@ class IssuedReports {
             throw Problems.invalid("sha256", "sha-256-hex", "a report is named by the SHA-256 of its bytes, 64 "
                     + "hexadecimal digits (sha256sum prints them)");
         }
-        Document d = reports.find(Filters.eq("_id", sha256.toLowerCase(java.util.Locale.ROOT))).first();
+        Document d = reports.find(Filters.eq("_id", sha256.toLowerCase(Locale.ROOT))).first();
         return Optional.ofNullable(d).map(found -> new Issued(found.getString("_id"), found.getString("kind"),
                 found.getString("orgId"), found.getString("period"), found.getString("firstIssuedTo"),
                 found.getDate("firstIssuedAt").toInstant(), found.getString("lastIssuedTo"),
