@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import chibo.contracts.EventCatalog;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -193,6 +194,8 @@ public class OutboxRelay implements SmartLifecycle {
      * another relay has sent meanwhile is dropped.
      */
     private Ordered inSubjectOrder(List<EventEnvelope> batch, Set<String> recheck) {
+        // events held back are taken before the queue's: an event swept in behind the one it precedes goes first
+        batch.sort(Comparator.comparingLong(EventEnvelope::seq));
         Set<String> inBatch = new HashSet<>();
         batch.forEach(event -> inBatch.add(event.storageId()));
         Map<String, List<String>> lookups = new HashMap<>();
