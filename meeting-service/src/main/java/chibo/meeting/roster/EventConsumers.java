@@ -4,6 +4,7 @@ import chibo.contracts.Topics;
 import chibo.contracts.TrustedSigners;
 import chibo.platform.orgtree.OrgTreeProjection;
 import chibo.platform.projection.RecordBatches;
+import chibo.platform.tracing.EventTracing;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -24,22 +25,28 @@ import java.util.stream.IntStream;
 class EventConsumers {
 
     @Bean
-    Consumer<Message<List<byte[]>>> memberEvents(Rosters rosters, TrustedSigners signers) {
+    Consumer<Message<List<byte[]>>> memberEvents(Rosters rosters, TrustedSigners signers, EventTracing tracing) {
         return message -> {
             List<byte[]> payloads = message.getPayload();
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> headers = message.getHeaders().get(KafkaHeaders.BATCH_CONVERTED_HEADERS,
                     List.class);
-            RecordBatches.handle(IntStream.range(0, payloads.size()).boxed().toList(),
-                    index -> signers.read(Topics.MEMBERSHIP, EventMessages.kafkaHeaders(headers.get(index)),
-                            payloads.get(index)).envelope(),
-                    rosters::acceptAll, rosters::accept);
+            List<Integer> records = IntStream.range(0, payloads.size()).boxed().toList();
+            tracing.consuming("meeting-service-rosters", records, index -> Topics.MEMBERSHIP,
+                    index -> EventTracing.traceparent(headers.get(index)),
+                    () -> RecordBatches.handle(records,
+                            index -> signers.read(Topics.MEMBERSHIP, EventMessages.kafkaHeaders(headers.get(index)),
+                                    payloads.get(index)).envelope(),
+                            rosters::acceptAll, rosters::accept));
         };
     }
 
     @Bean
-    Consumer<Message<byte[]>> organizationEvents(OrgTreeProjection tree, TrustedSigners signers) {
-        return message -> tree.accept(signers.read(Topics.ORGANIZATION, EventMessages.kafkaHeaders(
-                message.getHeaders()), message.getPayload()).envelope());
+    Consumer<Message<byte[]>> organizationEvents(OrgTreeProjection tree, TrustedSigners signers,
+                                                 EventTracing tracing) {
+        return message -> tracing.consuming("meeting-service-organizations", List.of(message),
+                received -> Topics.ORGANIZATION, received -> EventTracing.traceparent(received.getHeaders()),
+                () -> tree.accept(signers.read(Topics.ORGANIZATION, EventMessages.kafkaHeaders(
+                        message.getHeaders()), message.getPayload()).envelope()));
     }
 }

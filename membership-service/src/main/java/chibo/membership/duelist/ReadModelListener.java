@@ -6,6 +6,7 @@ import chibo.contracts.Topics;
 import chibo.contracts.member.MemberEvent;
 import chibo.membership.organization.Occupants;
 import chibo.platform.projection.RecordBatches;
+import chibo.platform.tracing.EventTracing;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -25,19 +26,24 @@ class ReadModelListener {
     private final DueLists dueLists;
     private final OrgChildren orgChildren;
     private final Occupants occupants;
+    private final EventTracing tracing;
 
-    ReadModelListener(DueLists dueLists, OrgChildren orgChildren, Occupants occupants) {
+    ReadModelListener(DueLists dueLists, OrgChildren orgChildren, Occupants occupants, EventTracing tracing) {
         this.dueLists = dueLists;
         this.orgChildren = orgChildren;
         this.occupants = occupants;
+        this.tracing = tracing;
     }
 
     /** A poll's records: the organisation events one by one (they are few), the membership events as a batch. */
     @KafkaListener(id = ReadModelConfiguration.GROUP, topics = {Topics.MEMBERSHIP, Topics.ORGANIZATION},
             containerFactory = "readModelListeners")
     void accept(List<ConsumerRecord<String, byte[]>> records) {
-        RecordBatches.handle(records, record -> CloudEventsKafka.read(record.headers(), record.value()).envelope(),
-                this::acceptAll, this::acceptOne);
+        tracing.consuming(ReadModelConfiguration.GROUP, records, ConsumerRecord::topic,
+                record -> EventTracing.traceparent(record.headers()),
+                () -> RecordBatches.handle(records,
+                        record -> CloudEventsKafka.read(record.headers(), record.value()).envelope(),
+                        this::acceptAll, this::acceptOne));
     }
 
     private void acceptAll(List<EventEnvelope> events) {

@@ -4,12 +4,14 @@ import chibo.contracts.InvalidEventException;
 import chibo.contracts.Topics;
 import chibo.contracts.TrustedSigners;
 import chibo.contracts.meeting.MemberAbsenceThresholdReached;
+import chibo.platform.tracing.EventTracing;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Opens a removal review when meeting-service reports that a member reached the threshold of unexcused absences.
@@ -25,15 +27,22 @@ class MeetingEventsListener {
 
     private final Reviews reviews;
     private final TrustedSigners signers;
+    private final EventTracing tracing;
 
-    MeetingEventsListener(Reviews reviews, TrustedSigners signers) {
+    MeetingEventsListener(Reviews reviews, TrustedSigners signers, EventTracing tracing) {
         this.reviews = reviews;
         this.signers = signers;
+        this.tracing = tracing;
     }
 
     @KafkaListener(id = MeetingEventsConfiguration.GROUP, topics = Topics.MEETING,
             containerFactory = "meetingListeners")
     void accept(ConsumerRecord<String, byte[]> record) {
+        tracing.consuming(MeetingEventsConfiguration.GROUP, List.of(record), ConsumerRecord::topic,
+                received -> EventTracing.traceparent(received.headers()), () -> apply(record));
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> record) {
         Header type = record.headers().lastHeader("ce_type");
         if (type != null && !new String(type.value(), StandardCharsets.UTF_8).startsWith(THRESHOLD_TYPE)) {
             return;

@@ -34,6 +34,8 @@ public final class EventDocuments {
     static final String TOPIC = "topic";
     static final String PUBLISHED = "published";
     static final String PUBLISHED_AT = "publishedAt";
+    /** The W3C trace context of the request that stored the event, when it had one: not part of the event. */
+    static final String TRACEPARENT = "traceparent";
 
     private EventDocuments() {
     }

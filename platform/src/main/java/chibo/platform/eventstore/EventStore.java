@@ -4,6 +4,7 @@ import chibo.contracts.EventCatalog;
 import chibo.contracts.EventDraft;
 import chibo.contracts.EventEnvelope;
 import chibo.contracts.HashChain;
+import chibo.platform.tracing.EventTracing;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
@@ -55,6 +56,20 @@ public class EventStore {
     private final MeterRegistry meters;
     private final List<Consumer<List<EventEnvelope>>> appendListeners = new CopyOnWriteArrayList<>();
     private final Map<String, Counter> appended = new ConcurrentHashMap<>();
+    private volatile EventTracing tracing = EventTracing.OFF;
+    /**
+     * The trace context each event of this instance's outbox was stored with, by event id, until it is published: the
+     * relay's records carry it. Bounded: what is evicted (an event refused as a conflict never leaves) is still in
+     * the event's document, which a sweep reads again.
+     */
+    private final Map<UUID, String> traceparents = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<UUID, String> eldest) {
+                    return size() > TRACEPARENTS_KEPT;
+                }
+            });
+    private static final int TRACEPARENTS_KEPT = 65_536;
 
     /**
      * @param topics the topics this service writes; their collections are swept for unpublished events
@@ -93,6 +108,24 @@ public class EventStore {
                         new IndexOptions().unique(true).name("event_id_unique")),
                 new IndexModel(Indexes.ascending(EventDocuments.PUBLISHED, EventDocuments.RECORDED_AT),
                         new IndexOptions().name("unpublished"))));
+    }
+
+    /** Events appended from now on keep the trace context of the thread that appends them. */
+    public void traceWith(EventTracing tracing) {
+        this.tracing = tracing;
+    }
+
+    EventTracing tracing() {
+        return tracing;
+    }
+
+    /** The trace context an event of this outbox was stored with; null without one. */
+    String traceparentOf(UUID eventId) {
+        return traceparents.get(eventId);
+    }
+
+    void forgetTraceparents(Collection<EventEnvelope> published) {
+        published.forEach(event -> traceparents.remove(event.id()));
     }
 
     /** Called with every appended batch, in append order (the relay listens here). */
@@ -221,8 +254,17 @@ public class EventStore {
      */
     private List<Integer> insert(String topic, List<EventEnvelope> events, boolean ordered) {
         try {
-            events(topic).insertMany(events.stream().map(EventDocuments::toDocument).toList(),
-                    new InsertManyOptions().ordered(ordered));
+            String traceparent = tracing.current();
+            List<Document> documents = new ArrayList<>(events.size());
+            for (EventEnvelope event : events) {
+                Document document = EventDocuments.toDocument(event);
+                if (traceparent != null) {
+                    document.append(EventDocuments.TRACEPARENT, traceparent);
+                    traceparents.put(event.id(), traceparent);
+                }
+                documents.add(document);
+            }
+            events(topic).insertMany(documents, new InsertManyOptions().ordered(ordered));
             return List.of();
         } catch (MongoBulkWriteException e) {
             List<Integer> taken = new ArrayList<>();
@@ -309,7 +351,14 @@ public class EventStore {
                             Filters.lt(EventDocuments.RECORDED_AT, Date.from(recordedBefore))))
                     .sort(Sorts.ascending(EventDocuments.ID))
                     .batchSize(1_000) // the embedded server otherwise answers in one reply, however many there are
-                    .forEach(document -> result.add(EventDocuments.toEnvelope(document)));
+                    .forEach(document -> {
+                        EventEnvelope event = EventDocuments.toEnvelope(document);
+                        String traceparent = document.getString(EventDocuments.TRACEPARENT);
+                        if (traceparent != null) {
+                            traceparents.put(event.id(), traceparent);
+                        }
+                        result.add(event);
+                    });
         }
         return result;
     }

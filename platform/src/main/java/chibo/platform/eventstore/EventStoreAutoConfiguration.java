@@ -2,6 +2,8 @@ package chibo.platform.eventstore;
 
 import chibo.contracts.EventSigner;
 import chibo.platform.integrity.EventIntegrityAutoConfiguration;
+import chibo.platform.tracing.EventTracing;
+import chibo.platform.tracing.EventTracingAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -27,14 +29,16 @@ import java.util.Map;
  * The event store and its relay, for a service that records events: set {@code chibo.event-store.source}.
  */
 @AutoConfiguration(after = {DataMongoAutoConfiguration.class, KafkaAutoConfiguration.class,
-        EventIntegrityAutoConfiguration.class})
+        EventIntegrityAutoConfiguration.class, EventTracingAutoConfiguration.class})
 @ConditionalOnProperty("chibo.event-store.source")
 @EnableConfigurationProperties(EventStoreProperties.class)
 public class EventStoreAutoConfiguration {
 
     @Bean
-    EventStore eventStore(MongoTemplate mongo, EventStoreProperties properties, Clock clock, MeterRegistry meters) {
+    EventStore eventStore(MongoTemplate mongo, EventStoreProperties properties, Clock clock, MeterRegistry meters,
+                          ObjectProvider<EventTracing> tracing) {
         EventStore store = new EventStore(mongo.getDb(), properties.topics(), properties.source(), clock, meters);
+        store.traceWith(tracing.getIfAvailable(() -> EventTracing.OFF));
         store.ensureIndexes();
         return store;
     }

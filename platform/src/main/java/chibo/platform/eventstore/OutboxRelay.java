@@ -3,15 +3,18 @@ package chibo.platform.eventstore;
 import chibo.contracts.CloudEventsKafka;
 import chibo.contracts.EventEnvelope;
 import chibo.contracts.EventSigner;
+import chibo.platform.tracing.EventTracing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import chibo.contracts.EventCatalog;
@@ -265,20 +268,33 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-        for (var record : CloudEventsKafka.toRecords(batch, signer)) {
+        List<EventTracing.Publication> publications = new ArrayList<>(batch.size());
+        List<ProducerRecord<String, byte[]>> records = CloudEventsKafka.toRecords(batch, signer);
+        for (int i = 0; i < batch.size(); i++) {
+            EventEnvelope event = batch.get(i);
+            ProducerRecord<String, byte[]> record = records.get(i);
+            EventTracing.Publication publication = store.tracing().publishing(store.traceparentOf(event.id()),
+                    record.topic(), event.type(), event.recordedAt());
+            if (publication.traceparent() != null) {
+                record.headers().add(EventTracing.HEADER, publication.traceparent().getBytes(StandardCharsets.US_ASCII));
+            }
+            publications.add(publication);
             acks.add(producer.send(record));
         }
         producer.flush();
         List<EventEnvelope> sent = new ArrayList<>(batch.size());
         List<EventEnvelope> unsent = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
-            if (acknowledged(acks.get(i))) {
+            Throwable failure = failureOf(acks.get(i));
+            publications.get(i).end(clock.instant(), failure);
+            if (failure == null) {
                 sent.add(batch.get(i));
             } else {
                 unsent.add(batch.get(i));
             }
         }
         store.markPublished(sent);
+        store.forgetTraceparents(sent);
         sent.forEach(event -> {
             queued.remove(event.storageId());
             lastSent.merge(event.subject(), event.seq(), Math::max);
@@ -291,16 +307,17 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private boolean acknowledged(Future<RecordMetadata> ack) {
+    /** Null once the broker has the record; else why not. */
+    private static Throwable failureOf(Future<RecordMetadata> ack) {
         try {
             ack.get();
-            return true;
+            return null;
         } catch (ExecutionException e) {
             log.warn("Kafka did not acknowledge an event: {}", e.getCause().toString());
-            return false;
+            return e.getCause();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return e;
         }
     }
 

@@ -4,6 +4,8 @@ import chibo.contracts.CloudEventsKafka;
 import chibo.contracts.EventEnvelope;
 import chibo.contracts.HashChain;
 import chibo.contracts.Topics;
+import chibo.platform.tracing.EventTracing;
+import chibo.platform.tracing.RecordingTracer;
 import chibo.testsupport.KafkaProbe;
 import chibo.testsupport.TestBroker;
 import chibo.testsupport.TestEventKeys;
@@ -187,5 +189,58 @@ class OutboxRelayTest {
         assertThat(relay.sweep(Duration.ZERO)).isEqualTo(1);
         assertThat(relay.sweep(Duration.ZERO)).isZero();
         assertThat(relay.pending()).isEqualTo(1);
+    }
+
+    @Test
+    void a_record_carries_the_trace_of_the_request_that_stored_its_event_inside_a_publication_span() {
+        RecordingTracer recording = new RecordingTracer();
+        store.traceWith(recording.tracing);
+        startRelay();
+        String member = "m-" + UUID.randomUUID();
+        io.micrometer.tracing.Span request = recording.tracer.nextSpan().name("POST /members/admissions").start();
+        try (var ignored = recording.tracer.withSpan(request)) {
+            store.append(member, 0, HashChain.GENESIS, List.of(Fixtures.exempted(member)));
+        } finally {
+            request.end();
+        }
+        String untraced = "m-" + UUID.randomUUID();
+        store.append(untraced, 0, HashChain.GENESIS, List.of(Fixtures.exempted(untraced)));
+
+        try (KafkaProbe probe = new KafkaProbe(TestBroker.bootstrapServers(), Topics.MEMBERSHIP)) {
+            var record = probe.awaitKey(member, records -> !records.isEmpty(), Duration.ofSeconds(30)).getFirst();
+            await().atMost(Duration.ofSeconds(10)).until(() -> recording.ended.size() == 2);
+            var publication = recording.only("publish " + Topics.MEMBERSHIP);
+            assertThat(publication.getTraceId()).isEqualTo(request.context().traceId());
+            assertThat(publication.getParentSpanId()).isEqualTo(request.context().spanId());
+            assertThat(EventTracing.traceparent(record.headers()))
+                    .isEqualTo("00-" + request.context().traceId() + "-" + publication.getSpanId() + "-01");
+            assertThat(EventTracing.traceparent(probe.awaitKey(untraced, records -> !records.isEmpty(),
+                    Duration.ofSeconds(30)).getFirst().headers())).as("an event stored outside any trace").isNull();
+        }
+    }
+
+    @Test
+    void an_event_swept_after_its_instance_died_still_carries_the_trace_it_was_stored_with() {
+        RecordingTracer recording = new RecordingTracer();
+        EventStore deadInstance = Fixtures.store(database);
+        deadInstance.traceWith(recording.tracing);
+        String member = "m-" + UUID.randomUUID();
+        io.micrometer.tracing.Span request = recording.tracer.nextSpan().name("POST /members/admissions").start();
+        try (var ignored = recording.tracer.withSpan(request)) {
+            deadInstance.append(member, 0, HashChain.GENESIS, List.of(Fixtures.exempted(member)));
+        } finally {
+            request.end();
+        }
+        relay = relayOn(store, new SimpleMeterRegistry());
+
+        assertThat(relay.sweep(Duration.ZERO)).isEqualTo(1);
+        relay.start();
+
+        try (KafkaProbe probe = new KafkaProbe(TestBroker.bootstrapServers(), Topics.MEMBERSHIP)) {
+            var record = probe.awaitKey(member, records -> !records.isEmpty(), Duration.ofSeconds(30)).getFirst();
+            assertThat(EventTracing.traceparent(record.headers())).as("this instance records no spans; the context"
+                    + " stored travels on").isEqualTo(
+                    "00-" + request.context().traceId() + "-" + request.context().spanId() + "-01");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package chibo.reporting.audit;
 
 import chibo.contracts.Topics;
+import chibo.platform.tracing.EventTracing;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -12,15 +13,18 @@ import java.util.List;
 class ArchiveListener {
 
     private final ArchiveWriter writer;
+    private final EventTracing tracing;
 
-    ArchiveListener(ArchiveWriter writer) {
+    ArchiveListener(ArchiveWriter writer, EventTracing tracing) {
         this.writer = writer;
+        this.tracing = tracing;
     }
 
     // idIsGroup = false: the group is the factory's (chibo.audit.consumer-group), not the listener id
     @KafkaListener(id = "audit-archive", topics = {Topics.ORGANIZATION, Topics.MEMBERSHIP, Topics.MEETING},
             containerFactory = "auditListeners", idIsGroup = false, batch = "true")
     void archive(List<ConsumerRecord<String, byte[]>> records) {
-        writer.write(records);
+        tracing.consuming("audit-archive", records, ConsumerRecord::topic,
+                record -> EventTracing.traceparent(record.headers()), () -> writer.write(records));
     }
 }
