@@ -89,6 +89,10 @@ public final class OrgRollup {
         return outcome;
     }
 
+    /**
+     * A delta for an organisation: a child joining or leaving, a merger's instruction, or a change of counters,
+     * which a merged organisation passes on to its target from the merger's month.
+     */
     private void applyDelta(String orgId, OrgDelta delta) {
         OrgState state = figures.organisation(orgId);
         if (state == null) {
@@ -166,16 +170,16 @@ public final class OrgRollup {
         String month = instruction.month();
         Map<String, Long> stockBefore = new TreeMap<>();
         for (String own : source.months()) {
-            Map<String, Long> figures = monthFigures(source.orgId(), own);
-            if (figures == null) {
+            Map<String, Long> counted = monthFigures(source.orgId(), own);
+            if (counted == null) {
                 continue;
             }
             if (own.compareTo(month) < 0) {
-                stockBefore = Counters.plus(stockBefore, Counters.stock(figures));
+                stockBefore = Counters.plus(stockBefore, Counters.stock(counted));
             } else {
-                apply(source, OrgDelta.of(Counters.negate(figures), own, instruction.cause(),
+                apply(source, OrgDelta.of(Counters.negate(counted), own, instruction.cause(),
                         instruction.recordedAt()));
-                forward(instruction.mergeInto(), OrgDelta.of(figures, own, instruction.cause(),
+                forward(instruction.mergeInto(), OrgDelta.of(counted, own, instruction.cause(),
                         instruction.recordedAt()));
             }
         }
@@ -199,17 +203,17 @@ public final class OrgRollup {
         String oldParent = current.parentId();
         Map<String, Long> stockBefore = new TreeMap<>();
         for (String own : current.months()) {
-            Map<String, Long> figures = monthFigures(current.orgId(), own);
-            if (figures == null) {
+            Map<String, Long> counted = monthFigures(current.orgId(), own);
+            if (counted == null) {
                 continue;
             }
             if (own.compareTo(since) < 0) {
-                stockBefore = Counters.plus(stockBefore, Counters.stock(figures));
+                stockBefore = Counters.plus(stockBefore, Counters.stock(counted));
             } else {
                 if (oldParent != null) {
-                    forward(oldParent, OrgDelta.of(Counters.negate(figures), own, cause, at));
+                    forward(oldParent, OrgDelta.of(Counters.negate(counted), own, cause, at));
                 }
-                forward(newParentId, OrgDelta.of(figures, own, cause, at));
+                forward(newParentId, OrgDelta.of(counted, own, cause, at));
             }
         }
         if (!stockBefore.isEmpty()) {
@@ -226,6 +230,7 @@ public final class OrgRollup {
         return stored == null ? null : stored.counters();
     }
 
+    /** An organisation event: its place in the tree, its cells and its units ({@code current} null: registration). */
     private void apply(OrgState current, EventEnvelope event) {
         Instant at = event.recordedAt();
         String cause = event.id().toString();
@@ -272,23 +277,23 @@ public final class OrgRollup {
                 }
             }
             case UnitRegistered e -> {
-                unitFacts.add(new UnitFact(e.unitId(), UnitFact.Change.REGISTERED, event.subject(), e.kind(), null, null,
-                        false, 0, month, cause, at));
+                unitFacts.add(new UnitFact(e.unitId(), UnitFact.Change.REGISTERED, event.subject(), e.kind(), null,
+                        null, false, 0, month, cause, at));
                 organisation(current, current.name(), current.active(), event);
             }
             case UnitCovered e -> {
-                unitFacts.add(new UnitFact(e.unitId(), UnitFact.Change.COVERED, null, null, e.cellId(), null, false, 0,
-                        month, cause, at));
+                unitFacts.add(new UnitFact(e.unitId(), UnitFact.Change.COVERED, null, null, e.cellId(), null, false,
+                        0, month, cause, at));
                 organisation(current, current.name(), current.active(), event);
             }
             case PositionAssigned e -> {
-                unitFacts.add(new UnitFact(e.unitId(), UnitFact.Change.POSITION_ASSIGNED, null, null, null, e.position(),
-                        e.memberId() != null, 0, month, cause, at));
+                unitFacts.add(new UnitFact(e.unitId(), UnitFact.Change.POSITION_ASSIGNED, null, null, null,
+                        e.position(), e.memberId() != null, 0, month, cause, at));
                 organisation(current, current.name(), current.active(), event);
             }
             case PositionVacated e -> {
-                unitFacts.add(new UnitFact(e.unitId(), UnitFact.Change.POSITION_VACATED, null, null, null, e.position(),
-                        false, 0, month, cause, at));
+                unitFacts.add(new UnitFact(e.unitId(), UnitFact.Change.POSITION_VACATED, null, null, null,
+                        e.position(), false, 0, month, cause, at));
                 organisation(current, current.name(), current.active(), event);
             }
         }
