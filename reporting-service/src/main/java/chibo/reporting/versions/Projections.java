@@ -2,13 +2,11 @@ package chibo.reporting.versions;
 
 import chibo.contracts.Topics;
 import chibo.contracts.TrustedSigners;
-import chibo.platform.kafka.TopicsAutoConfiguration;
 import chibo.platform.kafka.TopicsProperties;
 import chibo.platform.web.FieldProblem;
 import chibo.platform.web.ProblemException;
 import chibo.platform.web.Problems;
 import chibo.reporting.topology.ReportingTopics;
-import chibo.reporting.topology.TopologyEvents;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -18,7 +16,6 @@ import com.mongodb.client.model.ReplaceOptions;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.KafkaStreams;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -30,7 +27,6 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
@@ -39,10 +35,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -75,20 +69,14 @@ public class Projections implements SmartLifecycle, HealthIndicator {
 
     private final ReportingProperties properties;
     private final KafkaProperties kafka;
-    private final KafkaAdmin kafkaAdmin;
-    private final TopicsProperties partitioning;
-    private final MongoDatabase database;
     private final MongoCollection<Document> versions;
     private final OperatorTrail trail;
-    private final MeterRegistry meters;
     private final Clock clock;
-    private final TopologyEvents events;
-    private final TrustedSigners signers;
-    /** Looked up when a version starts: what listens to the stored totals reads the live version from here. */
-    private final ObjectProvider<CountsWritten> countsWritten;
+    private final VersionLauncher launcher;
     private final AtomicReference<String> live = new AtomicReference<>();
     private final Map<String, ProjectionRuntime> running = new ConcurrentHashMap<>();
-    private final Map<String, Sample> samples = new ConcurrentHashMap<>();
+    private final VersionFigures figures;
+    private final VersionProgress versionProgress;
     private volatile Admin admin;
     private volatile Offsets offsets;
     private volatile ScheduledExecutorService following;
@@ -96,42 +84,19 @@ public class Projections implements SmartLifecycle, HealthIndicator {
     Projections(ReportingProperties properties, KafkaProperties kafka, KafkaAdmin kafkaAdmin,
                 TopicsProperties partitioning, MongoTemplate mongo, MeterRegistry meters, Clock clock,
                 TrustedSigners signers, ObjectProvider<CountsWritten> countsWritten) {
-        this.signers = signers;
-        this.countsWritten = countsWritten;
         this.properties = properties;
         this.kafka = kafka;
-        this.kafkaAdmin = kafkaAdmin;
-        this.partitioning = partitioning;
-        this.database = mongo.getDb();
+        MongoDatabase database = mongo.getDb();
         this.versions = database.getCollection("projection_versions");
         this.trail = new OperatorTrail(database.getCollection(OperatorTrail.COLLECTION), clock);
-        this.meters = meters;
+        this.figures = new VersionFigures(database);
+        this.versionProgress = new VersionProgress(kafka, clock);
+        this.launcher = new VersionLauncher(properties, kafka, kafkaAdmin, partitioning, database, meters, signers,
+                countsWritten);
         this.clock = clock;
-        this.events = new MeteredTopologyEvents(meters);
         Gauge.builder("chibo.projection.freshness", this, projections -> projections.freshnessSeconds())
                 .description("seconds between now and the recorded time of the latest event in the live figures")
                 .baseUnit("seconds").tag("projection", "reporting").register(meters);
-    }
-
-    /**
-     * The topics of a projection version; created before the version starts. The two store changelogs the MongoDB
-     * sink reads are created here too (Kafka Streams takes a changelog that exists with its partition count), so
-     * the sink's consumers find them from the start.
-     */
-    static List<NewTopic> topicsOf(ReportingTopics topics, TopicsProperties partitioning) {
-        return List.of(
-                TopicsAutoConfiguration.eventTopic(topics.orgDeltas(), partitioning),
-                TopicBuilder.name(topics.orgCounts()).partitions(partitioning.partitions())
-                        .replicas(partitioning.replicas()).compact().build(),
-                TopicBuilder.name(topics.orgMonths()).partitions(partitioning.partitions())
-                        .replicas(partitioning.replicas()).compact().build(),
-                TopicsAutoConfiguration.eventTopic(topics.unitFacts(), partitioning),
-                TopicsAutoConfiguration.eventTopic(topics.deadLetter(Topics.MEMBERSHIP), partitioning),
-                TopicsAutoConfiguration.eventTopic(topics.deadLetter(Topics.MEETING), partitioning),
-                TopicsAutoConfiguration.eventTopic(topics.deadLetter(Topics.ORGANIZATION), partitioning),
-                TopicsAutoConfiguration.eventTopic(ReportingTopics.redrive(Topics.MEMBERSHIP), partitioning),
-                TopicsAutoConfiguration.eventTopic(ReportingTopics.redrive(Topics.MEETING), partitioning),
-                TopicsAutoConfiguration.eventTopic(ReportingTopics.redrive(Topics.ORGANIZATION), partitioning));
     }
 
     /** The version queries read now. */
@@ -207,14 +172,8 @@ public class Projections implements SmartLifecycle, HealthIndicator {
     }
 
     private void run(String version) {
-        running.computeIfAbsent(version, v -> {
-            ReportingTopics topics = new ReportingTopics(v);
-            kafkaAdmin.createOrModifyTopics(topicsOf(topics, partitioning).toArray(new NewTopic[0]));
-            Duration commitInterval = v.equals(live()) ? properties.commitInterval()
-                    : properties.rebuildCommitInterval();
-            return ProjectionRuntime.start(topics, properties, commitInterval, kafka, database, meters, events,
-                    signers, countsWritten.getIfAvailable(() -> CountsWritten.NONE));
-        });
+        running.computeIfAbsent(version, v -> launcher.start(v, v.equals(live()) ? properties.commitInterval()
+                : properties.rebuildCommitInterval()));
     }
 
     /**
@@ -269,72 +228,16 @@ public class Projections implements SmartLifecycle, HealthIndicator {
     /** How far a version has come: input events it has processed of those on the topics, rate, ETA. */
     public Progress progress(String version) {
         Document stored = stored(version).orElseThrow(() -> Problems.notFound("projection version", version));
-        ReportingTopics topics = new ReportingTopics(version);
         State state = State.valueOf(stored.getString("state"));
         if (state == State.DROPPED) {
             return new Progress(version, state, false, 0, 0, null, null, null, null, null);
         }
-        long total = offsets.total(Topics.ALL);
-        long done = offsets.committed(topics.applicationId(), Topics.ALL).values().stream()
-                .mapToLong(Long::longValue).sum();
-        Instant now = clock.instant();
-        Sample previous = samples.put(version, new Sample(done, now));
-        Double rate = previous == null || !now.isAfter(previous.at()) ? null
-                : (done - previous.done()) * 1000.0 / Duration.between(previous.at(), now).toMillis();
-        Long etaSeconds = rate == null || rate <= 0 ? null : Math.round((total - done) / rate);
-        // the event topics are written without transactions, so a group that has not committed up to their ends has
-        // records left to read: only a version at the ends needs the closer look at the internal topics' markers
-        boolean caughtUp = done >= total && caughtUp(topics);
-        ProjectionRuntime runtime = running.get(version);
-        return new Progress(version, version.equals(live()) ? State.LIVE : state, caughtUp, done, total,
-                total == 0 ? Double.valueOf(100) : Math.min(100.0, Math.round(done * 1000.0 / total) / 10.0),
-                rate == null ? null : Math.round(rate * 10) / 10.0, caughtUp ? Long.valueOf(0) : etaSeconds,
-                runtime == null ? null : runtime.state().name(),
-                runtime == null ? null : runtime.commitInterval().toMillis());
-    }
-
-    /** Whether the version has processed everything on its input and internal topics and stored the results. */
-    private boolean caughtUp(ReportingTopics topics) {
-        Map<String, Object> consumer = kafka.buildConsumerProperties();
-        return offsets.consumedAll(topics.applicationId(), topics.streamSources(), consumer)
-                && offsets.consumedAll(topics.countsSinkGroup(), List.of(topics.orgCounts()), consumer)
-                && offsets.consumedAll(topics.monthsSinkGroup(), List.of(topics.orgMonths()), consumer);
+        return versionProgress.of(offsets, version, version.equals(live()) ? State.LIVE : state, running.get(version));
     }
 
     /** Organisations whose figures differ between the live version and another (at most 50 listed). */
     public List<Difference> differences(String version) {
-        return differences(totals(live()), totals(version));
-    }
-
-    private static List<Difference> differences(Map<String, Map<String, Long>> liveFigures,
-                                                Map<String, Map<String, Long>> other) {
-        List<Difference> differences = new ArrayList<>();
-        Set<String> orgs = new TreeSet<>(liveFigures.keySet());
-        orgs.addAll(other.keySet());
-        for (String org : orgs) {
-            Map<String, Long> a = liveFigures.getOrDefault(org, Map.of());
-            Map<String, Long> b = other.getOrDefault(org, Map.of());
-            Set<String> counters = new TreeSet<>(a.keySet());
-            counters.addAll(b.keySet());
-            for (String counter : counters) {
-                if (!Objects.equals(a.getOrDefault(counter, 0L), b.getOrDefault(counter, 0L))) {
-                    differences.add(new Difference(org, counter, a.getOrDefault(counter, 0L),
-                            b.getOrDefault(counter, 0L)));
-                }
-            }
-        }
-        return differences;
-    }
-
-    private Map<String, Map<String, Long>> totals(String version) {
-        Map<String, Map<String, Long>> totals = new HashMap<>();
-        for (Document org : database.getCollection(ProjectionNames.countsCollection(version)).find()) {
-            Map<String, Long> counters = new HashMap<>();
-            org.get("counters", Document.class).forEach((name, value) -> counters.put(name,
-                    ((Number) value).longValue()));
-            totals.put(org.getString("_id"), counters);
-        }
-        return totals;
+        return VersionFigures.differences(figures.totals(live()), figures.totals(version));
     }
 
     /**
@@ -355,9 +258,9 @@ public class Projections implements SmartLifecycle, HealthIndicator {
                     + " of " + progress.total() + " events and has not caught up yet", Map.of("progress", progress));
         }
         String previous = live();
-        Map<String, Map<String, Long>> liveFigures = totals(previous);
-        Map<String, Map<String, Long>> built = totals(version);
-        List<Difference> differences = differences(liveFigures, built);
+        Map<String, Map<String, Long>> liveFigures = figures.totals(previous);
+        Map<String, Map<String, Long>> built = figures.totals(version);
+        List<Difference> differences = VersionFigures.differences(liveFigures, built);
         if (!differences.isEmpty() && !acceptDifferences) {
             throw conflict("acceptDifferences", "equal-or-accepted", differences.size() + " figure(s) differ from"
                     + " the live version '" + previous + "'; switch with acceptDifferences=true to accept them",
@@ -389,31 +292,13 @@ public class Projections implements SmartLifecycle, HealthIndicator {
         if (State.DROPPED.name().equals(stored.getString("state"))) {
             return;
         }
-        trail.record(OperatorTrail.Action.DROP, version, by, live(), live(), OperatorTrail.digest(totals(version)),
+        trail.record(OperatorTrail.Action.DROP, version, by, live(), live(), OperatorTrail.digest(figures.totals(version)),
                 null, 0);
         versions.updateOne(Filters.eq("_id", version), new Document("$set",
                 new Document("state", State.DROPPED.name())));
         Optional.ofNullable(running.remove(version)).ifPresent(ProjectionRuntime::stopAndCleanUp);
-        database.getCollection(ProjectionNames.countsCollection(version)).drop();
-        database.getCollection(ProjectionNames.monthsCollection(version)).drop();
-        database.getCollection(ProjectionNames.timelinesCollection(version)).drop();
-        ReportingTopics topics = new ReportingTopics(version);
-        try {
-            Set<String> owned = new TreeSet<>();
-            for (String topic : admin.listTopics().names().get(10, TimeUnit.SECONDS)) {
-                if (topic.startsWith("chibo.reporting." + version + ".") || topic.startsWith(topics.applicationId()
-                        + "-") || topic.endsWith("." + topics.applicationId() + ".dlt")) {
-                    owned.add(topic);
-                }
-            }
-            admin.deleteTopics(owned).all().get(30, TimeUnit.SECONDS);
-            admin.deleteConsumerGroups(List.of(topics.applicationId(), topics.countsSinkGroup(),
-                    topics.monthsSinkGroup())).all().get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            log.warn("topics or groups of dropped version {} not all deleted: {}", version, e.toString());
-        }
+        figures.drop(version);
+        VersionTopics.delete(admin, version);
         log.info("projection version {} dropped", version);
     }
 
@@ -474,9 +359,6 @@ public class Projections implements SmartLifecycle, HealthIndicator {
         Health.Builder health = state.isRunningOrRebalancing() ? Health.up() : Health.down();
         return health.withDetail("state", state.name()).withDetail("liveVersion", live())
                 .withDetail("applicationId", new ReportingTopics(live()).applicationId()).build();
-    }
-
-    private record Sample(long done, Instant at) {
     }
 
     /**

@@ -10,7 +10,7 @@ class ReportingConfiguration {
 
     @Bean
     KafkaAdmin.NewTopics reportingTopics(ReportingProperties properties, TopicsProperties partitioning) {
-        return new KafkaAdmin.NewTopics(Projections.topicsOf(properties.topics(), partitioning)
+        return new KafkaAdmin.NewTopics(VersionTopics.of(properties.topics(), partitioning)
                 .toArray(new org.apache.kafka.clients.admin.NewTopic[0]));
     }
 }
