@@ -2,6 +2,7 @@ package chibo.reporting.topology;
 
 import chibo.contracts.Topics;
 import chibo.contracts.TrustedSigners;
+import chibo.reporting.figures.UnitCoverage;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -64,7 +65,7 @@ public final class ReportingTopology {
 
         topology.addSource("unit-facts", keys, values, topics.unitFacts());
         topology.addProcessor("unit-fold", UnitFold::new, "unit-facts");
-        topology.addStateStore(ObjectStore.json(UnitFold.UNITS, UnitFold.UnitState.class, KEEP_SUBJECTS),
+        topology.addStateStore(ObjectStore.json(UnitFold.UNITS, UnitCoverage.class, KEEP_SUBJECTS),
                 "unit-fold");
 
         topology.addSource("organizations", keys, values, Topics.ORGANIZATION,
