@@ -16,7 +16,10 @@ public final class ProjectionNames {
         return "org_months_" + version;
     }
 
-    /** Each organisation's months of the version as one {@link Timeline}, keyed by organisation. */
+    /**
+     * Each organisation's months of the version as one {@link chibo.reporting.figures.Timeline}, keyed by
+     * organisation.
+     */
     public static String timelinesCollection(String version) {
         return "org_timelines_" + version;
     }
