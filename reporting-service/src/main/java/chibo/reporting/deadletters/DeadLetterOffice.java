@@ -1,13 +1,13 @@
 package chibo.reporting.deadletters;
 
 import chibo.contracts.Topics;
-import chibo.platform.security.Caller;
 import chibo.contracts.TrustedSigners;
+import chibo.platform.security.Caller;
 import chibo.platform.web.ProblemException;
 import chibo.platform.web.ProblemTypes;
 import chibo.platform.web.Problems;
-import chibo.reporting.aggregates.Projections;
-import chibo.reporting.aggregates.ReportingTopics;
+import chibo.reporting.topology.ReportingTopics;
+import chibo.reporting.versions.Projections;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;

@@ -3,7 +3,7 @@ package chibo.reporting.query;
 import chibo.platform.security.Caller;
 import chibo.platform.security.Roles;
 import chibo.platform.web.Problems;
-import chibo.reporting.aggregates.Counters;
+import chibo.reporting.figures.Counters;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,6 +1,6 @@
 package chibo.reporting.query;
 
-import chibo.reporting.aggregates.FiguresFreshness;
+import chibo.reporting.versions.FiguresFreshness;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -3,7 +3,7 @@ package chibo.reporting.query;
 import chibo.platform.security.Caller;
 import chibo.platform.security.Roles;
 import chibo.platform.web.ProblemException;
-import chibo.reporting.aggregates.ReportingProperties;
+import chibo.reporting.versions.ReportingProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;

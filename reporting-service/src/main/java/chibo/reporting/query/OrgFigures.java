@@ -1,9 +1,9 @@
 package chibo.reporting.query;
 
 import chibo.platform.security.OrgDirectory;
-import chibo.reporting.aggregates.ProjectionNames;
-import chibo.reporting.aggregates.Projections;
-import chibo.reporting.aggregates.Timeline;
+import chibo.reporting.figures.Timeline;
+import chibo.reporting.versions.ProjectionNames;
+import chibo.reporting.versions.Projections;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;

@@ -1,7 +1,7 @@
 package chibo.reporting.query;
 
-import chibo.reporting.aggregates.Counters;
 
+import chibo.reporting.figures.Counters;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;

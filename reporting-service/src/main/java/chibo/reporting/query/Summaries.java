@@ -4,7 +4,7 @@ import chibo.platform.security.Caller;
 import chibo.platform.security.SubtreeGuard;
 import chibo.platform.web.ProblemException;
 import chibo.platform.web.Problems;
-import chibo.reporting.aggregates.Counters;
+import chibo.reporting.figures.Counters;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;

@@ -1,9 +1,9 @@
 package chibo.reporting.search;
 
-import chibo.reporting.aggregates.CountsWritten;
-import chibo.reporting.aggregates.OrgAggregate;
-import chibo.reporting.aggregates.ProjectionNames;
-import chibo.reporting.aggregates.Projections;
+import chibo.reporting.figures.OrgAggregate;
+import chibo.reporting.versions.CountsWritten;
+import chibo.reporting.versions.ProjectionNames;
+import chibo.reporting.versions.Projections;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.slf4j.Logger;

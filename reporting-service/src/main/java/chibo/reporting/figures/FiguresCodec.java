@@ -1,0 +1,114 @@
+package chibo.reporting.figures;
+
+import chibo.contracts.EventJson;
+import chibo.contracts.organization.OrgLevel;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The binary form of an organisation's figures and months on the topology's changelogs (written at every commit
+ * for every organisation changed, and read by the MongoDB sinks): several times cheaper than the JSON that earlier
+ * versions wrote, which is still read, so a changelog written before an upgrade restores and materialises.
+ */
+public final class FiguresCodec {
+
+    private static final byte AGGREGATE = 2;
+    private static final byte MONTH = 3;
+
+    private FiguresCodec() {
+    }
+
+    public static byte[] bytes(OrgAggregate a) {
+        CompactBytes.Writer out = new CompactBytes.Writer(128 + 24 * a.counters().size() + 12 * a.months().size()
+                + 16 * a.children().size());
+        out.write(AGGREGATE).string(a.orgId()).string(a.name()).string(a.level() == null ? null : a.level().name())
+                .string(a.parentId()).write(a.active()).varlong(a.orgSeq()).string(a.mergedInto())
+                .string(a.mergedMonth());
+        counters(out, a.counters());
+        strings(out, a.months());
+        strings(out, a.children());
+        out.varint(a.placements().size());
+        a.placements().forEach(placement -> out.string(placement.fromMonth()).string(placement.parentId()));
+        return out.varlong(a.version()).instant(a.lastRecordedAt()).bytes();
+    }
+
+    public static OrgAggregate readAggregate(byte[] bytes) {
+        if (bytes.length > 0 && bytes[0] == '{') {
+            return EventJson.mapper().readValue(bytes, OrgAggregate.class);
+        }
+        CompactBytes.Reader in = reader(bytes, AGGREGATE);
+        String orgId = in.string();
+        String name = in.string();
+        String level = in.string();
+        String parentId = in.string();
+        boolean active = in.bool();
+        long orgSeq = in.varlong();
+        String mergedInto = in.string();
+        String mergedMonth = in.string();
+        Map<String, Long> counters = counters(in);
+        List<String> months = strings(in);
+        List<String> children = strings(in);
+        int placementCount = in.varint();
+        List<OrgAggregate.Placement> placements = new ArrayList<>(placementCount);
+        for (int i = 0; i < placementCount; i++) {
+            placements.add(new OrgAggregate.Placement(in.string(), in.string()));
+        }
+        return new OrgAggregate(orgId, name, level == null ? null : OrgLevel.valueOf(level), parentId, active, orgSeq,
+                mergedInto, mergedMonth, counters, months, children, placements, in.varlong(), in.instant());
+    }
+
+    public static byte[] bytes(OrgMonth month) {
+        CompactBytes.Writer out = new CompactBytes.Writer(32 + 24 * month.counters().size());
+        out.write(MONTH).string(month.orgId()).string(month.month());
+        counters(out, month.counters());
+        return out.varlong(month.version()).bytes();
+    }
+
+    public static OrgMonth readMonth(byte[] bytes) {
+        if (bytes.length > 0 && bytes[0] == '{') {
+            return EventJson.mapper().readValue(bytes, OrgMonth.class);
+        }
+        CompactBytes.Reader in = reader(bytes, MONTH);
+        return new OrgMonth(in.string(), in.string(), counters(in), in.varlong());
+    }
+
+    private static CompactBytes.Reader reader(byte[] bytes, byte expected) {
+        CompactBytes.Reader in = new CompactBytes.Reader(bytes);
+        byte kind = bytes.length == 0 ? 0 : in.read();
+        if (kind != expected) {
+            throw new IllegalArgumentException("not the binary form expected: kind " + kind + ", not " + expected);
+        }
+        return in;
+    }
+
+    private static void counters(CompactBytes.Writer out, Map<String, Long> counters) {
+        out.varint(counters.size());
+        counters.forEach((name, value) -> out.string(name).signed(value));
+    }
+
+    private static Map<String, Long> counters(CompactBytes.Reader in) {
+        int size = in.varint();
+        Map<String, Long> counters = HashMap.newHashMap(size);
+        for (int i = 0; i < size; i++) {
+            counters.put(CompactBytes.name(in.string()), in.signed());
+        }
+        return counters;
+    }
+
+    private static void strings(CompactBytes.Writer out, List<String> values) {
+        out.varint(values.size());
+        values.forEach(out::string);
+    }
+
+    private static List<String> strings(CompactBytes.Reader in) {
+        int size = in.varint();
+        List<String> values = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            values.add(in.string());
+        }
+        return values;
+    }
+}

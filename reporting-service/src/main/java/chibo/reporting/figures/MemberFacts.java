@@ -1,0 +1,106 @@
+package chibo.reporting.figures;
+
+import chibo.contracts.EventEnvelope;
+import chibo.contracts.member.Education;
+import chibo.contracts.member.MemberAdmitted;
+import chibo.contracts.member.MemberCorrected;
+import chibo.contracts.member.MemberDeceased;
+import chibo.contracts.member.MemberEnrolledFromRegister;
+import chibo.contracts.member.MemberEvent;
+import chibo.contracts.member.MemberExempted;
+import chibo.contracts.member.MemberExpelled;
+import chibo.contracts.member.MemberLetGo;
+import chibo.contracts.member.MemberProbationFailed;
+import chibo.contracts.member.MemberReadmitted;
+import chibo.contracts.member.MemberRecognized;
+import chibo.contracts.member.MemberRemoved;
+import chibo.contracts.member.MemberStatus;
+import chibo.contracts.member.MemberTransferReceived;
+import chibo.contracts.member.Person;
+import chibo.contracts.member.Sex;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What reporting knows of one member: enough to say which counters of which cell the member adds to.
+ * {@code previousStatus} lets an upheld appeal or an annulment restore the status before the reversed decision;
+ * {@code statusFlow} and {@code statusMonth} name the flow that decision counted and when, so that it is taken back
+ * where it was counted.
+ */
+public record MemberFacts(String cellId, MemberStatus status, MemberStatus previousStatus, long statusSeq,
+                          boolean exempted, LocalDate birthDate, Sex sex, String ethnicity, Education education,
+                          String residenceUnitId, String statusFlow, String statusMonth) {
+
+    public static MemberFacts apply(MemberFacts facts, EventEnvelope event) {
+        if (!(event.payload() instanceof MemberEvent payload)) {
+            throw new IllegalArgumentException(event.type() + " is not a member event");
+        }
+        String month = Counters.month(event.effectiveDate());
+        return switch (payload) {
+            case MemberAdmitted e -> joined(e.person(), e.cellId(), MemberStatus.PROBATIONARY, false, event,
+                    Counters.ADMITTED);
+            case MemberReadmitted e -> joined(e.person(), e.cellId(), MemberStatus.PROBATIONARY, false, event,
+                    Counters.READMITTED);
+            case MemberEnrolledFromRegister e -> joined(e.person(), e.cellId(), e.status(), e.exempted(), event,
+                    Counters.ENROLLED);
+            case MemberRecognized e -> facts.withStatus(MemberStatus.OFFICIAL, event, Counters.RECOGNIZED, month);
+            case MemberProbationFailed e ->
+                    facts.withStatus(MemberStatus.REMOVED, event, Counters.PROBATION_FAILED, month);
+            case MemberRemoved e -> facts.withStatus(MemberStatus.REMOVED, event, Counters.REMOVED, month);
+            case MemberLetGo e -> facts.withStatus(MemberStatus.LET_GO, event, Counters.LET_GO, month);
+            case MemberExpelled e -> facts.withStatus(MemberStatus.EXPELLED, event, Counters.EXPELLED, month);
+            case MemberDeceased e -> facts.withStatus(MemberStatus.DECEASED, event, Counters.DECEASED, month);
+            case MemberExempted e -> new MemberFacts(facts.cellId, facts.status, facts.previousStatus,
+                    facts.statusSeq, true, facts.birthDate, facts.sex, facts.ethnicity, facts.education,
+                    facts.residenceUnitId, facts.statusFlow, facts.statusMonth);
+            case MemberTransferReceived e -> new MemberFacts(e.cellId(), facts.status, facts.previousStatus,
+                    facts.statusSeq, facts.exempted, facts.birthDate, facts.sex, facts.ethnicity, facts.education,
+                    facts.residenceUnitId, facts.statusFlow, facts.statusMonth);
+            case MemberCorrected e when facts.reverses(e) -> new MemberFacts(facts.cellId, facts.previousStatus, null,
+                    event.seq(), facts.exempted, facts.birthDate, facts.sex, facts.ethnicity, facts.education,
+                    facts.residenceUnitId, null, null);
+            default -> facts;
+        };
+    }
+
+    private static MemberFacts joined(Person person, String cellId, MemberStatus status, boolean exempted,
+                                      EventEnvelope event, String flow) {
+        Person p = person == null ? new Person(null, null, null, null, null, null) : person;
+        return new MemberFacts(cellId, status, null, event.seq(), exempted, p.birthDate(), p.sex(), p.ethnicity(),
+                p.education(), p.residenceUnitId(), flow, Counters.month(event.effectiveDate()));
+    }
+
+    /** Whether a correction reverses the decision this member's status came from. */
+    public boolean reverses(MemberCorrected correction) {
+        return correction.correctedSeq() == statusSeq && previousStatus != null;
+    }
+
+    private MemberFacts withStatus(MemberStatus newStatus, EventEnvelope event, String flow, String month) {
+        return new MemberFacts(cellId, newStatus, status, event.seq(), exempted, birthDate, sex, ethnicity, education,
+                residenceUnitId, flow, month);
+    }
+
+    /** The stock counters this member adds one to, at their cell. A member who left adds to none. */
+    public Map<String, Long> counters() {
+        Map<String, Long> counters = new TreeMap<>();
+        if (status.isActive()) {
+            counters.put(Counters.MEMBERS, 1L);
+            counters.put(Counters.status(status), 1L);
+            if (exempted) {
+                counters.put(Counters.EXEMPTED, 1L);
+            }
+            counters.put(Counters.sex(sex), 1L);
+            counters.put(Counters.ethnicity(ethnicity), 1L);
+            counters.put(Counters.education(education), 1L);
+            counters.put(Counters.born(birthDate), 1L);
+        }
+        return counters;
+    }
+
+    /** Whether the member counts as a resident of their unit: an active member with a unit of residence. */
+    public boolean resides() {
+        return status.isActive() && residenceUnitId != null;
+    }
+}

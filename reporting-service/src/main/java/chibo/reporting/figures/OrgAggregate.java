@@ -1,0 +1,47 @@
+package chibo.reporting.figures;
+
+import chibo.contracts.organization.OrgLevel;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An organisation's live figures, as stored and published at each commit: its counters include its whole subtree.
+ * {@code version} rises with every change, so a store that keeps only the highest version can never double or roll
+ * back a count. The org-aggregate processor works on an {@link OrgState} and writes this form of it.
+ *
+ * @param orgSeq         the seq of the organisation's last applied event
+ * @param mergedInto     the organisation this one was merged into, which holds its stock from {@code mergedMonth}
+ * @param counters       totals: stock now, flows ever
+ * @param months         the months of effective date ({@code 2025-07}) with figures: each is an {@link OrgMonth}
+ * @param children       the organisations directly under this one, merged and dissolved ones included
+ * @param placements     the parents it had, each from a month of effective date: what happened in a month is
+ *                       counted up the line of the parent it had then
+ * @param lastRecordedAt recorded time of the latest event reflected here
+ */
+public record OrgAggregate(String orgId, String name, OrgLevel level, String parentId, boolean active, long orgSeq,
+                           String mergedInto, String mergedMonth, Map<String, Long> counters, List<String> months,
+                           List<String> children, List<Placement> placements, long version, Instant lastRecordedAt) {
+
+    /** The month of registration's placement: before any month. */
+    static final String ALWAYS = "0000-01";
+
+    /** Under {@code parentId} from {@code fromMonth} on. */
+    public record Placement(String fromMonth, String parentId) {
+    }
+
+    public OrgAggregate {
+        counters = Map.copyOf(counters);
+        months = months == null ? List.of() : List.copyOf(months);
+        children = children == null ? List.of() : List.copyOf(children);
+        placements = placements == null || placements.isEmpty() ? List.of(new Placement(ALWAYS, parentId))
+                : List.copyOf(placements);
+    }
+
+    static OrgAggregate registered(String orgId, String name, OrgLevel level, String parentId, long seq,
+                                   Instant recordedAt) {
+        return new OrgAggregate(orgId, name, level, parentId, true, seq, null, null, Map.of(), List.of(), List.of(),
+                List.of(new Placement(ALWAYS, parentId)), 1, recordedAt);
+    }
+}

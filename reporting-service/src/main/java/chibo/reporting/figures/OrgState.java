@@ -1,0 +1,171 @@
+package chibo.reporting.figures;
+
+import chibo.contracts.organization.OrgLevel;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * An organisation's figures as the org-aggregate processor works on them: changed in place, because the upper
+ * levels of the tree take a delta for nearly every event, and turned into an {@link OrgAggregate} (its stored and
+ * published form) only when the task commits. Only that processor holds one; what it hands out is copied.
+ */
+public final class OrgState {
+
+    private final String orgId;
+    private String name;
+    private OrgLevel level;
+    private String parentId;
+    private boolean active;
+    private long orgSeq;
+    private String mergedInto;
+    private String mergedMonth;
+    private final Map<String, Long> counters;
+    private final TreeSet<String> months;
+    private final TreeSet<String> children;
+    private final List<OrgAggregate.Placement> placements;
+    private long version;
+    private Instant lastRecordedAt;
+
+    private OrgState(OrgAggregate stored) {
+        this.orgId = stored.orgId();
+        this.name = stored.name();
+        this.level = stored.level();
+        this.parentId = stored.parentId();
+        this.active = stored.active();
+        this.orgSeq = stored.orgSeq();
+        this.mergedInto = stored.mergedInto();
+        this.mergedMonth = stored.mergedMonth();
+        this.counters = new HashMap<>(stored.counters());
+        this.months = new TreeSet<>(stored.months());
+        this.children = new TreeSet<>(stored.children());
+        this.placements = new ArrayList<>(stored.placements());
+        this.version = stored.version();
+        this.lastRecordedAt = stored.lastRecordedAt();
+    }
+
+    public static OrgState of(OrgAggregate stored) {
+        return new OrgState(stored);
+    }
+
+    static OrgState registered(String orgId, String name, OrgLevel level, String parentId, long seq,
+                               Instant recordedAt) {
+        return new OrgState(OrgAggregate.registered(orgId, name, level, parentId, seq, recordedAt));
+    }
+
+    /** The stored and published form. */
+    public OrgAggregate toAggregate() {
+        return new OrgAggregate(orgId, name, level, parentId, active, orgSeq, mergedInto, mergedMonth, counters,
+                List.copyOf(months), List.copyOf(children), placements, version, lastRecordedAt);
+    }
+
+    /** Applies a delta to the totals and lists its month. */
+    void plus(OrgDelta delta) {
+        Counters.addTo(counters, delta.counters());
+        if (delta.month() != null && !delta.counters().isEmpty()) {
+            months.add(delta.month());
+        }
+        changed(delta.recordedAt());
+    }
+
+    void child(String childId, boolean added, Instant recordedAt) {
+        if (added) {
+            children.add(childId);
+        } else {
+            children.remove(childId);
+        }
+        changed(recordedAt);
+    }
+
+    void organisation(String newName, OrgLevel newLevel, boolean nowActive, long seq, Instant recordedAt) {
+        name = newName;
+        level = newLevel;
+        active = nowActive;
+        orgSeq = seq;
+        changed(recordedAt);
+    }
+
+    /** Placed under a new parent from a month of effective date on (after every earlier placement). */
+    void movedTo(String newParentId, String fromMonth, long seq, Instant recordedAt) {
+        placements.add(new OrgAggregate.Placement(fromMonth, newParentId));
+        parentId = newParentId;
+        orgSeq = seq;
+        changed(recordedAt);
+    }
+
+    void mergedInto(String targetId, String month, Instant recordedAt) {
+        active = false;
+        mergedInto = targetId;
+        mergedMonth = month;
+        changed(recordedAt);
+    }
+
+    /** The parent in a month of effective date. */
+    String parentIn(String month) {
+        String parent = null;
+        for (OrgAggregate.Placement placement : placements) {
+            if (placement.fromMonth().compareTo(month) <= 0) {
+                parent = placement.parentId();
+            }
+        }
+        return parent;
+    }
+
+    /** The month the current placement began (moves are taken in order: a later one never starts earlier). */
+    String placedSince() {
+        return placements.getLast().fromMonth();
+    }
+
+    /** The placements, oldest first: a copy. */
+    List<OrgAggregate.Placement> placements() {
+        return List.copyOf(placements);
+    }
+
+    /** The months with figures, in order: a copy. */
+    List<String> months() {
+        return List.copyOf(months);
+    }
+
+    public String orgId() {
+        return orgId;
+    }
+
+    String parentId() {
+        return parentId;
+    }
+
+    OrgLevel level() {
+        return level;
+    }
+
+    String name() {
+        return name;
+    }
+
+    boolean active() {
+        return active;
+    }
+
+    public long orgSeq() {
+        return orgSeq;
+    }
+
+    String mergedInto() {
+        return mergedInto;
+    }
+
+    String mergedMonth() {
+        return mergedMonth;
+    }
+
+    private void changed(Instant recordedAt) {
+        version++;
+        if (lastRecordedAt == null || (recordedAt != null && recordedAt.isAfter(lastRecordedAt))) {
+            lastRecordedAt = recordedAt;
+        }
+    }
+}

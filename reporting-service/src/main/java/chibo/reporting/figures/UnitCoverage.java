@@ -1,0 +1,64 @@
+package chibo.reporting.figures;
+
+import chibo.contracts.organization.KeyPosition;
+import chibo.contracts.organization.UnitKind;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What is known of a unit, folded from its {@link UnitFact}s: the organisation that registered it, the cell covering
+ * it, how many active members reside there, and {@code positions}: each held key position, true when a member holds
+ * it.
+ */
+public record UnitCoverage(String ownerOrgId, UnitKind kind, String cellId, long residents,
+                           Map<KeyPosition, Boolean> positions) {
+
+    /** Nothing known yet. */
+    public static final UnitCoverage NONE = new UnitCoverage(null, null, null, 0, Map.of());
+
+    public UnitCoverage {
+        positions = positions == null ? Map.of() : Map.copyOf(positions);
+    }
+
+    /** The coverage counters the unit adds to its owner: none before its registration. */
+    public Map<String, Long> counters() {
+        Map<String, Long> counters = new TreeMap<>();
+        if (ownerOrgId == null) {
+            return counters;
+        }
+        counters.put(Counters.units(kind), 1L);
+        if (cellId == null) {
+            counters.put(Counters.unitsWithoutCell(kind), 1L);
+        }
+        if (residents <= 0) {
+            counters.put(Counters.unitsWithoutMember(kind), 1L);
+        }
+        positions.forEach((position, member) -> {
+            counters.merge(Counters.positions(position), 1L, Long::sum);
+            if (member) {
+                counters.merge(Counters.positionsHeldByMembers(position), 1L, Long::sum);
+            }
+        });
+        return counters;
+    }
+
+    /** The unit's coverage after a fact about it. */
+    public UnitCoverage with(UnitFact fact) {
+        Map<KeyPosition, Boolean> held = new TreeMap<>(positions);
+        return switch (fact.change()) {
+            case REGISTERED -> new UnitCoverage(fact.ownerOrgId(), fact.kind(), cellId, residents, positions);
+            case COVERED -> new UnitCoverage(ownerOrgId, kind, fact.cellId(), residents, positions);
+            case RESIDENTS -> new UnitCoverage(ownerOrgId, kind, cellId, residents + fact.residentsChange(),
+                    positions);
+            case POSITION_ASSIGNED -> {
+                held.put(fact.position(), fact.holderIsMember());
+                yield new UnitCoverage(ownerOrgId, kind, cellId, residents, held);
+            }
+            case POSITION_VACATED -> {
+                held.remove(fact.position());
+                yield new UnitCoverage(ownerOrgId, kind, cellId, residents, held);
+            }
+        };
+    }
+}

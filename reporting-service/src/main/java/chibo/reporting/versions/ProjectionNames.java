@@ -1,0 +1,26 @@
+package chibo.reporting.versions;
+
+/** The MongoDB collections of a projection version. */
+public final class ProjectionNames {
+
+    private ProjectionNames() {
+    }
+
+    /** Organisation totals of the version, keyed by organisation. */
+    public static String countsCollection(String version) {
+        return "org_counts_" + version;
+    }
+
+    /** Organisation months of the version, keyed {@code orgId|2025-07}: how versions before timelines kept them. */
+    public static String monthsCollection(String version) {
+        return "org_months_" + version;
+    }
+
+    /**
+     * Each organisation's months of the version as one {@link chibo.reporting.figures.Timeline}, keyed by
+     * organisation.
+     */
+    public static String timelinesCollection(String version) {
+        return "org_timelines_" + version;
+    }
+}

@@ -1,0 +1,50 @@
+package chibo.reporting.versions;
+
+import chibo.contracts.TrustedSigners;
+import chibo.platform.kafka.TopicsProperties;
+import chibo.reporting.topology.ReportingTopics;
+import chibo.reporting.topology.TopologyEvents;
+import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.core.KafkaAdmin;
+
+import java.time.Duration;
+
+/** Starts a projection version on this instance: creates its topics, then runs its topology and sinks. */
+final class VersionLauncher {
+
+    private final ReportingProperties properties;
+    private final KafkaProperties kafka;
+    private final KafkaAdmin kafkaAdmin;
+    private final TopicsProperties partitioning;
+    private final MongoDatabase database;
+    private final MeterRegistry meters;
+    private final TopologyEvents events;
+    private final TrustedSigners signers;
+    /** Looked up when a version starts: what listens to the stored totals reads the live version from here. */
+    private final ObjectProvider<CountsWritten> countsWritten;
+
+    VersionLauncher(ReportingProperties properties, KafkaProperties kafka, KafkaAdmin kafkaAdmin,
+                    TopicsProperties partitioning, MongoDatabase database, MeterRegistry meters,
+                    TrustedSigners signers, ObjectProvider<CountsWritten> countsWritten) {
+        this.properties = properties;
+        this.kafka = kafka;
+        this.kafkaAdmin = kafkaAdmin;
+        this.partitioning = partitioning;
+        this.database = database;
+        this.meters = meters;
+        this.events = new MeteredTopologyEvents(meters);
+        this.signers = signers;
+        this.countsWritten = countsWritten;
+    }
+
+    ProjectionRuntime start(String version, Duration commitInterval) {
+        ReportingTopics topics = new ReportingTopics(version);
+        kafkaAdmin.createOrModifyTopics(VersionTopics.of(topics, partitioning).toArray(new NewTopic[0]));
+        return ProjectionRuntime.start(topics, properties, commitInterval, kafka, database, meters, events, signers,
+                countsWritten.getIfAvailable(() -> CountsWritten.NONE));
+    }
+}
