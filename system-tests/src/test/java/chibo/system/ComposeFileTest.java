@@ -44,7 +44,8 @@ class ComposeFileTest {
     private static final Set<String> KNOWN_EXTRA = Set.of("JAVA_TOOL_OPTIONS",
             "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI", "LOGGING_STRUCTURED_FORMAT_CONSOLE",
             "SPRING_KAFKA_SECURITY_PROTOCOL", "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM",
-            "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG");
+            "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+            "MANAGEMENT_TRACING_SAMPLING_PROBABILITY");
 
     /** The event-integrity settings (platform's, docs/event-integrity.md), keyed by key id, so in no application.yml. */
     private static final java.util.regex.Pattern EVENT_INTEGRITY = java.util.regex.Pattern.compile(
@@ -358,6 +359,62 @@ class ComposeFileTest {
                 .map(name -> name + ":" + env(name, "SERVER_PORT")).toList());
         assertThat(scrape.get("metrics_path").asString()).isEqualTo("/actuator/prometheus");
         assertThat(scrape.get("oauth2").get("client_id").asString()).isEqualTo("prometheus");
+    }
+
+    @Test
+    void every_service_and_the_dashboard_send_their_traces_to_the_trace_backend_that_grafana_reads() throws IOException {
+        JsonNode jaeger = service("jaeger");
+        List<String> ports = jaeger.get("ports").values().stream().map(JsonNode::asString).toList();
+        assertThat(ports).contains("4318:4318", "16686:16686");
+        for (String name : List.of("membership-service", "meeting-service", "reporting-service", "dashboard")) {
+            assertThat(env(name, "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT"))
+                    .isEqualTo("http://jaeger:4318/v1/traces");
+            assertThat(Double.parseDouble(env(name, "MANAGEMENT_TRACING_SAMPLING_PROBABILITY"))).isBetween(0.0, 1.0);
+        }
+        JsonNode datasource = YAML.readTree(Files.readString(root().resolve(
+                "deploy/grafana/provisioning/datasources/jaeger.yml"))).get("datasources").get(0);
+        assertThat(datasource.get("type").asString()).isEqualTo("jaeger");
+        assertThat(datasource.get("url").asString()).isEqualTo("http://jaeger:16686");
+    }
+
+    /**
+     * Grafana alerts on the outbox's lag, dead letters, parked events and the figures' freshness, each on a metric a
+     * service really registers (its Micrometer name, as Prometheus spells it: dots to underscores, a counter's
+     * {@code _total}, a base unit's suffix).
+     */
+    @Test
+    void grafana_alerts_on_outbox_lag_dead_letters_parked_events_and_freshness_from_metrics_the_services_register()
+            throws IOException {
+        JsonNode rules = YAML.readTree(Files.readString(root().resolve(
+                "deploy/grafana/provisioning/alerting/chibo.yml"))).get("groups").get(0).get("rules");
+        Map<String, String> exprByTitle = new TreeMap<>();
+        rules.values().forEach(rule -> exprByTitle.put(rule.get("title").asString(),
+                rule.get("data").get(0).get("model").get("expr").asString()));
+        Set<String> registered = registeredMeters();
+
+        assertThat(exprByTitle).containsOnlyKeys("Outbox lag", "Dead letters", "Parked events", "Figures not fresh");
+        exprByTitle.forEach((title, expr) -> {
+            var metrics = java.util.regex.Pattern.compile("chibo_[a-z_]+").matcher(expr).results()
+                    .map(java.util.regex.MatchResult::group).toList();
+            assertThat(metrics).as(title).isNotEmpty().allSatisfy(metric -> assertThat(registered)
+                    .as(title + ": " + metric + " is registered by a service").contains(
+                            metric.replaceAll("_(total|seconds)$", "").replace('_', '.')));
+        });
+        rules.values().forEach(rule -> assertThat(rule.get("data").get(0).get("datasourceUid").asString())
+                .isEqualTo("prometheus"));
+    }
+
+    /** The names every main source gives {@code Counter.builder} and {@code Gauge.builder}. */
+    private static Set<String> registeredMeters() throws IOException {
+        var builder = java.util.regex.Pattern.compile("(?:Counter|Gauge)\\.builder\\(\"([a-z._]+)\"");
+        Set<String> names = new HashSet<>();
+        try (var files = Files.walk(root())) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".java")
+                    && path.toString().contains("/src/main/")).toList()) {
+                builder.matcher(Files.readString(file)).results().forEach(match -> names.add(match.group(1)));
+            }
+        }
+        return names;
     }
 
     /** application.yml keys as the environment variables Spring's relaxed binding maps to them. */

@@ -114,6 +114,37 @@ abstract class EndToEndFlow {
     }
 
     @Test
+    void a_decisions_trace_travels_from_the_request_to_its_record_on_kafka() {
+        Agency agency = new Agency(stack());
+        String writer = agency.provinceWriter();
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        assertThat(agency.register(writer, "TQ-XT-" + suffix, "Đảng bộ xã", "COMMUNE", "TQ").status()).isEqualTo(201);
+        assertThat(agency.register(writer, "TQ-CT-" + suffix, "Chi bộ", "CELL", "TQ-XT-" + suffix).status())
+                .isEqualTo(201);
+        String member = "TQ-MT-" + suffix;
+        String trace = UUID.randomUUID().toString().replace("-", "");
+        String agencySpan = "00f067aa0ba902b7";
+
+        Http.Response enrolled = agency.membership.send("POST", "/members/enrolments", writer,
+                tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(ApiBodies.enrolment(
+                        member, "Hoàng Thị Vân", "TQ-CT-" + suffix, "Sổ đảng viên TQ-CT-" + suffix)),
+                Map.of("Content-Type", "application/json", "traceparent", "00-" + trace + "-" + agencySpan + "-01"));
+        assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
+
+        try (KafkaProbe probe = new KafkaProbe(stack().bootstrapServers(), stack().kafkaClientProperties(),
+                Topics.MEMBERSHIP)) {
+            var record = probe.awaitKey(member, records -> !records.isEmpty(), PATIENCE).getFirst();
+            Header traceparent = record.headers().lastHeader("traceparent");
+            assertThat(traceparent).as("the record carries a W3C trace context").isNotNull();
+            String[] parts = new String(traceparent.value(), StandardCharsets.US_ASCII).split("-");
+            assertThat(parts).hasSize(4);
+            assertThat(parts[1]).as("the agency's trace").isEqualTo(trace);
+            assertThat(parts[2]).as("a span of chibo's inside it").hasSize(16).isNotEqualTo(agencySpan);
+            assertThat(parts[3]).as("sampled, as the agency asked").isEqualTo("01");
+        }
+    }
+
+    @Test
     void a_meeting_recorded_for_the_cells_roster_is_published() {
         Agency agency = new Agency(stack());
         String writer = agency.provinceWriter();
