@@ -69,9 +69,23 @@ final class Recount {
         NONE
     }
 
-    /** A member event as the recount reads it: what changed, the flow it is, in which month. */
+    /**
+     * A member event as the recount reads it: what changed, the flow it is, in which month. {@code recognizedIn}: for
+     * an official member enrolled from a register, the month of the recognition the register gives — probationary
+     * until then.
+     */
     record MemberFact(String memberId, long seq, YearMonth month, Change change, String flow, String cellId,
-                      MemberStatus status, String sex) {
+                      MemberStatus status, String sex, YearMonth recognizedIn) {
+
+        MemberFact(String memberId, long seq, YearMonth month, Change change, String flow, String cellId,
+                   MemberStatus status, String sex) {
+            this(memberId, seq, month, change, flow, cellId, status, sex, null);
+        }
+
+        /** The status the event gives the member in {@code asOf} (a month from the event's on). */
+        MemberStatus statusIn(YearMonth asOf) {
+            return recognizedIn != null && asOf.isBefore(recognizedIn) ? MemberStatus.PROBATIONARY : status;
+        }
 
         static MemberFact of(EventEnvelope event) {
             String id = event.subject();
@@ -81,7 +95,9 @@ final class Recount {
                 case MemberAdmitted e -> new MemberFact(id, seq, month, Change.JOINED, "flow.admitted", e.cellId(),
                         MemberStatus.PROBATIONARY, e.person().sex().name().toLowerCase());
                 case MemberEnrolledFromRegister e -> new MemberFact(id, seq, month, Change.JOINED, "flow.enrolled",
-                        e.cellId(), e.status(), e.person().sex().name().toLowerCase());
+                        e.cellId(), e.status(), e.person().sex().name().toLowerCase(),
+                        e.status() == MemberStatus.OFFICIAL && e.recognizedOn() != null
+                                ? YearMonth.from(e.recognizedOn()) : null);
                 case MemberRecognized e -> status(id, seq, month, "flow.recognized", MemberStatus.OFFICIAL);
                 case MemberProbationFailed e ->
                         status(id, seq, month, "flow.probation_failed", MemberStatus.REMOVED);
@@ -261,7 +277,7 @@ final class Recount {
                 switch (event.change()) {
                     case JOINED -> {
                         cell = event.cellId();
-                        status = event.status();
+                        status = event.statusIn(month);
                         sex = event.sex();
                     }
                     case STATUS -> status = event.status();

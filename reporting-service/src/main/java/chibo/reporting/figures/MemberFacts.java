@@ -82,6 +82,12 @@ public record MemberFacts(String cellId, MemberStatus status, MemberStatus previ
                 residenceUnitId, flow, month);
     }
 
+    /** The same member with another status, nothing else changed: what the member counted as before a decision. */
+    MemberFacts withOnlyStatus(MemberStatus otherStatus) {
+        return new MemberFacts(cellId, otherStatus, previousStatus, statusSeq, exempted, birthDate, sex, ethnicity,
+                education, residenceUnitId, statusFlow, statusMonth);
+    }
+
     /** The stock counters this member adds one to, at their cell. A member who left adds to none. */
     public Map<String, Long> counters() {
         Map<String, Long> counters = new TreeMap<>();

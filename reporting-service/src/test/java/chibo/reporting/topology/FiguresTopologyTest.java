@@ -20,12 +20,14 @@ import chibo.contracts.member.LetGoGround;
 import chibo.contracts.member.MemberAdmitted;
 import chibo.contracts.member.MemberCorrected;
 import chibo.contracts.member.MemberDeceased;
+import chibo.contracts.member.MemberEnrolledFromRegister;
 import chibo.contracts.member.MemberExpelled;
 import chibo.contracts.member.MemberLetGo;
 import chibo.contracts.member.MemberProbationFailed;
 import chibo.contracts.member.MemberRated;
 import chibo.contracts.member.MemberRecognized;
 import chibo.contracts.member.MemberRemoved;
+import chibo.contracts.member.MemberStatus;
 import chibo.contracts.member.MemberTransferReceived;
 import chibo.contracts.member.Person;
 import chibo.contracts.member.RatingLevel;
@@ -145,6 +147,27 @@ class FiguresTopologyTest {
         assertThat(Figures.flowsBetween(tq, YearMonth.of(2020, 1), YearMonth.of(2021, 12)))
                 .containsEntry(Counters.ADMITTED, 4L).containsEntry(Counters.PROBATION_FAILED, 1L)
                 .doesNotContainKey(Counters.EXPELLED);
+    }
+
+    @Test
+    void a_member_enrolled_from_a_register_is_probationary_between_the_registers_admission_and_recognition() {
+        harness.member("r", day("2018-03-10"), new MemberEnrolledFromRegister(new Person("Member",
+                LocalDate.of(1985, 1, 1), Sex.FEMALE, "Tày", Education.UNIVERSITY, null), MemberStatus.OFFICIAL, "C1",
+                day("2018-03-10"), day("2019-04-02"), "012345", false, null));
+
+        var tq = harness.counts("TQ");
+        assertThat(Figures.stockAt(tq, YearMonth.of(2018, 2))).doesNotContainKey(MEMBERS);
+        assertThat(Figures.stockAt(tq, YearMonth.of(2018, 3))).containsEntry(MEMBERS, 1L)
+                .containsEntry("members.probationary", 1L).doesNotContainKey("members.official");
+        assertThat(Figures.stockAt(tq, YearMonth.of(2019, 3))).containsEntry("members.probationary", 1L)
+                .doesNotContainKey("members.official");
+        assertThat(Figures.stockAt(tq, YearMonth.of(2019, 4))).containsEntry(MEMBERS, 1L)
+                .containsEntry("members.official", 1L).doesNotContainKey("members.probationary");
+        assertThat(harness.count("XA1", "members.official")).isEqualTo(1);
+        assertThat(harness.inMonth("TQ", "2018-03", Counters.ENROLLED)).isEqualTo(1);
+        assertThat(Figures.flowsBetween(tq, YearMonth.of(2018, 1), YearMonth.of(2019, 12)))
+                .as("the register's recognition was not decided in chibo").doesNotContainKey(Counters.RECOGNIZED)
+                .doesNotContainKey(Counters.ADMITTED);
     }
 
     @Test

@@ -27,9 +27,14 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,11 +61,23 @@ final class TopologyHarness implements AutoCloseable {
     private final Map<String, OrgAggregate> latest = new HashMap<>();
     final EventChains membershipChains = new EventChains("/chibo/membership-service");
 
+    private final Path stateDir = temporaryDirectory();
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("chibo-topology-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     TopologyHarness() {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.applicationId());
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // a directory of its own: two test runs at once (two checkouts on one machine) would lock each other's stores
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         TopologyEvents events = new TopologyEvents() {
             public void duplicate(String topic) {
                 duplicates.add(topic);
@@ -195,5 +212,10 @@ final class TopologyHarness implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
+        try (var paths = Files.walk(stateDir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
