@@ -14,12 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -51,7 +47,6 @@ public class AggregateStore<S> {
      * keep colliding in step.
      */
     private static final int ATTEMPTS = 10;
-    private static final int LOCK_STRIPES = 256;
     /** Events after which a subject's snapshot is written again; also the window of events a load reads at once. */
     static final int SNAPSHOT_EVERY = 8;
     /** Subjects whose states an instance keeps in memory by default. */
@@ -61,8 +56,8 @@ public class AggregateStore<S> {
     private final String topic;
     private final SnapshotStore<S> snapshots;
     private final StateFold<S> fold;
-    private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
-    private final ThreadLocal<Unit> unit = new ThreadLocal<>();
+    private final SubjectLocks locks = new SubjectLocks();
+    private final ThreadLocal<UnitOfWork<S>> unit = new ThreadLocal<>();
     private final KeptStates<Loaded<S>> kept;
     private final List<BiConsumer<Current<S>, List<EventEnvelope>>> storedListeners = new CopyOnWriteArrayList<>();
 
@@ -92,9 +87,6 @@ public class AggregateStore<S> {
         this.topic = topic;
         this.snapshots = new SnapshotStore<>(snapshotCollection, stateType, snapshotFormat);
         this.fold = fold;
-        for (int i = 0; i < LOCK_STRIPES; i++) {
-            locks[i] = new ReentrantLock();
-        }
     }
 
     /**
@@ -107,7 +99,7 @@ public class AggregateStore<S> {
 
     /** One of the subject's events, by seq: an {@code _id} lookup (or one of the current unit's events). */
     public Optional<EventEnvelope> event(String subject, long seq) {
-        Unit open = unit.get();
+        UnitOfWork<S> open = unit.get();
         if (open != null) {
             Optional<EventEnvelope> pending = open.pendingEvent(subject, seq);
             if (pending.isPresent()) {
@@ -124,9 +116,9 @@ public class AggregateStore<S> {
 
     /** The subject's state including every stored event, or the state the current unit of work has reached. */
     public Current<S> load(String subject) {
-        Unit open = unit.get();
+        UnitOfWork<S> open = unit.get();
         if (open != null) {
-            return open.entry(subject).current;
+            return open.current(subject);
         }
         return read(List.of(subject)).get(subject).current;
     }
@@ -144,11 +136,11 @@ public class AggregateStore<S> {
      * @return the new state and the events appended (none when {@code decide} returned none)
      */
     public Result<S> execute(String subject, Function<Current<S>, List<EventDraft>> decide) {
-        Unit open = unit.get();
+        UnitOfWork<S> open = unit.get();
         if (open != null) {
             return open.execute(subject, decide);
         }
-        ReentrantLock lock = lockOf(subject);
+        ReentrantLock lock = locks.of(subject);
         lock.lock();
         try {
             Loaded<S> loaded = read(List.of(subject)).get(subject);
@@ -182,7 +174,7 @@ public class AggregateStore<S> {
                     if (attempt == ATTEMPTS) {
                         throw conflict;
                     }
-                    pauseAfterConflict(attempt);
+                    ConcurrentAppendException.pauseBeforeRetry(attempt);
                     loaded = read(List.of(subject)).get(subject);
                     current = loaded.current;
                 }
@@ -201,7 +193,7 @@ public class AggregateStore<S> {
         if (unit.get() != null) {
             return execute(subject, decide);
         }
-        ReentrantLock lock = lockOf(subject);
+        ReentrantLock lock = locks.of(subject);
         lock.lock();
         try {
             Current<S> none = new Current<>(null, 0, HashChain.GENESIS);
@@ -255,7 +247,7 @@ public class AggregateStore<S> {
         if (unit.get() != null) {
             throw new IllegalStateException("a unit of work is already open on this thread");
         }
-        Unit open = new Unit(read(subjects));
+        UnitOfWork<S> open = new UnitOfWork<>(this, read(subjects));
         unit.set(open);
         T result;
         try {
@@ -272,7 +264,7 @@ public class AggregateStore<S> {
      * a unit a command appends as it goes, and this simply runs it.
      */
     public <T> T attempt(Supplier<T> command) {
-        Unit open = unit.get();
+        UnitOfWork<S> open = unit.get();
         if (open == null) {
             return command.get();
         }
@@ -301,7 +293,7 @@ public class AggregateStore<S> {
     }
 
     /** A subject as read: its state, and the seq of the snapshot it was read from (0: none). */
-    private record Loaded<S>(Current<S> current, long snapshotSeq) {
+    record Loaded<S>(Current<S> current, long snapshotSeq) {
         long seq() {
             return current.seq();
         }
@@ -311,7 +303,7 @@ public class AggregateStore<S> {
      * The subjects' states: each one kept in memory, or else its snapshot, plus the events stored after it — at most
      * two queries, one when every subject is kept.
      */
-    private Map<String, Loaded<S>> read(Collection<String> subjects) {
+    Map<String, Loaded<S>> read(Collection<String> subjects) {
         Map<String, Loaded<S>> base = new HashMap<>();
         List<String> notKept = new ArrayList<>();
         for (String subject : subjects) {
@@ -345,7 +337,7 @@ public class AggregateStore<S> {
     }
 
     /** Keeps a subject's state as read or written, unless a later one is kept already; a subject never written, not. */
-    private void keep(String subject, Loaded<S> loaded) {
+    void keep(String subject, Loaded<S> loaded) {
         if (loaded.current().seq() > 0) {
             kept.put(subject, loaded, Loaded::seq);
         }
@@ -356,7 +348,7 @@ public class AggregateStore<S> {
      * command (cut off before it answered), or by another run of it that got there first. Read from the whole
      * history, as the events may be covered by a snapshot since; only a command run again pays for it.
      */
-    private List<EventEnvelope> storedByThisCommand(String subject) {
+    List<EventEnvelope> storedByThisCommand(String subject) {
         Optional<UUID> correlation = Correlation.fixed();
         if (correlation.isEmpty()) {
             return List.of();
@@ -366,17 +358,7 @@ public class AggregateStore<S> {
                 .toList();
     }
 
-    /** Up to 1, 2, 4… 32 ms, at random: the other writer finishes its append meanwhile. */
-    private static void pauseAfterConflict(int attempt) {
-        long most = TimeUnit.MILLISECONDS.toNanos(1L << Math.min(attempt - 1, 5));
-        LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(most));
-    }
-
-    private ReentrantLock lockOf(String subject) {
-        return locks[Math.floorMod(subject.hashCode(), LOCK_STRIPES)];
-    }
-
-    private void requireOwnTopic(List<EventDraft> drafts) {
+    void requireOwnTopic(List<EventDraft> drafts) {
         for (EventDraft draft : drafts) {
             if (!draft.topic().equals(topic)) {
                 throw new IllegalArgumentException(draft.type() + " is not an event of " + topic);
@@ -384,7 +366,7 @@ public class AggregateStore<S> {
         }
     }
 
-    private Current<S> applyAll(Current<S> from, List<EventEnvelope> later) {
+    Current<S> applyAll(Current<S> from, List<EventEnvelope> later) {
         S state = from.state();
         for (EventEnvelope event : later) {
             state = fold.apply(state, event);
@@ -393,122 +375,21 @@ public class AggregateStore<S> {
         return new Current<>(state, last.seq(), last.hash());
     }
 
-    /** One subject within a unit: as read, as the unit's commands left it, and their events. */
-    private final class Entry {
-        private final Loaded<S> loaded;
-        private Current<S> current;
-        private final List<EventEnvelope> pending = new ArrayList<>();
-
-        Entry(Loaded<S> loaded) {
-            this.loaded = loaded;
-            this.current = loaded.current;
-        }
+    EventStore events() {
+        return events;
     }
 
-    /** What an entry was before a command of the unit changed it: how to take the command back. */
-    private record Undo<S>(Object entry, Current<S> current, int pending) {
+    /** Runs {@code work} holding the locks of the subjects a unit changed. */
+    void lockStripesOf(Collection<String> subjects, Runnable work) {
+        locks.whileHolding(subjects, work);
     }
 
-    /** The subjects a unit of work has read or changed, on the thread that runs it. */
-    private final class Unit {
-        private final Map<String, Entry> entries = new LinkedHashMap<>();
-        private final List<Undo<S>> journal = new ArrayList<>();
-
-        Unit(Map<String, Loaded<S>> read) {
-            read.forEach((subject, loaded) -> entries.put(subject, new Entry(loaded)));
-        }
-
-        Entry entry(String subject) {
-            Entry entry = entries.get(subject);
-            if (entry == null) {
-                entry = new Entry(read(List.of(subject)).get(subject));
-                entries.put(subject, entry);
-            }
-            return entry;
-        }
-
-        Optional<EventEnvelope> pendingEvent(String subject, long seq) {
-            Entry entry = entries.get(subject);
-            return entry == null ? Optional.empty()
-                    : entry.pending.stream().filter(event -> event.seq() == seq).findFirst();
-        }
-
-        Result<S> execute(String subject, Function<Current<S>, List<EventDraft>> decide) {
-            Entry entry = entry(subject);
-            if (Correlation.firstTouch(subject) && Correlation.resumed()) {
-                List<EventEnvelope> stored = storedByThisCommand(subject);
-                if (!stored.isEmpty()) {
-                    return new Result<>(entry.current, stored);
-                }
-            }
-            List<EventDraft> drafts = decide.apply(entry.current);
-            if (drafts.isEmpty()) {
-                return new Result<>(entry.current, List.of());
-            }
-            requireOwnTopic(drafts);
-            List<EventEnvelope> sealed = events.seal(subject, entry.current.seq(), entry.current.hash(), drafts);
-            journal.add(new Undo<>(entry, entry.current, entry.pending.size()));
-            entry.current = applyAll(entry.current, sealed);
-            entry.pending.addAll(sealed);
-            return new Result<>(entry.current, sealed);
-        }
-
-        int mark() {
-            return journal.size();
-        }
-
-        /** Puts every entry changed since {@code mark} back as it was then, newest change first. */
-        @SuppressWarnings("unchecked")
-        void rollBack(int mark) {
-            for (int i = journal.size() - 1; i >= mark; i--) {
-                Undo<S> undo = journal.remove(i);
-                Entry entry = (Entry) undo.entry();
-                entry.current = undo.current();
-                entry.pending.subList(undo.pending(), entry.pending.size()).clear();
-            }
-        }
-
-        /** Stores every subject's events, under the locks of the subjects changed (taken in one order). */
-        <T> Committed<T> commit(T result) {
-            List<EventEnvelope> pending = new ArrayList<>();
-            Set<Integer> stripes = new TreeSet<>();
-            entries.forEach((subject, entry) -> {
-                if (!entry.pending.isEmpty()) {
-                    pending.addAll(entry.pending);
-                    stripes.add(Math.floorMod(subject.hashCode(), LOCK_STRIPES));
-                }
-            });
-            if (pending.isEmpty()) {
-                return new Committed<>(result, List.of(), Set.of());
-            }
-            stripes.forEach(stripe -> locks[stripe].lock());
-            try {
-                Set<String> refused = events.appendAll(pending);
-                List<EventEnvelope> stored = new ArrayList<>(pending.size());
-                Map<String, Current<S>> due = new HashMap<>();
-                entries.forEach((subject, entry) -> {
-                    if (entry.pending.isEmpty() || refused.contains(subject)) {
-                        return;
-                    }
-                    stored.addAll(entry.pending);
-                    boolean snapshotDue = entry.current.seq() - entry.loaded.snapshotSeq() >= SNAPSHOT_EVERY;
-                    if (snapshotDue) {
-                        due.put(subject, entry.current);
-                    }
-                    keep(subject, new Loaded<>(entry.current,
-                            snapshotDue ? entry.current.seq() : entry.loaded.snapshotSeq()));
-                });
-                snapshots.replaceAll(due);
-                entries.forEach((subject, entry) -> {
-                    if (!entry.pending.isEmpty() && !refused.contains(subject)) {
-                        storedListeners.forEach(listener -> listener.accept(entry.loaded.current(),
-                                entry.pending));
-                    }
-                });
-                return new Committed<>(result, stored, refused);
-            } finally {
-                stripes.forEach(stripe -> locks[stripe].unlock());
-            }
-        }
+    /** After a unit's events are stored: the states kept, the snapshots due written, the followers told. */
+    void stored(Map<String, Loaded<S>> kept, Map<String, Current<S>> snapshotsDue,
+                List<Map.Entry<Current<S>, List<EventEnvelope>>> storedBySubject) {
+        kept.forEach(this::keep);
+        snapshots.replaceAll(snapshotsDue);
+        storedBySubject.forEach(stored -> storedListeners.forEach(listener ->
+                listener.accept(stored.getKey(), stored.getValue())));
     }
 }
