@@ -18,9 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import static chibo.platform.projection.SubjectProjection.Outcome.APPLIED;
-import static chibo.platform.projection.SubjectProjection.Outcome.DUPLICATE;
-import static chibo.platform.projection.SubjectProjection.Outcome.PARKED;
+import static chibo.platform.projection.SequenceGate.Outcome.APPLIED;
+import static chibo.platform.projection.SequenceGate.Outcome.DUPLICATE;
+import static chibo.platform.projection.SequenceGate.Outcome.PARKED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The projection's MongoDB side of the sequence gate: states and parked events in their collections. */
