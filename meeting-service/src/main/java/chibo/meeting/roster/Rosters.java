@@ -2,6 +2,7 @@ package chibo.meeting.roster;
 
 import chibo.contracts.EventEnvelope;
 import chibo.contracts.EventJson;
+import chibo.platform.projection.SequenceGate;
 import chibo.platform.projection.SubjectProjection;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -49,7 +50,7 @@ public class Rosters {
         this.cells = database.getCollection("cell_rosters");
     }
 
-    public SubjectProjection.Outcome accept(EventEnvelope event) {
+    public SequenceGate.Outcome accept(EventEnvelope event) {
         return members.accept(event, this::restint);
     }
 
@@ -57,7 +58,7 @@ public class Rosters {
      * A batch of membership events, with the effect of {@link #accept} one by one: each cell roster the batch
      * changes is written once, its changed entries taken out and put back in one bulk write.
      */
-    public List<SubjectProjection.Outcome> acceptAll(List<EventEnvelope> events) {
+    public List<SequenceGate.Outcome> acceptAll(List<EventEnvelope> events) {
         return members.acceptAll(events, changes -> {
             Map<String, Map<String, CellRoster.Entry>> byCell = new LinkedHashMap<>();
             changes.forEach(change -> restint(change.before(), change.after(), (cellId, entry) -> byCell

@@ -3,6 +3,7 @@ package chibo.membership.duelist;
 import chibo.contracts.EventEnvelope;
 import chibo.membership.member.MemberLifecycle;
 import chibo.membership.member.MemberState;
+import chibo.platform.projection.SequenceGate;
 import chibo.platform.projection.SubjectProjection;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -45,7 +46,7 @@ public class DueLists {
         this.followers = List.copyOf(followers);
     }
 
-    public SubjectProjection.Outcome accept(EventEnvelope event) {
+    public SequenceGate.Outcome accept(EventEnvelope event) {
         return members.accept(event, (before, after, applied) -> {
             refile(before, after, this::rewrite);
             followers.forEach(follower -> follower.apply(before, after, applied));
@@ -56,7 +57,7 @@ public class DueLists {
      * A batch of membership events, with the effect of {@link #accept} one by one: each cell list the batch changes
      * is read and written once, and the followers see every change in order.
      */
-    public List<SubjectProjection.Outcome> acceptAll(List<EventEnvelope> events) {
+    public List<SequenceGate.Outcome> acceptAll(List<EventEnvelope> events) {
         return members.acceptAll(events, changes -> {
             Map<String, Map<String, List<DueItem>>> byCell = new LinkedHashMap<>();
             for (SubjectProjection.Change<MemberState> change : changes) {

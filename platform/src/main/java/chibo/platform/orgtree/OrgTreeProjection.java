@@ -1,6 +1,7 @@
 package chibo.platform.orgtree;
 
 import chibo.contracts.EventEnvelope;
+import chibo.platform.projection.SequenceGate;
 import chibo.platform.projection.SubjectProjection;
 import chibo.platform.security.OrgDirectory;
 import com.mongodb.client.MongoDatabase;
@@ -40,13 +41,13 @@ public class OrgTreeProjection implements OrgDirectory {
         this.nodes = new SubjectProjection<>(database, collection, OrgNode.class, OrgNode::apply, meters);
     }
 
-    public SubjectProjection.Outcome accept(EventEnvelope event) {
+    public SequenceGate.Outcome accept(EventEnvelope event) {
         return accept(event, (before, after, e) -> {
         });
     }
 
     /** As {@link #accept(EventEnvelope)}, also keeping other documents in step (idempotently). */
-    public SubjectProjection.Outcome accept(EventEnvelope event, SubjectProjection.SideEffects<OrgNode> sideEffects) {
+    public SequenceGate.Outcome accept(EventEnvelope event, SubjectProjection.SideEffects<OrgNode> sideEffects) {
         try {
             return nodes.accept(event, sideEffects);
         } finally {

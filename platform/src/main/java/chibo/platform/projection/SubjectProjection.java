@@ -2,15 +2,11 @@ package chibo.platform.projection;
 
 import chibo.contracts.EventEnvelope;
 import chibo.platform.eventstore.Current;
-import chibo.platform.eventstore.EventDocuments;
 import chibo.platform.eventstore.SnapshotStore;
 import chibo.platform.eventstore.StateFold;
+import chibo.platform.projection.SequenceGate.Outcome;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,11 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A consumer's own view of each subject, folded from the subject's events in seq order and exactly once in
- * effect: a redelivered event (seq already applied) is skipped; an event that arrives before its predecessor is
- * parked, counted in a metric, and applied as soon as the gap closes; it is never applied out of order.
+ * effect, through the {@link SequenceGate}: a redelivered event (seq already applied) is skipped; an event that
+ * arrives before its predecessor is parked in {@code <name>_parked}, counted in a metric, and applied as soon as the
+ * gap closes; it is never applied out of order.
  *
  * <p>Side effects on other documents run before the subject's state is saved and must be idempotent, so a crash
  * between the two only repeats them.
@@ -42,8 +40,8 @@ public class SubjectProjection<S> {
     private final SnapshotStore<S> states;
     private final MongoCollection<Document> parked;
     private final StateFold<S> fold;
-    private final Counter duplicates;
-    private final Counter parkedCount;
+    private final SequenceGate.Arrivals arrivals;
+    private final SequenceGate gate;
 
     /**
      * @param name the projection's collection; parked events go to {@code <name>_parked}
@@ -53,16 +51,8 @@ public class SubjectProjection<S> {
         this.states = new SnapshotStore<>(database.getCollection(name), stateType);
         this.parked = database.getCollection(name + "_parked");
         this.fold = fold;
-        this.duplicates = Counter.builder("chibo.projection.duplicates").tag("projection", name)
-                .description("redelivered events skipped").register(meters);
-        this.parkedCount = Counter.builder("chibo.projection.parked").tag("projection", name)
-                .description("events parked because an earlier event of their subject had not arrived")
-                .register(meters);
-    }
-
-    /** What became of an event. */
-    public enum Outcome {
-        APPLIED, DUPLICATE, PARKED
+        this.arrivals = new CountedArrivals(name, meters);
+        this.gate = new SequenceGate(new MongoParking(parked), arrivals);
     }
 
     /** Changes to make elsewhere when a subject's state moves from {@code before} (null at first) to {@code after}. */
@@ -98,26 +88,10 @@ public class SubjectProjection<S> {
         return states.find(subject);
     }
 
+    /** Applies the event, and the parked events it makes ready, each saved as it is applied. */
     public Outcome accept(EventEnvelope event, SideEffects<S> sideEffects) {
-        Current<S> current = states.find(event.subject()).orElse(new Current<>(null, 0, null));
-        if (event.seq() <= current.seq()) {
-            duplicates.increment();
-            return Outcome.DUPLICATE;
-        }
-        if (event.seq() > current.seq() + 1) {
-            parked.replaceOne(Filters.eq("_id", event.storageId()), EventDocuments.toDocument(event),
-                    new ReplaceOptions().upsert(true));
-            parkedCount.increment();
-            log.warn("parked {} seq {}: waiting for seq {}", event.subject(), event.seq(), current.seq() + 1);
-            return Outcome.PARKED;
-        }
-        current = applyOne(current, event, sideEffects);
-        String subject = event.subject();
-        for (Document next = parkedAfter(subject, current); next != null; next = parkedAfter(subject, current)) {
-            current = applyOne(current, EventDocuments.toEnvelope(next), sideEffects);
-            parked.deleteOne(Filters.eq("_id", next.get("_id")));
-        }
-        return Outcome.APPLIED;
+        Applying subject = new Applying(states.find(event.subject()).orElse(none()), sideEffects);
+        return gate.offer(event, subject.current.seq(), subject::apply);
     }
 
     /**
@@ -134,65 +108,29 @@ public class SubjectProjection<S> {
         Map<String, Current<S>> working = new HashMap<>(states.findAll(subjects));
         Map<String, Current<S>> changed = new LinkedHashMap<>();
         List<Change<S>> changes = new ArrayList<>();
+        Consumer<EventEnvelope> foldInMemory = event -> {
+            Current<S> next = fold(working.getOrDefault(event.subject(), none()), event, changes);
+            working.put(event.subject(), next);
+            changed.put(event.subject(), next);
+        };
+        MongoParking.Batch parking = new MongoParking.Batch(parked);
+        SequenceGate batchGate = new SequenceGate(parking, arrivals);
         List<Outcome> outcomes = new ArrayList<>(events.size());
-        List<WriteModel<Document>> parkings = new ArrayList<>();
         for (EventEnvelope event : events) {
-            Current<S> current = working.getOrDefault(event.subject(), new Current<>(null, 0, null));
-            if (event.seq() <= current.seq()) {
-                duplicates.increment();
-                outcomes.add(Outcome.DUPLICATE);
-            } else if (event.seq() > current.seq() + 1) {
-                parkings.add(new ReplaceOneModel<>(Filters.eq("_id", event.storageId()),
-                        EventDocuments.toDocument(event), new ReplaceOptions().upsert(true)));
-                parkedCount.increment();
-                log.warn("parked {} seq {}: waiting for seq {}", event.subject(), event.seq(), current.seq() + 1);
-                outcomes.add(Outcome.PARKED);
-            } else {
-                Current<S> next = fold(current, event, changes);
-                working.put(event.subject(), next);
-                changed.put(event.subject(), next);
-                outcomes.add(Outcome.APPLIED);
-            }
+            outcomes.add(batchGate.admit(event, working.getOrDefault(event.subject(), none()).seq(), foldInMemory));
         }
-        if (!parkings.isEmpty()) {
-            parked.bulkWrite(parkings, new BulkWriteOptions().ordered(false));
-        }
-        List<Object> released = releaseParked(changed, changes);
+        parking.writeParked();
+        Map<String, Long> applied = new HashMap<>();
+        changed.forEach((subject, current) -> applied.put(subject, current.seq()));
+        batchGate.releaseAll(applied, foldInMemory);
         sideEffects.apply(changes);
         if (!changed.isEmpty()) {
             List<WriteModel<Document>> writes = new ArrayList<>(changed.size());
             changed.forEach((subject, current) -> writes.add(states.replaceModel(subject, current)));
             states.bulkWrite(writes);
         }
-        if (!released.isEmpty()) {
-            parked.deleteMany(Filters.in("_id", released));
-        }
+        parking.deleteReleased();
         return outcomes;
-    }
-
-    /**
-     * Applies the parked events that follow what the batch applied, subject by subject, looking for all subjects'
-     * next events in one query at a time.
-     *
-     * @return the ids of the parked events applied
-     */
-    private List<Object> releaseParked(Map<String, Current<S>> changed, List<Change<S>> changes) {
-        List<Object> released = new ArrayList<>();
-        Map<String, Current<S>> open = new HashMap<>(changed);
-        while (!open.isEmpty()) {
-            List<String> ids = open.entrySet().stream()
-                    .map(entry -> EventEnvelope.storageId(entry.getKey(), entry.getValue().seq() + 1)).toList();
-            Map<String, Current<S>> advanced = new HashMap<>();
-            for (Document next : parked.find(Filters.in("_id", ids))) {
-                EventEnvelope event = EventDocuments.toEnvelope(next);
-                Current<S> current = fold(open.get(event.subject()), event, changes);
-                advanced.put(event.subject(), current);
-                changed.put(event.subject(), current);
-                released.add(next.get("_id"));
-            }
-            open = advanced;
-        }
-        return released;
     }
 
     private Current<S> fold(Current<S> current, EventEnvelope event, List<Change<S>> changes) {
@@ -201,16 +139,53 @@ public class SubjectProjection<S> {
         return new Current<>(after, event.seq(), event.hash());
     }
 
-    private Current<S> applyOne(Current<S> current, EventEnvelope event, SideEffects<S> sideEffects) {
-        S after = fold.apply(current.state(), event);
-        sideEffects.apply(current.state(), after, event);
-        Current<S> next = new Current<>(after, event.seq(), event.hash());
-        // one consumer applies a subject's events, and it has just read the stored state: replace it outright
-        states.replace(event.subject(), next);
-        return next;
+    private static <S> Current<S> none() {
+        return new Current<>(null, 0, null);
     }
 
-    private Document parkedAfter(String subject, Current<S> current) {
-        return parked.find(Filters.eq("_id", EventEnvelope.storageId(subject, current.seq() + 1))).first();
+    /** A subject's state as events are applied to it one by one, with their side effects, each saved at once. */
+    private final class Applying {
+
+        private Current<S> current;
+        private final SideEffects<S> sideEffects;
+
+        Applying(Current<S> current, SideEffects<S> sideEffects) {
+            this.current = current;
+            this.sideEffects = sideEffects;
+        }
+
+        void apply(EventEnvelope event) {
+            S after = fold.apply(current.state(), event);
+            sideEffects.apply(current.state(), after, event);
+            current = new Current<>(after, event.seq(), event.hash());
+            // one consumer applies a subject's events, and it has just read the stored state: replace it outright
+            states.replace(event.subject(), current);
+        }
+    }
+
+    /** Repeats and parkings counted per projection; a parking logged, as it means a producer or a partition lags. */
+    private static final class CountedArrivals implements SequenceGate.Arrivals {
+
+        private final Counter duplicates;
+        private final Counter parked;
+
+        CountedArrivals(String name, MeterRegistry meters) {
+            this.duplicates = Counter.builder("chibo.projection.duplicates").tag("projection", name)
+                    .description("redelivered events skipped").register(meters);
+            this.parked = Counter.builder("chibo.projection.parked").tag("projection", name)
+                    .description("events parked because an earlier event of their subject had not arrived")
+                    .register(meters);
+        }
+
+        @Override
+        public void duplicate(EventEnvelope event) {
+            duplicates.increment();
+        }
+
+        @Override
+        public void parked(EventEnvelope event, long awaitedSeq) {
+            parked.increment();
+            log.warn("parked {} seq {}: waiting for seq {}", event.subject(), event.seq(), awaitedSeq);
+        }
     }
 }

@@ -5,7 +5,7 @@ import chibo.contracts.Topics;
 import chibo.contracts.TrustedSigners;
 import chibo.contracts.organization.OrganizationEvent;
 import chibo.contracts.organization.OrganizationRegistered;
-import chibo.platform.eventstore.EventDocuments;
+import chibo.platform.projection.SequenceGate;
 import chibo.reporting.figures.FiguresCodec;
 import chibo.reporting.figures.MonthState;
 import chibo.reporting.figures.OrgAggregate;
@@ -19,15 +19,15 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.bson.Document;
 
 import java.util.List;
 
 /**
  * Keeps each organisation's figures, including its whole subtree, from two co-partitioned inputs keyed by
  * organisation: the organisation's own events (its place in the tree) and the deltas meant for it. The rules are
- * {@link OrgRollup}'s; this processor lets each organisation's events through once and in seq order, dead-letters
- * what cannot be read, and sends what the roll-up decided. Figures are changed in place ({@link OrgState},
+ * {@link OrgRollup}'s; this processor lets each organisation's events through once and in seq order (through the
+ * {@link SequenceGate}, parking early ones in its store), dead-letters what cannot be read, and sends what the
+ * roll-up decided. Figures are changed in place ({@link OrgState},
  * {@link MonthState}) and written once per commit ({@link ObjectStore}); the two stores' changelogs, one record per
  * changed key per commit, are what the MongoDB sink reads.
  */
@@ -51,7 +51,7 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
     private ProcessorContext<String, byte[]> context;
     private ObjectStore<OrgState> aggregates;
     private KeyValueStore<String, WaitingDeltas> waiting;
-    private KeyValueStore<String, String> parked;
+    private SequenceGate gate;
     private ObjectStore<MonthState> months;
     private final DeltaOutbox deltas = new DeltaOutbox(ReportingTopology.DELTAS_SINK);
 
@@ -85,7 +85,8 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
         this.context = context;
         this.aggregates = context.getStateStore(AGGREGATES);
         this.waiting = context.getStateStore(WAITING);
-        this.parked = context.getStateStore(PARKED);
+        this.gate = new SequenceGate(new StoreParking(context.getStateStore(PARKED)),
+                events.arrivals(Topics.ORGANIZATION));
         this.months = context.getStateStore(MONTHS);
         deltas.init(context, aggregates);
         rollup = new OrgRollup(new StoredFigures());
@@ -108,32 +109,20 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
             return;
         }
         OrgState current = aggregates.get(event.subject());
-        long seq = current == null ? 0 : current.orgSeq();
-        if (event.seq() <= seq) {
-            events.duplicate(Topics.ORGANIZATION);
-            return;
-        }
-        if (event.seq() > seq + 1) {
-            parked.put(event.storageId(), EventDocuments.toDocument(event).toJson());
-            events.parked(Topics.ORGANIZATION);
-            return;
-        }
+        gate.offer(event, current == null ? 0 : current.orgSeq(),
+                arrived -> appliedOrDeadLettered(record, current, arrived),
+                released -> send(rollup.organisationEvent(released)));
+    }
+
+    /** The event applied; or, should it be about an organisation not registered yet, dead-lettered. */
+    private boolean appliedOrDeadLettered(Record<String, byte[]> record, OrgState current, EventEnvelope event) {
         if (current == null && !(event.payload() instanceof OrganizationRegistered)) {
             DeadLetters.send(context, record, ReportingTopology.ORGANIZATION_DLT_SINK, Topics.ORGANIZATION,
                     event.type() + " for unregistered organisation " + event.subject(), events);
-            return;
+            return false;
         }
         send(rollup.organisationEvent(event));
-        while (true) {
-            OrgState now = aggregates.get(event.subject());
-            String next = parked.get(EventEnvelope.storageId(event.subject(), now.orgSeq() + 1));
-            if (next == null) {
-                return;
-            }
-            EventEnvelope waitingEvent = EventDocuments.toEnvelope(Document.parse(next));
-            parked.delete(waitingEvent.storageId());
-            send(rollup.organisationEvent(waitingEvent));
-        }
+        return true;
     }
 
     /** Sends what the roll-up decided: deltas through the outbox, unit facts at once to the unit fold. */

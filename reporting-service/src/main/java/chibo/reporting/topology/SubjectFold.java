@@ -2,22 +2,21 @@ package chibo.reporting.topology;
 
 import chibo.contracts.EventEnvelope;
 import chibo.contracts.TrustedSigners;
-import chibo.platform.eventstore.EventDocuments;
+import chibo.platform.projection.SequenceGate;
 import chibo.reporting.figures.OrgDelta;
 import chibo.reporting.figures.UnitFact;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.bson.Document;
 
 import java.time.Instant;
 import java.util.Map;
 
 /**
- * Folds each subject's events in seq order and once each: a repeat is skipped, an event whose predecessor has not
- * arrived is parked until it does (and counted in a metric), an unreadable or untrusted record or one that cannot be applied goes
- * to the dead-letter topic with the reason, and processing goes on.
+ * Folds each subject's events in seq order and once each, through the {@link SequenceGate}: a repeat is skipped, an
+ * event whose predecessor has not arrived is parked in the task's store until it does (and counted in a metric), an
+ * unreadable or untrusted record or one that cannot be applied goes to the dead-letter topic with the reason, and
+ * processing goes on.
  *
  * @param <S> what is kept per subject, with the seq of its last applied event
  */
@@ -38,7 +37,7 @@ abstract class SubjectFold<S extends SubjectFold.Folded> implements Processor<St
     protected ProcessorContext<String, byte[]> context;
     private ObjectStore<S> states;
     private final DeltaOutbox deltas = new DeltaOutbox(ReportingTopology.DELTAS_SINK);
-    private KeyValueStore<String, String> parked;
+    private SequenceGate gate;
 
     SubjectFold(String topic, Class<?> family, String statesStore, String parkedStore, String deadLetterSink,
                 TopologyEvents events, TrustedSigners signers) {
@@ -55,7 +54,7 @@ abstract class SubjectFold<S extends SubjectFold.Folded> implements Processor<St
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
         this.states = context.getStateStore(statesStore);
-        this.parked = context.getStateStore(parkedStore);
+        this.gate = new SequenceGate(new StoreParking(context.getStateStore(parkedStore)), events.arrivals(topic));
         deltas.init(context, states);
     }
 
@@ -67,35 +66,25 @@ abstract class SubjectFold<S extends SubjectFold.Folded> implements Processor<St
             return;
         }
         S current = states.get(event.subject());
-        long seq = current == null ? 0 : current.seq();
-        if (event.seq() <= seq) {
-            events.duplicate(topic);
-            return;
-        }
-        if (event.seq() > seq + 1) {
-            parked.put(event.storageId(), EventDocuments.toDocument(event).toJson());
-            events.parked(topic);
-            return;
-        }
+        gate.offer(event, current == null ? 0 : current.seq(),
+                arrived -> appliedOrDeadLettered(record, current, arrived),
+                released -> fold(states.get(released.subject()), released));
+    }
+
+    /** The event applied; or, should it not apply to the subject's state, dead-lettered with the reason. */
+    private boolean appliedOrDeadLettered(Record<String, byte[]> record, S current, EventEnvelope event) {
         try {
-            current = fold(current, event);
+            fold(current, event);
+            return true;
         } catch (IllegalStateException | IllegalArgumentException | NullPointerException e) {
             DeadLetters.send(context, record, deadLetterSink, topic, "cannot apply " + event.type() + " seq "
                     + event.seq() + " of " + event.subject() + ": " + e.getMessage(), events);
-            return;
-        }
-        for (String next = parked.get(EventEnvelope.storageId(event.subject(), current.seq() + 1)); next != null;
-             next = parked.get(EventEnvelope.storageId(event.subject(), current.seq() + 1))) {
-            EventEnvelope waiting = EventDocuments.toEnvelope(Document.parse(next));
-            parked.delete(waiting.storageId());
-            current = fold(current, waiting);
+            return false;
         }
     }
 
-    private S fold(S current, EventEnvelope event) {
-        S next = apply(current, event);
-        states.put(event.subject(), next);
-        return next;
+    private void fold(S current, EventEnvelope event) {
+        states.put(event.subject(), apply(current, event));
     }
 
     /** The subject's state after the event, forwarding whatever the event changes. */

@@ -1,5 +1,8 @@
 package chibo.reporting.topology;
 
+import chibo.contracts.EventEnvelope;
+import chibo.platform.projection.SequenceGate;
+
 /** What the topology reports about its input besides figures: repeats skipped, events parked, dead letters. */
 public interface TopologyEvents {
 
@@ -8,6 +11,21 @@ public interface TopologyEvents {
     void parked(String topic);
 
     void deadLettered(String topic, String reason);
+
+    /** The sequence gate's repeats and parkings of one input topic, reported here. */
+    default SequenceGate.Arrivals arrivals(String topic) {
+        return new SequenceGate.Arrivals() {
+            @Override
+            public void duplicate(EventEnvelope event) {
+                TopologyEvents.this.duplicate(topic);
+            }
+
+            @Override
+            public void parked(EventEnvelope event, long awaitedSeq) {
+                TopologyEvents.this.parked(topic);
+            }
+        };
+    }
 
     TopologyEvents NONE = new TopologyEvents() {
         public void duplicate(String topic) {

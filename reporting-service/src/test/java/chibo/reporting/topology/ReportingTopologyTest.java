@@ -1,6 +1,7 @@
 package chibo.reporting.topology;
 
 import chibo.contracts.CloudEventsKafka;
+import chibo.contracts.Topics;
 import chibo.contracts.member.CorrectionKind;
 import chibo.contracts.member.MemberCorrected;
 import chibo.contracts.member.MemberExempted;
@@ -221,5 +222,49 @@ class ReportingTopologyTest {
 
         assertThat(harness.figures("C1").name()).isEqualTo("Chi bộ mới");
         assertThat(harness.count("C1", MEMBERS)).isEqualTo(1);
+    }
+
+    @Test
+    void an_organisation_event_ahead_of_its_predecessor_waits_and_both_are_applied_in_order() {
+        harness.admit("m1", "C1");
+        var renamed = harness.organizationChains.next("C1", TopologyHarness.DAY, "C1",
+                new OrganizationRenamed("Chi bộ mới", "C1"));
+        var moved = harness.organizationChains.next("C1", TopologyHarness.DAY, "C1", new OrganizationMoved("G2", "G1"));
+
+        harness.pipe(moved);
+        assertThat(harness.parked).containsExactly(Topics.ORGANIZATION);
+        assertThat(harness.figures("C1").parentId()).isEqualTo("G1");
+
+        harness.pipe(renamed);
+        assertThat(harness.figures("C1").name()).isEqualTo("Chi bộ mới");
+        assertThat(harness.figures("C1").parentId()).isEqualTo("G2");
+        assertThat(harness.figures("C1").orgSeq()).isEqualTo(moved.seq());
+        assertThat(harness.count("G2", MEMBERS)).isEqualTo(1);
+    }
+
+    @Test
+    void a_repeated_organisation_event_changes_nothing() {
+        var renamed = harness.organization("C1", new OrganizationRenamed("Chi bộ mới", "C1"));
+        long version = harness.figures("C1").version();
+
+        harness.pipe(renamed);
+
+        assertThat(harness.figures("C1").version()).isEqualTo(version);
+        assertThat(harness.duplicates).containsExactly(Topics.ORGANIZATION);
+    }
+
+    @Test
+    void an_event_for_an_unregistered_organisation_is_dead_lettered_and_releases_nothing_parked_behind_it() {
+        var first = harness.organizationChains.next("X9", TopologyHarness.DAY, "X9",
+                new OrganizationRenamed("X", null));
+        var second = harness.organizationChains.next("X9", TopologyHarness.DAY, "X9",
+                new OrganizationRenamed("Y", "X"));
+
+        harness.pipe(second);
+        harness.pipe(first);
+
+        assertThat(harness.parked).containsExactly(Topics.ORGANIZATION);
+        assertThat(harness.deadLetters).singleElement().asString().contains("unregistered organisation X9");
+        assertThat(harness.figures("X9")).isNull();
     }
 }

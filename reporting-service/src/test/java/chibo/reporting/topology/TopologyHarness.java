@@ -113,7 +113,7 @@ final class TopologyHarness implements AutoCloseable {
         }
     }
 
-    private final EventChains organizationChains = new EventChains("/chibo/membership-service");
+    final EventChains organizationChains = new EventChains("/chibo/membership-service");
 
     EventEnvelope organization(String orgId, EventPayload payload) {
         return organization(orgId, DAY, payload);
