@@ -1,6 +1,6 @@
 package chibo.membership.admission;
 
-import chibo.membership.member.MemberResponses;
+import chibo.membership.member.MemberEndpoints;
 import chibo.membership.member.MemberView;
 import chibo.membership.member.NewMembershipEndpoint;
 import chibo.platform.security.Caller;
@@ -21,6 +21,6 @@ class AdmissionController {
 
     @PostMapping("/admissions")
     ResponseEntity<MemberView> admit(@Valid @RequestBody AdmitMemberRequest request) {
-        return MemberResponses.created(admissions.admit(Caller.current(), request));
+        return MemberEndpoints.created(admissions.admit(Caller.current(), request));
     }
 }

@@ -1,6 +1,6 @@
 package chibo.membership.enrolment;
 
-import chibo.membership.member.MemberResponses;
+import chibo.membership.member.MemberEndpoints;
 import chibo.membership.member.MemberView;
 import chibo.membership.member.NewMembershipEndpoint;
 import chibo.platform.security.Caller;
@@ -21,6 +21,6 @@ class EnrolmentController {
 
     @PostMapping("/enrolments")
     ResponseEntity<MemberView> enrol(@Valid @RequestBody EnrolmentRequest request) {
-        return MemberResponses.created(enrolments.enrol(Caller.current(), request));
+        return MemberEndpoints.created(enrolments.enrol(Caller.current(), request));
     }
 }

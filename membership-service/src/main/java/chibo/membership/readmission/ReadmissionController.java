@@ -1,6 +1,6 @@
 package chibo.membership.readmission;
 
-import chibo.membership.member.MemberResponses;
+import chibo.membership.member.MemberEndpoints;
 import chibo.membership.member.MemberView;
 import chibo.membership.member.NewMembershipEndpoint;
 import chibo.platform.security.Caller;
@@ -21,6 +21,6 @@ class ReadmissionController {
 
     @PostMapping("/readmissions")
     ResponseEntity<MemberView> readmit(@Valid @RequestBody ReadmissionRequest request) {
-        return MemberResponses.created(readmissions.readmit(Caller.current(), request));
+        return MemberEndpoints.created(readmissions.readmit(Caller.current(), request));
     }
 }
