@@ -1,6 +1,6 @@
 package chibo.meeting;
 
-import chibo.contracts.EventDraft;
+import chibo.testsupport.ServiceBoundaries;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The boundaries of meeting-service (docs/STYLE: package by feature, the domain is plain Java, no business logic in
@@ -36,36 +35,25 @@ class MeetingModularityTest {
             "chibo.meeting.roster.Stint");
 
     /** Typed configuration is Spring's by design ({@code @ConfigurationProperties} records), so it is not domain. */
-    private static final DescribedPredicate<JavaClass> DOMAIN = DescribedPredicate.describe("domain classes",
-            type -> !configuration(type)
-                    && (DOMAIN_PACKAGES.stream().anyMatch(p -> type.getPackageName().equals(p))
-                    || DOMAIN_CLASSES.stream().anyMatch(name -> type.getName().equals(name)
-                    || type.getName().startsWith(name + "$"))));
-
-    private static boolean configuration(JavaClass type) {
-        return type.isAnnotatedWith(ConfigurationProperties.class)
-                || type.getEnclosingClass().map(MeetingModularityTest::configuration).orElse(false);
-    }
-
-    private static final DescribedPredicate<JavaClass> RULES = DescribedPredicate.describe(
-            "rules or the facts they check", type -> type.getPackageName().startsWith("chibo.platform.rules")
-                    || type.getSimpleName().endsWith("Rules") || type.getSimpleName().endsWith("Facts"));
+    private static final DescribedPredicate<JavaClass> DOMAIN = DescribedPredicate.describe("domain classes", type -> {
+        JavaClass outer = ServiceBoundaries.topLevel(type);
+        return !outer.isAnnotatedWith(ConfigurationProperties.class)
+                && (DOMAIN_PACKAGES.contains(type.getPackageName()) || DOMAIN_CLASSES.contains(outer.getName()));
+    });
 
     @ArchTest
-    static final ArchRule feature_packages_do_not_depend_on_each_other_in_a_cycle = slices()
-            .matching("chibo.meeting.(*)..").should().beFreeOfCycles();
+    static final ArchRule feature_packages_do_not_depend_on_each_other_in_a_cycle =
+            ServiceBoundaries.featurePackagesFreeOfCycles("chibo.meeting");
 
     @ArchTest
-    static final ArchRule the_domain_is_plain_java = noClasses().that(DOMAIN).should().dependOnClassesThat()
-            .resideInAnyPackage("org.springframework..", "org.apache.kafka..", "com.mongodb..", "org.bson..");
+    static final ArchRule the_domain_is_plain_java = ServiceBoundaries.plainJava(DOMAIN);
 
     @ArchTest
-    static final ArchRule controllers_check_no_rules = noClasses().that().areAnnotatedWith(RestController.class)
-            .should().dependOnClassesThat(RULES);
+    static final ArchRule controllers_check_no_rules =
+            ServiceBoundaries.controllersCheckNo(ServiceBoundaries.rulesAndFacts("chibo.meeting"));
 
     @ArchTest
-    static final ArchRule controllers_record_no_events = noClasses().that().areAnnotatedWith(RestController.class)
-            .should().dependOnClassesThat().areAssignableTo(EventDraft.class);
+    static final ArchRule controllers_record_no_events = ServiceBoundaries.controllersRecordNoEvents();
 
     @ArchTest
     static final ArchRule the_duty_status_is_worked_out_in_the_domain = noClasses()

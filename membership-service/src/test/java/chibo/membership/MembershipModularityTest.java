@@ -1,22 +1,20 @@
 package chibo.membership;
 
-import chibo.contracts.EventDraft;
+import chibo.testsupport.ServiceBoundaries;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The boundaries of membership-service (docs/STYLE: package by feature, the domain is plain Java, no business logic
@@ -39,26 +37,17 @@ class MembershipModularityTest {
             "chibo.membership.standing.ExcellentCap", "chibo.membership.standing.ExcellentShare",
             "chibo.membership.review.ReviewOpenings", "chibo.membership.duelist.DueItems");
 
-    private static final DescribedPredicate<JavaClass> DOMAIN = DescribedPredicate.describe("domain classes",
-            type -> rulesOrFacts(topLevel(type)) || DOMAIN_CLASSES.contains(topLevel(type).getName()));
+    private static final DescribedPredicate<JavaClass> RULES = ServiceBoundaries.rulesAndFacts("chibo.membership")
+            .or(DescribedPredicate.describe("the rule sets", type -> List.of("chibo.membership.rules.RuleSet",
+                    "chibo.membership.rules.RuleBook").contains(ServiceBoundaries.topLevel(type).getName())));
 
-    private static final DescribedPredicate<JavaClass> RULES = DescribedPredicate.describe(
-            "rules or the facts they check", type -> type.getPackageName().startsWith("chibo.platform.rules")
-                    || rulesOrFacts(topLevel(type)) || type.getName().startsWith("chibo.membership.rules.RuleSet")
-                    || type.getName().startsWith("chibo.membership.rules.RuleBook"));
-
-    private static JavaClass topLevel(JavaClass type) {
-        return type.getEnclosingClass().map(MembershipModularityTest::topLevel).orElse(type);
-    }
-
-    private static boolean rulesOrFacts(JavaClass type) {
-        return type.getPackageName().startsWith("chibo.membership")
-                && (type.getSimpleName().endsWith("Rules") || type.getSimpleName().endsWith("Facts"));
-    }
+    private static final DescribedPredicate<JavaClass> DOMAIN = ServiceBoundaries.rulesAndFacts("chibo.membership")
+            .or(DescribedPredicate.describe("the folds and value types",
+                    type -> DOMAIN_CLASSES.contains(ServiceBoundaries.topLevel(type).getName())));
 
     @ArchTest
-    static final ArchRule feature_packages_do_not_depend_on_each_other_in_a_cycle = slices()
-            .matching("chibo.membership.(*)..").should().beFreeOfCycles();
+    static final ArchRule feature_packages_do_not_depend_on_each_other_in_a_cycle =
+            ServiceBoundaries.featurePackagesFreeOfCycles("chibo.membership");
 
     @ArchTest
     static final ArchRule the_shared_kernel_depends_on_no_feature = noClasses()
@@ -74,8 +63,8 @@ class MembershipModularityTest {
     private static final List<String> KERNEL = List.of("rules", "member");
 
     private static final DescribedPredicate<JavaClass> REQUESTS = DescribedPredicate.describe("request bodies",
-            type -> topLevel(type).getSimpleName().endsWith("Request")
-                    || topLevel(type).getSimpleName().endsWith("Requests"));
+            type -> ServiceBoundaries.topLevel(type).getSimpleName().endsWith("Request")
+                    || ServiceBoundaries.topLevel(type).getSimpleName().endsWith("Requests"));
 
     private static String feature(JavaClass type) {
         String rest = type.getPackageName().substring("chibo.membership".length());
@@ -96,20 +85,21 @@ class MembershipModularityTest {
             });
 
     @ArchTest
-    static final ArchRule the_domain_is_plain_java = noClasses().that(DOMAIN).should().dependOnClassesThat()
-            .resideInAnyPackage("org.springframework..", "org.apache.kafka..", "com.mongodb..", "org.bson..");
+    static final ArchRule the_domain_is_plain_java = ServiceBoundaries.plainJava(DOMAIN);
 
     @ArchTest
-    static final ArchRule controllers_check_no_rules = noClasses().that().areAnnotatedWith(RestController.class)
-            .should().dependOnClassesThat(RULES);
+    static final ArchRule controllers_check_no_rules = ServiceBoundaries.controllersCheckNo(RULES);
 
     @ArchTest
-    static final ArchRule controllers_record_no_events = noClasses().that().areAnnotatedWith(RestController.class)
-            .should().dependOnClassesThat().areAssignableTo(EventDraft.class);
+    static final ArchRule controllers_record_no_events = ServiceBoundaries.controllersRecordNoEvents();
 
-    /** The ETag of a member, and the 201 of a new one, are written in the member package only. */
+    /**
+     * The member endpoints' plumbing is {@code MemberEndpoints}': the If-Match read into a version, the ETag of a
+     * member and the 201 of a new one are written in the member package only.
+     */
     @ArchTest
-    static final ArchRule a_members_version_is_answered_in_one_place = noClasses()
+    static final ArchRule a_members_version_is_read_and_answered_in_one_place = noClasses()
             .that().resideOutsideOfPackage("chibo.membership.member..")
-            .should().callMethod("chibo.membership.member.Versions", "etag", "long");
+            .should().callMethod("chibo.membership.member.Versions", "etag", "long")
+            .orShould().callMethod("chibo.membership.member.Versions", "fromIfMatch", "java.lang.String");
 }
