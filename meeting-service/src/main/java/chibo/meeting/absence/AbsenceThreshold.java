@@ -3,7 +3,7 @@ package chibo.meeting.absence;
 import chibo.contracts.meeting.AttendanceStatus;
 import chibo.contracts.meeting.MeetingHeld;
 import chibo.contracts.meeting.MemberAbsenceThresholdReached;
-import chibo.meeting.meetings.CellMeetings;
+import chibo.meeting.cell.CellMeetings;
 
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -5,7 +5,8 @@ import chibo.contracts.meeting.CellMeetingBreachDetected;
 import chibo.contracts.meeting.CellMeetingBreachRetracted;
 import chibo.contracts.meeting.MeetingHeld;
 import chibo.contracts.meeting.MeetingKind;
-import chibo.meeting.meetings.CellMeetings;
+import chibo.meeting.cell.CellMeetings;
+import chibo.meeting.cell.Quarter;
 import chibo.meeting.roster.CellRoster;
 
 import java.time.LocalDate;

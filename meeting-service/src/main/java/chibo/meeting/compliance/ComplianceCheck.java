@@ -1,11 +1,10 @@
 package chibo.meeting.compliance;
 
-import chibo.calendar.WorkingDayCalendar;
 import chibo.contracts.EventDraft;
 import chibo.contracts.meeting.CellMeetingBreachDetected;
 import chibo.meeting.Vietnam;
-import chibo.meeting.meetings.CellMeetings;
-import chibo.meeting.quality.MeetingsProperties;
+import chibo.meeting.cell.CellMeetings;
+import chibo.meeting.cell.Quarter;
 import chibo.meeting.roster.CellRoster;
 import chibo.meeting.roster.Rosters;
 import chibo.platform.eventstore.AggregateStore;
@@ -46,12 +45,11 @@ public class ComplianceCheck {
     private final Counter detected;
 
     ComplianceCheck(AggregateStore<CellMeetings> cells, Rosters rosters, OrgTreeProjection tree,
-                    WorkingDayCalendar calendar, MeetingsProperties properties, Clock clock, MeterRegistry meters) {
+                    ComplianceWindows windows, Clock clock, MeterRegistry meters) {
         this.cells = cells;
         this.rosters = rosters;
         this.tree = tree;
-        this.windows = new ComplianceWindows(calendar, properties.compliance().from(),
-                properties.compliance().graceWorkingDays());
+        this.windows = windows;
         this.clock = clock;
         this.detected = Counter.builder("chibo.meetings.breaches.detected")
                 .description("months without a regular meeting and quarters without a thematic one found")

@@ -1,11 +1,8 @@
 package chibo.meeting.compliance;
 
 import chibo.calendar.WorkingDayCalendar;
-import chibo.contracts.meeting.BreachKind;
 import chibo.meeting.Vietnam;
-import chibo.meeting.meetings.CellMeetings;
-import chibo.meeting.quality.MeetingsProperties;
-import chibo.meeting.roster.CellRoster;
+import chibo.meeting.cell.CellMeetings;
 import chibo.meeting.roster.Rosters;
 import chibo.platform.eventstore.AggregateStore;
 import chibo.platform.security.Caller;
@@ -21,55 +18,32 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
-/** A cell's meeting duty in a year, month by month and quarter by quarter. */
+/** A cell's meeting duty in a year, month by month and quarter by quarter, as {@link MeetingDuty} reads it. */
 @RestController
 class ComplianceController {
 
-    /** Where a period stands. */
-    enum Status {
-        /** The meeting was held (possibly recorded late: {@code retractedBreach}). */
-        HELD,
-        /** No meeting, and the check has reported the breach. */
-        BREACH,
-        /** No meeting, the period closed, the check has not run over it yet. */
-        UNCHECKED,
-        /** Not closed yet: the meeting may still be held or recorded. */
-        OPEN,
-        /** Before the cell's duty began (no member had to attend, or before the checks start). */
-        NOT_REQUIRED
-    }
-
-    record Period(String period, Status status, boolean retractedBreach) {
-    }
-
-    record Duty(String cellId, int year, LocalDate asOf, List<Period> months, List<Period> quarters) {
+    record Duty(String cellId, int year, LocalDate asOf, List<MeetingDuty.Period> months,
+                List<MeetingDuty.Period> quarters) {
     }
 
     private final AggregateStore<CellMeetings> cells;
     private final Rosters rosters;
     private final SubtreeGuard guard;
-    private final ComplianceWindows windows;
     private final WorkingDayCalendar calendar;
-    private final MeetingsProperties properties;
+    private final MeetingDuty duty;
     private final ComplianceCheck check;
     private final Clock clock;
 
     ComplianceController(AggregateStore<CellMeetings> cells, Rosters rosters, SubtreeGuard guard,
-                         WorkingDayCalendar calendar, MeetingsProperties properties, ComplianceCheck check,
-                         Clock clock) {
-        this.check = check;
+                         WorkingDayCalendar calendar, ComplianceWindows windows, ComplianceCheck check, Clock clock) {
         this.cells = cells;
         this.rosters = rosters;
         this.guard = guard;
         this.calendar = calendar;
-        this.windows = new ComplianceWindows(calendar, properties.compliance().from(),
-                properties.compliance().graceWorkingDays());
-        this.properties = properties;
+        this.duty = new MeetingDuty(windows);
+        this.check = check;
         this.clock = clock;
     }
 
@@ -88,25 +62,9 @@ class ComplianceController {
         }
         var current = cells.load(cellId);
         CellMeetings state = current.exists() ? current.state() : CellMeetings.empty(cellId);
-        CellRoster roster = rosters.roster(cellId);
-        List<Period> months = new ArrayList<>();
-        for (int m = 1; m <= 12; m++) {
-            YearMonth month = YearMonth.of(wanted, m);
-            months.add(period(month.toString(), state.regularHeldIn(month),
-                    state.breach(BreachKind.NO_REGULAR_MEETING, month.toString()),
-                    required(roster, month, month.atDay(1), month.plusMonths(1).atDay(1)),
-                    !today.isBefore(windows.checkableFrom(month.atEndOfMonth()))));
-        }
-        List<Period> quarters = new ArrayList<>();
-        for (int q = 1; q <= 4; q++) {
-            Quarter quarter = new Quarter(wanted, q);
-            quarters.add(period(quarter.toString(), state.thematicHeldIn(quarter),
-                    state.breach(BreachKind.NO_THEMATIC_MEETING, quarter.toString()),
-                    required(roster, quarter.firstMonth().plusMonths(2), quarter.firstDay(),
-                            quarter.lastDay().plusDays(1)),
-                    !today.isBefore(windows.checkableFrom(quarter.lastDay()))));
-        }
-        return new Duty(cellId, wanted, today, months, quarters);
+        var roster = rosters.roster(cellId);
+        return new Duty(cellId, wanted, today, duty.months(wanted, today, state, roster),
+                duty.quarters(wanted, today, state, roster));
     }
 
     /**
@@ -119,24 +77,5 @@ class ComplianceController {
         Caller caller = Caller.current();
         return check.run(Vietnam.today(clock), cellId -> guard.isWithin(caller, cellId), cellId -> {
         });
-    }
-
-    private boolean required(CellRoster roster, YearMonth lastMonth, LocalDate from, LocalDate until) {
-        return !lastMonth.isBefore(properties.compliance().from()) && roster.anyoneExpectedBetween(from, until);
-    }
-
-    private static Period period(String period, boolean held, Optional<CellMeetings.Breach> breach, boolean required,
-                                 boolean closed) {
-        boolean retracted = breach.filter(b -> !b.standing()).isPresent();
-        if (held) {
-            return new Period(period, Status.HELD, retracted);
-        }
-        if (breach.isPresent()) {
-            return new Period(period, Status.BREACH, false);
-        }
-        if (!required) {
-            return new Period(period, Status.NOT_REQUIRED, false);
-        }
-        return new Period(period, closed ? Status.UNCHECKED : Status.OPEN, false);
     }
 }

@@ -1,6 +1,7 @@
 package chibo.meeting.compliance;
 
 import chibo.calendar.WorkingDayCalendar;
+import chibo.meeting.cell.Quarter;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -27,6 +28,11 @@ public final class ComplianceWindows {
         this.calendar = calendar;
         this.from = from;
         this.graceWorkingDays = graceWorkingDays;
+    }
+
+    /** Whether the period ending in {@code lastMonth} is checked at all: not when it ends before {@code from}. */
+    public boolean checks(YearMonth lastMonth) {
+        return !lastMonth.isBefore(from);
     }
 
     /** The first day on which a period ending on {@code lastDay} is checked. */

@@ -4,6 +4,7 @@ import chibo.contracts.meeting.Attendance;
 import chibo.contracts.meeting.MeetingGrade;
 import chibo.contracts.meeting.MeetingKind;
 import chibo.meeting.Vietnam;
+import chibo.meeting.cell.CellMeetings;
 import chibo.meeting.roster.CellRoster;
 import chibo.meeting.roster.Rosters;
 import chibo.platform.access.AccessLogged;

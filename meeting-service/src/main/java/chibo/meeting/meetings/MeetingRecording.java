@@ -15,6 +15,7 @@ import chibo.contracts.meeting.Resolution;
 import chibo.contracts.organization.OrgLevel;
 import chibo.meeting.Vietnam;
 import chibo.meeting.absence.AbsenceThreshold;
+import chibo.meeting.cell.CellMeetings;
 import chibo.meeting.compliance.Compliance;
 import chibo.meeting.quality.MeetingFacts;
 import chibo.meeting.quality.MeetingGrading;

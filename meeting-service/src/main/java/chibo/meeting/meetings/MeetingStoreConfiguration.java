@@ -3,6 +3,8 @@ package chibo.meeting.meetings;
 import chibo.calendar.WorkingDayCalendar;
 import chibo.contracts.Topics;
 import chibo.meeting.absence.AbsenceThreshold;
+import chibo.meeting.cell.CellMeetings;
+import chibo.meeting.compliance.ComplianceWindows;
 import chibo.meeting.quality.MeetingGrading;
 import chibo.meeting.quality.MeetingsProperties;
 import chibo.meeting.quality.QualityStandard;
@@ -31,6 +33,12 @@ class MeetingStoreConfiguration {
     @Bean
     AbsenceThreshold absenceThreshold(MeetingsProperties properties) {
         return new AbsenceThreshold(properties.absence().monthsInYear());
+    }
+
+    @Bean
+    ComplianceWindows complianceWindows(WorkingDayCalendar calendar, MeetingsProperties properties) {
+        return new ComplianceWindows(calendar, properties.compliance().from(),
+                properties.compliance().graceWorkingDays());
     }
 
     @Bean

@@ -6,7 +6,7 @@ import chibo.contracts.meeting.MeetingHeld;
 import chibo.contracts.meeting.MeetingKind;
 import chibo.contracts.meeting.MemberAbsenceThresholdReached;
 import chibo.contracts.meeting.Preparation;
-import chibo.meeting.meetings.CellMeetings;
+import chibo.meeting.cell.CellMeetings;
 import chibo.testsupport.EventChains;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,7 @@
 package chibo.meeting.compliance;
 
 import chibo.calendar.WorkingDayCalendar;
+import chibo.meeting.cell.Quarter;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

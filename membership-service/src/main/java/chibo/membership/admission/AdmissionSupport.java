@@ -1,7 +1,6 @@
 package chibo.membership.admission;
 
-import chibo.contracts.member.Person;
-import chibo.contracts.member.Vote;
+import chibo.membership.member.IntroducerRequest;
 import chibo.membership.member.MemberState;
 import chibo.platform.eventstore.AggregateStore;
 import chibo.platform.eventstore.Current;
@@ -10,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 
-/** What admissions and readmissions both read from their requests. */
+/** What admissions and readmissions both read from their requests: the introducers' standing. */
 @Component
 public class AdmissionSupport {
 
@@ -26,10 +25,10 @@ public class AdmissionSupport {
      *
      * @throws chibo.platform.web.ProblemException 422 {@code unknown-reference} naming an introducer no member is
      */
-    public List<IntroducerFacts> introducers(List<AdmitMemberRequest.IntroducerRequest> requested,
+    public List<IntroducerFacts> introducers(List<IntroducerRequest> requested,
                                              java.time.LocalDate introducedOn) {
         return java.util.stream.IntStream.range(0, requested.size()).mapToObj(index -> {
-            AdmitMemberRequest.IntroducerRequest i = requested.get(index);
+            IntroducerRequest i = requested.get(index);
             Current<MemberState> introducer = members.load(i.memberId());
             if (!introducer.exists()) {
                 throw Problems.unknownReference("introducers[" + index + "].memberId", "member", i.memberId());
@@ -38,14 +37,5 @@ public class AdmissionSupport {
             return new IntroducerFacts(i.memberId(), i.workedWithSince(),
                     introducedOn == null ? state.status() : state.statusOn(introducedOn), state.status());
         }).toList();
-    }
-
-    public static Person person(AdmitMemberRequest.PersonRequest p) {
-        return new Person(p.fullName().strip(), p.birthDate(), p.sex(), p.ethnicity().strip(), p.education(),
-                p.residenceUnitId());
-    }
-
-    public static Vote vote(AdmitMemberRequest.VoteRequest v) {
-        return new Vote(v.officialMembers(), v.temporarilyTransferredOut(), v.exemptedAbsent(), v.inFavour());
     }
 }

@@ -26,8 +26,8 @@ public class Admissions {
     }
 
     public MemberView admit(Caller caller, AdmitMemberRequest request) {
-        Person person = AdmissionSupport.person(request.person());
-        Vote vote = AdmissionSupport.vote(request.vote());
+        Person person = request.person().toPerson();
+        Vote vote = request.vote().toVote();
         AdmitMemberRequest.CertificateRequest c = request.awarenessCertificate();
         AwarenessCertificate certificate = c == null ? null : new AwarenessCertificate(c.number(), c.issuedOn());
         List<IntroducerFacts> introducers = support.introducers(request.introducers(), request.cellResolutionDate());

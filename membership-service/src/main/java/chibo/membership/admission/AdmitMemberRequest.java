@@ -1,14 +1,12 @@
 package chibo.membership.admission;
 
-import chibo.contracts.member.Education;
-import chibo.contracts.member.Sex;
-import chibo.membership.organization.Ids;
+import chibo.membership.member.IntroducerRequest;
+import chibo.membership.member.PersonRequest;
+import chibo.membership.member.VoteRequest;
+import chibo.membership.rules.Ids;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -36,25 +34,6 @@ public record AdmitMemberRequest(
         @NotBlank @Size(max = 64) String decisionNumber,
         @NotBlank String decidingOrgId,
         boolean specialCase) {
-
-    public record PersonRequest(
-            @NotBlank @Size(max = 200) String fullName,
-            @NotNull @Past LocalDate birthDate,
-            @NotNull Sex sex,
-            @NotBlank @Size(max = 60) String ethnicity,
-            @NotNull Education education,
-            @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String residenceUnitId) {
-    }
-
-    public record VoteRequest(
-            @NotNull @Min(1) @Max(10_000) Integer officialMembers,
-            @NotNull @Min(0) Integer temporarilyTransferredOut,
-            @NotNull @Min(0) Integer exemptedAbsent,
-            @NotNull @Min(0) Integer inFavour) {
-    }
-
-    public record IntroducerRequest(@NotBlank String memberId, @NotNull LocalDate workedWithSince) {
-    }
 
     public record CertificateRequest(@NotBlank String number, @NotNull LocalDate issuedOn) {
     }

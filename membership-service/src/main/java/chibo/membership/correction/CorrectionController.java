@@ -1,8 +1,7 @@
 package chibo.membership.correction;
 
+import chibo.membership.member.MemberEndpoints;
 import chibo.membership.member.MemberView;
-import chibo.membership.member.Versions;
-import chibo.platform.security.Caller;
 import chibo.platform.security.Roles;
 import jakarta.validation.Valid;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,6 +24,6 @@ class CorrectionController {
     @PostMapping("/members/{memberId}/corrections")
     MemberView correct(@PathVariable String memberId, @RequestHeader(value = "If-Match", required = false) String ifMatch,
                        @Valid @RequestBody CorrectionRequest request) {
-        return corrections.correct(Caller.current(), memberId, Versions.fromIfMatch(ifMatch), request);
+        return MemberEndpoints.decide(corrections::correct, memberId, ifMatch, request);
     }
 }

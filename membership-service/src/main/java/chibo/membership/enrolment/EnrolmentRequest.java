@@ -1,8 +1,8 @@
 package chibo.membership.enrolment;
 
 import chibo.contracts.member.MemberStatus;
-import chibo.membership.admission.AdmitMemberRequest;
-import chibo.membership.organization.Ids;
+import chibo.membership.member.PersonRequest;
+import chibo.membership.rules.Ids;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,7 +18,7 @@ import java.time.LocalDate;
  */
 public record EnrolmentRequest(
         @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String memberId,
-        @NotNull @Valid AdmitMemberRequest.PersonRequest person,
+        @NotNull @Valid PersonRequest person,
         @NotNull MemberStatus status,
         @NotBlank String cellId,
         @NotNull LocalDate admittedOn,

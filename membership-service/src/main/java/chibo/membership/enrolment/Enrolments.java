@@ -2,7 +2,6 @@ package chibo.membership.enrolment;
 
 import chibo.contracts.member.MemberEnrolledFromRegister;
 import chibo.contracts.member.Provenance;
-import chibo.membership.admission.AdmissionSupport;
 import chibo.membership.member.MemberView;
 import chibo.membership.member.NewMemberships;
 import chibo.membership.rules.Command;
@@ -25,7 +24,7 @@ public class Enrolments {
     }
 
     public MemberView enrol(Caller caller, EnrolmentRequest request) {
-        var person = AdmissionSupport.person(request.person());
+        var person = request.person().toPerson();
         return memberships.create(caller, request.memberId(), request.cellId(), null, request.admittedOn(), null,
                 Command.ENROLMENT,
                 context -> new EnrolmentFacts(person.birthDate(), request.status(), request.admittedOn(),

@@ -1,8 +1,7 @@
 package chibo.membership.leaving;
 
+import chibo.membership.member.MemberEndpoints;
 import chibo.membership.member.MemberView;
-import chibo.membership.member.Versions;
-import chibo.platform.security.Caller;
 import chibo.platform.security.Roles;
 import jakarta.validation.Valid;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,25 +26,25 @@ class LeavingController {
     @PostMapping("/removal")
     MemberView remove(@PathVariable String memberId, @RequestHeader(value = "If-Match", required = false) String ifMatch,
                       @Valid @RequestBody LeavingRequests.Removal request) {
-        return leaving.remove(Caller.current(), memberId, Versions.fromIfMatch(ifMatch), request);
+        return MemberEndpoints.decide(leaving::remove, memberId, ifMatch, request);
     }
 
     @PostMapping("/letting-go")
     MemberView letGo(@PathVariable String memberId, @RequestHeader(value = "If-Match", required = false) String ifMatch,
                      @Valid @RequestBody LeavingRequests.LetGo request) {
-        return leaving.letGo(Caller.current(), memberId, Versions.fromIfMatch(ifMatch), request);
+        return MemberEndpoints.decide(leaving::letGo, memberId, ifMatch, request);
     }
 
     @PostMapping("/expulsion")
     MemberView expel(@PathVariable String memberId, @RequestHeader(value = "If-Match", required = false) String ifMatch,
                      @Valid @RequestBody LeavingRequests.Expulsion request) {
-        return leaving.expel(Caller.current(), memberId, Versions.fromIfMatch(ifMatch), request);
+        return MemberEndpoints.decide(leaving::expel, memberId, ifMatch, request);
     }
 
     @PostMapping("/death")
     MemberView recordDeath(@PathVariable String memberId,
                            @RequestHeader(value = "If-Match", required = false) String ifMatch,
                            @Valid @RequestBody LeavingRequests.Death request) {
-        return leaving.recordDeath(Caller.current(), memberId, Versions.fromIfMatch(ifMatch), request);
+        return MemberEndpoints.decide(leaving::recordDeath, memberId, ifMatch, request);
     }
 }

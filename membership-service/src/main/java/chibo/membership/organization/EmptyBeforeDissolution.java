@@ -1,6 +1,5 @@
 package chibo.membership.organization;
 
-import chibo.membership.member.MemberState;
 import chibo.platform.web.ProblemException;
 import chibo.platform.web.Problems;
 
@@ -69,12 +68,12 @@ public final class EmptyBeforeDissolution {
      */
     public static Remaining remaining(String orgId, LocalDate date, Function<String, Collection<String>> candidates,
                                       Function<String, Optional<Organization>> organizations,
-                                      Collection<MemberState> members) {
+                                      Collection<MemberPlacement> members) {
         List<String> children = new ArrayList<>();
         collectChildren(orgId, date, candidates, organizations, children, new HashSet<>(Set.of(orgId)));
         Map<String, Presence> present = new LinkedHashMap<>();
-        members.stream().sorted(Comparator.comparing(MemberState::id)).forEach(member -> presence(orgId, member)
-                .ifPresent(why -> present.put(member.id(), why)));
+        members.stream().sorted(Comparator.comparing(MemberPlacement::memberId)).forEach(member -> presence(orgId,
+                member).ifPresent(why -> present.put(member.memberId(), why)));
         return new Remaining(List.copyOf(children), present);
     }
 
@@ -103,17 +102,17 @@ public final class EmptyBeforeDissolution {
         return now || then;
     }
 
-    private static Optional<Presence> presence(String orgId, MemberState member) {
-        if (member.status() == null || !member.status().isActive()) {
+    private static Optional<Presence> presence(String orgId, MemberPlacement member) {
+        if (!member.active()) {
             return Optional.empty();
         }
         if (orgId.equals(member.cellId())) {
             return Optional.of(Presence.COUNTED);
         }
-        if (member.inTransit() != null && orgId.equals(member.inTransit().toCellId())) {
+        if (orgId.equals(member.arrivingAt())) {
             return Optional.of(Presence.ARRIVING);
         }
-        if (member.temporaryStay() != null && orgId.equals(member.temporaryStay().hostCellId())) {
+        if (orgId.equals(member.temporarilyAt())) {
             return Optional.of(Presence.TEMPORARILY_HERE);
         }
         return Optional.empty();

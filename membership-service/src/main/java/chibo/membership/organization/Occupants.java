@@ -11,7 +11,6 @@ import chibo.contracts.member.MemberTransferStarted;
 import chibo.contracts.organization.OrganizationMerged;
 import chibo.contracts.organization.OrganizationMoved;
 import chibo.contracts.organization.OrganizationRegistered;
-import chibo.membership.member.MemberState;
 import chibo.platform.eventstore.AggregateStore;
 import chibo.platform.eventstore.EventDocuments;
 import chibo.platform.eventstore.EventStore;
@@ -62,10 +61,9 @@ public class Occupants {
     private final MongoTemplate mongo;
     private volatile boolean built;
 
-    Occupants(MongoTemplate mongo, AggregateStore<MemberState> members, AggregateStore<Organization> organizations) {
+    Occupants(MongoTemplate mongo, AggregateStore<Organization> organizations) {
         this.occupants = mongo.getCollection("org_occupants");
         this.mongo = mongo;
-        members.onStored((before, stored) -> acceptStored(stored));
         organizations.onStored((before, stored) -> acceptStored(stored));
     }
 
@@ -107,7 +105,8 @@ public class Occupants {
         return built;
     }
 
-    private void acceptStored(List<EventEnvelope> stored) {
+    /** Indexes events the moment this instance stores them (the member store hands over its own). */
+    public void acceptStored(List<EventEnvelope> stored) {
         try {
             acceptAll(stored);
         } catch (RuntimeException e) {

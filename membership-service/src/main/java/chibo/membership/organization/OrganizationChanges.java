@@ -10,7 +10,6 @@ import chibo.contracts.organization.PositionAssigned;
 import chibo.contracts.organization.PositionVacated;
 import chibo.contracts.organization.UnitCovered;
 import chibo.contracts.organization.UnitRegistered;
-import chibo.membership.member.MemberState;
 import chibo.platform.eventstore.AggregateStore;
 import chibo.platform.eventstore.Correlation;
 import chibo.platform.eventstore.Current;
@@ -41,13 +40,13 @@ import java.util.function.Function;
 public class OrganizationChanges {
 
     private final AggregateStore<Organization> store;
-    private final AggregateStore<MemberState> members;
+    private final MemberPlacements members;
     private final Organizations organizations;
     private final SubtreeGuard guard;
     private final Occupants occupants;
     private final Clock clock;
 
-    OrganizationChanges(AggregateStore<Organization> store, AggregateStore<MemberState> members,
+    OrganizationChanges(AggregateStore<Organization> store, MemberPlacements members,
                         Organizations organizations, SubtreeGuard guard, Occupants occupants, Clock clock) {
         this.store = store;
         this.members = members;
@@ -155,9 +154,8 @@ public class OrganizationChanges {
                     Current<Organization> current = store.load(candidate);
                     return current.exists() ? current.state() : null;
                 }));
-        List<MemberState> present = members.loadAll(occupants.members(orgId)).values().stream()
-                .filter(Current::exists).map(Current::state).toList();
-        return EmptyBeforeDissolution.remaining(orgId, day, occupants::children, organization, present);
+        return EmptyBeforeDissolution.remaining(orgId, day, occupants::children, organization,
+                members.findAll(occupants.members(orgId)));
     }
 
     public OrganizationView registerUnit(Caller caller, String orgId, OrganizationRequests.RegisterUnit request) {
@@ -190,13 +188,11 @@ public class OrganizationChanges {
     public OrganizationView assignPosition(Caller caller, String orgId, String unitId,
                                            OrganizationRequests.AssignPosition request) {
         if (request.memberId() != null) {
-            Current<MemberState> member = members.load(request.memberId());
-            if (!member.exists()) {
-                throw Problems.unknownReference("memberId", "member", request.memberId());
-            }
-            if (!member.state().status().isActive()) {
+            MemberPlacement member = members.find(request.memberId())
+                    .orElseThrow(() -> Problems.unknownReference("memberId", "member", request.memberId()));
+            if (!member.status().isActive()) {
                 throw Problems.invalid("memberId", "active-member", "member '" + request.memberId() + "' is "
-                        + member.state().status() + ", no longer a party member");
+                        + member.status() + ", no longer a party member");
             }
         }
         return change(caller, orgId, request.effectiveDate(), null, organization -> {

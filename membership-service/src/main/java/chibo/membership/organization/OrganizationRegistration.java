@@ -3,6 +3,7 @@ package chibo.membership.organization;
 import chibo.contracts.EventDraft;
 import chibo.contracts.organization.OrgLevel;
 import chibo.contracts.organization.OrganizationRegistered;
+import chibo.membership.rules.Ids;
 import chibo.platform.eventstore.AggregateStore;
 import chibo.platform.eventstore.Correlation;
 import chibo.platform.security.Caller;

@@ -2,6 +2,7 @@ package chibo.membership.organization;
 
 import chibo.contracts.organization.KeyPosition;
 import chibo.contracts.organization.UnitKind;
+import chibo.membership.rules.Ids;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;

@@ -1,6 +1,7 @@
 package chibo.membership.organization;
 
 import chibo.contracts.organization.OrgLevel;
+import chibo.membership.rules.Ids;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

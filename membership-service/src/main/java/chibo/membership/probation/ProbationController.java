@@ -1,8 +1,7 @@
 package chibo.membership.probation;
 
+import chibo.membership.member.MemberEndpoints;
 import chibo.membership.member.MemberView;
-import chibo.membership.member.Versions;
-import chibo.platform.security.Caller;
 import chibo.platform.security.Roles;
 import jakarta.validation.Valid;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,19 +26,19 @@ class ProbationController {
     @PostMapping("/swearing-in")
     MemberView swearIn(@PathVariable String memberId, @RequestHeader(value = "If-Match", required = false) String ifMatch,
                        @Valid @RequestBody ProbationRequests.SwearingIn request) {
-        return probation.swearIn(Caller.current(), memberId, Versions.fromIfMatch(ifMatch), request);
+        return MemberEndpoints.decide(probation::swearIn, memberId, ifMatch, request);
     }
 
     @PostMapping("/recognition")
     MemberView recognize(@PathVariable String memberId,
                          @RequestHeader(value = "If-Match", required = false) String ifMatch,
                          @Valid @RequestBody ProbationRequests.Recognition request) {
-        return probation.recognize(Caller.current(), memberId, Versions.fromIfMatch(ifMatch), request);
+        return MemberEndpoints.decide(probation::recognize, memberId, ifMatch, request);
     }
 
     @PostMapping("/probation-failure")
     MemberView fail(@PathVariable String memberId, @RequestHeader(value = "If-Match", required = false) String ifMatch,
                     @Valid @RequestBody ProbationRequests.Failure request) {
-        return probation.fail(Caller.current(), memberId, Versions.fromIfMatch(ifMatch), request);
+        return MemberEndpoints.decide(probation::fail, memberId, ifMatch, request);
     }
 }

@@ -1,7 +1,9 @@
 package chibo.membership.readmission;
 
-import chibo.membership.admission.AdmitMemberRequest;
-import chibo.membership.organization.Ids;
+import chibo.membership.member.IntroducerRequest;
+import chibo.membership.member.PersonRequest;
+import chibo.membership.member.VoteRequest;
+import chibo.membership.rules.Ids;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -20,11 +22,11 @@ import java.util.List;
 public record ReadmissionRequest(
         @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String memberId,
         @NotBlank String previousMemberId,
-        @NotNull @Valid AdmitMemberRequest.PersonRequest person,
+        @NotNull @Valid PersonRequest person,
         @NotBlank String cellId,
         @NotNull LocalDate cellResolutionDate,
-        @NotNull @Valid AdmitMemberRequest.VoteRequest vote,
-        @NotNull @Size(max = 2) List<AdmitMemberRequest.@Valid IntroducerRequest> introducers,
+        @NotNull @Valid VoteRequest vote,
+        @NotNull @Size(max = 2) List<@Valid IntroducerRequest> introducers,
         boolean youthUnionIntroduced,
         @NotBlank @Size(max = 64) String provincialConsentNumber,
         LocalDate convictionExpungedOn,

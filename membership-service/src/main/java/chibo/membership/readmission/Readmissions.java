@@ -9,11 +9,11 @@ import chibo.membership.member.MemberState;
 import chibo.membership.member.MemberView;
 import chibo.membership.member.NewMemberships;
 import chibo.membership.rules.Command;
+import chibo.membership.rules.Ids;
 import chibo.platform.eventstore.AggregateStore;
 import chibo.platform.eventstore.Current;
 import chibo.platform.security.Caller;
 import chibo.platform.web.Problems;
-import chibo.membership.organization.Ids;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -21,7 +21,6 @@ import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
-
 
 /**
  * Readmits a person whose membership ended: once only, after the waiting period, never for the barred grounds,
@@ -52,8 +51,8 @@ public class Readmissions {
         MemberState earlier = previous.state();
         RemovalGround removalGround = ground(earlier, "member.removed.v1:", RemovalGround::valueOf);
         LetGoGround letGoGround = ground(earlier, "member.let_go.v1:", LetGoGround::valueOf);
-        var person = AdmissionSupport.person(request.person());
-        var vote = AdmissionSupport.vote(request.vote());
+        var person = request.person().toPerson();
+        var vote = request.vote().toVote();
         var introducers = admissions.introducers(request.introducers(), request.cellResolutionDate());
         var declared = request.declarations() == null
                 ? new ReadmissionFacts.Declarations(false, false, false, false)

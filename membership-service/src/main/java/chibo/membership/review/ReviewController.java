@@ -1,8 +1,7 @@
 package chibo.membership.review;
 
+import chibo.membership.member.MemberEndpoints;
 import chibo.membership.member.MemberView;
-import chibo.membership.member.Versions;
-import chibo.platform.security.Caller;
 import chibo.platform.security.Roles;
 import jakarta.validation.Valid;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,6 +28,7 @@ class ReviewController {
     MemberView close(@PathVariable String memberId, @PathVariable String kind,
                      @RequestHeader(value = "If-Match", required = false) String ifMatch,
                      @Valid @RequestBody ReviewRequests.Closure request) {
-        return reviews.close(Caller.current(), memberId, kind, Versions.fromIfMatch(ifMatch), request);
+        return MemberEndpoints.decide((caller, id, version, closure) -> reviews.close(caller, id, kind, version, closure),
+                memberId, ifMatch, request);
     }
 }

@@ -1,8 +1,7 @@
 package chibo.membership.standing;
 
+import chibo.membership.member.MemberEndpoints;
 import chibo.membership.member.MemberView;
-import chibo.membership.member.Versions;
-import chibo.platform.security.Caller;
 import chibo.platform.security.Roles;
 import jakarta.validation.Valid;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,19 +28,19 @@ class StandingController {
     @PostMapping("/exemption")
     MemberView exempt(@PathVariable String memberId, @RequestHeader(value = "If-Match", required = false) String ifMatch,
                       @Valid @RequestBody StandingRequests.Exemption request) {
-        return standing.exempt(Caller.current(), memberId, Versions.fromIfMatch(ifMatch), request);
+        return MemberEndpoints.decide(standing::exempt, memberId, ifMatch, request);
     }
 
     @PostMapping("/disciplines")
     MemberView discipline(@PathVariable String memberId,
                           @RequestHeader(value = "If-Match", required = false) String ifMatch,
                           @Valid @RequestBody StandingRequests.Discipline request) {
-        return standing.discipline(Caller.current(), memberId, Versions.fromIfMatch(ifMatch), request);
+        return MemberEndpoints.decide(standing::discipline, memberId, ifMatch, request);
     }
 
     @PostMapping("/ratings")
     MemberView rate(@PathVariable String memberId, @RequestHeader(value = "If-Match", required = false) String ifMatch,
                     @Valid @RequestBody StandingRequests.Rating request) {
-        return ratings.rate(Caller.current(), memberId, Versions.fromIfMatch(ifMatch), request);
+        return MemberEndpoints.decide(ratings::rate, memberId, ifMatch, request);
     }
 }

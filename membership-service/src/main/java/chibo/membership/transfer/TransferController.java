@@ -1,8 +1,7 @@
 package chibo.membership.transfer;
 
+import chibo.membership.member.MemberEndpoints;
 import chibo.membership.member.MemberView;
-import chibo.membership.member.Versions;
-import chibo.platform.security.Caller;
 import chibo.platform.security.Roles;
 import jakarta.validation.Valid;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,34 +26,34 @@ class TransferController {
     @PostMapping("/transfers")
     MemberView start(@PathVariable String memberId, @RequestHeader(value = "If-Match", required = false) String ifMatch,
                      @Valid @RequestBody TransferRequests.Start request) {
-        return transfers.start(Caller.current(), memberId, Versions.fromIfMatch(ifMatch), request);
+        return MemberEndpoints.decide(transfers::start, memberId, ifMatch, request);
     }
 
     @PostMapping("/transfers/receipt")
     MemberView receive(@PathVariable String memberId,
                        @RequestHeader(value = "If-Match", required = false) String ifMatch,
                        @Valid @RequestBody TransferRequests.Receipt request) {
-        return transfers.receive(Caller.current(), memberId, Versions.fromIfMatch(ifMatch), request);
+        return MemberEndpoints.decide(transfers::receive, memberId, ifMatch, request);
     }
 
     @PostMapping("/temporary-transfers")
     MemberView startTemporary(@PathVariable String memberId,
                               @RequestHeader(value = "If-Match", required = false) String ifMatch,
                               @Valid @RequestBody TransferRequests.TemporaryStart request) {
-        return transfers.startTemporary(Caller.current(), memberId, Versions.fromIfMatch(ifMatch), request);
+        return MemberEndpoints.decide(transfers::startTemporary, memberId, ifMatch, request);
     }
 
     @PostMapping("/temporary-transfers/end")
     MemberView endTemporary(@PathVariable String memberId,
                             @RequestHeader(value = "If-Match", required = false) String ifMatch,
                             @Valid @RequestBody TransferRequests.TemporaryEnd request) {
-        return transfers.endTemporary(Caller.current(), memberId, Versions.fromIfMatch(ifMatch), request);
+        return MemberEndpoints.decide(transfers::endTemporary, memberId, ifMatch, request);
     }
 
     @PostMapping("/residence-liaison")
     MemberView registerLiaison(@PathVariable String memberId,
                                @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                @Valid @RequestBody TransferRequests.Liaison request) {
-        return transfers.registerLiaison(Caller.current(), memberId, Versions.fromIfMatch(ifMatch), request);
+        return MemberEndpoints.decide(transfers::registerLiaison, memberId, ifMatch, request);
     }
 }

@@ -16,6 +16,7 @@ import chibo.contracts.organization.OrganizationMoved;
 import chibo.contracts.organization.OrganizationRegistered;
 import chibo.membership.member.MemberHistory;
 import chibo.membership.member.MemberState;
+import chibo.membership.member.MembersForOrganizations;
 import chibo.platform.web.ProblemException;
 import org.junit.jupiter.api.Test;
 
@@ -75,7 +76,7 @@ class EmptyBeforeDissolutionTest {
         Map<String, Organization> byId = ever.stream().collect(Collectors.toMap(Organization::id, o -> o));
         Function<String, Collection<String>> candidates = id -> childrenEver.getOrDefault(id, List.of());
         return EmptyBeforeDissolution.remaining(orgId, REFORM, candidates, id -> Optional.ofNullable(byId.get(id)),
-                members);
+                members.stream().map(MembersForOrganizations::placement).toList());
     }
 
     @Test

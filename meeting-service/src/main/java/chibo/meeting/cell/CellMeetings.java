@@ -1,4 +1,4 @@
-package chibo.meeting.meetings;
+package chibo.meeting.cell;
 
 import chibo.contracts.EventEnvelope;
 import chibo.contracts.meeting.AttendanceStatus;
@@ -13,7 +13,6 @@ import chibo.contracts.meeting.MeetingHeld;
 import chibo.contracts.meeting.MeetingKind;
 import chibo.contracts.meeting.MemberAbsenceThresholdReached;
 import chibo.contracts.member.RatingLevel;
-import chibo.meeting.compliance.Quarter;
 
 import java.time.LocalDate;
 import java.time.YearMonth;

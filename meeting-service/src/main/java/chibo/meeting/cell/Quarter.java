@@ -1,4 +1,4 @@
-package chibo.meeting.compliance;
+package chibo.meeting.cell;
 
 import java.time.LocalDate;
 import java.time.YearMonth;

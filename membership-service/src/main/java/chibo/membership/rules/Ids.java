@@ -1,4 +1,4 @@
-package chibo.membership.organization;
+package chibo.membership.rules;
 
 import chibo.platform.eventstore.Correlation;
 
