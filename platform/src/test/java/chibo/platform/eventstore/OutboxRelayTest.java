@@ -5,7 +5,7 @@ import chibo.contracts.EventEnvelope;
 import chibo.contracts.HashChain;
 import chibo.contracts.Topics;
 import chibo.platform.tracing.EventTracing;
-import chibo.platform.tracing.RecordingTracer;
+import chibo.testsupport.RecordingTracer;
 import chibo.testsupport.KafkaProbe;
 import chibo.testsupport.TestBroker;
 import chibo.testsupport.TestEventKeys;
@@ -194,7 +194,7 @@ class OutboxRelayTest {
     @Test
     void a_record_carries_the_trace_of_the_request_that_stored_its_event_inside_a_publication_span() {
         RecordingTracer recording = new RecordingTracer();
-        store.traceWith(recording.tracing);
+        store.traceWith(new EventTracing(recording.tracer, recording.propagator));
         startRelay();
         String member = "m-" + UUID.randomUUID();
         io.micrometer.tracing.Span request = recording.tracer.nextSpan().name("POST /members/admissions").start();
@@ -223,7 +223,7 @@ class OutboxRelayTest {
     void an_event_swept_after_its_instance_died_still_carries_the_trace_it_was_stored_with() {
         RecordingTracer recording = new RecordingTracer();
         EventStore deadInstance = Fixtures.store(database);
-        deadInstance.traceWith(recording.tracing);
+        deadInstance.traceWith(new EventTracing(recording.tracer, recording.propagator));
         String member = "m-" + UUID.randomUUID();
         io.micrometer.tracing.Span request = recording.tracer.nextSpan().name("POST /members/admissions").start();
         try (var ignored = recording.tracer.withSpan(request)) {

@@ -1,6 +1,7 @@
 package chibo.platform.tracing;
 
 import io.micrometer.tracing.Span;
+import chibo.testsupport.RecordingTracer;
 import io.micrometer.tracing.Tracer;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -21,7 +22,7 @@ class EventTracingTest {
     private static final String NOT_SAMPLED = "00-" + TRACE + "-00f067aa0ba902b7-00";
 
     private final RecordingTracer recording = new RecordingTracer();
-    private final EventTracing tracing = recording.tracing;
+    private final EventTracing tracing = new EventTracing(recording.tracer, recording.propagator);
 
     @Test
     void the_context_in_scope_is_the_one_an_event_stores() {

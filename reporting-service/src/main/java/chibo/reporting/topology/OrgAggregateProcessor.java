@@ -6,6 +6,7 @@ import chibo.contracts.TrustedSigners;
 import chibo.contracts.organization.OrganizationEvent;
 import chibo.contracts.organization.OrganizationRegistered;
 import chibo.platform.projection.SequenceGate;
+import chibo.platform.tracing.EventTracing;
 import chibo.reporting.figures.FiguresCodec;
 import chibo.reporting.figures.MonthState;
 import chibo.reporting.figures.OrgAggregate;
@@ -98,7 +99,8 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
         if (topic.equals(topics.orgDeltas())) {
             send(rollup.delta(record.key(), OrgDelta.read(record.value())));
         } else {
-            organisationEvent(record);
+            events.tracing().consuming(context.applicationId(), List.of(record), applied -> Topics.ORGANIZATION,
+                    applied -> EventTracing.traceparent(applied.headers()), () -> organisationEvent(record));
         }
     }
 

@@ -3,6 +3,7 @@ package chibo.reporting.topology;
 import chibo.contracts.EventEnvelope;
 import chibo.contracts.TrustedSigners;
 import chibo.platform.projection.SequenceGate;
+import chibo.platform.tracing.EventTracing;
 import chibo.reporting.figures.OrgDelta;
 import chibo.reporting.figures.UnitFact;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -10,6 +11,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -60,6 +62,11 @@ abstract class SubjectFold<S extends SubjectFold.Folded> implements Processor<St
 
     @Override
     public void process(Record<String, byte[]> record) {
+        events.tracing().consuming(context.applicationId(), List.of(record), applied -> topic,
+                applied -> EventTracing.traceparent(applied.headers()), () -> fold(record));
+    }
+
+    private void fold(Record<String, byte[]> record) {
         EventEnvelope event = DeadLetters.readOrDeadLetter(context, record, family, deadLetterSink, topic, events,
                 signers);
         if (event == null) {

@@ -2,6 +2,7 @@ package chibo.reporting.topology;
 
 import chibo.contracts.EventEnvelope;
 import chibo.platform.projection.SequenceGate;
+import chibo.platform.tracing.EventTracing;
 
 /** What the topology reports about its input besides figures: repeats skipped, events parked, dead letters. */
 public interface TopologyEvents {
@@ -11,6 +12,11 @@ public interface TopologyEvents {
     void parked(String topic);
 
     void deadLettered(String topic, String reason);
+
+    /** Where the consumer spans of records that carry a sampled trace go (none by default). */
+    default EventTracing tracing() {
+        return EventTracing.OFF;
+    }
 
     /** The sequence gate's repeats and parkings of one input topic, reported here. */
     default SequenceGate.Arrivals arrivals(String topic) {

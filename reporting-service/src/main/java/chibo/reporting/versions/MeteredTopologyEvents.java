@@ -1,5 +1,6 @@
 package chibo.reporting.versions;
 
+import chibo.platform.tracing.EventTracing;
 import chibo.reporting.topology.TopologyEvents;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,9 +13,16 @@ final class MeteredTopologyEvents implements TopologyEvents {
     private static final Logger log = LoggerFactory.getLogger(MeteredTopologyEvents.class);
 
     private final MeterRegistry meters;
+    private final EventTracing tracing;
 
-    MeteredTopologyEvents(MeterRegistry meters) {
+    MeteredTopologyEvents(MeterRegistry meters, EventTracing tracing) {
         this.meters = meters;
+        this.tracing = tracing;
+    }
+
+    @Override
+    public EventTracing tracing() {
+        return tracing;
     }
 
     public void duplicate(String topic) {

@@ -3,6 +3,7 @@ package chibo.reporting.versions;
 import chibo.contracts.Topics;
 import chibo.contracts.TrustedSigners;
 import chibo.platform.kafka.TopicsProperties;
+import chibo.platform.tracing.EventTracing;
 import chibo.platform.web.FieldProblem;
 import chibo.platform.web.ProblemException;
 import chibo.platform.web.Problems;
@@ -83,7 +84,8 @@ public class Projections implements SmartLifecycle, HealthIndicator {
 
     Projections(ReportingProperties properties, KafkaProperties kafka, KafkaAdmin kafkaAdmin,
                 TopicsProperties partitioning, MongoTemplate mongo, MeterRegistry meters, Clock clock,
-                TrustedSigners signers, ObjectProvider<CountsWritten> countsWritten) {
+                TrustedSigners signers, ObjectProvider<CountsWritten> countsWritten,
+                ObjectProvider<EventTracing> tracing) {
         this.properties = properties;
         this.kafka = kafka;
         MongoDatabase database = mongo.getDb();
@@ -92,7 +94,7 @@ public class Projections implements SmartLifecycle, HealthIndicator {
         this.figures = new VersionFigures(database);
         this.versionProgress = new VersionProgress(kafka, clock);
         this.launcher = new VersionLauncher(properties, kafka, kafkaAdmin, partitioning, database, meters, signers,
-                countsWritten);
+                countsWritten, tracing.getIfAvailable(() -> EventTracing.OFF));
         this.clock = clock;
         Gauge.builder("chibo.projection.freshness", this, projections -> projections.freshnessSeconds())
                 .description("seconds between now and the recorded time of the latest event in the live figures")

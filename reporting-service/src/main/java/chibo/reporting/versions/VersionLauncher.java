@@ -2,6 +2,7 @@ package chibo.reporting.versions;
 
 import chibo.contracts.TrustedSigners;
 import chibo.platform.kafka.TopicsProperties;
+import chibo.platform.tracing.EventTracing;
 import chibo.reporting.topology.ReportingTopics;
 import chibo.reporting.topology.TopologyEvents;
 import com.mongodb.client.MongoDatabase;
@@ -29,14 +30,14 @@ final class VersionLauncher {
 
     VersionLauncher(ReportingProperties properties, KafkaProperties kafka, KafkaAdmin kafkaAdmin,
                     TopicsProperties partitioning, MongoDatabase database, MeterRegistry meters,
-                    TrustedSigners signers, ObjectProvider<CountsWritten> countsWritten) {
+                    TrustedSigners signers, ObjectProvider<CountsWritten> countsWritten, EventTracing tracing) {
         this.properties = properties;
         this.kafka = kafka;
         this.kafkaAdmin = kafkaAdmin;
         this.partitioning = partitioning;
         this.database = database;
         this.meters = meters;
-        this.events = new MeteredTopologyEvents(meters);
+        this.events = new MeteredTopologyEvents(meters, tracing);
         this.signers = signers;
         this.countsWritten = countsWritten;
     }

@@ -13,7 +13,10 @@ import chibo.contracts.member.RemovalGround;
 import chibo.contracts.organization.OrganizationMerged;
 import chibo.contracts.organization.OrganizationMoved;
 import chibo.contracts.organization.OrganizationRenamed;
+import chibo.platform.tracing.EventTracing;
 import chibo.reporting.figures.Counters;
+import chibo.testsupport.RecordingTracer;
+import chibo.testsupport.TestEventKeys;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -266,5 +269,26 @@ class ReportingTopologyTest {
         assertThat(harness.parked).containsExactly(Topics.ORGANIZATION);
         assertThat(harness.deadLetters).singleElement().asString().contains("unregistered organisation X9");
         assertThat(harness.figures("X9")).isNull();
+    }
+
+    @Test
+    void a_record_of_a_sampled_trace_gets_a_span_of_the_figures_that_folded_it() {
+        RecordingTracer recording = new RecordingTracer();
+        try (TopologyHarness traced = new TopologyHarness(new EventTracing(recording.tracer, recording.propagator))) {
+            traced.tree("TQ", "PROVINCE", null, "XA", "COMMUNE", "TQ", "C1", "CELL", "XA");
+            String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+            var record = TestEventKeys.signed(traced.membershipChains.next("m-1", TopologyHarness.DAY, "org",
+                    TopologyHarness.admitted("C1")));
+            record.headers().add(EventTracing.HEADER, traceparent.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            traced.pipe(record);
+            traced.admit("m-2", "C1");
+
+            assertThat(traced.count("TQ", "members")).isEqualTo(2);
+            assertThat(recording.ended).singleElement().satisfies(span -> {
+                assertThat(span.getName()).isEqualTo(traced.topics.applicationId() + " " + Topics.MEMBERSHIP);
+                assertThat(span.getTraceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+                assertThat(span.getParentSpanId()).isEqualTo("00f067aa0ba902b7");
+            });
+        }
     }
 }

@@ -3,6 +3,7 @@ package chibo.reporting.topology;
 import chibo.contracts.EventEnvelope;
 import chibo.contracts.EventPayload;
 import chibo.contracts.Topics;
+import chibo.platform.tracing.EventTracing;
 import chibo.contracts.member.Education;
 import chibo.contracts.member.MemberAdmitted;
 import chibo.contracts.member.Person;
@@ -72,6 +73,11 @@ final class TopologyHarness implements AutoCloseable {
     }
 
     TopologyHarness() {
+        this(EventTracing.OFF);
+    }
+
+    /** @param tracing where the topology records the consumer spans of records of a sampled trace */
+    TopologyHarness(EventTracing tracing) {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.applicationId());
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -89,6 +95,11 @@ final class TopologyHarness implements AutoCloseable {
 
             public void deadLettered(String topic, String reason) {
                 deadLetters.add(reason);
+            }
+
+            @Override
+            public EventTracing tracing() {
+                return tracing;
             }
         };
         driver = new TopologyTestDriver(ReportingTopology.build(topics, events, TestEventKeys.trusted()), config);

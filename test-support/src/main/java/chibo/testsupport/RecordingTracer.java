@@ -1,6 +1,7 @@
-package chibo.platform.tracing;
+package chibo.testsupport;
 
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
 import io.micrometer.tracing.otel.bridge.OtelPropagator;
 import io.micrometer.tracing.otel.bridge.OtelTracer;
@@ -25,7 +26,7 @@ public final class RecordingTracer {
 
     public final List<SpanData> ended = new CopyOnWriteArrayList<>();
     public final Tracer tracer;
-    public final EventTracing tracing;
+    public final Propagator propagator;
 
     public RecordingTracer() {
         SdkTracerProvider provider = SdkTracerProvider.builder()
@@ -50,8 +51,7 @@ public final class RecordingTracer {
                 .build();
         io.opentelemetry.api.trace.Tracer otel = provider.get("chibo-test");
         tracer = new OtelTracer(otel, new OtelCurrentTraceContext(), event -> { });
-        tracing = new EventTracing(tracer, new OtelPropagator(
-                ContextPropagators.create(W3CTraceContextPropagator.getInstance()), otel));
+        propagator = new OtelPropagator(ContextPropagators.create(W3CTraceContextPropagator.getInstance()), otel);
     }
 
     public SpanData only(String name) {
