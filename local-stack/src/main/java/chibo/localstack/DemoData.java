@@ -1,5 +1,7 @@
 package chibo.localstack;
 
+import chibo.contracts.VietnamTime;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -172,7 +174,7 @@ final class DemoData {
      * meeting-duty check has run, which the demo asks for at the end).
      */
     private void meetings(String cellId, List<String> members) {
-        YearMonth last = YearMonth.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).minusMonths(1);
+        YearMonth last = VietnamTime.thisMonth(java.time.Clock.systemUTC()).minusMonths(1);
         for (YearMonth month = YearMonth.of(2025, 7); !month.isAfter(last); month = month.plusMonths(1)) {
             if (cellId.equals("HG-DV-LC") && month.equals(YearMonth.of(2026, 2))) {
                 continue;

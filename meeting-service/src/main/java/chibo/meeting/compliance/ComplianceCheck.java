@@ -1,8 +1,8 @@
 package chibo.meeting.compliance;
 
 import chibo.contracts.EventDraft;
+import chibo.contracts.VietnamTime;
 import chibo.contracts.meeting.CellMeetingBreachDetected;
-import chibo.meeting.Vietnam;
 import chibo.meeting.cell.CellMeetings;
 import chibo.meeting.cell.Quarter;
 import chibo.meeting.roster.CellRoster;
@@ -60,9 +60,9 @@ public class ComplianceCheck {
     public record Report(LocalDate day, int cellsChecked, int breachesDetected) {
     }
 
-    @Scheduled(cron = "${chibo.meetings.compliance.cron:0 30 1 * * *}", zone = "Asia/Ho_Chi_Minh")
+    @Scheduled(cron = "${chibo.meetings.compliance.cron:0 30 1 * * *}", zone = VietnamTime.ZONE_ID)
     void scheduled() {
-        Report report = run(Vietnam.today(clock));
+        Report report = run(VietnamTime.today(clock));
         log.info("meeting-duty check for {}: {} cells, {} breaches found", report.day(), report.cellsChecked(),
                 report.breachesDetected());
     }

@@ -1,7 +1,7 @@
 package chibo.meeting.compliance;
 
 import chibo.calendar.WorkingDayCalendar;
-import chibo.meeting.Vietnam;
+import chibo.contracts.VietnamTime;
 import chibo.meeting.cell.CellMeetings;
 import chibo.meeting.roster.Rosters;
 import chibo.platform.eventstore.AggregateStore;
@@ -52,7 +52,7 @@ class ComplianceController {
             + Roles.AUDITOR + "')")
     Duty compliance(@PathVariable String cellId, @RequestParam(required = false) Integer year) {
         guard.requireReadable(Caller.current(), cellId, "cellId");
-        LocalDate today = Vietnam.today(clock);
+        LocalDate today = VietnamTime.today(clock);
         int wanted = year != null ? year : today.getYear();
         if (!calendar.covers(wanted)) {
             // a year the working-day calendar does not cover has no periods that close
@@ -75,7 +75,7 @@ class ComplianceController {
     @PreAuthorize("hasAuthority('" + Roles.AGENCY_WRITER + "')")
     ComplianceCheck.Report checkNow() {
         Caller caller = Caller.current();
-        return check.run(Vietnam.today(clock), cellId -> guard.isWithin(caller, cellId), cellId -> {
+        return check.run(VietnamTime.today(clock), cellId -> guard.isWithin(caller, cellId), cellId -> {
         });
     }
 }

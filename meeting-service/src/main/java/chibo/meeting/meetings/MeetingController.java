@@ -1,9 +1,9 @@
 package chibo.meeting.meetings;
 
+import chibo.contracts.VietnamTime;
 import chibo.contracts.meeting.Attendance;
 import chibo.contracts.meeting.MeetingGrade;
 import chibo.contracts.meeting.MeetingKind;
-import chibo.meeting.Vietnam;
 import chibo.meeting.cell.CellMeetings;
 import chibo.meeting.roster.CellRoster;
 import chibo.meeting.roster.Rosters;
@@ -61,7 +61,7 @@ class MeetingController {
     @GetMapping("/meetings")
     @PreAuthorize(READERS)
     List<MeetingSummary> meetings(@PathVariable String cellId, @RequestParam(required = false) Integer year) {
-        int wanted = year != null ? year : Vietnam.today(clock).getYear();
+        int wanted = year != null ? year : VietnamTime.today(clock).getYear();
         return recording.list(Caller.current(), cellId, wanted).stream().map(MeetingSummary::of).toList();
     }
 
@@ -89,7 +89,7 @@ class MeetingController {
     @AccessLogged(subject = "cellId")
     Roster roster(@PathVariable String cellId, @RequestParam(required = false) LocalDate asOf) {
         guard.requireReadable(Caller.current(), cellId, "cellId");
-        LocalDate day = asOf != null ? asOf : Vietnam.today(clock);
+        LocalDate day = asOf != null ? asOf : VietnamTime.today(clock);
         List<CellRoster.Line> lines = rosters.asOf(cellId, day);
         PersonsRead.named(lines.stream().map(CellRoster.Line::memberId).toList());
         return new Roster(cellId, day, lines.stream().map(CellRoster.Line::memberId).toList(), lines);

@@ -2,6 +2,7 @@ package chibo.meeting.meetings;
 
 import chibo.contracts.EventDraft;
 import chibo.contracts.EventPayload;
+import chibo.contracts.VietnamTime;
 import chibo.contracts.meeting.Attendance;
 import chibo.contracts.meeting.AttendanceStatus;
 import chibo.contracts.meeting.GradeOverride;
@@ -13,7 +14,6 @@ import chibo.contracts.meeting.MeetingKind;
 import chibo.contracts.meeting.Preparation;
 import chibo.contracts.meeting.Resolution;
 import chibo.contracts.organization.OrgLevel;
-import chibo.meeting.Vietnam;
 import chibo.meeting.absence.AbsenceThreshold;
 import chibo.meeting.cell.CellMeetings;
 import chibo.meeting.compliance.Compliance;
@@ -196,7 +196,7 @@ public class MeetingRecording {
             throw Problems.invalid("endedAt", "plausible-length", "a meeting from " + request.startedAt() + " to "
                     + request.endedAt() + " is longer than " + LONGEST.toHours() + " hours");
         }
-        if (date.isAfter(Vietnam.today(clock))) {
+        if (date.isAfter(VietnamTime.today(clock))) {
             throw Problems.invalid("startedAt", "not-in-future", "a meeting is recorded once held; " + date
                     + " has not come yet");
         }

@@ -1,8 +1,8 @@
 package chibo.meeting.rating;
 
 import chibo.contracts.EventDraft;
+import chibo.contracts.VietnamTime;
 import chibo.contracts.meeting.CellRated;
-import chibo.meeting.Vietnam;
 import chibo.meeting.cell.CellMeetings;
 import chibo.meeting.quality.MeetingsProperties;
 import chibo.platform.eventstore.AggregateStore;
@@ -58,7 +58,7 @@ class CellRatingRecording {
                     .count();
             CellRatingFacts facts = new CellRatingFacts(request.year(), request.level(), request.points(),
                     request.fourGoodTitle(), state.rating(request.year()).isPresent(), request.decisionDate(),
-                    Vietnam.today(clock), decidedAbove, state.standingBreaches(request.year()).size(),
+                    VietnamTime.today(clock), decidedAbove, state.standingBreaches(request.year()).size(),
                     meetings.size(), qualityMet);
             RuleViolations.require(rules, facts, "QĐ 366-QĐ/TW");
             return List.of(new EventDraft(cellId, request.decisionDate(), request.decidingOrgId(),
