@@ -3,6 +3,7 @@ package chibo.reporting.audit;
 import chibo.platform.access.AccessLogged;
 import chibo.platform.security.Roles;
 import chibo.platform.web.Problems;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -63,27 +64,23 @@ class AuditHistoryController {
     @GetMapping("/audit/members/{memberId}/history")
     @PreAuthorize(MEMBER_READERS)
     @AccessLogged(subject = "memberId")
-    HistoryPage member(@PathVariable String memberId, @RequestParam(required = false) String type,
-                       @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                       @RequestParam(required = false) String size, @RequestParam(required = false) String cursor) {
-        HistoryFilter filter = HistoryFilter.parse(type, from, to);
-        int pageSize = AuditParameters.size(size, properties);
+    HistoryPage member(@PathVariable String memberId, @ParameterObject PageQuery query) {
+        HistoryFilter filter = query.filter();
+        int pageSize = AuditParameters.size(query.size(), properties);
         requireMember(memberId);
-        return queries.subject(EventStream.MEMBERSHIP, memberId, filter, cursor, pageSize);
+        return queries.subject(EventStream.MEMBERSHIP, memberId, filter, query.cursor(), pageSize);
     }
 
     @GetMapping(path = "/audit/members/{memberId}/history", produces = NDJSON)
     @PreAuthorize(MEMBER_READERS)
     @AccessLogged(subject = "memberId")
     ResponseEntity<StreamingResponseBody> memberStream(@PathVariable String memberId,
-                                                       @RequestParam(required = false) String type,
-                                                       @RequestParam(required = false) String from,
-                                                       @RequestParam(required = false) String to,
-                                                       @RequestParam(required = false) String cursor) {
-        HistoryFilter filter = HistoryFilter.parse(type, from, to);
-        HistoryCursor.seq(cursor);
+                                                       @ParameterObject StreamQuery query) {
+        HistoryFilter filter = query.filter();
+        HistoryCursor.seq(query.cursor());
         requireMember(memberId);
-        return stream(cursor, next -> queries.subject(EventStream.MEMBERSHIP, memberId, filter, next, STREAM_CHUNK));
+        return stream(query.cursor(), next -> queries.subject(EventStream.MEMBERSHIP, memberId, filter, next,
+                STREAM_CHUNK));
     }
 
     /**
@@ -93,54 +90,65 @@ class AuditHistoryController {
     @GetMapping("/audit/organizations/{orgId}/history")
     @AccessLogged(subject = "orgId")
     HistoryPage organization(@PathVariable String orgId, @RequestParam(required = false) String subtree,
-                             @RequestParam(required = false) String type, @RequestParam(required = false) String from,
-                             @RequestParam(required = false) String to, @RequestParam(required = false) String size,
-                             @RequestParam(required = false) String cursor) {
+                             @ParameterObject PageQuery query) {
         boolean wholeSubtree = AuditParameters.flag(subtree, "subtree");
-        HistoryFilter filter = HistoryFilter.parse(type, from, to);
-        int pageSize = AuditParameters.size(size, properties);
+        HistoryFilter filter = query.filter();
+        int pageSize = AuditParameters.size(query.size(), properties);
         requireOrganization(orgId);
-        return queries.organization(orgId, wholeSubtree, filter, cursor, pageSize);
+        return queries.organization(orgId, wholeSubtree, filter, query.cursor(), pageSize);
     }
 
     @GetMapping(path = "/audit/organizations/{orgId}/history", produces = NDJSON)
     @AccessLogged(subject = "orgId")
     ResponseEntity<StreamingResponseBody> organizationStream(@PathVariable String orgId,
                                                              @RequestParam(required = false) String subtree,
-                                                             @RequestParam(required = false) String type,
-                                                             @RequestParam(required = false) String from,
-                                                             @RequestParam(required = false) String to,
-                                                             @RequestParam(required = false) String cursor) {
+                                                             @ParameterObject StreamQuery query) {
         boolean wholeSubtree = AuditParameters.flag(subtree, "subtree");
-        HistoryFilter filter = HistoryFilter.parse(type, from, to);
-        HistoryCursor.entry(cursor);
+        HistoryFilter filter = query.filter();
+        HistoryCursor.entry(query.cursor());
         requireOrganization(orgId);
-        return stream(cursor, next -> queries.organization(orgId, wholeSubtree, filter, next, STREAM_CHUNK));
+        return stream(query.cursor(), next -> queries.organization(orgId, wholeSubtree, filter, next,
+                STREAM_CHUNK));
     }
 
     /** The cell's meeting events (meetings held and graded, ratings, breaches) in the order they were recorded. */
     @GetMapping("/audit/cells/{cellId}/meetings")
     @AccessLogged(subject = "cellId")
-    HistoryPage meetings(@PathVariable String cellId, @RequestParam(required = false) String type,
-                         @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                         @RequestParam(required = false) String size, @RequestParam(required = false) String cursor) {
-        HistoryFilter filter = HistoryFilter.parse(type, from, to);
-        int pageSize = AuditParameters.size(size, properties);
+    HistoryPage meetings(@PathVariable String cellId, @ParameterObject PageQuery query) {
+        HistoryFilter filter = query.filter();
+        int pageSize = AuditParameters.size(query.size(), properties);
         requireCell(cellId);
-        return queries.subject(EventStream.MEETING, cellId, filter, cursor, pageSize);
+        return queries.subject(EventStream.MEETING, cellId, filter, query.cursor(), pageSize);
     }
 
     @GetMapping(path = "/audit/cells/{cellId}/meetings", produces = NDJSON)
     @AccessLogged(subject = "cellId")
     ResponseEntity<StreamingResponseBody> meetingsStream(@PathVariable String cellId,
-                                                         @RequestParam(required = false) String type,
-                                                         @RequestParam(required = false) String from,
-                                                         @RequestParam(required = false) String to,
-                                                         @RequestParam(required = false) String cursor) {
-        HistoryFilter filter = HistoryFilter.parse(type, from, to);
-        HistoryCursor.seq(cursor);
+                                                         @ParameterObject StreamQuery query) {
+        HistoryFilter filter = query.filter();
+        HistoryCursor.seq(query.cursor());
         requireCell(cellId);
-        return stream(cursor, next -> queries.subject(EventStream.MEETING, cellId, filter, next, STREAM_CHUNK));
+        return stream(query.cursor(), next -> queries.subject(EventStream.MEETING, cellId, filter, next,
+                STREAM_CHUNK));
+    }
+
+    /**
+     * What a page of a history takes: {@code type} (an event type, or several separated by commas), {@code from}
+     * and {@code to} (effective dates), {@code size} (events a page holds) and {@code cursor} (where the page starts).
+     */
+    record PageQuery(String type, String from, String to, String size, String cursor) {
+
+        HistoryFilter filter() {
+            return HistoryFilter.parse(type, from, to);
+        }
+    }
+
+    /** What a streamed history takes: a page's parameters but its size (the stream sends every page). */
+    record StreamQuery(String type, String from, String to, String cursor) {
+
+        HistoryFilter filter() {
+            return HistoryFilter.parse(type, from, to);
+        }
     }
 
     private void requireMember(String memberId) {
