@@ -13,17 +13,23 @@ import org.springframework.security.util.SimpleMethodInvocation;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
+import java.lang.reflect.Method;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
- * Decides a handler's {@code @PreAuthorize} before Spring MVC reads, converts and validates the request. Method
- * security alone decides only once the arguments are bound, so a caller without the role got a 400 listing the
- * validation rules of a request it may not make; now it gets the 403, and nothing of the request is read.
- *
- * <p>Method security still checks the same expression when the handler runs. An expression that refers to the
- * handler's arguments ({@code #name}) cannot be decided before they are bound and is left to that check alone.
+ * Decides a handler's {@code @PreAuthorize} before Spring MVC reads, converts and validates the request: a caller
+ * without the role gets the 403, not a 400 listing the validation rules of a request it may not make, and nothing of
+ * the request is read. It is the one place the rule is decided (no method-security proxy decides it again once the
+ * arguments are bound), so a rule must be decidable from the token alone: one that names the handler's arguments
+ * ({@code #name}) is refused when the service starts ({@link #requireDecidable}).
  */
 final class RolesBeforeBinding implements HandlerInterceptor {
 
     private final PreAuthorizeAuthorizationManager manager;
+    private final Map<Method, Optional<PreAuthorize>> rules = new ConcurrentHashMap<>();
 
     RolesBeforeBinding(ApplicationContext context) {
         this.manager = PreAuthorizeRules.manager(context);
@@ -35,8 +41,8 @@ final class RolesBeforeBinding implements HandlerInterceptor {
         if (request.getDispatcherType() != DispatcherType.REQUEST || !(handler instanceof HandlerMethod method)) {
             return true;
         }
-        PreAuthorize rule = PreAuthorizeRules.ruleOf(method);
-        if (rule == null || rule.value().contains("#")) {
+        if (rules.computeIfAbsent(method.getMethod(), m -> Optional.ofNullable(PreAuthorizeRules.ruleOf(method)))
+                .isEmpty()) {
             return true;
         }
         AuthorizationResult result = manager.authorize(SecurityContextHolder.getContext()::getAuthentication,
@@ -45,5 +51,21 @@ final class RolesBeforeBinding implements HandlerInterceptor {
             throw new AuthorizationDeniedException("this token's roles do not allow this request", result);
         }
         return true;
+    }
+
+    /**
+     * Refuses handlers whose rule needs their arguments, which are not read when the rule is decided.
+     *
+     * @throws IllegalStateException naming the first such handler
+     */
+    static void requireDecidable(Collection<HandlerMethod> handlers) {
+        for (HandlerMethod handler : handlers) {
+            PreAuthorize rule = PreAuthorizeRules.ruleOf(handler);
+            if (rule != null && rule.value().contains("#")) {
+                throw new IllegalStateException(handler + ": @PreAuthorize(\"" + rule.value() + "\") names the"
+                        + " handler's arguments, but roles are decided before the request is read; check the"
+                        + " arguments in the handler (SubtreeGuard) instead");
+            }
+        }
     }
 }

@@ -1,5 +1,7 @@
 package chibo.platform.security;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -10,7 +12,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -22,6 +23,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.time.Clock;
 import java.util.Collection;
@@ -31,11 +33,11 @@ import java.util.List;
  * Every endpoint but health needs a JWT. Authorities are the token's {@code roles} claim as they are
  * ({@code agency-writer}, {@code dashboard-reader}, {@code auditor}, {@code operator}, {@code data-protection},
  * {@code metrics-reader});
- * controllers state which they need with {@code @PreAuthorize}, decided before the request is read
- * ({@link RolesBeforeBinding}), and check organisation subtrees with {@link SubtreeGuard}.
+ * controllers state which they need with {@code @PreAuthorize}, decided once, before the request is read
+ * ({@link RolesBeforeBinding}; there is no method-security proxy around the controllers), and check organisation
+ * subtrees with {@link SubtreeGuard}.
  */
 @AutoConfiguration(before = {ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})
-@EnableMethodSecurity
 public class SecurityAutoConfiguration {
 
     private static final ProblemSecurityHandlers PROBLEMS = new ProblemSecurityHandlers();
@@ -84,6 +86,13 @@ public class SecurityAutoConfiguration {
                 registry.addInterceptor(interceptor);
             }
         };
+    }
+
+    /** Once the handlers are mapped: every {@code @PreAuthorize} can be decided before the request is read. */
+    @Bean
+    SmartInitializingSingleton rolesDecidableBeforeBinding(ObjectProvider<RequestMappingHandlerMapping> mappings) {
+        return () -> mappings.orderedStream().forEach(mapping ->
+                RolesBeforeBinding.requireDecidable(mapping.getHandlerMethods().values()));
     }
 
     /** Every JWT decoder of the service decodes a token once while it is valid ({@link CachingJwtDecoder}). */
