@@ -1,5 +1,6 @@
 package chibo.platform.access;
 
+import chibo.platform.web.HandlerAnnotations;
 import chibo.platform.web.ProblemException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -17,7 +17,10 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.AsyncHandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
+import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes each request to an {@link AccessLogged} handler to the access log once it is answered: refused by a role
@@ -32,6 +35,8 @@ final class AccessRecording implements AsyncHandlerInterceptor {
 
     private final AccessLog accessLog;
     private final Counter failures;
+    /** Each handler's {@link AccessLogged}, looked up once (annotations do not change while the service runs). */
+    private final Map<Method, Optional<AccessLogged>> loggedBy = new ConcurrentHashMap<>();
 
     AccessRecording(AccessLog accessLog, MeterRegistry meters) {
         this.accessLog = accessLog;
@@ -42,13 +47,8 @@ final class AccessRecording implements AsyncHandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (request.getDispatcherType() == DispatcherType.REQUEST && handler instanceof HandlerMethod method) {
-            AccessLogged logged = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), AccessLogged.class);
-            if (logged == null) {
-                logged = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), AccessLogged.class);
-            }
-            if (logged != null) {
-                request.setAttribute(PENDING, logged);
-            }
+            loggedBy.computeIfAbsent(method.getMethod(), m -> Optional.ofNullable(HandlerAnnotations.find(method, AccessLogged.class)))
+                    .ifPresent(logged -> request.setAttribute(PENDING, logged));
         }
         return true;
     }

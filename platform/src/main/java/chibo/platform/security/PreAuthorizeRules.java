@@ -1,7 +1,7 @@
 package chibo.platform.security;
 
+import chibo.platform.web.HandlerAnnotations;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.access.expression.method.DefaultMethodSecurityExpressionHandler;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authorization.method.PreAuthorizeAuthorizationManager;
@@ -15,9 +15,7 @@ final class PreAuthorizeRules {
 
     /** The rule of the handler method, else of its class; null when it has none. */
     static PreAuthorize ruleOf(HandlerMethod handler) {
-        PreAuthorize rule = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), PreAuthorize.class);
-        return rule != null ? rule : AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(),
-                PreAuthorize.class);
+        return HandlerAnnotations.find(handler, PreAuthorize.class);
     }
 
     /** Decides {@code @PreAuthorize} expressions with the application's beans at hand, as method security does. */
