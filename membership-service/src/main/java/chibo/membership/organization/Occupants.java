@@ -32,7 +32,12 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who was ever in an organisation: one document per organisation ({@code org_occupants}, an {@code _id} lookup)
@@ -42,9 +47,10 @@ import java.util.List;
  * ({@link EmptyBeforeDissolution}), so an id left behind by a later move or an event applied twice changes nothing.
  *
  * <p>Fed from the membership and organisation topics by the read models' listener (every event any instance
- * stored), and by this instance the moment it stores events, so a dissolution right after an admission here sees
- * it. An event another instance stored a moment ago is seen once the topic brings it (normally within a second).
- * The events stored before the index was first kept are read into it once, at start-up.
+ * stored). What this instance stores it also holds in memory until the topic brings it back, so that a dissolution
+ * right after an admission here sees it without a write on the command's path. An event another instance stored a
+ * moment ago is seen once the topic brings it (normally within a second), and so is one this instance stored just
+ * before it restarted. The events stored before the index was first kept are read into it once, at start-up.
  */
 @Component
 public class Occupants {
@@ -56,10 +62,18 @@ public class Occupants {
     /** The document that says the index holds every event stored before it was first kept (not an organisation id). */
     private static final String BUILT = "~built";
     private static final int BACKFILL_BATCH = 1_000;
+    /** Events stored here held in memory at most; past that (the topic far behind), they are written at once. */
+    private static final int HELD_AT_MOST = 50_000;
 
     private final MongoCollection<Document> occupants;
     private final MongoTemplate mongo;
     private volatile boolean built;
+    /** What events this instance stored place where, by event id, until the topic brings them back. */
+    private final Map<UUID, List<Placement>> storedHere = new ConcurrentHashMap<>();
+
+    /** An id placed in an organisation's list of children or members. */
+    private record Placement(String orgId, String field, String id) {
+    }
 
     Occupants(MongoTemplate mongo, AggregateStore<Organization> organizations) {
         this.occupants = mongo.getCollection("org_occupants");
@@ -105,13 +119,20 @@ public class Occupants {
         return built;
     }
 
-    /** Indexes events the moment this instance stores them (the member store hands over its own). */
+    /**
+     * Holds what the events this instance has just stored place where (the member and organisation stores hand over
+     * their own), until the topic brings them back; written at once should the topic be far behind.
+     */
     public void acceptStored(List<EventEnvelope> stored) {
-        try {
+        if (storedHere.size() >= HELD_AT_MOST) {
             acceptAll(stored);
-        } catch (RuntimeException e) {
-            log.warn("events of {} stored but not yet indexed by organisation; the topic will index them",
-                    stored.getFirst().subject(), e);
+            return;
+        }
+        for (EventEnvelope event : stored) {
+            List<Placement> placements = placements(event);
+            if (!placements.isEmpty()) {
+                storedHere.put(event.id(), placements);
+            }
         }
     }
 
@@ -119,27 +140,35 @@ public class Occupants {
     public void acceptAll(Collection<EventEnvelope> events) {
         List<WriteModel<Document>> writes = new ArrayList<>();
         for (EventEnvelope event : events) {
-            String subject = event.subject();
-            switch (event.payload()) {
-                case MemberAdmitted e -> writes.add(add(e.cellId(), MEMBERS, subject));
-                case MemberReadmitted e -> writes.add(add(e.cellId(), MEMBERS, subject));
-                case MemberEnrolledFromRegister e -> writes.add(add(e.cellId(), MEMBERS, subject));
-                case MemberTransferReceived e -> writes.add(add(e.cellId(), MEMBERS, subject));
-                case MemberTransferStarted e when e.toCellId() != null -> writes.add(add(e.toCellId(), MEMBERS,
-                        subject));
-                case MemberTemporaryTransferStarted e -> writes.add(add(e.hostCellId(), MEMBERS, subject));
-                case OrganizationRegistered e when e.parentId() != null -> writes.add(add(e.parentId(), CHILDREN,
-                        subject));
-                case OrganizationMoved e -> writes.add(add(e.newParentId(), CHILDREN, subject));
-                case OrganizationMerged e -> e.sourceIds().forEach(source -> writes.add(add(subject, CHILDREN,
-                        source)));
-                default -> {
-                }
-            }
+            placements(event).forEach(placement -> writes.add(add(placement.orgId(), placement.field(),
+                    placement.id())));
         }
-        if (writes.isEmpty()) {
-            return;
+        if (!writes.isEmpty()) {
+            write(writes);
         }
+        events.forEach(event -> storedHere.remove(event.id()));
+    }
+
+    private static List<Placement> placements(EventEnvelope event) {
+        String subject = event.subject();
+        return switch (event.payload()) {
+            case MemberAdmitted e -> List.of(new Placement(e.cellId(), MEMBERS, subject));
+            case MemberReadmitted e -> List.of(new Placement(e.cellId(), MEMBERS, subject));
+            case MemberEnrolledFromRegister e -> List.of(new Placement(e.cellId(), MEMBERS, subject));
+            case MemberTransferReceived e -> List.of(new Placement(e.cellId(), MEMBERS, subject));
+            case MemberTransferStarted e when e.toCellId() != null ->
+                    List.of(new Placement(e.toCellId(), MEMBERS, subject));
+            case MemberTemporaryTransferStarted e -> List.of(new Placement(e.hostCellId(), MEMBERS, subject));
+            case OrganizationRegistered e when e.parentId() != null ->
+                    List.of(new Placement(e.parentId(), CHILDREN, subject));
+            case OrganizationMoved e -> List.of(new Placement(e.newParentId(), CHILDREN, subject));
+            case OrganizationMerged e -> e.sourceIds().stream()
+                    .map(source -> new Placement(subject, CHILDREN, source)).toList();
+            default -> List.of();
+        };
+    }
+
+    private void write(List<WriteModel<Document>> writes) {
         try {
             occupants.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
@@ -165,6 +194,13 @@ public class Occupants {
 
     private List<String> read(String orgId, String field) {
         Document document = occupants.find(Filters.eq("_id", orgId)).first();
-        return document == null ? List.of() : document.getList(field, String.class, List.of());
+        List<String> indexed = document == null ? List.of() : document.getList(field, String.class, List.of());
+        Set<String> ids = new LinkedHashSet<>(indexed);
+        storedHere.values().forEach(placements -> placements.forEach(placement -> {
+            if (placement.orgId().equals(orgId) && placement.field().equals(field)) {
+                ids.add(placement.id());
+            }
+        }));
+        return List.copyOf(ids);
     }
 }
