@@ -39,6 +39,12 @@ class MemberChangeTest {
                 recognized == null ? null : LocalDate.parse(recognized), "09876", false, null);
     }
 
+    /** An official member from a register, living in thôn 3, counted in cell C1. */
+    private MemberFacts officialLivingInThon3() {
+        return MemberChange.of(null, event("2016-05-20", register(MemberStatus.OFFICIAL, "2016-05-20", "2017-06-01")))
+                .after();
+    }
+
     @Test
     void an_official_member_from_a_register_counts_as_probationary_from_admission_and_official_from_recognition() {
         MemberChange change = MemberChange.of(null, event("2016-05-20",
@@ -94,8 +100,7 @@ class MemberChangeTest {
 
     @Test
     void a_transfer_receipt_takes_the_member_out_of_the_old_cell_and_into_the_new_in_its_month() {
-        MemberFacts official = MemberChange.of(null, event("2016-05-20",
-                register(MemberStatus.OFFICIAL, "2016-05-20", "2017-06-01"))).after();
+        MemberFacts official = officialLivingInThon3();
 
         MemberChange received = MemberChange.of(official, event("2025-08-05",
                 new MemberTransferReceived("C2")));
@@ -110,8 +115,7 @@ class MemberChangeTest {
 
     @Test
     void a_change_of_residence_moves_the_member_from_the_old_unit_to_the_new_in_its_month() {
-        MemberFacts official = MemberChange.of(null, event("2016-05-20",
-                register(MemberStatus.OFFICIAL, "2016-05-20", "2017-06-01"))).after();
+        MemberFacts official = officialLivingInThon3();
 
         MemberChange moved = MemberChange.of(official, event("2025-06-10",
                 new MemberResidenceChanged("U-THON-5", "XA-1")));
@@ -125,8 +129,7 @@ class MemberChangeTest {
 
     @Test
     void moving_out_of_every_registered_unit_leaves_the_old_one_and_moving_back_joins_it() {
-        MemberFacts official = MemberChange.of(null, event("2016-05-20",
-                register(MemberStatus.OFFICIAL, "2016-05-20", "2017-06-01"))).after();
+        MemberFacts official = officialLivingInThon3();
 
         MemberChange out = MemberChange.of(official, event("2025-06-10", new MemberResidenceChanged(null, null)));
         MemberChange back = MemberChange.of(out.after(), event("2025-09-01",
@@ -138,8 +141,7 @@ class MemberChangeTest {
 
     @Test
     void a_receipt_naming_the_place_of_residence_moves_the_member_there_and_one_without_it_does_not() {
-        MemberFacts official = MemberChange.of(null, event("2016-05-20",
-                register(MemberStatus.OFFICIAL, "2016-05-20", "2017-06-01"))).after();
+        MemberFacts official = officialLivingInThon3();
 
         MemberChange toResidence = MemberChange.of(official, event("2025-08-05",
                 new MemberTransferReceived("C2", "U-THON-7")));
@@ -154,8 +156,7 @@ class MemberChangeTest {
 
     @Test
     void a_member_who_left_counts_nowhere_and_a_later_move_changes_no_unit() {
-        MemberFacts official = MemberChange.of(null, event("2016-05-20",
-                register(MemberStatus.OFFICIAL, "2016-05-20", "2017-06-01"))).after();
+        MemberFacts official = officialLivingInThon3();
         MemberChange died = MemberChange.of(official, event("2025-03-01", new MemberDeceased(null)));
 
         MemberChange moved = MemberChange.of(died.after(), event("2025-06-10",
