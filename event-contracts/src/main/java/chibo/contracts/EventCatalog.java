@@ -21,6 +21,7 @@ import chibo.contracts.member.MemberReviewOpened;
 import chibo.contracts.member.MemberReadmitted;
 import chibo.contracts.member.MemberRecognized;
 import chibo.contracts.member.MemberRemoved;
+import chibo.contracts.member.MemberResidenceChanged;
 import chibo.contracts.member.MemberResidenceLiaisonRegistered;
 import chibo.contracts.member.MemberSwornIn;
 import chibo.contracts.member.MemberTemporaryTransferEnded;
@@ -76,6 +77,7 @@ public final class EventCatalog {
         member("member.temporary_transfer_started.v1", MemberTemporaryTransferStarted.class);
         member("member.temporary_transfer_ended.v1", MemberTemporaryTransferEnded.class);
         member("member.residence_liaison_registered.v1", MemberResidenceLiaisonRegistered.class);
+        member("member.residence_changed.v1", MemberResidenceChanged.class);
         member("member.exempted.v1", MemberExempted.class);
         member("member.disciplined.v1", MemberDisciplined.class);
         member("member.removed.v1", MemberRemoved.class);

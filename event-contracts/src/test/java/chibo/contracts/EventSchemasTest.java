@@ -1,6 +1,7 @@
 package chibo.contracts;
 
 import chibo.contracts.member.MemberAdmitted;
+import chibo.contracts.member.MemberTransferReceived;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -76,6 +77,28 @@ class EventSchemasTest {
         assertThat(EventSchemas.violations("cell.meeting_breach_detected.v1", breach)).isNotEmpty();
         breach.put("period", "2025-Q4");
         assertThat(EventSchemas.violations("cell.meeting_breach_detected.v1", breach)).isEmpty();
+    }
+
+    @Test
+    void a_change_of_residence_names_the_unit_and_its_organisation_together_or_neither() {
+        ObjectNode moved = EventJson.mapper().createObjectNode().put("residenceUnitId", "TQ-CH-THON-2");
+
+        assertThat(EventSchemas.violations("member.residence_changed.v1", moved)).isNotEmpty();
+        moved.put("unitOrgId", "TQ-CH-XA-2");
+        assertThat(EventSchemas.violations("member.residence_changed.v1", moved)).isEmpty();
+        assertThat(EventSchemas.violations("member.residence_changed.v1",
+                EventJson.mapper().createObjectNode())).as("moved out of every registered unit").isEmpty();
+    }
+
+    @Test
+    void a_transfer_receipt_may_carry_the_place_of_residence_and_reads_as_before_without_it() throws Exception {
+        MemberTransferReceived old = EventJson.mapper().readValue("{\"cellId\":\"HN-CB-7\"}",
+                MemberTransferReceived.class);
+
+        assertThat(old).isEqualTo(new MemberTransferReceived("HN-CB-7", null));
+        assertThat(EventJson.canonical(old)).as("an absent residence is omitted: old receipts hash the same")
+                .isEqualTo("{\"cellId\":\"HN-CB-7\"}");
+        assertThat(EventSchemas.violations(new MemberTransferReceived("HN-CB-7", "HN-THON-3"))).isEmpty();
     }
 
     @Test

@@ -38,6 +38,7 @@ import chibo.contracts.member.ReviewKind;
 import chibo.contracts.member.MemberReadmitted;
 import chibo.contracts.member.MemberRecognized;
 import chibo.contracts.member.MemberRemoved;
+import chibo.contracts.member.MemberResidenceChanged;
 import chibo.contracts.member.MemberResidenceLiaisonRegistered;
 import chibo.contracts.member.MemberStatus;
 import chibo.contracts.member.MemberSwornIn;
@@ -108,6 +109,7 @@ final class SampleEvents {
                 new MemberTemporaryTransferStarted("HN-CB-9", TemporaryReason.STUDY, LocalDate.of(2026, 6, 30)),
                 new MemberTemporaryTransferEnded("HN-CB-9"),
                 new MemberResidenceLiaisonRegistered("TQ-CB-3", LiaisonCategory.REGULAR),
+                new MemberResidenceChanged("TQ-CH-THON-2", "TQ-CH-XA-2"),
                 new MemberExempted("aged and in poor health"),
                 new MemberDisciplined(DisciplineLevel.REPRIMAND, "late dues", false),
                 new MemberRemoved(RemovalGround.ABSENT_OR_UNPAID_THREE_MONTHS, "absent May–July",

@@ -13,6 +13,8 @@ import chibo.membership.probation.ProbationFacts;
 import chibo.membership.probation.ProbationRules;
 import chibo.membership.readmission.ReadmissionFacts;
 import chibo.membership.readmission.ReadmissionRules;
+import chibo.membership.residence.ResidenceFacts;
+import chibo.membership.residence.ResidenceRules;
 import chibo.membership.review.ReviewClosureFacts;
 import chibo.membership.review.ReviewRules;
 import chibo.membership.rules.Command;
@@ -114,6 +116,8 @@ public final class PartyRuleBook {
         set.rules(Command.TEMPORARY_TRANSFER_END, TransferFacts.class, recorded);
         set.rules(Command.RESIDENCE_LIAISON, TransferFacts.class, concat(recorded, List.of(
                 new TransferRules.ResidenceLiaison("QĐ 213-QĐ/TW (02/01/2020); HD 33-HD/BTCTW (30/10/2020)"))));
+        set.rules(Command.RESIDENCE_CHANGE, ResidenceFacts.class, concat(recorded, List.of(
+                new ResidenceRules.AnotherPlace())));
         set.rules(Command.EXEMPTION, MemberDecisionFacts.class, concat(decision, List.of(
                 new StandingRules.ExemptionOfOfficialsOnly("Điều lệ Đảng, điều 7; " + s.of("7")))));
         set.rules(Command.DISCIPLINE, MemberDecisionFacts.class, concat(decision, List.of(

@@ -162,6 +162,11 @@ class BadInputCorpusTest extends MembershipComponentTest {
         return run(ratingBatches(fx()));
     }
 
+    @TestFactory
+    Stream<DynamicTest> changes_of_residence() {
+        return run(residences(fx()));
+    }
+
     // ------------------------------------------------------------------------------------- 1. malformed JSON
 
     private static List<Case> malformedJson(Fixture fx) {
@@ -1749,6 +1754,84 @@ class BadInputCorpusTest extends MembershipComponentTest {
                         .post(fx.unitPath("demolition"), w, map("on", "2025-10-10")).is(404, NOT_FOUND));
     }
 
+    // ------------------------------------------------------------------------ changes of residence
+
+    private static List<Case> residences(Fixture fx) {
+        String w = fx.writer;
+        String nobody = "nobody-" + fx.sfx;
+        String nowhere = "nowhere-" + fx.sfx;
+        String future = fx.today.plusDays(40).toString();
+        return List.of(
+                refuse("residence: a body cut off in the middle is malformed JSON")
+                        .post(m(fx.official(), "residence"), w, json(fx.residence()).substring(0, 20))
+                        .is(400, MALFORMED),
+                refuse("residence: an empty object names the effective date")
+                        .post(m(fx.official(), "residence"), w, "{}")
+                        .is(400, INVALID, "effectiveDate"),
+                refuse("residence: a number where the effective date goes is named")
+                        .post(m(fx.official(), "residence"), w, with(fx.residence(), "effectiveDate", 20251101))
+                        .is(400, INVALID, "effectiveDate"),
+                refuse("residence: a unit id with a slash is named")
+                        .post(m(fx.official(), "residence"), w, with(fx.residence(), "residenceUnitId", "x/y"))
+                        .is(400, INVALID, "residenceUnitId"),
+                refuse("residence: a decision number of 65 characters is named")
+                        .post(m(fx.official(), "residence"), w, with(fx.residence(), "decisionNumber",
+                                "9".repeat(65))).is(400, INVALID, "decisionNumber"),
+                refuse("residence: a unit without the organisation that registered it names the organisation")
+                        .post(m(fx.official(), "residence"), w, without(fx.residence(), "unitOrgId"))
+                        .is(400, INVALID, "unitOrgId"),
+                refuse("residence: an organisation without a unit names the unit")
+                        .post(m(fx.official(), "residence"), w, without(fx.residence(), "residenceUnitId"))
+                        .is(400, INVALID, "residenceUnitId"),
+                refuse("residence: an unknown member is not found")
+                        .post(m(nobody, "residence"), w, fx.residence()).is(404, NOT_FOUND),
+                refuse("residence: an unknown organisation is an unknown reference")
+                        .post(m(fx.official(), "residence"), w, with(fx.residence(), "unitOrgId", nowhere))
+                        .is(422, UNKNOWN, "unitOrgId"),
+                refuse("residence: a unit the organisation did not register is an unknown reference")
+                        .post(m(fx.official(), "residence"), w, with(fx.residence(), "residenceUnitId", nowhere))
+                        .is(422, UNKNOWN, "residenceUnitId"),
+                refuse("residence: a unit another organisation registered is an unknown reference")
+                        .post(m(fx.official(), "residence"), w, with(fx.residence(), "unitOrgId", fx.g))
+                        .is(422, UNKNOWN, "residenceUnitId"),
+                refuse("residence: a move in the future breaks the not-in-future rule")
+                        .post(m(fx.official(), "residence"), w, with(fx.residence(), "effectiveDate", future))
+                        .is(422, "rule:decision.not-in-future", "effectiveDate"),
+                refuse("residence: a move before the membership started is out of effective order")
+                        .post(m(fx.official(), "residence"), w, with(fx.residence(), "effectiveDate", "2014-12-31"))
+                        .is(422, "rule:history.in-effective-order", "effectiveDate"),
+                refuse("residence: a move dated before the member's last move is out of effective order")
+                        .post(m(fx.moved(), "residence"), w, map("effectiveDate", "2025-05-31"))
+                        .is(422, "rule:history.in-effective-order", "effectiveDate"),
+                refuse("residence: a move to the unit the member already lives in breaks the another-place rule")
+                        .post(m(fx.moved(), "residence"), w, fx.residence())
+                        .is(422, "rule:residence.another-place", "residenceUnitId"),
+                refuse("residence: moving out of every unit when living in none breaks the another-place rule")
+                        .post(m(fx.official(), "residence"), w, map("effectiveDate", "2025-11-01"))
+                        .is(422, "rule:residence.another-place", "residenceUnitId"),
+                refuse("residence: an expelled member does not move in chibo's books: 409 naming its state")
+                        .post(m(fx.expelled, "residence"), w, fx.residence()).is(409, ILLEGAL).inState("EXPELLED"),
+                refuse("residence: another province's writer cannot move this province's member")
+                        .post(m(fx.official(), "residence"), fx.otherWriter, fx.residence())
+                        .is(403, OUTSIDE, "memberId"),
+                refuse("residence: a dashboard reader cannot move a member")
+                        .post(m(fx.official(), "residence"), TestTokens.reader(fx.province), fx.residence())
+                        .is(403, FORBIDDEN),
+                refuse("residence: a move recorded by another province's committee is outside the caller's subtree")
+                        .post(m(fx.official(), "residence"), w, with(fx.residence(), "decidingOrgId",
+                                fx.b.grassroots())).is(403, OUTSIDE, "decidingOrgId"),
+                refuse("residence: a stale If-Match is a failed precondition")
+                        .post(m(fx.official(), "residence"), w, fx.residence()).header("If-Match", "\"7\"")
+                        .is(412, "concurrent-modification"),
+                refuse("receipt: a place of residence no organisation in the receiving cell's line registered is"
+                        + " an unknown reference")
+                        .post(m(fx.transit, "transfers/receipt"), w, with(fx.receipt(), "residenceUnitId", nowhere))
+                        .is(422, UNKNOWN, "residenceUnitId"),
+                refuse("receipt: a place of residence with a slash is named")
+                        .post(m(fx.transit, "transfers/receipt"), w, with(fx.receipt(), "residenceUnitId", "a/b"))
+                        .is(400, INVALID, "residenceUnitId"));
+    }
+
     // ------------------------------------------------------------------------------ 12. review closures
 
     private static List<Case> reviewClosures(Fixture fx) {
@@ -2525,6 +2608,18 @@ class BadInputCorpusTest extends MembershipComponentTest {
 
         Map<String, Object> temporaryEnd() {
             return map("endedOn", "2026-11-01");
+        }
+
+        /** A move to the fixture's unit, registered by the commune, on 2025-11-01. */
+        Map<String, Object> residence() {
+            return map("residenceUnitId", unit, "unitOrgId", commune, "effectiveDate", "2025-11-01");
+        }
+
+        /** An official who moved to the fixture's unit on 2025-06-01. */
+        String moved() {
+            String id = official();
+            ok(http.post(m(id, "residence"), writer, with(residence(), "effectiveDate", "2025-06-01")));
+            return id;
         }
 
         Map<String, Object> liaison() {

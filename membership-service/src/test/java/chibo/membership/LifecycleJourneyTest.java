@@ -115,6 +115,26 @@ class LifecycleJourneyTest extends MembershipComponentTest {
                 "VILLAGE_HEAD", "holderName", "Ma Văn Sình", "memberId", tree.introducer()));
         post("/organizations/" + tree.commune() + "/units/U-" + suffix + "/vacancies", map("position",
                 "VILLAGE_HEAD"));
+        post("/organizations/" + tree.commune() + "/units", map("unitId", "U2-" + suffix, "name", "Thôn Khuổi Xoan",
+                "kind", "VILLAGE"));
+
+        // moved to a village, transferred to the place of residence and received there living in another, then
+        // moved out of every registered unit
+        String mover = "mover-" + suffix;
+        post("/members/enrolments", Requests.enrolment(mover, tree.cell()));
+        post("/members/" + mover + "/residence", map("residenceUnitId", "U-" + suffix, "unitOrgId", tree.commune(),
+                "effectiveDate", "2025-06-01"));
+        post("/members/" + mover + "/transfers", decision("2026-03-01", g, "kind", "TO_RESIDENCE", "circumstance",
+                "RETIRED", "toOrgId", g, "toCellId", tree.otherCell()));
+        Http.Response received = post("/members/" + mover + "/transfers/receipt", map("cellId", tree.otherCell(),
+                "receivedOn", "2026-03-20", "residenceUnitId", "U2-" + suffix));
+        assertThat(received.json().get("person").get("residenceUnitId").asString()).isEqualTo("U2-" + suffix);
+        Http.Response movedOut = post("/members/" + mover + "/residence", map("effectiveDate", "2026-04-01"));
+        assertThat(movedOut.json().get("person").hasNonNull("residenceUnitId")).as("lives in no registered unit")
+                .isFalse();
+        assertThat(http.get("/members/" + mover, writer).json().get("residences").values().stream()
+                .map(residence -> residence.hasNonNull("unitId") ? residence.get("unitId").asString() : "none")
+                .toList()).containsExactly("U-" + suffix, "U2-" + suffix, "none");
         post("/organizations/" + g + "/rename", map("name", "Đảng bộ xã Minh Quang mới"));
         String secondGrassroots = "G2-" + suffix;
         String moved = "X-" + suffix;
@@ -136,10 +156,12 @@ class LifecycleJourneyTest extends MembershipComponentTest {
                 again, List.of("member.readmitted.v1"),
                 weak, List.of("member.enrolled_from_register.v1", "member.rated.v1", "member.rated.v1",
                         "member.review_opened.v1", "member.review_closed.v1"),
-                late, List.of("member.enrolled_from_register.v1", "member.deceased.v1"));
+                late, List.of("member.enrolled_from_register.v1", "member.deceased.v1"),
+                mover, List.of("member.enrolled_from_register.v1", "member.residence_changed.v1",
+                        "member.transfer_started.v1", "member.transfer_received.v1", "member.residence_changed.v1"));
         Map<String, List<String>> expectedOrganizations = Map.of(
                 tree.commune(), List.of("organization.registered.v1", "unit.registered.v1", "unit.covered.v1",
-                        "position.assigned.v1", "position.vacated.v1"),
+                        "position.assigned.v1", "position.vacated.v1", "unit.registered.v1"),
                 g, List.of("organization.registered.v1", "organization.renamed.v1"),
                 moved, List.of("organization.registered.v1", "organization.moved.v1", "organization.merged.v1"),
                 mergedAway, List.of("organization.registered.v1", "organization.dissolved.v1"));

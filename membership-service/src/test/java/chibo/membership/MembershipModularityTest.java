@@ -57,7 +57,8 @@ class MembershipModularityTest {
                     "chibo.membership.readmission..", "chibo.membership.enrolment..", "chibo.membership.probation..",
                     "chibo.membership.transfer..", "chibo.membership.leaving..", "chibo.membership.standing..",
                     "chibo.membership.review..", "chibo.membership.correction..", "chibo.membership.bulk..",
-                    "chibo.membership.duelist..", "chibo.membership.history..");
+                    "chibo.membership.duelist..", "chibo.membership.history..",
+                    "chibo.membership.residence..");
 
     /** What every feature may name: the rule sets' vocabulary and the member's shared request parts. */
     private static final List<String> KERNEL = List.of("rules", "member");

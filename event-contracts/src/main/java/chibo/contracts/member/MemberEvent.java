@@ -6,7 +6,7 @@ import chibo.contracts.EventPayload;
 public sealed interface MemberEvent extends EventPayload permits
         MemberEnrolledFromRegister, MemberAdmitted, MemberSwornIn, MemberRecognized, MemberProbationFailed,
         MemberTransferStarted, MemberTransferReceived, MemberTemporaryTransferStarted, MemberTemporaryTransferEnded,
-        MemberResidenceLiaisonRegistered, MemberExempted, MemberDisciplined, MemberRemoved, MemberLetGo,
+        MemberResidenceLiaisonRegistered, MemberResidenceChanged, MemberExempted, MemberDisciplined, MemberRemoved, MemberLetGo,
         MemberExpelled, MemberDeceased, MemberReadmitted, MemberRated, MemberReviewOpened, MemberReviewClosed,
         MemberCorrected {
 }

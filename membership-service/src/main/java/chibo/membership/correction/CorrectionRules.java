@@ -42,6 +42,11 @@ public final class CorrectionRules {
             if (facts.correctedType().equals("member.corrected.v1")) {
                 return violated("correctedSeq", "a correction is not corrected; record a new one");
             }
+            if (facts.correctedType().equals("member.residence_changed.v1")) {
+                // a correction would leave the place the member lives in, and the figures that follow it, as they are
+                return violated("correctedSeq", "a change of residence is put right by recording the right place"
+                        + " with another change of residence");
+            }
             return holds();
         }
     }

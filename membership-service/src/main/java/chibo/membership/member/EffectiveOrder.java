@@ -25,7 +25,8 @@ import java.util.Set;
  *   <li>a decision that acts on what an earlier event set up is not dated before that event: a receipt before its
  *       transfer decision, a transfer or temporary stay before the member was received into their present cell,
  *       the end of a temporary stay before it started, a recognition or failed probation before the probation
- *       started (the ceremony), an exemption before the recognition.</li>
+ *       started (the ceremony), an exemption before the recognition, a change of residence before the member's
+ *       last one.</li>
  * </ol>
  * A decision other than a correction dated after the membership ended never gets here: the member's state refuses it
  * first. Other decisions may be entered in any order (a 2019 rating after a 2020 one).
@@ -49,6 +50,9 @@ public final class EffectiveOrder {
 
     private static final String ENDED_SOURCE = "Điều lệ Đảng, điều 8 (xóa tên, cho ra khỏi Đảng) và điều 35"
             + " (khai trừ)";
+
+    private static final String RESIDENCE_SOURCE = "chibo: register consistency (one place of residence at a time,"
+            + " in effective order)";
 
     private EffectiveOrder() {
     }
@@ -93,6 +97,7 @@ public final class EffectiveOrder {
                     "the probation starts with the ceremony; the member cannot be recognised before it");
             case EXEMPTION -> notBefore(member, MemberState.Step.RECOGNIZED, date, "Điều lệ Đảng, điều 7",
                     "only an official member is exempted, and the member became official then");
+            case RESIDENCE_CHANGE -> lastMoveAfter(member, date);
             default -> Optional.empty();
         };
     }
@@ -131,6 +136,29 @@ public final class EffectiveOrder {
         return Problems.ruleViolation(RULE, conflict.source(), field, conflict.message(),
                 Map.of("conflictsWith", Map.of("type", event.type(), "seq", event.seq(),
                         "effectiveDate", event.effectiveDate().toString())));
+    }
+
+    /**
+     * As {@link #require}, for a decision that also records where the member lives (a transfer receipt naming the
+     * place of residence): it may not be dated before the member's last move.
+     */
+    public static void requireNotBeforeLastMove(MemberState member, LocalDate date, String field) {
+        lastMoveAfter(member, date).ifPresent(conflict -> {
+            throw refusal(conflict, field);
+        });
+    }
+
+    /** The member's last move (a change of residence, or a receipt that named one) when it is dated after the day. */
+    private static Optional<Conflict> lastMoveAfter(MemberState member, LocalDate date) {
+        Optional<MemberState.Recorded> entry = latest(member, MemberState.Step.ENTRY);
+        return member.residences().reversed().stream()
+                .filter(residence -> entry.isEmpty() || residence.seq() != entry.get().seq())
+                .findFirst()
+                .flatMap(residence -> member.timeline().stream().filter(recorded -> recorded.seq() == residence.seq())
+                        .findFirst())
+                .filter(move -> date.isBefore(move.effectiveDate()))
+                .map(move -> new Conflict(move, RESIDENCE_SOURCE, describe(move) + " is dated " + move.effectiveDate()
+                        + ": the member lived elsewhere from then, so a move is dated on or after it, not on " + date));
     }
 
     private static Optional<Conflict> notBefore(MemberState member, MemberState.Step step, LocalDate date,

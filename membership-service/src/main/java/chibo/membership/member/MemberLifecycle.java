@@ -16,6 +16,7 @@ import chibo.contracts.member.MemberRated;
 import chibo.contracts.member.MemberReadmitted;
 import chibo.contracts.member.MemberRecognized;
 import chibo.contracts.member.MemberRemoved;
+import chibo.contracts.member.MemberResidenceChanged;
 import chibo.contracts.member.MemberResidenceLiaisonRegistered;
 import chibo.contracts.member.MemberReviewClosed;
 import chibo.contracts.member.MemberReviewOpened;
@@ -25,6 +26,7 @@ import chibo.contracts.member.MemberTemporaryTransferEnded;
 import chibo.contracts.member.MemberTemporaryTransferStarted;
 import chibo.contracts.member.MemberTransferReceived;
 import chibo.contracts.member.MemberTransferStarted;
+import chibo.contracts.member.Person;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,26 +52,35 @@ public final class MemberLifecycle {
                     e.admittedOn(), e.admittedOn(), null, null, e.recognizedOn(), e.partyCardNumber(), true,
                     e.exempted(), null, null, null, null, null, null, null, Map.of(), List.of(),
                     List.of(new MemberState.StatusMark(event.seq(), e.status(), event.effectiveDate())), List.of(),
-                    List.of(), List.of());
+                    List.of(), List.of(), residenceAtEntry(e.person(), event));
             case MemberAdmitted e -> new MemberState(event.subject(), e.person(), MemberStatus.PROBATIONARY,
                     e.cellId(), event.effectiveDate(), event.effectiveDate(), null, null, null, null, false, false,
                     null, null, null, null, null, null, null, Map.of(), List.of(),
-                    List.of(mark(event, MemberStatus.PROBATIONARY)), List.of(), List.of(), List.of());
+                    List.of(mark(event, MemberStatus.PROBATIONARY)), List.of(), List.of(), List.of(),
+                    residenceAtEntry(e.person(), event));
             case MemberReadmitted e -> new MemberState(event.subject(), e.person(), MemberStatus.PROBATIONARY,
                     e.cellId(), event.effectiveDate(), e.firstAdmittedOn(), null, null, null, null, false, false,
                     null, null, null, e.previousMemberId(), e.previousLeftOn(), null, null, Map.of(), List.of(),
-                    List.of(mark(event, MemberStatus.PROBATIONARY)), List.of(), List.of(), List.of());
+                    List.of(mark(event, MemberStatus.PROBATIONARY)), List.of(), List.of(), List.of(),
+                    residenceAtEntry(e.person(), event));
             case MemberSwornIn e -> copy(state).swornIn(event.effectiveDate(), e.probationEndsOn()).build();
             case MemberRecognized e -> copy(state).status(MemberStatus.OFFICIAL, event)
                     .officialFrom(e.officialFrom()).partyCardNumber(e.partyCardNumber()).build();
             case MemberProbationFailed e -> copy(state).status(MemberStatus.REMOVED, event).left(event, null).build();
             case MemberTransferStarted e -> copy(state).inTransit(new MemberState.Transit(e.kind(), e.toOrgId(),
                     e.toCellId(), event.effectiveDate())).build();
-            case MemberTransferReceived e -> copy(state).cell(e.cellId()).inTransit(null).build();
+            case MemberTransferReceived e -> e.residenceUnitId() == null
+                    || e.residenceUnitId().equals(state.residenceUnitId())
+                    ? copy(state).cell(e.cellId()).inTransit(null).build()
+                    : copy(state).cell(e.cellId()).inTransit(null)
+                    .movedTo(new MemberState.Residence(event.seq(), e.residenceUnitId(), null, event.effectiveDate()))
+                    .build();
             case MemberTemporaryTransferStarted e -> copy(state)
                     .temporaryStay(new MemberState.TemporaryStay(e.hostCellId(), e.until())).build();
             case MemberTemporaryTransferEnded e -> copy(state).temporaryStay(null).build();
             case MemberResidenceLiaisonRegistered e -> copy(state).residenceLiaison(e.residenceCellId()).build();
+            case MemberResidenceChanged e -> copy(state).movedTo(new MemberState.Residence(event.seq(),
+                    e.residenceUnitId(), e.unitOrgId(), event.effectiveDate())).build();
             case MemberExempted e -> copy(state).exempted(true).build();
             case MemberDisciplined e -> e.selfReportedAndRemedied() ? state
                     : copy(state).disciplinedIn(event.effectiveDate().getYear()).build();
@@ -103,7 +114,7 @@ public final class MemberLifecycle {
                 state.temporaryStay(), state.residenceLiaisonCellId(), state.previousMemberId(),
                 state.previousLeftOn(), state.leftOn(), state.leavingGround(), state.ratings(),
                 state.unremediedDisciplineYears(), state.statusHistory(), state.openReviews(), state.reviewBases(),
-                timeline);
+                timeline, state.residences());
     }
 
     private static MemberState.Step step(MemberEvent payload) {
@@ -113,6 +124,7 @@ public final class MemberLifecycle {
             case MemberReadmitted e -> MemberState.Step.ENTRY;
             case MemberSwornIn e -> MemberState.Step.SWORN_IN;
             case MemberRecognized e -> MemberState.Step.RECOGNIZED;
+            case MemberResidenceChanged e -> MemberState.Step.RESIDENCE_CHANGED;
             case MemberTransferStarted e -> MemberState.Step.TRANSFER_STARTED;
             case MemberTransferReceived e -> MemberState.Step.TRANSFER_RECEIVED;
             case MemberTemporaryTransferStarted e -> MemberState.Step.TEMPORARY_TRANSFER_STARTED;
@@ -139,6 +151,13 @@ public final class MemberLifecycle {
         }
         MemberState.StatusMark restored = history.get(history.size() - 2);
         return copy(state).restore(restored, history.subList(0, history.size() - 1)).build();
+    }
+
+    /** The unit the entry's person lives in, as the first mark of the member's residence history. */
+    private static List<MemberState.Residence> residenceAtEntry(Person person, EventEnvelope event) {
+        return person == null || person.residenceUnitId() == null ? List.of()
+                : List.of(new MemberState.Residence(event.seq(), person.residenceUnitId(), null,
+                event.effectiveDate()));
     }
 
     private static MemberState.StatusMark mark(EventEnvelope event, MemberStatus status) {
@@ -173,6 +192,8 @@ public final class MemberLifecycle {
         private List<MemberState.StatusMark> statusHistory;
         private final List<MemberState.Review> openReviews;
         private final List<String> reviewBases;
+        private Person person;
+        private final List<MemberState.Residence> residences;
 
         Builder(MemberState s) {
             this.s = s;
@@ -193,6 +214,16 @@ public final class MemberLifecycle {
             statusHistory = new ArrayList<>(s.statusHistory());
             openReviews = new ArrayList<>(s.openReviews());
             reviewBases = new ArrayList<>(s.reviewBases());
+            person = s.person();
+            residences = new ArrayList<>(s.residences());
+        }
+
+        /** The member lives elsewhere from the residence's date: the person shows it, the history keeps it. */
+        Builder movedTo(MemberState.Residence residence) {
+            Person p = person == null ? new Person(null, null, null, null, null, null) : person;
+            person = new Person(p.fullName(), p.birthDate(), p.sex(), p.ethnicity(), p.education(), residence.unitId());
+            residences.add(residence);
+            return this;
         }
 
         Builder status(MemberStatus newStatus, EventEnvelope event) {
@@ -284,11 +315,11 @@ public final class MemberLifecycle {
         }
 
         MemberState build() {
-            return new MemberState(s.id(), s.person(), status, cellId, s.admittedOn(), s.firstAdmittedOn(),
+            return new MemberState(s.id(), person, status, cellId, s.admittedOn(), s.firstAdmittedOn(),
                     swornInOn, probationEndsOn, officialFrom, partyCardNumber, s.enrolledFromRegister(), exempted,
                     inTransit, temporaryStay, residenceLiaisonCellId, s.previousMemberId(), s.previousLeftOn(), leftOn,
                     leavingGround, ratings, unremediedDisciplineYears, statusHistory, openReviews, reviewBases,
-                    s.timeline());
+                    s.timeline(), residences);
         }
     }
 }

@@ -32,6 +32,9 @@ import java.util.Optional;
  * @param timeline       every event of the member that stands, in the order recorded, with its effective date: a
  *                       new decision must fit into it in effective time ({@link EffectiveOrder}); an annulled or
  *                       reversed event leaves it
+ * @param residences     where the member has lived, in effective order: the unit given at the entry, then each change
+ *                       of residence or transfer receipt that named a new one; {@code person.residenceUnitId} is the
+ *                       latest
  */
 public record MemberState(
         String id,
@@ -58,7 +61,8 @@ public record MemberState(
         List<StatusMark> statusHistory,
         List<Review> openReviews,
         List<String> reviewBases,
-        List<Recorded> timeline) {
+        List<Recorded> timeline,
+        List<Residence> residences) {
 
     public MemberState {
         ratings = ratings == null ? Map.of() : Map.copyOf(ratings);
@@ -68,6 +72,12 @@ public record MemberState(
         openReviews = openReviews == null ? List.of() : List.copyOf(openReviews);
         reviewBases = reviewBases == null ? List.of() : List.copyOf(reviewBases);
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
+        residences = residences == null ? List.of() : List.copyOf(residences);
+    }
+
+    /** The unit the member lives in now; null when they live in no unit chibo registers. */
+    public String residenceUnitId() {
+        return person == null ? null : person.residenceUnitId();
     }
 
     /**
@@ -114,7 +124,7 @@ public record MemberState(
         return new MemberState(id, person, statusThen, cellId, admittedOn, firstAdmittedOn, swornInOn,
                 probationEndsOn, officialFrom, partyCardNumber, enrolledFromRegister, exempted, inTransit,
                 temporaryStay, residenceLiaisonCellId, previousMemberId, previousLeftOn, null, null, ratings,
-                unremediedDisciplineYears, statusHistory, openReviews, reviewBases, timeline);
+                unremediedDisciplineYears, statusHistory, openReviews, reviewBases, timeline, residences);
     }
 
     /** The open review of that kind, if there is one. */
@@ -131,6 +141,13 @@ public record MemberState(
     }
 
     public record StatusMark(long seq, MemberStatus status, LocalDate effectiveDate) {
+    }
+
+    /**
+     * Where the member lived from {@code since}: unit {@code unitId}, registered by {@code unitOrgId} (null when the
+     * event did not name it), or no registered unit ({@code unitId} null); {@code seq} is the event that said so.
+     */
+    public record Residence(long seq, String unitId, String unitOrgId, LocalDate since) {
     }
 
     /**
@@ -165,6 +182,8 @@ public record MemberState(
         TRANSFER_RECEIVED,
         TEMPORARY_TRANSFER_STARTED,
         RECOGNIZED,
+        /** an explicit change of residence */
+        RESIDENCE_CHANGED,
         /** removal, failed probation, letting go, expulsion or death: the membership ends */
         ENDED,
         /** an annulment or upheld appeal: it speaks of an earlier event, and may come after the membership ended */

@@ -13,14 +13,15 @@ import java.util.Map;
  * A member as the API shows it. {@code version} is the seq of the member's latest event (also the {@code ETag});
  * {@code partyAge} counts from the first admission decision, less the time out of the party before a readmission,
  * up to leaving or today. {@code reviews} are the removal or let-go cases open before the member's cell.
+ * {@code person.residenceUnitId} is where the member lives now; {@code residences} is where they lived, since when.
  */
 public record MemberView(String id, Person person, MemberStatus status, String cellId, LocalDate admittedOn,
                          LocalDate firstAdmittedOn, LocalDate swornInOn, LocalDate probationEndsOn,
                          LocalDate officialFrom, String partyCardNumber, boolean enrolledFromRegister,
                          boolean exempted, MemberState.Transit inTransit, MemberState.TemporaryStay temporaryStay,
                          String residenceLiaisonCellId, String previousMemberId, LocalDate leftOn,
-                         Map<Integer, RatingLevel> ratings, List<MemberState.Review> reviews, PartyAge partyAge,
-                         long version) {
+                         Map<Integer, RatingLevel> ratings, List<MemberState.Review> reviews,
+                         List<MemberState.Residence> residences, PartyAge partyAge, long version) {
 
     public record PartyAge(int years, int months) {
     }
@@ -29,7 +30,7 @@ public record MemberView(String id, Person person, MemberStatus status, String c
         return new MemberView(s.id(), s.person(), s.status(), s.cellId(), s.admittedOn(), s.firstAdmittedOn(),
                 s.swornInOn(), s.probationEndsOn(), s.officialFrom(), s.partyCardNumber(), s.enrolledFromRegister(),
                 s.exempted(), s.inTransit(), s.temporaryStay(), s.residenceLiaisonCellId(), s.previousMemberId(),
-                s.leftOn(), s.ratings(), s.openReviews(), partyAge(s, today), version);
+                s.leftOn(), s.ratings(), s.openReviews(), s.residences(), partyAge(s, today), version);
     }
 
     static PartyAge partyAge(MemberState s, LocalDate today) {

@@ -4,8 +4,10 @@ import chibo.contracts.member.LiaisonCategory;
 import chibo.contracts.member.TemporaryReason;
 import chibo.contracts.member.TransferKind;
 import chibo.membership.member.DecisionRequest;
+import chibo.membership.rules.Ids;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
@@ -28,8 +30,12 @@ public final class TransferRequests {
                         @NotBlank String decidingOrgId) implements DecisionRequest {
     }
 
-    /** The receiving cell took the member's papers. */
-    public record Receipt(@NotBlank String cellId, @NotNull LocalDate receivedOn, String decidingOrgId)
+    /**
+     * The receiving cell took the member's papers; after a transfer to the place of residence (or any move), also
+     * where the member lives from then: a unit registered by an organisation in the receiving cell's line.
+     */
+    public record Receipt(@NotBlank String cellId, @NotNull LocalDate receivedOn, String decidingOrgId,
+                          @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String residenceUnitId)
             implements DecisionRequest {
         public java.util.Map<String, String> fieldNames() {
             return java.util.Map.of("effectiveDate", "receivedOn", "toCellId", "cellId");

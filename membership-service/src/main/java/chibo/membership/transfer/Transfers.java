@@ -6,6 +6,7 @@ import chibo.contracts.member.MemberTemporaryTransferStarted;
 import chibo.contracts.member.MemberTransferReceived;
 import chibo.contracts.member.MemberTransferStarted;
 import chibo.calendar.WorkingDayCalendar;
+import chibo.membership.member.EffectiveOrder;
 import chibo.membership.member.MemberDecisions;
 import chibo.membership.member.MemberState;
 import chibo.membership.member.MemberView;
@@ -67,9 +68,15 @@ public class Transfers {
      */
     public MemberView receive(Caller caller, String memberId, Long version, TransferRequests.Receipt request) {
         Organization receiving = cell(request.cellId(), "cellId", request.receivedOn());
+        if (request.residenceUnitId() != null) {
+            requireRegisteredInLine(request.residenceUnitId(), receiving, request.receivedOn());
+        }
         return decisions.decide(caller, memberId, version, request, "be received", Transitions.IN_TRANSIT,
                 Command.TRANSFER_RECEIPT,
                 context -> {
+                    if (request.residenceUnitId() != null) {
+                        EffectiveOrder.requireNotBeforeLastMove(context.member(), request.receivedOn(), "receivedOn");
+                    }
                     var transit = context.member().inTransit();
                     boolean inTree = transit.toCellId() != null ? transit.toCellId().equals(receiving.id())
                             : organizations.lineageOn(receiving.id(), request.receivedOn())
@@ -78,11 +85,25 @@ public class Transfers {
                             receiving.id().equals(context.member().cellId()), true, request.receivedOn(), null,
                             context.decidingOrg().level(), context.decidedInLine(), context.today());
                 },
-                context -> new MemberTransferReceived(receiving.id()),
+                context -> new MemberTransferReceived(receiving.id(), request.residenceUnitId()),
                 member -> {
                     requireSendingOrReceivingSide(caller, memberId, member);
                     return new MemberDecisions.Scope(receiving.id(), "cellId");
                 });
+    }
+
+    /**
+     * A member transferred to their place of residence lives where the receiving cell is: the unit is one an
+     * organisation in the receiving cell's line registered (the commune that registers its villages, say).
+     */
+    private void requireRegisteredInLine(String unitId, Organization receiving, LocalDate day) {
+        boolean registered = organizations.lineageOn(receiving.id(), day).stream()
+                .flatMap(orgId -> organizations.find(orgId).stream())
+                .anyMatch(organization -> organization.units().containsKey(unitId));
+        if (!registered) {
+            throw Problems.unknownReference("residenceUnitId", "unit registered in the line of '" + receiving.id()
+                    + "'", unitId);
+        }
     }
 
     private void requireSendingOrReceivingSide(Caller caller, String memberId, MemberState member) {

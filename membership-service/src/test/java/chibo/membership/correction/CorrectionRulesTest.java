@@ -39,6 +39,15 @@ class CorrectionRulesTest {
     }
 
     @Test
+    void a_change_of_residence_is_put_right_by_another_change_not_by_a_correction() {
+        var rule = new CorrectionRules.Target();
+
+        assertThat(rule.check(new CorrectionFacts(CorrectionKind.ANNULLED, 4, "member.residence_changed.v1", EVENT,
+                EVENT, DECIDED, null, DECIDED, OrgLevel.PROVINCE, true, DECIDED)))
+                .hasValueSatisfying(v -> assertThat(v.field()).isEqualTo("correctedSeq"));
+    }
+
+    @Test
     void an_appeal_against_discipline_is_lodged_within_one_month() {
         var rule = new CorrectionRules.AppealWindow(Regulations.DEFAULTS, CALENDAR, "Điều lệ Đảng, điều 39.7");
 

@@ -18,8 +18,10 @@ import java.util.TreeMap;
  * What one member event changes in the figures: the member's facts after it, what to add at which cell in which month
  * (the stock the member counts in, or its move from the old cell to the new one with a transfer out and in; the flow
  * the event is, in the month of its effective date; the member's rating), and whether the member stops or starts
- * counting as a resident of a unit. An upheld appeal or annulment takes back the reversed decision in the month it
- * was counted.
+ * counting as a resident of a unit: an active member who moves (a change of residence, or a transfer receipt naming
+ * the place of residence) leaves the old unit and joins the new one in the month of the move; one who leaves the
+ * party stops counting where they live. An upheld appeal or annulment takes back the reversed decision in the month
+ * it was counted.
  *
  * <p>A member enrolled from a register as official is counted probationary from the admission date the register gives
  * (the enrolment's effective date) and official from the recognition date it gives — in every figure as of a date in

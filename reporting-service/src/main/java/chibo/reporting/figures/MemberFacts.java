@@ -14,6 +14,7 @@ import chibo.contracts.member.MemberProbationFailed;
 import chibo.contracts.member.MemberReadmitted;
 import chibo.contracts.member.MemberRecognized;
 import chibo.contracts.member.MemberRemoved;
+import chibo.contracts.member.MemberResidenceChanged;
 import chibo.contracts.member.MemberStatus;
 import chibo.contracts.member.MemberTransferReceived;
 import chibo.contracts.member.Person;
@@ -27,7 +28,8 @@ import java.util.TreeMap;
  * What reporting knows of one member: enough to say which counters of which cell the member adds to.
  * {@code previousStatus} lets an upheld appeal or an annulment restore the status before the reversed decision;
  * {@code statusFlow} and {@code statusMonth} name the flow that decision counted and when, so that it is taken back
- * where it was counted.
+ * where it was counted. {@code residenceUnitId} is where the member lives now: set at the entry, changed by a change
+ * of residence or a transfer receipt that names one.
  */
 public record MemberFacts(String cellId, MemberStatus status, MemberStatus previousStatus, long statusSeq,
                           boolean exempted, LocalDate birthDate, Sex sex, String ethnicity, Education education,
@@ -57,7 +59,11 @@ public record MemberFacts(String cellId, MemberStatus status, MemberStatus previ
                     facts.residenceUnitId, facts.statusFlow, facts.statusMonth);
             case MemberTransferReceived e -> new MemberFacts(e.cellId(), facts.status, facts.previousStatus,
                     facts.statusSeq, facts.exempted, facts.birthDate, facts.sex, facts.ethnicity, facts.education,
-                    facts.residenceUnitId, facts.statusFlow, facts.statusMonth);
+                    e.residenceUnitId() != null ? e.residenceUnitId() : facts.residenceUnitId, facts.statusFlow,
+                    facts.statusMonth);
+            case MemberResidenceChanged e -> new MemberFacts(facts.cellId, facts.status, facts.previousStatus,
+                    facts.statusSeq, facts.exempted, facts.birthDate, facts.sex, facts.ethnicity, facts.education,
+                    e.residenceUnitId(), facts.statusFlow, facts.statusMonth);
             case MemberCorrected e when facts.reverses(e) -> new MemberFacts(facts.cellId, facts.previousStatus, null,
                     event.seq(), facts.exempted, facts.birthDate, facts.sex, facts.ethnicity, facts.education,
                     facts.residenceUnitId, null, null);

@@ -4,8 +4,10 @@ import chibo.contracts.EventEnvelope;
 import chibo.contracts.EventPayload;
 import chibo.contracts.member.Education;
 import chibo.contracts.member.MemberAdmitted;
+import chibo.contracts.member.MemberDeceased;
 import chibo.contracts.member.MemberEnrolledFromRegister;
 import chibo.contracts.member.MemberRecognized;
+import chibo.contracts.member.MemberResidenceChanged;
 import chibo.contracts.member.MemberStatus;
 import chibo.contracts.member.MemberTransferReceived;
 import chibo.contracts.member.Person;
@@ -35,6 +37,12 @@ class MemberChangeTest {
     private static MemberEnrolledFromRegister register(MemberStatus status, String admitted, String recognized) {
         return new MemberEnrolledFromRegister(LIVES_IN_THON_3, status, "C1", LocalDate.parse(admitted),
                 recognized == null ? null : LocalDate.parse(recognized), "09876", false, null);
+    }
+
+    /** An official member from a register, living in thôn 3, counted in cell C1. */
+    private MemberFacts officialLivingInThon3() {
+        return MemberChange.of(null, event("2016-05-20", register(MemberStatus.OFFICIAL, "2016-05-20", "2017-06-01")))
+                .after();
     }
 
     @Test
@@ -92,8 +100,7 @@ class MemberChangeTest {
 
     @Test
     void a_transfer_receipt_takes_the_member_out_of_the_old_cell_and_into_the_new_in_its_month() {
-        MemberFacts official = MemberChange.of(null, event("2016-05-20",
-                register(MemberStatus.OFFICIAL, "2016-05-20", "2017-06-01"))).after();
+        MemberFacts official = officialLivingInThon3();
 
         MemberChange received = MemberChange.of(official, event("2025-08-05",
                 new MemberTransferReceived("C2")));
@@ -104,6 +111,59 @@ class MemberChangeTest {
         assertThat(received.deltas().get(1).counters()).containsEntry(Counters.MEMBERS, 1L)
                 .containsEntry(Counters.status(MemberStatus.OFFICIAL), 1L).containsEntry(Counters.TRANSFERRED_IN, 1L);
         assertThat(received.deltas()).extracting(MemberChange.CellDelta::month).containsOnly("2025-08");
+    }
+
+    @Test
+    void a_change_of_residence_moves_the_member_from_the_old_unit_to_the_new_in_its_month() {
+        MemberFacts official = officialLivingInThon3();
+
+        MemberChange moved = MemberChange.of(official, event("2025-06-10",
+                new MemberResidenceChanged("U-THON-5", "XA-1")));
+
+        assertThat(moved.residence()).containsExactly(new MemberChange.Residence("U-THON-3", -1, "2025-06"),
+                new MemberChange.Residence("U-THON-5", 1, "2025-06"));
+        assertThat(moved.after().residenceUnitId()).isEqualTo("U-THON-5");
+        assertThat(moved.deltas()).as("the cell's counters do not change").singleElement()
+                .satisfies(delta -> assertThat(delta.counters()).isEmpty());
+    }
+
+    @Test
+    void moving_out_of_every_registered_unit_leaves_the_old_one_and_moving_back_joins_it() {
+        MemberFacts official = officialLivingInThon3();
+
+        MemberChange out = MemberChange.of(official, event("2025-06-10", new MemberResidenceChanged(null, null)));
+        MemberChange back = MemberChange.of(out.after(), event("2025-09-01",
+                new MemberResidenceChanged("U-THON-3", "XA-1")));
+
+        assertThat(out.residence()).containsExactly(new MemberChange.Residence("U-THON-3", -1, "2025-06"));
+        assertThat(back.residence()).containsExactly(new MemberChange.Residence("U-THON-3", 1, "2025-09"));
+    }
+
+    @Test
+    void a_receipt_naming_the_place_of_residence_moves_the_member_there_and_one_without_it_does_not() {
+        MemberFacts official = officialLivingInThon3();
+
+        MemberChange toResidence = MemberChange.of(official, event("2025-08-05",
+                new MemberTransferReceived("C2", "U-THON-7")));
+        MemberChange elsewhere = MemberChange.of(official, event("2025-08-05", new MemberTransferReceived("C2")));
+
+        assertThat(toResidence.residence()).containsExactly(new MemberChange.Residence("U-THON-3", -1, "2025-08"),
+                new MemberChange.Residence("U-THON-7", 1, "2025-08"));
+        assertThat(toResidence.deltas()).extracting(MemberChange.CellDelta::cellId).containsExactly("C1", "C2");
+        assertThat(elsewhere.residence()).isEmpty();
+        assertThat(elsewhere.after().residenceUnitId()).isEqualTo("U-THON-3");
+    }
+
+    @Test
+    void a_member_who_left_counts_nowhere_and_a_later_move_changes_no_unit() {
+        MemberFacts official = officialLivingInThon3();
+        MemberChange died = MemberChange.of(official, event("2025-03-01", new MemberDeceased(null)));
+
+        MemberChange moved = MemberChange.of(died.after(), event("2025-06-10",
+                new MemberResidenceChanged("U-THON-5", "XA-1")));
+
+        assertThat(died.residence()).containsExactly(new MemberChange.Residence("U-THON-3", -1, "2025-03"));
+        assertThat(moved.residence()).isEmpty();
     }
 
     @Test

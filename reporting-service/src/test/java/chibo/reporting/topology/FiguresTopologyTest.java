@@ -29,6 +29,9 @@ import chibo.contracts.member.MemberRecognized;
 import chibo.contracts.member.MemberRemoved;
 import chibo.contracts.member.MemberStatus;
 import chibo.contracts.member.MemberTransferReceived;
+import chibo.contracts.member.TransferKind;
+import chibo.contracts.member.MemberTransferStarted;
+import chibo.contracts.member.MemberResidenceChanged;
 import chibo.contracts.member.Person;
 import chibo.contracts.member.RatingLevel;
 import chibo.contracts.member.RemovalGround;
@@ -400,6 +403,37 @@ class FiguresTopologyTest {
 
         assertThat(harness.count("XA1", "units.village")).isEqualTo(1);
         assertThat(harness.count("XA1", "units.village.without_member")).isZero();
+    }
+
+    @Test
+    void units_without_a_resident_member_follow_a_change_of_residence_in_the_month_of_the_move() {
+        harness.organization("XA1", day("2025-01-01"), new UnitRegistered("thon-1", "Thôn 1", UnitKind.VILLAGE));
+        harness.organization("XA1", day("2025-01-01"), new UnitRegistered("thon-2", "Thôn 2", UnitKind.VILLAGE));
+        harness.member("a", day("2025-03-01"), admitted("C1", Sex.MALE, "Kinh", 1990, Education.UNIVERSITY,
+                "thon-1"));
+        harness.member("b", day("2025-03-01"), admitted("C1", Sex.FEMALE, "Tày", 1992, Education.UNIVERSITY,
+                "thon-1"));
+        assertThat(harness.count("XA1", "units.village.without_member")).as("thôn 2").isEqualTo(1);
+
+        // a moves to thôn 2 in June: from then no village is without a resident member
+        harness.member("a", day("2025-06-10"), new MemberResidenceChanged("thon-2", "XA1"));
+        assertThat(harness.count("XA1", "units.village.without_member")).isZero();
+        assertThat(Figures.stockAt(harness.counts("XA1"), YearMonth.of(2025, 5)))
+                .containsEntry("units.village.without_member", 1L);
+
+        // a moves out of every registered unit in September: thôn 2 is without a resident member again
+        harness.member("a", day("2025-09-01"), new MemberResidenceChanged(null, null));
+        assertThat(harness.count("XA1", "units.village.without_member")).isEqualTo(1);
+        assertThat(Figures.stockAt(harness.counts("XA1"), YearMonth.of(2025, 8))
+                .getOrDefault("units.village.without_member", 0L)).isZero();
+
+        // a transfer to the place of residence brings a back to thôn 2; b leaving the party empties thôn 1
+        harness.member("a", day("2025-10-01"), new MemberTransferStarted(TransferKind.TO_RESIDENCE, "C1", "XA1",
+                "C2", "retired"));
+        harness.member("a", day("2025-10-20"), new MemberTransferReceived("C2", "thon-2"));
+        assertThat(harness.count("XA1", "units.village.without_member")).isZero();
+        harness.member("b", day("2025-11-05"), new MemberDeceased(null));
+        assertThat(harness.count("XA1", "units.village.without_member")).isEqualTo(1);
     }
 
     @Test
