@@ -181,6 +181,17 @@ class TreeOfPeriodTest {
     }
 
     @Test
+    void a_child_registered_later_is_listed_for_a_period_its_backdated_figures_counted_in_and_not_otherwise() {
+        harness.organization("C9", LocalDate.of(2025, 7, 1), new OrganizationRegistered("C9", OrgLevel.CELL, "XA3"));
+        admit("old", "C9", "2010-05-01");
+
+        List<ChildrenThen.Share> rows = children("XA3", "2010-01", "2010-12", YearMonth.of(2010, 12));
+        assertThat(members(rows, 0)).containsExactly(Map.entry("C9", 1L));
+        assertRowsAddUp("XA3", rows, "2010-01", "2010-12", YearMonth.of(2010, 12));
+        assertThat(children("XA3", "2009-01", "2009-12", YearMonth.of(2009, 12))).isEmpty();
+    }
+
+    @Test
     void today_lists_the_children_under_the_organisation_now_merged_and_dissolved_ones_included() {
         YearMonth now = null;
         List<ChildrenThen.Share> rows = children("TINH", "2026-01", "2026-12", now);
