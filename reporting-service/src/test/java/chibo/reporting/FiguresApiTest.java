@@ -15,6 +15,8 @@ import chibo.contracts.member.Person;
 import chibo.contracts.member.Sex;
 import chibo.contracts.member.Vote;
 import chibo.contracts.organization.OrgLevel;
+import chibo.contracts.organization.OrganizationDissolved;
+import chibo.contracts.organization.OrganizationMoved;
 import chibo.contracts.organization.OrganizationRegistered;
 import chibo.testsupport.EventPublisher;
 import chibo.testsupport.Http;
@@ -190,6 +192,71 @@ class FiguresApiTest extends ReportingComponentTest {
         assertThat(total.get(header.indexOf("khai_tru"))).isEqualTo("1");
         assertThat(total.get(header.indexOf("dang_vien_cuoi_ky"))).isEqualTo("2");
         assertThat(lines.get(2)).contains("\"Đảng bộ xã Hai, thôn \"\"Ba\"\"\"");
+    }
+
+    @Test
+    void children_and_statistics_of_a_past_period_list_the_tree_as_it_stood_then() {
+        // until 30/06/2025 TINH ── HUYEN ─┬─ XA1 ── C1     from 01/07/2025 TINH ─┬─ XA1 ── C1
+        //                                 └─ XA2 ── C2                          └─ XA2 ── C2   (HUYEN dissolved)
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String tinh = "T-" + suffix;
+        String huyen = "H-" + suffix;
+        String xa1 = "HX1-" + suffix;
+        String xa2 = "HX2-" + suffix;
+        LocalDate founded = LocalDate.of(2015, 1, 1);
+        LocalDate reform = LocalDate.of(2025, 7, 1);
+        publisher.publish(tinh, founded, tinh, new OrganizationRegistered("Tỉnh ủy", OrgLevel.PROVINCE, null));
+        publisher.publish(huyen, founded, tinh, new OrganizationRegistered("Huyện ủy", OrgLevel.DISTRICT, tinh));
+        publisher.publish(xa1, founded, huyen, new OrganizationRegistered("Xã Một", OrgLevel.COMMUNE, huyen));
+        publisher.publish(xa2, founded, huyen, new OrganizationRegistered("Xã Hai", OrgLevel.COMMUNE, huyen));
+        publisher.publish("HC1-" + suffix, founded, xa1, new OrganizationRegistered("Chi bộ 1", OrgLevel.CELL, xa1));
+        publisher.publish("HC2-" + suffix, founded, xa2, new OrganizationRegistered("Chi bộ 2", OrgLevel.CELL, xa2));
+        admit("ha-" + suffix, "HC1-" + suffix, "2020-03-10", Sex.FEMALE, "Kinh", 1990);
+        admit("hb-" + suffix, "HC2-" + suffix, "2021-06-01", Sex.MALE, "Kinh", 1980);
+        publisher.publish(xa1, reform, tinh, new OrganizationMoved(tinh, huyen));
+        publisher.publish(xa2, reform, tinh, new OrganizationMoved(tinh, huyen));
+        publisher.publish(huyen, reform, tinh, new OrganizationDissolved("sắp xếp đơn vị hành chính", null));
+        admit("hc-" + suffix, "HC1-" + suffix, "2025-08-10", Sex.FEMALE, "Kinh", 2000);
+        String tinhReader = TestTokens.reader(tinh);
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+            assertThat(http.get("/organizations/" + tinh + "/counts", tinhReader).json().get("counters")
+                    .get("flow.admitted").asLong()).isEqualTo(3);
+            JsonNode district = http.get("/organizations/" + huyen + "/counts", tinhReader).json();
+            assertThat(district.get("active").asBoolean()).isFalse();
+            assertThat(district.get("members").get("total").asLong()).isZero();
+        });
+
+        JsonNode then = http.get("/organizations/" + tinh + "/children?asOf=2023-12-31&from=2020-01&to=2023-12",
+                tinhReader).json();
+        assertThat(then.get("children").valueStream().map(row -> row.get("orgId").asString()).toList())
+                .as("the district, not today's communes").containsExactly(huyen);
+        assertThat(then.get("children").get(0).get("members").get("total").asLong()).isEqualTo(2);
+        assertThat(then.get("children").get(0).get("flows").get("admitted").asLong()).isEqualTo(2);
+        assertThat(then.get("total").get("members").get("total").asLong()).isEqualTo(2);
+        JsonNode district = http.get("/organizations/" + huyen + "/children?asOf=2023-12-31&from=2020-01&to=2023-12",
+                tinhReader).json();
+        assertThat(district.get("children").valueStream().map(row -> row.get("orgId").asString() + "="
+                + row.get("members").get("total").asLong()).toList()).containsExactly(xa1 + "=1", xa2 + "=1");
+
+        JsonNode after = http.get("/organizations/" + tinh + "/children?asOf=2025-12-31&from=2025-07&to=2025-12",
+                tinhReader).json();
+        assertThat(after.get("children").valueStream().map(row -> row.get("orgId").asString() + "="
+                + row.get("members").get("total").asLong() + "/" + row.get("flows").path("admitted").asLong(0))
+                .toList()).as("the district dissolved in the first month, with nothing left")
+                .containsExactlyInAnyOrder(huyen + "=0/0", xa1 + "=2/1", xa2 + "=1/0");
+        assertThat(after.get("total").get("members").get("total").asLong()).isEqualTo(3);
+        assertThat(after.get("total").get("flows").get("admitted").asLong()).isEqualTo(1);
+
+        List<String> lines = http.get("/organizations/" + tinh + "/statistics.csv?from=2025-07&to=2025-12",
+                tinhReader).body().lines().toList();
+        List<String> header = List.of(lines.get(0).replace("\uFEFF", "").split(","));
+        List<String> rows = lines.subList(1, lines.size()).stream().map(line -> {
+            List<String> cells = List.of(line.split(","));
+            return cells.get(0) + " " + cells.get(header.indexOf("dang_vien_dau_ky")) + "+"
+                    + cells.get(header.indexOf("ket_nap_moi")) + "=" + cells.get(header.indexOf("dang_vien_cuoi_ky"));
+        }).toList();
+        assertThat(rows).as("start at the end of June under the district, end under the communes")
+                .containsExactlyInAnyOrder(huyen + " 2+0=0", xa1 + " 0+1=2", xa2 + " 0+0=1", tinh + " 2+1=3");
     }
 
     private Http.Response search(String query, String within, String token) {

@@ -430,7 +430,8 @@ class ProvinceRecountTest {
 
     /**
      * The parent and its children side by side: members at the end of {@code asOf}, flows from the start of its
-     * year to then; and the children are exactly the organisations under the parent.
+     * year to then; and the children are exactly the organisations under the parent then, each with its members if
+     * under the parent at {@code asOf} and its flows of the months it was.
      */
     private static void compareChildren(Agency agency, String token, String parentId, YearMonth asOf,
                                         Recount expected, List<String> differences) {
@@ -449,21 +450,25 @@ class ProvinceRecountTest {
             rows.add(row);
             children.add(row.get("orgId").asString());
         });
-        if (!children.equals(expected.childrenOf(parentId))) {
-            differences.add(parentId + " children: expected " + expected.childrenOf(parentId) + " but reporting lists "
-                    + children);
+        Set<String> expectedChildren = expected.childrenOf(parentId, from, asOf);
+        if (!children.equals(expectedChildren)) {
+            differences.add(parentId + " children from " + from + " to " + asOf + ": expected " + expectedChildren
+                    + " but reporting lists " + children);
         }
         for (JsonNode row : rows) {
             String orgId = row.get("orgId").asString();
+            boolean total = orgId.equals(parentId);
             String what = orgId + " at " + asOf.atEndOfMonth();
-            Map<String, Long> stock = expected.stockAt(orgId, asOf);
+            Map<String, Long> stock = total ? expected.stockAt(orgId, asOf) : expected.stockUnder(orgId, parentId,
+                    asOf);
             JsonNode members = row.get("members");
             Recount.compare(differences, what + " members", stock.get("members"), members.get("total"));
             Recount.compare(differences, what + " probationary", stock.get("members.probationary"),
                     members.get("probationary"));
             Recount.compare(differences, what + " official", stock.get("members.official"), members.get("official"));
             Recount.compare(differences, what + " women", stock.get("members.sex.female"), members.get("women"));
-            Map<String, Long> expectedFlows = Recount.family(expected.flowsBetween(orgId, from, asOf), "flow.", true);
+            Map<String, Long> expectedFlows = Recount.family(total ? expected.flowsBetween(orgId, from, asOf)
+                    : expected.flowsUnder(orgId, parentId, from, asOf), "flow.", true);
             Map<String, Long> servedFlows = new TreeMap<>();
             row.get("flows").properties().forEach(entry -> servedFlows.put(entry.getKey(), entry.getValue().asLong()));
             if (!expectedFlows.equals(servedFlows)) {

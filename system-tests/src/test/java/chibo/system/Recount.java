@@ -156,6 +156,12 @@ final class Recount {
         boolean mergedBy(YearMonth month) {
             return mergedIn != null && !month.isBefore(mergedIn);
         }
+
+        /** Registered by the month and not merged or dissolved before it (the month it ended included). */
+        boolean existedIn(YearMonth month) {
+            return !registered.isAfter(month) && (mergedIn == null || !month.isAfter(mergedIn))
+                    && (dissolvedIn == null || !month.isAfter(dissolvedIn));
+        }
     }
 
     Recount(List<EventEnvelope> organisationEvents, List<MemberFact> memberEvents, List<MeetingFact> meetings) {
@@ -303,11 +309,46 @@ final class Recount {
         }
     }
 
-    /** The organisations whose parent is now {@code parentId}. */
-    synchronized Set<String> childrenOf(String parentId) {
-        return orgs.values().stream().filter(org -> !org.parents.isEmpty()
-                && org.parents.lastEntry().getValue().equals(parentId)).map(org -> org.id)
-                .collect(Collectors.toCollection(TreeSet::new));
+    /**
+     * The children of {@code parentId} in the months {@code from}..{@code to} as they stood then: the organisations
+     * under it in one of those months while they existed, and any whose members or flows counted under it then
+     * (a backdated event of an organisation registered later).
+     */
+    synchronized Set<String> childrenOf(String parentId, YearMonth from, YearMonth to) {
+        Set<String> children = new TreeSet<>();
+        for (Org org : orgs.values()) {
+            if (org.parents.isEmpty()) {
+                continue;
+            }
+            for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
+                if (parentId.equals(org.parentIn(month)) && org.existedIn(month)) {
+                    children.add(org.id);
+                    break;
+                }
+            }
+            if (stockUnder(org.id, parentId, to).getOrDefault("members", 0L) != 0
+                    || !family(flowsUnder(org.id, parentId, from, to), "flow.", true).isEmpty()) {
+                children.add(org.id);
+            }
+        }
+        return children;
+    }
+
+    /** A child's stock at the end of the month if it lay under {@code parentId} then, else nothing. */
+    synchronized Map<String, Long> stockUnder(String orgId, String parentId, YearMonth month) {
+        return parentId.equals(orgs.get(orgId).parentIn(month)) ? stockAt(orgId, month) : Map.of();
+    }
+
+    /** A child's flows over the months of {@code from}..{@code to} it lay under {@code parentId}. */
+    synchronized Map<String, Long> flowsUnder(String orgId, String parentId, YearMonth from, YearMonth to) {
+        Map<String, Long> sum = new TreeMap<>();
+        Org org = orgs.get(orgId);
+        for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
+            if (parentId.equals(org.parentIn(month))) {
+                flowsBetween(orgId, month, month).forEach((name, value) -> sum.merge(name, value, Long::sum));
+            }
+        }
+        return sum;
     }
 
     synchronized String mergedInto(String orgId) {

@@ -15,8 +15,11 @@ import java.util.Map;
  */
 public final class FiguresCodec {
 
-    private static final byte AGGREGATE = 2;
+    /** An organisation's figures as written before they carried its registration and dissolution months. */
+    private static final byte AGGREGATE_WITHOUT_LIFESPAN = 2;
     private static final byte MONTH = 3;
+    /** An organisation's figures with the months of its registration and dissolution, after its placements. */
+    private static final byte AGGREGATE = 4;
 
     private FiguresCodec() {
     }
@@ -32,6 +35,7 @@ public final class FiguresCodec {
         strings(out, a.children());
         out.varint(a.placements().size());
         a.placements().forEach(placement -> out.string(placement.fromMonth()).string(placement.parentId()));
+        out.string(a.registeredMonth()).string(a.dissolvedMonth());
         return out.varlong(a.version()).instant(a.lastRecordedAt()).bytes();
     }
 
@@ -39,7 +43,11 @@ public final class FiguresCodec {
         if (bytes.length > 0 && bytes[0] == '{') {
             return EventJson.mapper().readValue(bytes, OrgAggregate.class);
         }
-        CompactBytes.Reader in = reader(bytes, AGGREGATE);
+        CompactBytes.Reader in = new CompactBytes.Reader(bytes);
+        byte kind = bytes.length == 0 ? 0 : in.read();
+        if (kind != AGGREGATE && kind != AGGREGATE_WITHOUT_LIFESPAN) {
+            throw notExpected(kind, AGGREGATE);
+        }
         String orgId = in.string();
         String name = in.string();
         String level = in.string();
@@ -56,8 +64,12 @@ public final class FiguresCodec {
         for (int i = 0; i < placementCount; i++) {
             placements.add(new OrgAggregate.Placement(in.string(), in.string()));
         }
+        // a state written before the lifespan was kept: registered when unknown (always there), never dissolved
+        String registeredMonth = kind == AGGREGATE ? in.string() : null;
+        String dissolvedMonth = kind == AGGREGATE ? in.string() : null;
         return new OrgAggregate(orgId, name, level == null ? null : OrgLevel.valueOf(level), parentId, active, orgSeq,
-                mergedInto, mergedMonth, counters, months, children, placements, in.varlong(), in.instant());
+                mergedInto, mergedMonth, counters, months, children, placements, registeredMonth, dissolvedMonth,
+                in.varlong(), in.instant());
     }
 
     public static byte[] bytes(OrgMonth month) {
@@ -79,9 +91,13 @@ public final class FiguresCodec {
         CompactBytes.Reader in = new CompactBytes.Reader(bytes);
         byte kind = bytes.length == 0 ? 0 : in.read();
         if (kind != expected) {
-            throw new IllegalArgumentException("not the binary form expected: kind " + kind + ", not " + expected);
+            throw notExpected(kind, expected);
         }
         return in;
+    }
+
+    private static IllegalArgumentException notExpected(byte kind, byte expected) {
+        return new IllegalArgumentException("not the binary form expected: kind " + kind + ", not " + expected);
     }
 
     private static void counters(CompactBytes.Writer out, Map<String, Long> counters) {

@@ -237,7 +237,8 @@ public final class OrgRollup {
         String month = Counters.month(event.effectiveDate());
         switch ((OrganizationEvent) event.payload()) {
             case OrganizationRegistered e -> {
-                store(OrgState.registered(event.subject(), e.name(), e.level(), e.parentId(), event.seq(), at));
+                store(OrgState.registered(event.subject(), e.name(), e.level(), e.parentId(), month, event.seq(),
+                        at));
                 if (e.parentId() != null) {
                     forward(e.parentId(), OrgDelta.child(event.subject(), true, cause, at));
                 }
@@ -252,9 +253,7 @@ public final class OrgRollup {
             }
             case OrganizationRenamed e -> organisation(current, e.name(), current.active(), event);
             case OrganizationMoved e -> {
-                if (current.parentId() != null) {
-                    forward(current.parentId(), OrgDelta.child(event.subject(), false, cause, at));
-                }
+                // the old parent keeps it in its list: it stood there until the move, and a past period shows it
                 forward(e.newParentId(), OrgDelta.child(event.subject(), true, cause, at));
                 if (current.mergedInto() == null) {
                     move(current, e.newParentId(), month, cause, at);
@@ -271,6 +270,7 @@ public final class OrgRollup {
             }
             case OrganizationDissolved e -> {
                 boolean counted = current.active() || current.mergedInto() != null;
+                current.dissolvedIn(month);
                 organisation(current, current.name(), false, event);
                 if (counted && current.level() != null && current.level().holdsMembers()) {
                     applyDelta(event.subject(), OrgDelta.of(Map.of(Counters.CELLS, -1L), month, cause, at));

@@ -28,6 +28,8 @@ public final class OrgState {
     private final TreeSet<String> months;
     private final TreeSet<String> children;
     private final List<OrgAggregate.Placement> placements;
+    private final String registeredMonth;
+    private String dissolvedMonth;
     private long version;
     private Instant lastRecordedAt;
 
@@ -44,6 +46,8 @@ public final class OrgState {
         this.months = new TreeSet<>(stored.months());
         this.children = new TreeSet<>(stored.children());
         this.placements = new ArrayList<>(stored.placements());
+        this.registeredMonth = stored.registeredMonth();
+        this.dissolvedMonth = stored.dissolvedMonth();
         this.version = stored.version();
         this.lastRecordedAt = stored.lastRecordedAt();
     }
@@ -52,15 +56,16 @@ public final class OrgState {
         return new OrgState(stored);
     }
 
-    static OrgState registered(String orgId, String name, OrgLevel level, String parentId, long seq,
+    static OrgState registered(String orgId, String name, OrgLevel level, String parentId, String month, long seq,
                                Instant recordedAt) {
-        return new OrgState(OrgAggregate.registered(orgId, name, level, parentId, seq, recordedAt));
+        return new OrgState(OrgAggregate.registered(orgId, name, level, parentId, month, seq, recordedAt));
     }
 
     /** The stored and published form. */
     public OrgAggregate toAggregate() {
         return new OrgAggregate(orgId, name, level, parentId, active, orgSeq, mergedInto, mergedMonth, counters,
-                List.copyOf(months), List.copyOf(children), placements, version, lastRecordedAt);
+                List.copyOf(months), List.copyOf(children), placements, registeredMonth, dissolvedMonth, version,
+                lastRecordedAt);
     }
 
     /** Applies a delta to the totals and lists its month. */
@@ -97,6 +102,13 @@ public final class OrgState {
         changed(recordedAt);
     }
 
+    /** Dissolved in a month of effective date (the first dissolution counts: a repeat changes nothing). */
+    void dissolvedIn(String month) {
+        if (dissolvedMonth == null) {
+            dissolvedMonth = month;
+        }
+    }
+
     void mergedInto(String targetId, String month, Instant recordedAt) {
         active = false;
         mergedInto = targetId;
@@ -106,13 +118,7 @@ public final class OrgState {
 
     /** The parent in a month of effective date. */
     String parentIn(String month) {
-        String parent = null;
-        for (OrgAggregate.Placement placement : placements) {
-            if (placement.fromMonth().compareTo(month) <= 0) {
-                parent = placement.parentId();
-            }
-        }
-        return parent;
+        return Placements.parentIn(placements, month);
     }
 
     /** The month the current placement began (moves are taken in order: a later one never starts earlier). */

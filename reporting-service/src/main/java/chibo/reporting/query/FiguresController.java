@@ -67,7 +67,10 @@ class FiguresController {
         return new Series(orgId, metric, stock ? "stock" : "flow", points, stock ? null : total);
     }
 
-    /** The organisation's children side by side: members at {@code asOf} (or now), flows of the period. */
+    /**
+     * The organisation's children as they stood in the period, side by side: members at {@code asOf} (or now) of
+     * those under it then, flows of the months of the period each stood under it ({@link ChildrenThen}).
+     */
     @GetMapping("/organizations/{orgId}/children")
     Comparison children(@PathVariable String orgId, @RequestParam(required = false) String asOf,
                         @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
@@ -77,18 +80,21 @@ class FiguresController {
         List<YearMonth> period = Summaries.period(from == null ? current.withMonth(1).toString() : from,
                 to == null ? current.toString() : to);
         List<Row> rows = new ArrayList<>();
-        for (OrgFigures.Counts child : figures.findHeadlines(parent.children())) {
-            rows.add(row(child, at, period));
+        for (ChildrenThen.Share child : ChildrenThen.of(orgId, figures.findHeadlines(parent.children()),
+                period.getFirst(), period.getLast(), at)) {
+            rows.add(row(child.counts(), child.stocks().getFirst(), child.flows(), child.under().stream()
+                    .map(span -> new Summaries.Period(span.from().toString(), span.to().toString())).toList()));
         }
         return new Comparison(orgId, at == null ? "now" : at.atEndOfMonth().toString(),
                 new Summaries.Period(period.getFirst().toString(), period.getLast().toString()),
-                row(parent, at, period), rows);
+                row(parent, Figures.stockAt(parent, at), Figures.flowsBetween(parent, period.getFirst(),
+                        period.getLast()), null), rows);
     }
 
-    private static Row row(OrgFigures.Counts counts, YearMonth at, List<YearMonth> period) {
+    private static Row row(OrgFigures.Counts counts, Map<String, Long> stock, Map<String, Long> flows,
+                           List<Summaries.Period> under) {
         return new Row(counts.orgId(), counts.name(), counts.level(), counts.active(), counts.mergedInto(),
-                Summaries.members(Figures.stockAt(counts, at)),
-                Figures.family(Figures.flowsBetween(counts, period.getFirst(), period.getLast()), Counters.FLOW));
+                Summaries.members(stock), Figures.family(flows, Counters.FLOW), under);
     }
 
     record Point(String month, long value) {
@@ -98,8 +104,12 @@ class FiguresController {
     record Series(String orgId, String metric, String kind, List<Point> points, Long total) {
     }
 
+    /**
+     * {@code under}: the months of the period a child stood under the organisation, whose flows its row gives
+     * (none in the organisation's own row).
+     */
     record Row(String orgId, String name, String level, boolean active, String mergedInto, Summaries.Members members,
-               Map<String, Long> flows) {
+               Map<String, Long> flows, List<Summaries.Period> under) {
     }
 
     record Comparison(String orgId, String stockAt, Summaries.Period period, Row total, List<Row> children) {

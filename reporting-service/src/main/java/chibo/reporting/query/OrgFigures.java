@@ -1,6 +1,8 @@
 package chibo.reporting.query;
 
 import chibo.platform.security.OrgDirectory;
+import chibo.reporting.figures.OrgAggregate;
+import chibo.reporting.figures.Placements;
 import chibo.reporting.figures.Timeline;
 import chibo.reporting.versions.ProjectionNames;
 import chibo.reporting.versions.Projections;
@@ -151,17 +153,35 @@ public class OrgFigures implements OrgDirectory {
         List<String> children = d.getList("children", String.class, List.of());
         Date last = d.getDate("lastRecordedAt");
         return new Counts(d.getString("_id"), d.getString("name"), d.getString("level"), d.getString("parentId"),
-                d.getBoolean("active", true), d.getString("mergedInto"), counters, months, children,
+                d.getBoolean("active", true), d.getString("mergedInto"), counters, months, children, placements(d),
                 ((Number) d.get("version")).longValue(), last == null ? null : last.toInstant());
+    }
+
+    /**
+     * Where the organisation stood month by month; a document written before placements were kept: always under
+     * its parent.
+     */
+    private static Placements placements(Document d) {
+        List<OrgAggregate.Placement> placements = new ArrayList<>();
+        for (Document placement : d.getList("placements", Document.class, List.of())) {
+            placements.add(new OrgAggregate.Placement(placement.getString("from"), placement.getString("parentId")));
+        }
+        if (placements.isEmpty()) {
+            placements.add(new OrgAggregate.Placement(OrgAggregate.ALWAYS, d.getString("parentId")));
+        }
+        return new Placements(d.getString("registeredMonth"), d.getString("endedMonth"), placements);
     }
 
     /**
      * An organisation's figures, its whole subtree included: totals (stock now, flows ever) and, per month of
      * effective date, the change of each stock counter and each flow's count.
+     *
+     * @param children   the organisations that ever stood directly under this one
+     * @param placements where this one stood in the tree, month by month
      */
     public record Counts(String orgId, String name, String level, String parentId, boolean active,
                          String mergedInto, Map<String, Long> counters, Map<String, Map<String, Long>> months,
-                         List<String> children, long version, Instant lastRecordedAt) {
+                         List<String> children, Placements placements, long version, Instant lastRecordedAt) {
 
         public long get(String counter) {
             return counters.getOrDefault(counter, 0L);

@@ -35,7 +35,9 @@ class StatisticsController {
     }
 
     /**
-     * One row per child organisation, then the organisation's own total, for the months from..to. The answer
+     * One row per child organisation as they stood in the months from..to ({@link ChildrenThen}: members at the
+     * start and end of the period while under the organisation, flows of the months under it), then the
+     * organisation's own total. The answer
      * carries the SHA-256 of its bytes ({@code Repr-Digest}, RFC 9530), and the report is entered in the register of
      * issued reports under it ({@link IssuedReports}).
      */
@@ -50,8 +52,10 @@ class StatisticsController {
         YearMonth first = period.getFirst();
         YearMonth last = period.getLast();
         StringBuilder csv = new StringBuilder("\uFEFF").append(StatisticsReport.header());
-        for (OrgFigures.Counts child : figures.findHeadlines(counts.children())) {
-            csv.append(StatisticsReport.line(child.orgId(), child.name(), StatisticsReport.rows(child, first, last)));
+        for (ChildrenThen.Share child : ChildrenThen.of(orgId, figures.findHeadlines(counts.children()), first,
+                last, first.minusMonths(1), last)) {
+            csv.append(StatisticsReport.line(child.counts().orgId(), child.counts().name(), new StatisticsReport.Rows(
+                    child.stocks().get(0), child.flows(), child.stocks().get(1))));
         }
         csv.append(StatisticsReport.line(counts.orgId(), "Tổng cộng: " + counts.name(),
                 StatisticsReport.rows(counts, first, last)));

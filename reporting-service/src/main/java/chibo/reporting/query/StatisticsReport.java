@@ -10,8 +10,10 @@ import java.util.function.Function;
 /**
  * The party statistics report on members (after the HD 11-HD/BTCTW shape): for each child organisation and the
  * organisation as a whole, members at the start of the period, who came and who left during it by kind, members
- * at its end and their make-up. Start + came − left = end, row by row; a transfer between two organisations under
- * the same parent is counted out of one and into the other, so the parent's own row shows it on both sides.
+ * at its end and their make-up. Start + came − left = end, row by row, but for an organisation that came under the
+ * parent or left it during the period (a move carries its members without a flow: its start or end counts only
+ * while it stood under the parent); a transfer between two organisations under the same parent is counted out of one
+ * and into the other, so the parent's own row shows it on both sides. The rows add up to the total.
  */
 final class StatisticsReport {
 

@@ -3,7 +3,10 @@ package chibo.reporting.versions;
 import chibo.reporting.figures.OrgAggregate;
 import org.bson.Document;
 
-/** The stored form of an organisation's figures. */
+/**
+ * The stored form of an organisation's figures, with where it stood in the tree month by month (its placements,
+ * the months it was registered and stopped existing), so that a past period's children are read by {@code _id}.
+ */
 final class OrgCountsDocuments {
 
     private OrgCountsDocuments() {
@@ -22,6 +25,10 @@ final class OrgCountsDocuments {
                 .append("counters", counters)
                 .append("months", aggregate.months())
                 .append("children", aggregate.children())
+                .append("placements", aggregate.placements().stream().map(placement -> new Document("from",
+                        placement.fromMonth()).append("parentId", placement.parentId())).toList())
+                .append("registeredMonth", aggregate.registeredMonth())
+                .append("endedMonth", aggregate.placementHistory().endedMonth())
                 .append("version", aggregate.version())
                 .append("lastRecordedAt", FiguresSink.date(aggregate.lastRecordedAt()));
     }

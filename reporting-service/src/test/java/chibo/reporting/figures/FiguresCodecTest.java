@@ -18,13 +18,36 @@ class FiguresCodecTest {
             "TQ", false, 7, "TQ-X04", "2025-07", Map.of("members", 0L, "flow.admitted", 12L, "members.born.1975", -1L),
             List.of("2015-01", "2025-07"), List.of("TQ-X05-C01", "TQ-X05-C02"),
             List.of(new OrgAggregate.Placement(OrgAggregate.ALWAYS, "TQ"), new OrgAggregate.Placement("2025-07",
-                    "TQ-N")), Long.MAX_VALUE, Instant.parse("2026-12-06T08:00:00.123456789Z"));
+                    "TQ-N")), "2015-01", "2025-07", Long.MAX_VALUE, Instant.parse("2026-12-06T08:00:00.123456789Z"));
 
     @Test
     void an_organisations_figures_read_back_whole() {
         assertThat(FiguresCodec.readAggregate(FiguresCodec.bytes(MERGED))).isEqualTo(MERGED);
-        OrgAggregate fresh = OrgAggregate.registered("TW", "Trung ương", null, null, 1, null);
+        OrgAggregate fresh = OrgAggregate.registered("TW", "Trung ương", null, null, "1945-02", 1, null);
         assertThat(FiguresCodec.readAggregate(FiguresCodec.bytes(fresh))).isEqualTo(fresh);
+    }
+
+    @Test
+    void figures_written_before_the_registration_and_dissolution_months_were_kept_still_read() {
+        CompactBytes.Writer out = new CompactBytes.Writer(64);
+        out.write((byte) 2).string("TQ-X05").string("Đảng bộ xã Minh Quang").string("COMMUNE").string("TQ")
+                .write(false).varlong(7).string("TQ-X04").string("2025-07");
+        out.varint(1).string("flow.admitted").signed(12);
+        out.varint(1).string("2015-01");
+        out.varint(1).string("TQ-X05-C01");
+        out.varint(2).string(OrgAggregate.ALWAYS).string("TQ").string("2025-07").string("TQ-N");
+        out.varlong(9).instant(Instant.parse("2026-12-06T08:00:00Z"));
+
+        OrgAggregate old = FiguresCodec.readAggregate(out.bytes());
+
+        assertThat(old.counters()).containsExactly(Map.entry("flow.admitted", 12L));
+        assertThat(old.children()).containsExactly("TQ-X05-C01");
+        assertThat(old.version()).isEqualTo(9);
+        assertThat(old.registeredMonth()).as("not known: always there").isNull();
+        assertThat(old.dissolvedMonth()).isNull();
+        assertThat(old.placementHistory()).as("its merger still ends it").isEqualTo(new Placements(null, "2025-07",
+                List.of(new OrgAggregate.Placement(OrgAggregate.ALWAYS, "TQ"), new OrgAggregate.Placement("2025-07",
+                        "TQ-N"))));
     }
 
     @Test

@@ -119,7 +119,7 @@ class OrgRollupTest {
 
         OrgRollup.Outcome move = event("C1", "2025-06-15", new OrganizationMoved("XA2", "XA1"));
 
-        assertThat(sent(move)).containsExactlyInAnyOrder("XA1 child -C1", "XA2 child +C1",
+        assertThat(sent(move)).containsExactlyInAnyOrder("XA2 child +C1",
                 "XA1 2025-06 {cells=-1, members=-3}", "XA2 2025-06 {cells=1, members=3}");
         settle(move);
         assertThat(totals("XA1")).as("its flows stay where they happened").doesNotContainKeys("members", "cells")
@@ -128,8 +128,11 @@ class OrgRollupTest {
                 .doesNotContainKey("flow.admitted");
         assertThat(totals("TQ")).as("the same line above both").containsEntry("members", 3L)
                 .containsEntry("cells", 2L);
-        assertThat(organisations.get("XA1").toAggregate().children()).doesNotContain("C1");
+        assertThat(organisations.get("XA1").toAggregate().children()).as("it stood there until the move")
+                .contains("C1");
         assertThat(organisations.get("XA2").toAggregate().children()).contains("C1", "C2");
+        assertThat(organisations.get("C1").toAggregate().placementHistory().parentIn("2025-05")).isEqualTo("XA1");
+        assertThat(organisations.get("C1").toAggregate().placementHistory().parentIn("2025-06")).isEqualTo("XA2");
     }
 
     @Test
@@ -138,7 +141,7 @@ class OrgRollupTest {
 
         List<String> sent = sent(event("C1", "2025-06-15", new OrganizationMoved("XA2", "XA1")));
 
-        assertThat(sent).containsExactlyInAnyOrder("XA1 child -C1", "XA2 child +C1",
+        assertThat(sent).containsExactlyInAnyOrder("XA2 child +C1",
                 "XA1 2025-06 {cells=-1}", "XA2 2025-06 {cells=1}",
                 "XA1 2025-08 {flow.admitted=-1, members=-1}", "XA2 2025-08 {flow.admitted=1, members=1}");
     }
@@ -193,6 +196,20 @@ class OrgRollupTest {
         assertThat(sent(event("C1", "2025-10-10", new OrganizationDissolved("again", null)))).isEmpty();
         assertThat(sent(event("XA1", "2025-09-10", new OrganizationDissolved("reorganised", null))))
                 .as("a commune is not a cell").isEmpty();
+    }
+
+    @Test
+    void an_organisation_keeps_the_months_it_was_registered_and_stopped_existing() {
+        settle(event("XA1", "2025-06-01", new OrganizationMerged(List.of("XA2"))));
+        settle(event("XA2", "2025-06-01", new OrganizationDissolved("merged into XA1", "XA1")));
+        settle(event("C1", "2025-09-10", new OrganizationDissolved("no members left", null)));
+
+        assertThat(organisations.get("XA2").toAggregate().placementHistory())
+                .isEqualTo(new Placements("2025-01", "2025-06", List.of(new OrgAggregate.Placement(
+                        OrgAggregate.ALWAYS, "TQ"))));
+        assertThat(organisations.get("C1").toAggregate().placementHistory().endedMonth()).isEqualTo("2025-09");
+        assertThat(organisations.get("XA1").toAggregate().placementHistory().endedMonth()).isNull();
+        assertThat(organisations.get("XA1").toAggregate().registeredMonth()).isEqualTo("2025-01");
     }
 
     @Test

@@ -201,7 +201,8 @@ final class TopologyHarness implements AutoCloseable {
             byMonth.put(month, stored == null ? Map.of() : stored.counters());
         }
         return new OrgFigures.Counts(a.orgId(), a.name(), a.level() == null ? null : a.level().name(), a.parentId(),
-                a.active(), a.mergedInto(), a.counters(), byMonth, a.children(), a.version(), a.lastRecordedAt());
+                a.active(), a.mergedInto(), a.counters(), byMonth, a.children(), a.placementHistory(), a.version(),
+                a.lastRecordedAt());
     }
 
     /** A counter's change (stock) or count (flow) in a month. */
