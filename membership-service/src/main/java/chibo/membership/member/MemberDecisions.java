@@ -2,6 +2,7 @@ package chibo.membership.member;
 
 import chibo.calendar.WorkingDayCalendar;
 import chibo.contracts.EventDraft;
+import chibo.contracts.VietnamTime;
 import chibo.contracts.member.MemberAdmitted;
 import chibo.contracts.member.MemberEnrolledFromRegister;
 import chibo.contracts.member.MemberEvent;
@@ -27,7 +28,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +43,6 @@ import java.util.function.Function;
 @Component
 public class MemberDecisions {
 
-    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final AggregateStore<MemberState> members;
     private final Organizations organizations;
@@ -63,7 +62,7 @@ public class MemberDecisions {
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(VIETNAM));
+        return VietnamTime.today(clock);
     }
 
     /**

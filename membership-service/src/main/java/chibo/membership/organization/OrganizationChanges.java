@@ -1,6 +1,7 @@
 package chibo.membership.organization;
 
 import chibo.contracts.EventDraft;
+import chibo.contracts.VietnamTime;
 import chibo.contracts.organization.OrganizationDissolved;
 import chibo.contracts.organization.OrganizationEvent;
 import chibo.contracts.organization.OrganizationMerged;
@@ -266,7 +267,7 @@ public class OrganizationChanges {
     }
 
     private LocalDate effective(LocalDate requested) {
-        return requested != null ? requested : LocalDate.now(clock.withZone(OrganizationRegistration.VIETNAM));
+        return requested != null ? requested : VietnamTime.today(clock);
     }
 
     private static EventDraft draft(String orgId, LocalDate effective, String actingOrg, String decisionNumber,

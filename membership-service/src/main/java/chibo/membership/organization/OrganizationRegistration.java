@@ -1,6 +1,7 @@
 package chibo.membership.organization;
 
 import chibo.contracts.EventDraft;
+import chibo.contracts.VietnamTime;
 import chibo.contracts.organization.OrgLevel;
 import chibo.contracts.organization.OrganizationRegistered;
 import chibo.membership.rules.Ids;
@@ -13,14 +14,12 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 /** Registers organisations under a parent inside the caller's subtree. */
 @Service
 public class OrganizationRegistration {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final AggregateStore<Organization> store;
     private final Organizations organizations;
@@ -37,8 +36,7 @@ public class OrganizationRegistration {
 
     public OrganizationView register(Caller caller, RegisterOrganizationRequest request) {
         String id = Ids.orGenerate(request.id());
-        LocalDate effective = request.effectiveDate() != null ? request.effectiveDate() : LocalDate.now(clock
-                .withZone(VIETNAM));
+        LocalDate effective = request.effectiveDate() != null ? request.effectiveDate() : VietnamTime.today(clock);
         String actingOrg;
         if (request.parentId() == null) {
             if (request.level() != OrgLevel.CENTRAL) {

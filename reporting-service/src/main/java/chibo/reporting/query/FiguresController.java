@@ -1,5 +1,6 @@
 package chibo.reporting.query;
 
+import chibo.contracts.VietnamTime;
 import chibo.platform.security.Caller;
 import chibo.platform.security.Roles;
 import chibo.platform.web.Problems;
@@ -76,7 +77,7 @@ class FiguresController {
                         @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         OrgFigures.Counts parent = summaries.readable(Caller.current(), orgId);
         YearMonth at = Summaries.asOf(asOf);
-        YearMonth current = YearMonth.now(clock);
+        YearMonth current = VietnamTime.thisMonth(clock);
         List<YearMonth> period = Summaries.period(from == null ? current.withMonth(1).toString() : from,
                 to == null ? current.toString() : to);
         List<Row> rows = new ArrayList<>();

@@ -1,5 +1,6 @@
 package chibo.reporting.query;
 
+import chibo.contracts.VietnamTime;
 import chibo.platform.security.Caller;
 import chibo.platform.security.SubtreeGuard;
 import chibo.platform.web.ProblemException;
@@ -44,7 +45,7 @@ public class Summaries {
      */
     Summary summary(OrgFigures.Counts counts, String asOfParameter) {
         YearMonth asOf = asOf(asOfParameter);
-        YearMonth through = asOf != null ? asOf : YearMonth.now(clock);
+        YearMonth through = asOf != null ? asOf : VietnamTime.thisMonth(clock);
         Map<String, Long> stock = Figures.stockAt(counts, asOf);
         YearMonth from = through.withMonth(1);
         Map<String, Long> flows = Figures.flowsBetween(counts, from, through);
