@@ -475,6 +475,15 @@ class BadInputCorpusTest extends MembershipComponentTest {
                 refuse("admission: a zero-width space in the ethnicity is refused")
                         .post("/members/admissions", w, with(fx.admission(), "person.ethnicity", "T\u00e0\u200by"))
                         .is(400, INVALID, "person.ethnicity"),
+                refuse("admission: an ethnicity that is none of Vietnam's 54 ethnic groups is named")
+                        .post("/members/admissions", w, with(fx.admission(), "person.ethnicity", "Kinh-Tày"))
+                        .is(400, INVALID, "person.ethnicity"),
+                refuse("enrolment: an ethnic group's code past the 54 is named")
+                        .post("/members/enrolments", w, with(fx.enrolment(), "person.ethnicity", "55"))
+                        .is(400, INVALID, "person.ethnicity"),
+                refuse("enrolment: a made-up ethnic group is named")
+                        .post("/members/enrolments", w, with(fx.enrolment(), "person.ethnicity", "Người Sao Hỏa"))
+                        .is(400, INVALID, "person.ethnicity"),
                 refuse("admission: a byte-order mark before the full name is refused")
                         .post("/members/admissions", w, with(fx.admission(), "person.fullName", "\ufeffHoàng Mai"))
                         .is(400, INVALID, "person.fullName"),

@@ -46,6 +46,28 @@ class LifecycleJourneyTest extends MembershipComponentTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void an_ethnic_group_given_by_code_or_another_spelling_is_recorded_under_its_vietnamese_name() {
+        tree = Requests.Tree.create(http);
+        writer = tree.provinceWriter();
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        int n = 0;
+        for (var given : java.util.Map.of("08", "Mông", "H'Mông", "Mông", "Khmer", "Khơ-me", "tày", "Tày",
+                "Ba Na", "Ba-na").entrySet()) {
+            Map<String, Object> enrolment = new java.util.LinkedHashMap<>(Requests.enrolment(
+                    "eth" + n++ + "-" + suffix, tree.cell()));
+            Map<String, Object> person = new java.util.LinkedHashMap<>((Map<String, Object>) enrolment.get("person"));
+            person.put("ethnicity", given.getKey());
+            enrolment.put("person", person);
+
+            Http.Response enrolled = post("/members/enrolments", enrolment);
+
+            assertThat(enrolled.json().get("person").get("ethnicity").asString()).as(given.getKey())
+                    .isEqualTo(given.getValue());
+        }
+    }
+
+    @Test
     void every_member_and_organisation_event_is_published_schema_valid_in_subject_order() {
         tree = Requests.Tree.create(http);
         writer = tree.provinceWriter();
