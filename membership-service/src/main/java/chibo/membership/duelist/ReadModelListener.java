@@ -39,11 +39,9 @@ class ReadModelListener {
     @KafkaListener(id = ReadModelConfiguration.GROUP, topics = {Topics.MEMBERSHIP, Topics.ORGANIZATION},
             containerFactory = "readModelListeners")
     void accept(List<ConsumerRecord<String, byte[]>> records) {
-        tracing.consuming(ReadModelConfiguration.GROUP, records, ConsumerRecord::topic,
-                record -> EventTracing.traceparent(record.headers()),
-                () -> RecordBatches.handle(records,
-                        record -> CloudEventsKafka.read(record.headers(), record.value()).envelope(),
-                        this::acceptAll, this::acceptOne));
+        tracing.consuming(ReadModelConfiguration.GROUP, records, () -> RecordBatches.handle(records,
+                record -> CloudEventsKafka.read(record.headers(), record.value()).envelope(),
+                this::acceptAll, this::acceptOne));
     }
 
     private void acceptAll(List<EventEnvelope> events) {

@@ -38,8 +38,7 @@ class MeetingEventsListener {
     @KafkaListener(id = MeetingEventsConfiguration.GROUP, topics = Topics.MEETING,
             containerFactory = "meetingListeners")
     void accept(ConsumerRecord<String, byte[]> record) {
-        tracing.consuming(MeetingEventsConfiguration.GROUP, List.of(record), ConsumerRecord::topic,
-                received -> EventTracing.traceparent(received.headers()), () -> apply(record));
+        tracing.consuming(MeetingEventsConfiguration.GROUP, List.of(record), () -> apply(record));
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {

@@ -5,6 +5,7 @@ import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
@@ -62,13 +63,8 @@ public final class EventTracing {
         if (tracer == null || !sampled(stored)) {
             return new Publication(null, stored);
         }
-        Span span = propagator.extract(Map.of(HEADER, stored), Map::get)
-                .kind(Span.Kind.PRODUCER)
-                .name("publish " + topic)
-                .tag("messaging.system", "kafka")
-                .tag("messaging.destination.name", topic)
+        Span span = childOf(stored, Span.Kind.PRODUCER, "publish " + topic, topic, recordedAt)
                 .tag("chibo.event.type", eventType)
-                .startTimestamp(micros(recordedAt), TimeUnit.MICROSECONDS)
                 .start();
         return new Publication(span, traceparent(span.context()));
     }
@@ -123,18 +119,28 @@ public final class EventTracing {
                 String traceparent = traceparentOf.apply(record);
                 if (sampled(traceparent)) {
                     String topic = topicOf.apply(record);
-                    propagator.extract(Map.of(HEADER, traceparent), Map::get)
-                            .kind(Span.Kind.CONSUMER)
-                            .name(consumer + " " + topic)
-                            .tag("messaging.system", "kafka")
-                            .tag("messaging.destination.name", topic)
+                    childOf(traceparent, Span.Kind.CONSUMER, consumer + " " + topic, topic, started)
                             .tag("messaging.consumer.group.name", consumer)
-                            .startTimestamp(micros(started), TimeUnit.MICROSECONDS)
                             .start()
                             .end(micros(finished), TimeUnit.MICROSECONDS);
                 }
             }
         }
+    }
+
+    /** {@link #consuming(String, List, Function, Function, Runnable)} for a poll of Kafka records. */
+    public <K, V> void consuming(String consumer, List<ConsumerRecord<K, V>> records, Runnable apply) {
+        consuming(consumer, records, ConsumerRecord::topic, record -> traceparent(record.headers()), apply);
+    }
+
+    /** A span of a messaging step on Kafka, a child of the context a record carried, from {@code start}. */
+    private Span.Builder childOf(String traceparent, Span.Kind kind, String name, String topic, Instant start) {
+        return propagator.extract(Map.of(HEADER, traceparent), Map::get)
+                .kind(kind)
+                .name(name)
+                .tag("messaging.system", "kafka")
+                .tag("messaging.destination.name", topic)
+                .startTimestamp(micros(start), TimeUnit.MICROSECONDS);
     }
 
     /** The {@value #HEADER} header of a Kafka record, or null. */

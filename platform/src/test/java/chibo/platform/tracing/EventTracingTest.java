@@ -96,6 +96,25 @@ class EventTracingTest {
     }
 
     @Test
+    void a_poll_of_kafka_records_is_traced_by_their_headers_and_topics() {
+        var traced = new org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>("party.membership.events", 0,
+                7L, "m-1", new byte[0]);
+        traced.headers().add(EventTracing.HEADER, SAMPLED.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        var untraced = new org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>("party.organization.events",
+                0, 8L, "TQ", new byte[0]);
+        List<String> applied = new ArrayList<>();
+
+        tracing.consuming("membership-service-read-models", List.of(traced, untraced), () -> applied.add("poll"));
+
+        assertThat(applied).containsExactly("poll");
+        assertThat(recording.ended).singleElement().satisfies(span -> {
+            assertThat(span.getName()).isEqualTo("membership-service-read-models party.membership.events");
+            assertThat(span.getTraceId()).isEqualTo(TRACE);
+            assertThat(span.getKind()).isEqualTo(SpanKind.CONSUMER);
+        });
+    }
+
+    @Test
     void a_poll_that_fails_still_records_its_spans_and_the_failure_reaches_the_container() {
         assertThatThrownBy(() -> tracing.consuming("group", List.of(SAMPLED), record -> "t", record -> record, () -> {
             throw new IllegalStateException("unreadable record");

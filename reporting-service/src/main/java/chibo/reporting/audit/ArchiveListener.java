@@ -24,7 +24,6 @@ class ArchiveListener {
     @KafkaListener(id = "audit-archive", topics = {Topics.ORGANIZATION, Topics.MEMBERSHIP, Topics.MEETING},
             containerFactory = "auditListeners", idIsGroup = false, batch = "true")
     void archive(List<ConsumerRecord<String, byte[]>> records) {
-        tracing.consuming("audit-archive", records, ConsumerRecord::topic,
-                record -> EventTracing.traceparent(record.headers()), () -> writer.write(records));
+        tracing.consuming("audit-archive", records, () -> writer.write(records));
     }
 }
