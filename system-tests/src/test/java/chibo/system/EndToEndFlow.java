@@ -50,6 +50,12 @@ abstract class EndToEndFlow {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(agency.members(dashboard, "TQ")).isZero());
     }
 
+    /** A commune under the province and a cell under it, each registered (201). */
+    static void communeWithCell(Agency agency, String writer, String commune, String cell, String cellName) {
+        assertThat(agency.register(writer, commune, "Đảng bộ xã", "COMMUNE", "TQ").status()).isEqualTo(201);
+        assertThat(agency.register(writer, cell, cellName, "CELL", commune).status()).isEqualTo(201);
+    }
+
     /** The cell's roster as meeting-service keeps it; empty while it has not yet heard of the cell. */
     static List<String> roster(Agency agency, String token, String cell) {
         Http.Response roster = agency.meeting.get("/cells/" + cell + "/roster", token);
@@ -67,8 +73,7 @@ abstract class EndToEndFlow {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         String commune = "TQ-XA-" + suffix;
         String cell = "TQ-CB-" + suffix;
-        assertThat(agency.register(writer, commune, "Đảng bộ xã", "COMMUNE", "TQ").status()).isEqualTo(201);
-        assertThat(agency.register(writer, cell, "Chi bộ thôn", "CELL", commune).status()).isEqualTo(201);
+        communeWithCell(agency, writer, commune, cell, "Chi bộ thôn");
         String dashboard = agency.nationalDashboard();
         long provinceBefore = agency.members(dashboard, "TQ");
         long nationBefore = agency.members(dashboard, "TW");
@@ -95,9 +100,7 @@ abstract class EndToEndFlow {
         Agency agency = new Agency(stack());
         String writer = agency.provinceWriter();
         String suffix = UUID.randomUUID().toString().substring(0, 6);
-        assertThat(agency.register(writer, "TQ-XB-" + suffix, "Đảng bộ xã", "COMMUNE", "TQ").status()).isEqualTo(201);
-        assertThat(agency.register(writer, "TQ-CC-" + suffix, "Chi bộ", "CELL", "TQ-XB-" + suffix).status())
-                .isEqualTo(201);
+        communeWithCell(agency, writer, "TQ-XB-" + suffix, "TQ-CC-" + suffix, "Chi bộ");
         String member = "TQ-M-" + suffix;
         assertThat(agency.admit(writer, member, "TQ-CC-" + suffix, "TQ-XB-" + suffix).status()).isEqualTo(201);
 
@@ -118,9 +121,7 @@ abstract class EndToEndFlow {
         Agency agency = new Agency(stack());
         String writer = agency.provinceWriter();
         String suffix = UUID.randomUUID().toString().substring(0, 6);
-        assertThat(agency.register(writer, "TQ-XT-" + suffix, "Đảng bộ xã", "COMMUNE", "TQ").status()).isEqualTo(201);
-        assertThat(agency.register(writer, "TQ-CT-" + suffix, "Chi bộ", "CELL", "TQ-XT-" + suffix).status())
-                .isEqualTo(201);
+        communeWithCell(agency, writer, "TQ-XT-" + suffix, "TQ-CT-" + suffix, "Chi bộ");
         String member = "TQ-MT-" + suffix;
         String trace = UUID.randomUUID().toString().replace("-", "");
         String agencySpan = "00f067aa0ba902b7";
