@@ -54,16 +54,10 @@ public record MemberFacts(String cellId, MemberStatus status, MemberStatus previ
             case MemberLetGo e -> facts.withStatus(MemberStatus.LET_GO, event, Counters.LET_GO, month);
             case MemberExpelled e -> facts.withStatus(MemberStatus.EXPELLED, event, Counters.EXPELLED, month);
             case MemberDeceased e -> facts.withStatus(MemberStatus.DECEASED, event, Counters.DECEASED, month);
-            case MemberExempted e -> new MemberFacts(facts.cellId, facts.status, facts.previousStatus,
-                    facts.statusSeq, true, facts.birthDate, facts.sex, facts.ethnicity, facts.education,
-                    facts.residenceUnitId, facts.statusFlow, facts.statusMonth);
-            case MemberTransferReceived e -> new MemberFacts(e.cellId(), facts.status, facts.previousStatus,
-                    facts.statusSeq, facts.exempted, facts.birthDate, facts.sex, facts.ethnicity, facts.education,
-                    e.residenceUnitId() != null ? e.residenceUnitId() : facts.residenceUnitId, facts.statusFlow,
-                    facts.statusMonth);
-            case MemberResidenceChanged e -> new MemberFacts(facts.cellId, facts.status, facts.previousStatus,
-                    facts.statusSeq, facts.exempted, facts.birthDate, facts.sex, facts.ethnicity, facts.education,
-                    e.residenceUnitId(), facts.statusFlow, facts.statusMonth);
+            case MemberExempted e -> facts.placed(facts.cellId, true, facts.residenceUnitId);
+            case MemberTransferReceived e -> facts.placed(e.cellId(), facts.exempted,
+                    e.residenceUnitId() != null ? e.residenceUnitId() : facts.residenceUnitId);
+            case MemberResidenceChanged e -> facts.placed(facts.cellId, facts.exempted, e.residenceUnitId());
             case MemberCorrected e when facts.reverses(e) -> new MemberFacts(facts.cellId, facts.previousStatus, null,
                     event.seq(), facts.exempted, facts.birthDate, facts.sex, facts.ethnicity, facts.education,
                     facts.residenceUnitId, null, null);
@@ -86,6 +80,12 @@ public record MemberFacts(String cellId, MemberStatus status, MemberStatus previ
     private MemberFacts withStatus(MemberStatus newStatus, EventEnvelope event, String flow, String month) {
         return new MemberFacts(cellId, newStatus, status, event.seq(), exempted, birthDate, sex, ethnicity, education,
                 residenceUnitId, flow, month);
+    }
+
+    /** The same member in a cell, exempted or not, living in a unit: their status and its flow as they were. */
+    private MemberFacts placed(String inCell, boolean isExempted, String livingIn) {
+        return new MemberFacts(inCell, status, previousStatus, statusSeq, isExempted, birthDate, sex, ethnicity,
+                education, livingIn, statusFlow, statusMonth);
     }
 
     /** The same member with another status, nothing else changed: what the member counted as before a decision. */
