@@ -12,6 +12,7 @@ import chibo.contracts.member.Vote;
 import chibo.contracts.organization.OrgLevel;
 import chibo.contracts.organization.OrganizationRegistered;
 import chibo.reporting.figures.FiguresCodec;
+import chibo.reporting.figures.FiguresFold;
 import chibo.reporting.figures.OrgAggregate;
 import chibo.reporting.figures.OrgMonth;
 import chibo.reporting.query.OrgFigures;
@@ -41,6 +42,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Drives the reporting topology without a broker: events in as their producers publish them, figures out. */
 final class TopologyHarness implements AutoCloseable {
 
@@ -63,6 +66,8 @@ final class TopologyHarness implements AutoCloseable {
     final EventChains membershipChains = new EventChains("/chibo/membership-service");
 
     private final Path stateDir = temporaryDirectory();
+    /** Every event piped that the topology may apply, in the order piped: what the one-pass fold is given. */
+    private final List<EventEnvelope> oneFold = new ArrayList<>();
 
     private static Path temporaryDirectory() {
         try {
@@ -169,6 +174,12 @@ final class TopologyHarness implements AutoCloseable {
     }
 
     void pipe(ProducerRecord<String, byte[]> record) {
+        try {
+            // what the topology may apply, the one-pass fold gets too; what it must dead-letter, neither applies
+            oneFold.add(TestEventKeys.trusted().read(record.topic(), record.headers(), record.value()).envelope());
+        } catch (RuntimeException unreadableOrUntrusted) {
+            // the topology dead-letters it
+        }
         TestRecord<String, byte[]> test = new TestRecord<>(record.key(), record.value(), record.headers(),
                 Instant.parse("2025-03-01T03:00:00Z"));
         if (record.topic().equals(Topics.MEMBERSHIP)) {
@@ -219,6 +230,42 @@ final class TopologyHarness implements AutoCloseable {
 
     List<TestRecord<String, byte[]>> membershipDeadLetters() {
         return membershipDlt.readRecordsToList();
+    }
+
+    /**
+     * The figures the one-pass fold ({@link FiguresFold}) makes of every event piped so far equal the topology's:
+     * each organisation's totals, months, place in the tree and children.
+     */
+    void assertOnePassFoldAgrees() {
+        FiguresFold fold = new FiguresFold();
+        oneFold.forEach(fold::apply);
+        counts.readKeyValuesToList().forEach(kv -> latest.put(kv.key, FiguresCodec.readAggregate(kv.value)));
+        assertThat(fold.organisations()).as("organisations the one-pass fold has figures of")
+                .containsExactlyInAnyOrderElementsOf(latest.keySet());
+        latest.keySet().forEach(orgId -> {
+            OrgFigures.Counts topology = counts(orgId);
+            OrgAggregate folded = fold.organisation(orgId).orElseThrow();
+            assertThat(nonZero(folded.counters())).as("totals of %s", orgId)
+                    .isEqualTo(nonZero(topology.counters()));
+            Map<String, Map<String, Long>> foldedMonths = new java.util.TreeMap<>();
+            fold.months(orgId).forEach((month, counters) -> foldedMonths.put(month, nonZero(counters)));
+            foldedMonths.values().removeIf(Map::isEmpty);
+            Map<String, Map<String, Long>> topologyMonths = new java.util.TreeMap<>();
+            topology.months().forEach((month, counters) -> topologyMonths.put(month, nonZero(counters)));
+            topologyMonths.values().removeIf(Map::isEmpty);
+            assertThat(foldedMonths).as("months of %s", orgId).isEqualTo(topologyMonths);
+            assertThat(folded.parentId()).as("parent of %s", orgId).isEqualTo(topology.parentId());
+            assertThat(folded.active()).as("%s active", orgId).isEqualTo(topology.active());
+            assertThat(folded.mergedInto()).as("%s merged into", orgId).isEqualTo(topology.mergedInto());
+            assertThat(folded.children()).as("children of %s", orgId)
+                    .containsExactlyInAnyOrderElementsOf(topology.children());
+        });
+    }
+
+    private static Map<String, Long> nonZero(Map<String, Long> counters) {
+        Map<String, Long> kept = new java.util.TreeMap<>(counters);
+        kept.values().removeIf(value -> value == 0L);
+        return kept;
     }
 
     @Override

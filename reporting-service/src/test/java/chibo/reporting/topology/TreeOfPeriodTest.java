@@ -70,9 +70,14 @@ class TreeOfPeriodTest {
         admit("f", "C2", "2025-10-05");
     }
 
+    /** Whatever each scenario left, the one-pass fold of the same events makes the same figures. */
     @AfterEach
     void close() {
-        harness.close();
+        try {
+            harness.assertOnePassFoldAgrees();
+        } finally {
+            harness.close();
+        }
     }
 
     private void register(String orgId, OrgLevel level, String parentId) {

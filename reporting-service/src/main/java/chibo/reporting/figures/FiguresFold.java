@@ -1,0 +1,237 @@
+package chibo.reporting.figures;
+
+import chibo.contracts.EventEnvelope;
+import chibo.contracts.meeting.MeetingEvent;
+import chibo.contracts.member.MemberEvent;
+import chibo.contracts.organization.OrganizationEvent;
+import chibo.contracts.organization.OrganizationRegistered;
+import chibo.platform.projection.SequenceGate;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Every figure from a stream of events, in one pass and in memory: the same rules as the reporting topology (a
+ * member's events through {@link MemberChange}, a cell's meetings through {@link CellMeetings}, an organisation's
+ * events and the deltas meant for it through {@link OrgRollup}, units through {@link UnitCoverage}), with what one
+ * rule sends to another handed over at once instead of through a topic. Each subject's events are applied once and
+ * in seq order (a repeat is skipped, one ahead of a gap waits for it, as in the topology); an event the rules turn
+ * away (a member's history that does not start with an admission, an organisation event before the registration)
+ * is counted in {@link #refused()} and changes nothing.
+ *
+ * <p>Not thread-safe: one fold, one thread.
+ */
+public final class FiguresFold {
+
+    private final Map<String, MemberFacts> members = new HashMap<>();
+    private final Map<String, CellMeetings> cells = new HashMap<>();
+    private final Map<String, UnitCoverage> units = new HashMap<>();
+    private final Map<String, Long> lastSeq = new HashMap<>();
+    private final Held figures = new Held();
+    private final OrgRollup rollup = new OrgRollup(figures);
+    private final Deque<Object> handOver = new ArrayDeque<>();
+    /** One gate per family: a cell's meetings and the cell's own events are two sequences of one subject id. */
+    private final Map<String, SequenceGate> gates = new HashMap<>();
+    private long refused;
+
+    /** Folds one event of any of the three topics, and everything it leads to. */
+    public void apply(EventEnvelope event) {
+        String family = family(event);
+        SequenceGate gate = gates.computeIfAbsent(family, f -> new SequenceGate(new InMemoryParking(), QUIET));
+        gate.offer(event, lastSeq.getOrDefault(family + '|' + event.subject(), 0L),
+                arrived -> applied(family, arrived), released -> applied(family, released));
+    }
+
+    /** Events the rules turned away, which the topology would have dead-lettered. */
+    public long refused() {
+        return refused;
+    }
+
+    /** The organisation's figures (its whole subtree included), if it was registered. */
+    public Optional<OrgAggregate> organisation(String orgId) {
+        return Optional.ofNullable(figures.organisations.get(orgId)).map(OrgState::toAggregate);
+    }
+
+    /** The organisation's months: each month's change of every stock counter and count of every flow. */
+    public Map<String, Map<String, Long>> months(String orgId) {
+        Map<String, Map<String, Long>> months = new TreeMap<>();
+        figures.monthsOf.getOrDefault(orgId, Map.of()).forEach((month, state) ->
+                months.put(month, state.toMonth().counters()));
+        return months;
+    }
+
+    /** Every organisation the fold has figures of. */
+    public List<String> organisations() {
+        return List.copyOf(figures.organisations.keySet());
+    }
+
+    private static String family(EventEnvelope event) {
+        return switch (event.payload()) {
+            case MemberEvent ignored -> "member";
+            case MeetingEvent ignored -> "cell";
+            case OrganizationEvent ignored -> "organisation";
+            default -> throw new IllegalArgumentException("not an event reporting folds: " + event.type());
+        };
+    }
+
+    private boolean applied(String family, EventEnvelope event) {
+        try {
+            switch (event.payload()) {
+                case MemberEvent ignored -> member(event);
+                case MeetingEvent ignored -> meeting(event);
+                default -> {
+                    if (!figures.organisations.containsKey(event.subject())
+                            && !(event.payload() instanceof OrganizationRegistered)) {
+                        refused++;
+                        return false;
+                    }
+                    send(rollup.organisationEvent(event));
+                }
+            }
+        } catch (IllegalStateException | IllegalArgumentException | NullPointerException cannotApply) {
+            handOver.clear();
+            refused++;
+            return false;
+        }
+        lastSeq.put(family + '|' + event.subject(), event.seq());
+        drain();
+        return true;
+    }
+
+    private void member(EventEnvelope event) {
+        MemberChange change = MemberChange.of(members.get(event.subject()), event);
+        members.put(event.subject(), change.after());
+        String cause = event.id().toString();
+        change.deltas().forEach(delta -> toCell(delta, event));
+        change.residence().forEach(residence -> handOver.add(UnitFact.residents(residence.unitId(),
+                residence.change(), residence.month(), cause, event.recordedAt())));
+    }
+
+    private void meeting(EventEnvelope event) {
+        CellMeetings.Change change = cells.getOrDefault(event.subject(), CellMeetings.NONE).apply(event);
+        cells.put(event.subject(), change.after());
+        change.deltas().forEach(delta -> toCell(delta, event));
+    }
+
+    private void toCell(MemberChange.CellDelta delta, EventEnvelope cause) {
+        if (!delta.counters().isEmpty()) {
+            handOver.add(new OrgRollup.Sent(delta.cellId(), OrgDelta.of(delta.counters(), delta.month(),
+                    cause.id().toString(), cause.recordedAt())));
+        }
+    }
+
+    private void send(OrgRollup.Outcome outcome) {
+        handOver.addAll(outcome.deltas());
+        handOver.addAll(outcome.unitFacts());
+    }
+
+    /** Hands each delta and unit fact on, in the order sent, until nothing is left to send. */
+    private void drain() {
+        for (Object next = handOver.poll(); next != null; next = handOver.poll()) {
+            if (next instanceof OrgRollup.Sent sent) {
+                send(rollup.delta(sent.orgId(), sent.delta()));
+            } else {
+                unit((UnitFact) next);
+            }
+        }
+    }
+
+    private void unit(UnitFact fact) {
+        UnitCoverage before = units.getOrDefault(fact.unitId(), UnitCoverage.NONE);
+        UnitCoverage after = before.with(fact);
+        units.put(fact.unitId(), after);
+        if (after.ownerOrgId() == null) {
+            return;
+        }
+        Map<String, Long> change = Counters.difference(before.counters(), after.counters());
+        if (!change.isEmpty()) {
+            handOver.add(new OrgRollup.Sent(after.ownerOrgId(), OrgDelta.of(change, fact.month(), fact.cause(),
+                    fact.recordedAt())));
+        }
+    }
+
+    /** The roll-up's figures, in memory; an organisation's months also by organisation, to be read back. */
+    private static final class Held implements OrgRollup.Figures {
+        private final Map<String, OrgState> organisations = new HashMap<>();
+        private final Map<String, MonthState> months = new HashMap<>();
+        private final Map<String, Map<String, MonthState>> monthsOf = new HashMap<>();
+        private final Map<String, List<OrgDelta>> waiting = new HashMap<>();
+
+        @Override
+        public OrgState organisation(String orgId) {
+            return organisations.get(orgId);
+        }
+
+        @Override
+        public void put(OrgState organisation) {
+            organisations.put(organisation.orgId(), organisation);
+        }
+
+        @Override
+        public MonthState month(String key) {
+            return months.get(key);
+        }
+
+        @Override
+        public void put(String key, MonthState month) {
+            months.put(key, month);
+            OrgMonth asMonth = month.toMonth();
+            monthsOf.computeIfAbsent(asMonth.orgId(), id -> new HashMap<>()).put(asMonth.month(), month);
+        }
+
+        @Override
+        public List<OrgDelta> waiting(String orgId) {
+            return waiting.getOrDefault(orgId, List.of());
+        }
+
+        @Override
+        public void waiting(String orgId, List<OrgDelta> deltas) {
+            if (deltas.isEmpty()) {
+                waiting.remove(orgId);
+            } else {
+                waiting.put(orgId, new ArrayList<>(deltas));
+            }
+        }
+    }
+
+    private static final SequenceGate.Arrivals QUIET = new SequenceGate.Arrivals() {
+        @Override
+        public void duplicate(EventEnvelope event) {
+            // a repeat changes nothing
+        }
+
+        @Override
+        public void parked(EventEnvelope event, long awaitedSeq) {
+            // waits in memory for its predecessor
+        }
+    };
+
+    /** One family's events that arrived ahead of their predecessor, by subject and seq. */
+    private static final class InMemoryParking implements SequenceGate.Parking {
+        private final Map<String, Map<Long, EventEnvelope>> parked = new HashMap<>();
+
+        @Override
+        public void park(EventEnvelope event) {
+            parked.computeIfAbsent(event.subject(), subject -> new HashMap<>()).put(event.seq(), event);
+        }
+
+        @Override
+        public Optional<EventEnvelope> find(String subject, long seq) {
+            return Optional.ofNullable(parked.getOrDefault(subject, Map.of()).get(seq));
+        }
+
+        @Override
+        public void release(EventEnvelope event) {
+            Map<Long, EventEnvelope> waiting = parked.get(event.subject());
+            if (waiting != null) {
+                waiting.remove(event.seq());
+            }
+        }
+    }
+}
