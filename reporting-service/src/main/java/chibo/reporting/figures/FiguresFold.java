@@ -38,12 +38,14 @@ public final class FiguresFold {
     private final Deque<Object> handOver = new ArrayDeque<>();
     /** One gate per family: a cell's meetings and the cell's own events are two sequences of one subject id. */
     private final Map<String, SequenceGate> gates = new HashMap<>();
+    private final Map<String, SequenceGate.Parking> parkings = new HashMap<>();
     private long refused;
 
     /** Folds one event of any of the three topics, and everything it leads to. */
     public void apply(EventEnvelope event) {
         String family = family(event);
-        SequenceGate gate = gates.computeIfAbsent(family, f -> new SequenceGate(new InMemoryParking(), QUIET));
+        SequenceGate gate = gates.computeIfAbsent(family, f -> new SequenceGate(
+                parkings.computeIfAbsent(f, p -> new InMemoryParking()), QUIET));
         gate.offer(event, lastSeq.getOrDefault(family + '|' + event.subject(), 0L),
                 arrived -> applied(family, arrived), released -> applied(family, released));
     }
@@ -64,6 +66,49 @@ public final class FiguresFold {
         figures.monthsOf.getOrDefault(orgId, Map.of()).forEach((month, state) ->
                 months.put(month, state.toMonth().counters()));
         return months;
+    }
+
+    /** Each member's facts, with the seq of the member's last applied event. */
+    public void forEachMember(Folded<MemberFacts> each) {
+        members.forEach((id, facts) -> each.accept(id, lastSeq.get("member|" + id), facts));
+    }
+
+    /** Each cell's meetings, with the seq of the cell's last applied meeting event. */
+    public void forEachCell(Folded<CellMeetings> each) {
+        cells.forEach((id, meetings) -> each.accept(id, lastSeq.get("cell|" + id), meetings));
+    }
+
+    /** Each unit's coverage. */
+    public void forEachUnit(java.util.function.BiConsumer<String, UnitCoverage> each) {
+        units.forEach(each);
+    }
+
+    /** Each organisation's figures as kept while folding. */
+    public void forEachOrganisation(java.util.function.Consumer<OrgState> each) {
+        figures.organisations.values().forEach(each);
+    }
+
+    /** Each organisation's month as kept while folding, by its key ({@link OrgMonth#key}). */
+    public void forEachMonth(java.util.function.BiConsumer<String, MonthState> each) {
+        figures.months.forEach(each);
+    }
+
+    /**
+     * Events still waiting for a predecessor and deltas still waiting for their organisation's registration: what
+     * the topology would hold in its stores.
+     */
+    public long waiting() {
+        long parked = 0;
+        for (SequenceGate.Parking parking : parkings.values()) {
+            parked += ((InMemoryParking) parking).size();
+        }
+        return parked + figures.waiting.size();
+    }
+
+    /** A subject's folded state, with the seq of its last applied event. */
+    @FunctionalInterface
+    public interface Folded<S> {
+        void accept(String subject, long seq, S state);
     }
 
     /** Every organisation the fold has figures of. */
@@ -231,7 +276,14 @@ public final class FiguresFold {
             Map<Long, EventEnvelope> waiting = parked.get(event.subject());
             if (waiting != null) {
                 waiting.remove(event.seq());
+                if (waiting.isEmpty()) {
+                    parked.remove(event.subject());
+                }
             }
+        }
+
+        long size() {
+            return parked.values().stream().mapToLong(Map::size).sum();
         }
     }
 }
