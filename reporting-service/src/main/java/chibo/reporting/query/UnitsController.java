@@ -15,10 +15,12 @@ import java.util.List;
 class UnitsController {
 
     private final UncoveredUnits units;
+    private final OrgFigures figures;
     private final SubtreeGuard guard;
 
-    UnitsController(UncoveredUnits units, SubtreeGuard guard) {
+    UnitsController(UncoveredUnits units, OrgFigures figures, SubtreeGuard guard) {
         this.units = units;
+        this.figures = figures;
         this.guard = guard;
     }
 
@@ -27,9 +29,10 @@ class UnitsController {
     @PreAuthorize("hasAnyAuthority('" + Roles.DASHBOARD_READER + "', '" + Roles.AUDITOR + "', '"
             + Roles.AGENCY_WRITER + "')")
     Uncovered uncovered(@PathVariable String orgId) {
+        figures.findTotals(orgId).orElseThrow(() -> Problems.notFound("organisation", orgId));
+        guard.requireReadable(Caller.current(), orgId, "orgId");
         List<UncoveredUnits.Unit> found = units.of(orgId)
                 .orElseThrow(() -> Problems.notFound("organisation", orgId));
-        guard.requireReadable(Caller.current(), orgId, "orgId");
         return new Uncovered(orgId, found);
     }
 
