@@ -40,6 +40,12 @@ public class Reporting {
                 .queryParamIfPresent("asOf", Optional.ofNullable(asOf)).build(orgId));
     }
 
+    /** The units of the subtree, now, that no cell covers or where no active member resides. */
+    public UncoveredUnits uncoveredUnits(String token, String orgId) {
+        return read(token, orgId, UncoveredUnits.class, uri -> uri.path("/organizations/{orgId}/uncovered-units")
+                .build(orgId)).figures();
+    }
+
     /** The children side by side: members now or at {@code asOf}, flows of this year. */
     public Answer<Comparison> children(String token, String orgId, LocalDate asOf) {
         return read(token, orgId, Comparison.class, uri -> uri.path("/organizations/{orgId}/children")

@@ -4,11 +4,13 @@ import chibo.dashboard.DashboardProperties;
 import chibo.dashboard.figures.Answer;
 import chibo.dashboard.figures.Comparison;
 import chibo.dashboard.figures.FiguresRefused;
+import chibo.dashboard.figures.FiguresUnavailable;
 import chibo.dashboard.figures.LiveRelay;
 import chibo.dashboard.figures.OrgHeadline;
 import chibo.dashboard.figures.Reporting;
 import chibo.dashboard.figures.Series;
 import chibo.dashboard.figures.Summary;
+import chibo.dashboard.figures.UncoveredUnits;
 import chibo.dashboard.login.Reader;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -87,6 +89,9 @@ class OrganisationPages {
         model.addAttribute("flowLines", FlowComparison.lines(summary.figures().flows(),
                 yearBefore == null ? null : yearBefore.flows()));
         model.addAttribute("children", ChildrenTable.sorted(children.figures().children(), "name", false));
+        if (when.isNow()) {
+            model.addAttribute("unitGaps", unitGaps(token, orgId));
+        }
         Summary shown = summary.figures();
         frame(model, token, user, new OrgHeadline(shown.orgId(), shown.name(), shown.level(), shown.parentId()),
                 when);
@@ -190,6 +195,19 @@ class OrganisationPages {
     @GetMapping("/logged-out")
     String loggedOut() {
         return "logged-out";
+    }
+
+    /**
+     * The subtree's units without a cell or a resident member, by kind; null when reporting does not give them now
+     * (the page says so and shows the rest).
+     */
+    private List<UnitGaps> unitGaps(String token, String orgId) {
+        try {
+            UncoveredUnits uncovered = reporting.uncoveredUnits(token, orgId);
+            return uncovered == null ? null : UnitGaps.of(uncovered);
+        } catch (FiguresRefused | FiguresUnavailable notNow) {
+            return null;
+        }
     }
 
     /** The same months a year earlier; none when reporting will not give them (before the organisation existed). */

@@ -278,22 +278,22 @@ public final class OrgRollup {
             }
             case UnitRegistered e -> {
                 unitFacts.add(new UnitFact(e.unitId(), UnitFact.Change.REGISTERED, event.subject(), e.kind(), null,
-                        null, false, 0, month, cause, at));
+                        null, false, 0, month, cause, at, e.name()));
                 organisation(current, current.name(), current.active(), event);
             }
             case UnitCovered e -> {
                 unitFacts.add(new UnitFact(e.unitId(), UnitFact.Change.COVERED, null, null, e.cellId(), null, false,
-                        0, month, cause, at));
+                        0, month, cause, at, null));
                 organisation(current, current.name(), current.active(), event);
             }
             case PositionAssigned e -> {
                 unitFacts.add(new UnitFact(e.unitId(), UnitFact.Change.POSITION_ASSIGNED, null, null, null,
-                        e.position(), e.memberId() != null, 0, month, cause, at));
+                        e.position(), e.memberId() != null, 0, month, cause, at, null));
                 organisation(current, current.name(), current.active(), event);
             }
             case PositionVacated e -> {
                 unitFacts.add(new UnitFact(e.unitId(), UnitFact.Change.POSITION_VACATED, null, null, null,
-                        e.position(), false, 0, month, cause, at));
+                        e.position(), false, 0, month, cause, at, null));
                 organisation(current, current.name(), current.active(), event);
             }
         }

@@ -9,16 +9,26 @@ import java.util.TreeMap;
 /**
  * What is known of a unit, folded from its {@link UnitFact}s: the organisation that registered it, the cell covering
  * it, how many active members reside there, and {@code positions}: each held key position, true when a member holds
- * it.
+ * it; {@code name}: the unit's name as registered (absent in what was folded before names were kept).
  */
 public record UnitCoverage(String ownerOrgId, UnitKind kind, String cellId, long residents,
-                           Map<KeyPosition, Boolean> positions) {
+                           Map<KeyPosition, Boolean> positions, String name) {
 
     /** Nothing known yet. */
-    public static final UnitCoverage NONE = new UnitCoverage(null, null, null, 0, Map.of());
+    public static final UnitCoverage NONE = new UnitCoverage(null, null, null, 0, Map.of(), null);
 
     public UnitCoverage {
         positions = positions == null ? Map.of() : Map.copyOf(positions);
+    }
+
+    /** Registered, yet without a cell covering it. */
+    public boolean withoutCell() {
+        return ownerOrgId != null && cellId == null;
+    }
+
+    /** Registered, yet without an active party member residing there. */
+    public boolean withoutMember() {
+        return ownerOrgId != null && residents <= 0;
     }
 
     /** The coverage counters the unit adds to its owner: none before its registration. */
@@ -47,17 +57,18 @@ public record UnitCoverage(String ownerOrgId, UnitKind kind, String cellId, long
     public UnitCoverage with(UnitFact fact) {
         Map<KeyPosition, Boolean> held = new TreeMap<>(positions);
         return switch (fact.change()) {
-            case REGISTERED -> new UnitCoverage(fact.ownerOrgId(), fact.kind(), cellId, residents, positions);
-            case COVERED -> new UnitCoverage(ownerOrgId, kind, fact.cellId(), residents, positions);
+            case REGISTERED -> new UnitCoverage(fact.ownerOrgId(), fact.kind(), cellId, residents, positions,
+                    fact.name());
+            case COVERED -> new UnitCoverage(ownerOrgId, kind, fact.cellId(), residents, positions, name);
             case RESIDENTS -> new UnitCoverage(ownerOrgId, kind, cellId, residents + fact.residentsChange(),
-                    positions);
+                    positions, name);
             case POSITION_ASSIGNED -> {
                 held.put(fact.position(), fact.holderIsMember());
-                yield new UnitCoverage(ownerOrgId, kind, cellId, residents, held);
+                yield new UnitCoverage(ownerOrgId, kind, cellId, residents, held, name);
             }
             case POSITION_VACATED -> {
                 held.remove(fact.position());
-                yield new UnitCoverage(ownerOrgId, kind, cellId, residents, held);
+                yield new UnitCoverage(ownerOrgId, kind, cellId, residents, held, name);
             }
         };
     }

@@ -16,15 +16,16 @@ import java.time.Instant;
  * @param holderIsMember  whether the position's new holder is a party member (assignment)
  * @param residentsChange +1 or -1 active members residing there (residence)
  * @param month           month of the effective date
+ * @param name            the unit's name (registration only)
  */
 public record UnitFact(String unitId, Change change, String ownerOrgId, UnitKind kind, String cellId,
                        KeyPosition position, boolean holderIsMember, int residentsChange, String month, String cause,
-                       Instant recordedAt) {
+                       Instant recordedAt, String name) {
 
     public enum Change { REGISTERED, COVERED, POSITION_ASSIGNED, POSITION_VACATED, RESIDENTS }
 
     public static UnitFact residents(String unitId, int change, String month, String cause, Instant recordedAt) {
         return new UnitFact(unitId, Change.RESIDENTS, null, null, null, null, false, change, month, cause,
-                recordedAt);
+                recordedAt, null);
     }
 }

@@ -31,6 +31,11 @@ public record ReportingTopics(String version) {
         return changelog(OrgAggregateProcessor.MONTHS);
     }
 
+    /** Every unit's coverage as it stood at each commit, keyed by unit: the changelog of the unit fold's store. */
+    public String unitCoverage() {
+        return changelog(UnitFold.UNITS);
+    }
+
     private String changelog(String store) {
         return applicationId() + "-" + store + "-changelog";
     }
@@ -51,6 +56,11 @@ public record ReportingTopics(String version) {
      */
     public String monthsSinkGroup() {
         return applicationId() + "-mongo-timelines-sink";
+    }
+
+    /** The consumer group materialising this version's units and their coverage to MongoDB. */
+    public String unitsSinkGroup() {
+        return applicationId() + "-mongo-units-sink";
     }
 
     /** Every topic this version reads, inputs and its own internal topics, for its progress and lag. */

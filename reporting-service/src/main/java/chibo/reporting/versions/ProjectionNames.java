@@ -23,4 +23,9 @@ public final class ProjectionNames {
     public static String timelinesCollection(String version) {
         return "org_timelines_" + version;
     }
+
+    /** Units of the version and their coverage (owner, kind, name, covering cell, residents), keyed by unit. */
+    public static String unitsCollection(String version) {
+        return "units_" + version;
+    }
 }

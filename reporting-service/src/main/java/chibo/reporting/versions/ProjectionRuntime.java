@@ -91,7 +91,9 @@ final class ProjectionRuntime {
         FiguresSink sink = new FiguresSink(database, topics.version(), written);
         List<ConcurrentMessageListenerContainer<String, byte[]>> sinks = List.of(
                 container(kafka, topics.orgCounts(), topics.countsSinkGroup(), sink::writeCounts),
-                container(kafka, topics.orgMonths(), topics.monthsSinkGroup(), sink::writeMonths));
+                container(kafka, topics.orgMonths(), topics.monthsSinkGroup(), sink::writeMonths),
+                container(kafka, topics.unitCoverage(), topics.unitsSinkGroup(),
+                        new UnitsSink(database, topics.version())::writeUnits));
         streams.start();
         sinks.forEach(ConcurrentMessageListenerContainer::start);
         log.info("reporting topology {} started", topics.applicationId());

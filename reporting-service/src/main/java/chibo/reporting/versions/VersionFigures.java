@@ -58,5 +58,6 @@ final class VersionFigures {
         database.getCollection(ProjectionNames.countsCollection(version)).drop();
         database.getCollection(ProjectionNames.monthsCollection(version)).drop();
         database.getCollection(ProjectionNames.timelinesCollection(version)).drop();
+        database.getCollection(ProjectionNames.unitsCollection(version)).drop();
     }
 }

@@ -24,7 +24,7 @@ final class VersionTopics {
     }
 
     /**
-     * The topics of a projection version; created before the version starts. The two store changelogs the MongoDB
+     * The topics of a projection version; created before the version starts. The three store changelogs the MongoDB
      * sink reads are created here too (Kafka Streams takes a changelog that exists with its partition count), so
      * the sink's consumers find them from the start.
      */
@@ -34,6 +34,8 @@ final class VersionTopics {
                 TopicBuilder.name(topics.orgCounts()).partitions(partitioning.partitions())
                         .replicas(partitioning.replicas()).compact().build(),
                 TopicBuilder.name(topics.orgMonths()).partitions(partitioning.partitions())
+                        .replicas(partitioning.replicas()).compact().build(),
+                TopicBuilder.name(topics.unitCoverage()).partitions(partitioning.partitions())
                         .replicas(partitioning.replicas()).compact().build(),
                 TopicsAutoConfiguration.eventTopic(topics.unitFacts(), partitioning),
                 TopicsAutoConfiguration.eventTopic(topics.deadLetter(Topics.MEMBERSHIP), partitioning),
@@ -57,7 +59,7 @@ final class VersionTopics {
             }
             admin.deleteTopics(owned).all().get(30, TimeUnit.SECONDS);
             admin.deleteConsumerGroups(List.of(topics.applicationId(), topics.countsSinkGroup(),
-                    topics.monthsSinkGroup())).all().get(30, TimeUnit.SECONDS);
+                    topics.monthsSinkGroup(), topics.unitsSinkGroup())).all().get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {

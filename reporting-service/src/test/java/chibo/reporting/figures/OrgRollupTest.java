@@ -231,6 +231,7 @@ class OrgRollupTest {
             assertThat(fact.change()).isEqualTo(UnitFact.Change.REGISTERED);
             assertThat(fact.ownerOrgId()).isEqualTo("XA1");
             assertThat(fact.month()).isEqualTo("2025-03");
+            assertThat(fact.name()).isEqualTo("Thôn 1");
         });
     }
 
