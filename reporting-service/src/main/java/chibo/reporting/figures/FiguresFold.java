@@ -40,19 +40,42 @@ public final class FiguresFold {
     private final Map<String, SequenceGate> gates = new HashMap<>();
     private final Map<String, SequenceGate.Parking> parkings = new HashMap<>();
     private long refused;
+    private long refusedOnRelease;
+    private String refusal;
 
-    /** Folds one event of any of the three topics, and everything it leads to. */
-    public void apply(EventEnvelope event) {
+    /**
+     * Folds one event of any of the three topics, and everything it leads to.
+     *
+     * @return why the rules turn the event away, as the topology's dead letter says it; null when it was applied,
+     *         parked until its predecessor arrives, or skipped as a repeat
+     */
+    public String apply(EventEnvelope event) {
         String family = family(event);
         SequenceGate gate = gates.computeIfAbsent(family, f -> new SequenceGate(
                 parkings.computeIfAbsent(f, p -> new InMemoryParking()), QUIET));
+        refusal = null;
+        long refusedBefore = refusedOnRelease;
         gate.offer(event, lastSeq.getOrDefault(family + '|' + event.subject(), 0L),
-                arrived -> applied(family, arrived), released -> applied(family, released));
+                arrived -> applied(family, arrived), released -> {
+                    if (!applied(family, released)) {
+                        refusedOnRelease++;
+                    }
+                });
+        // a refusal while releasing is a parked event's, not this one's (which was applied, or nothing is released)
+        return refusedOnRelease == refusedBefore ? refusal : null;
     }
 
     /** Events the rules turned away, which the topology would have dead-lettered. */
     public long refused() {
         return refused;
+    }
+
+    /**
+     * Parked events the rules turned away once their predecessor arrived: the topology cannot dead-letter these
+     * (they are no longer the record being read) and stops at them.
+     */
+    public long refusedOnRelease() {
+        return refusedOnRelease;
     }
 
     /** The organisation's figures (its whole subtree included), if it was registered. */
@@ -134,6 +157,7 @@ public final class FiguresFold {
                     if (!figures.organisations.containsKey(event.subject())
                             && !(event.payload() instanceof OrganizationRegistered)) {
                         refused++;
+                        refusal = event.type() + " for unregistered organisation " + event.subject();
                         return false;
                     }
                     send(rollup.organisationEvent(event));
@@ -142,6 +166,8 @@ public final class FiguresFold {
         } catch (IllegalStateException | IllegalArgumentException | NullPointerException cannotApply) {
             handOver.clear();
             refused++;
+            refusal = "cannot apply " + event.type() + " seq " + event.seq() + " of " + event.subject() + ": "
+                    + cannotApply.getMessage();
             return false;
         }
         lastSeq.put(family + '|' + event.subject(), event.seq());

@@ -36,6 +36,16 @@ public record ReportingTopics(String version) {
         return changelog(UnitFold.UNITS);
     }
 
+    /** Every member's facts as they stood at each commit, keyed by member: the changelog of the member fold's store. */
+    public String memberFacts() {
+        return changelog(MemberFoldProcessor.STATES);
+    }
+
+    /** Every cell's meetings as they stood at each commit, keyed by cell: the changelog of the meeting fold's store. */
+    public String cellMeetings() {
+        return changelog(MeetingFoldProcessor.STATES);
+    }
+
     private String changelog(String store) {
         return applicationId() + "-" + store + "-changelog";
     }

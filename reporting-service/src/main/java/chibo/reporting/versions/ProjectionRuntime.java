@@ -31,6 +31,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -51,11 +53,18 @@ final class ProjectionRuntime {
     private final List<ConcurrentMessageListenerContainer<String, byte[]>> sinks;
     private final Duration commitInterval;
     private final RestoringStores restoring;
+    /** Runs a one-pass build before the topology starts; null when the topology started at once. */
+    private final Thread building;
+    /** What the one-pass build did, once it has. */
+    private final AtomicReference<Projections.OnePass> onePass;
 
     private ProjectionRuntime(ReportingTopics topics, FiguresSink sink, KafkaStreams streams,
                               KafkaStreamsMetrics metrics,
                               List<ConcurrentMessageListenerContainer<String, byte[]>> sinks,
-                              Duration commitInterval, RestoringStores restoring) {
+                              Duration commitInterval, RestoringStores restoring, Thread building,
+                              AtomicReference<Projections.OnePass> onePass) {
+        this.building = building;
+        this.onePass = onePass;
         this.commitInterval = commitInterval;
         this.restoring = restoring;
         this.topics = topics;
@@ -65,10 +74,16 @@ final class ProjectionRuntime {
         this.sinks = sinks;
     }
 
-    /** Starts the version's topology and sinks; its topics must exist. */
+    /**
+     * Starts the version's topology and sinks; its topics must exist.
+     *
+     * @param firstBuild for a version being built: run on a thread of its own before the topology starts (a one-pass
+     *                   build, {@link chibo.reporting.topology.OnePassBuild}); null to start the topology at once
+     */
     static ProjectionRuntime start(ReportingTopics topics, ReportingProperties properties, Duration commitInterval,
                                    KafkaProperties kafka, MongoDatabase database, MeterRegistry meters,
-                                   TopologyEvents events, TrustedSigners signers, CountsWritten written) {
+                                   TopologyEvents events, TrustedSigners signers, CountsWritten written,
+                                   Supplier<Projections.OnePass> firstBuild) {
         Properties config = new Properties();
         config.putAll(kafka.buildStreamsProperties());
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.applicationId());
@@ -94,10 +109,43 @@ final class ProjectionRuntime {
                 container(kafka, topics.orgMonths(), topics.monthsSinkGroup(), sink::writeMonths),
                 container(kafka, topics.unitCoverage(), topics.unitsSinkGroup(),
                         new UnitsSink(database, topics.version())::writeUnits));
-        streams.start();
         sinks.forEach(ConcurrentMessageListenerContainer::start);
-        log.info("reporting topology {} started", topics.applicationId());
-        return new ProjectionRuntime(topics, sink, streams, metrics, sinks, commitInterval, restoring);
+        Thread building = null;
+        AtomicReference<Projections.OnePass> onePass = new AtomicReference<>();
+        if (firstBuild == null) {
+            streams.start();
+            log.info("reporting topology {} started", topics.applicationId());
+        } else {
+            // a background thread by its name (chibo.background.threads): queries come first
+            building = new Thread(() -> buildThenStart(topics, () -> onePass.set(firstBuild.get()), streams),
+                    topics.applicationId() + "-one-pass");
+            building.setDaemon(true);
+            building.start();
+        }
+        return new ProjectionRuntime(topics, sink, streams, metrics, sinks, commitInterval, restoring, building,
+                onePass);
+    }
+
+    /** Runs the first build, then the topology: from where the build left it, or from offset zero without it. */
+    private static void buildThenStart(ReportingTopics topics, Runnable firstBuild, KafkaStreams streams) {
+        try {
+            firstBuild.run();
+        } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            log.warn("one-pass build of {} failed; the topology builds it from where the committed offsets say",
+                    topics.applicationId(), e);
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            return;
+        }
+        synchronized (streams) {
+            if (streams.state() == KafkaStreams.State.CREATED) {
+                streams.start();
+                log.info("reporting topology {} started", topics.applicationId());
+            }
+        }
     }
 
     private static ConcurrentMessageListenerContainer<String, byte[]> container(
@@ -172,14 +220,29 @@ final class ProjectionRuntime {
         return restoring;
     }
 
+    /** What the one-pass build did here, once it has; null before, or when none runs. */
+    Projections.OnePass onePass() {
+        return onePass.get();
+    }
+
     /** How often this runtime's topology commits. */
     Duration commitInterval() {
         return commitInterval;
     }
 
     void stop() {
+        if (building != null && building.isAlive()) {
+            building.interrupt();
+            try {
+                building.join(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         sinks.forEach(ConcurrentMessageListenerContainer::stop);
-        streams.close(Duration.ofSeconds(30));
+        synchronized (streams) {
+            streams.close(Duration.ofSeconds(30));
+        }
         metrics.close();
         log.info("reporting topology {} stopped", topics.applicationId());
     }

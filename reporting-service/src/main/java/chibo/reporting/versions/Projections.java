@@ -175,7 +175,7 @@ public class Projections implements SmartLifecycle, HealthIndicator {
 
     private void run(String version) {
         running.computeIfAbsent(version, v -> launcher.start(v, v.equals(live()) ? properties.commitInterval()
-                : properties.rebuildCommitInterval()));
+                : properties.rebuildCommitInterval(), !v.equals(live())));
     }
 
     /**
@@ -232,7 +232,7 @@ public class Projections implements SmartLifecycle, HealthIndicator {
         Document stored = stored(version).orElseThrow(() -> Problems.notFound("projection version", version));
         State state = State.valueOf(stored.getString("state"));
         if (state == State.DROPPED) {
-            return new Progress(version, state, false, 0, 0, null, null, null, null, null);
+            return new Progress(version, state, false, 0, 0, null, null, null, null, null, null);
         }
         return versionProgress.of(offsets, version, version.equals(live()) ? State.LIVE : state, running.get(version));
     }
@@ -372,9 +372,19 @@ public class Projections implements SmartLifecycle, HealthIndicator {
      * @param topology         the state of the version's topology on this instance (null: not running here)
      * @param commitIntervalMs how often it commits on this instance: a version being built less often than the
      *                         live one
+     * @param onePass          what the one-pass build of a version being built did on this instance (null: none ran
+     *                         here, or it is still folding)
      */
     public record Progress(String version, State state, boolean caughtUp, long done, long total, Double percentDone,
-                           Double perSecond, Long etaSeconds, String topology, Long commitIntervalMs) {
+                           Double perSecond, Long etaSeconds, String topology, Long commitIntervalMs,
+                           OnePass onePass) {
+    }
+
+    /**
+     * A one-pass build: handed to the topology after folding {@code events} in {@code millis}, or declined (the
+     * topology built the version from offset zero) for the reason given.
+     */
+    public record OnePass(boolean handedOver, long events, long millis, String declined) {
     }
 
     public record Difference(String orgId, String counter, long live, long rebuilt) {

@@ -20,6 +20,8 @@ import java.time.Duration;
  * @param streamThreads     stream threads per version and instance: its tasks (one per partition) are shared among
  *                          them, so a version folds on as many cores
  * @param liveStreamsPerClient live-figure streams one client (token subject) may hold open at once
+ * @param onePassBuild       whether a version being built is first folded in one pass and handed to its topology
+ *                          ({@code OnePassBuild}), where it can be; else the topology builds it from offset zero
  * @param readyMaxLag       input events the live version may have left to count before the service says it is not
  *                          ready ({@code /actuator/health/readiness} out of service): its figures are then behind
  */
@@ -28,7 +30,7 @@ import java.time.Duration;
 public record ReportingProperties(@NotBlank String projectionVersion, @NotNull Path stateDir,
                                   @NotNull Duration commitInterval, @NotNull Duration rebuildCommitInterval,
                                   @Min(1) int streamThreads, @Min(0) Long readyMaxLag,
-                                  @Min(1) Integer liveStreamsPerClient) {
+                                  @Min(1) Integer liveStreamsPerClient, Boolean onePassBuild) {
 
     public ReportingProperties {
         if (projectionVersion == null) {
@@ -51,6 +53,9 @@ public record ReportingProperties(@NotBlank String projectionVersion, @NotNull P
         }
         if (liveStreamsPerClient == null) {
             liveStreamsPerClient = 8;
+        }
+        if (onePassBuild == null) {
+            onePassBuild = true;
         }
     }
 

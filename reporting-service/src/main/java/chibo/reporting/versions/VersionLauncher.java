@@ -3,16 +3,19 @@ package chibo.reporting.versions;
 import chibo.contracts.TrustedSigners;
 import chibo.platform.kafka.TopicsProperties;
 import chibo.platform.tracing.EventTracing;
+import chibo.reporting.topology.OnePassBuild;
 import chibo.reporting.topology.ReportingTopics;
 import chibo.reporting.topology.TopologyEvents;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.KafkaAdmin;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /** Starts a projection version on this instance: creates its topics, then runs its topology and sinks. */
 final class VersionLauncher {
@@ -42,10 +45,25 @@ final class VersionLauncher {
         this.countsWritten = countsWritten;
     }
 
-    ProjectionRuntime start(String version, Duration commitInterval) {
+    /**
+     * @param building whether the version is being built (not live): it is then built in one pass first, where it
+     *                 can be ({@link OnePassBuild}), unless turned off ({@code chibo.reporting.one-pass-build})
+     */
+    ProjectionRuntime start(String version, Duration commitInterval, boolean building) {
         ReportingTopics topics = new ReportingTopics(version);
         kafkaAdmin.createOrModifyTopics(VersionTopics.of(topics, partitioning).toArray(new NewTopic[0]));
+        Supplier<Projections.OnePass> firstBuild = building && properties.onePassBuild() ? () -> onePass(topics)
+                : null;
         return ProjectionRuntime.start(topics, properties, commitInterval, kafka, database, meters, events, signers,
-                countsWritten.getIfAvailable(() -> CountsWritten.NONE));
+                countsWritten.getIfAvailable(() -> CountsWritten.NONE), firstBuild);
+    }
+
+    private Projections.OnePass onePass(ReportingTopics topics) {
+        try (Admin admin = Admin.create(kafka.buildAdminProperties())) {
+            OnePassBuild.Outcome outcome = OnePassBuild.run(topics, admin, kafka.buildConsumerProperties(),
+                    kafka.buildProducerProperties(), signers);
+            return new Projections.OnePass(outcome.handedOver(), outcome.events(), outcome.took().toMillis(),
+                    outcome.why());
+        }
     }
 }

@@ -50,7 +50,8 @@ final class VersionProgress {
                 total == 0 ? Double.valueOf(100) : Math.min(100.0, Math.round(done * 1000.0 / total) / 10.0),
                 rate == null ? null : Math.round(rate * 10) / 10.0, caughtUp ? Long.valueOf(0) : etaSeconds,
                 runtime == null ? null : runtime.state().name(),
-                runtime == null ? null : runtime.commitInterval().toMillis());
+                runtime == null ? null : runtime.commitInterval().toMillis(),
+                runtime == null ? null : runtime.onePass());
     }
 
     /** Whether the version has processed everything on its input and internal topics and stored the results. */

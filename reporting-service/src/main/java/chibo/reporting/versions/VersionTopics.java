@@ -37,6 +37,11 @@ final class VersionTopics {
                         .replicas(partitioning.replicas()).compact().build(),
                 TopicBuilder.name(topics.unitCoverage()).partitions(partitioning.partitions())
                         .replicas(partitioning.replicas()).compact().build(),
+                // the folds' stores, which a one-pass build hands its members' and cells' states through
+                TopicBuilder.name(topics.memberFacts()).partitions(partitioning.partitions())
+                        .replicas(partitioning.replicas()).compact().build(),
+                TopicBuilder.name(topics.cellMeetings()).partitions(partitioning.partitions())
+                        .replicas(partitioning.replicas()).compact().build(),
                 TopicsAutoConfiguration.eventTopic(topics.unitFacts(), partitioning),
                 TopicsAutoConfiguration.eventTopic(topics.deadLetter(Topics.MEMBERSHIP), partitioning),
                 TopicsAutoConfiguration.eventTopic(topics.deadLetter(Topics.MEETING), partitioning),
