@@ -98,6 +98,8 @@ public final class PartyRuleBook {
                 new AdmissionRules.MinimumEducation(s.of("3.3")),
                 new AdmissionRules.AwarenessCertificate(r, s.of("3.4")),
                 new AdmissionRules.Introducers(r, "Điều lệ Đảng, điều 4; " + s.of("3.5")),
+                new AdmissionRules.YouthUnionRoute("Điều lệ Đảng, điều 4.3; " + s.of("3.5")
+                        + "; Luật Thanh niên 2020, điều 1 (thanh niên đến 30 tuổi)"),
                 new AdmissionRules.TwoThirdsVote("Điều lệ Đảng, điều 4; " + s.of("9.3.2")),
                 new AdmissionRules.DecisionDeadline(r, calendar, s.of("4.1")))));
         set.rules(Command.SWEARING_IN, ProbationFacts.class, concat(recorded, List.of(
@@ -132,6 +134,8 @@ public final class PartyRuleBook {
                 new AdmissionRules.Age(r, "Điều lệ Đảng, điều 1; " + s.of("3.1")),
                 new AdmissionRules.MinimumEducation(s.of("3.3")),
                 new AdmissionRules.Introducers(r, "Điều lệ Đảng, điều 4; " + s.of("3.5")),
+                new AdmissionRules.YouthUnionRoute("Điều lệ Đảng, điều 4.3; " + s.of("3.5")
+                        + "; Luật Thanh niên 2020, điều 1 (thanh niên đến 30 tuổi)"),
                 new AdmissionRules.TwoThirdsVote("Điều lệ Đảng, điều 4; " + s.of("9.3.2")),
                 new ReadmissionRules.OnceOnly(s.of("3.5.1")),
                 new ReadmissionRules.WaitingPeriod(r, s.of("3.5.1")),

@@ -884,6 +884,11 @@ class BadInputCorpusTest extends MembershipComponentTest {
                 refuse("admission: the youth union with two introducers breaks the introducers rule")
                         .post("/members/admissions", w, with(fx.admission(), "youthUnionIntroduced", true))
                         .is(422, "rule:admission.introducers", "introducers"),
+                refuse("admission: the youth union introducing an applicant of 45 breaks the youth-union-route rule")
+                        .post("/members/admissions", w, with(fx.admission(), "youthUnionIntroduced", true,
+                                "person.birthDate", "1980-04-12", "introducers", List.of(
+                                        map("memberId", fx.a.introducer(), "workedWithSince", "2023-01-10"))))
+                        .is(422, "rule:admission.youth-union-route", "youthUnionIntroduced"),
                 refuse("admission: 7 of 11 in favour breaks the two-thirds rule")
                         .post("/members/admissions", w, with(fx.admission(), "vote.inFavour", 7))
                         .is(422, "rule:admission.two-thirds-vote", "vote.inFavour"),

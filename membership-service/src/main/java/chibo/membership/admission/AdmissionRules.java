@@ -180,6 +180,43 @@ public final class AdmissionRules {
     }
 
     /**
+     * The Youth Union committee introduces only an applicant of Youth Union age: up to 30, counted in months as the
+     * other ages are, on the day of the cell's resolution (youth: from 16 to 30, Luật Thanh niên 2020, điều 1). An
+     * older applicant is introduced by two official members.
+     */
+    public static final class YouthUnionRoute implements Rule<IntroducedFacts> {
+        /** Luật Thanh niên 2020, điều 1; Điều lệ Đoàn TNCS Hồ Chí Minh: a member over 30 leaves the Youth Union. */
+        public static final int YOUTH_UNION_MAXIMUM_AGE_YEARS = 30;
+
+        private final String source;
+
+        public YouthUnionRoute(String source) {
+            this.source = source;
+        }
+
+        public String id() {
+            return "admission.youth-union-route";
+        }
+
+        public String source() {
+            return source;
+        }
+
+        public Optional<Violation> check(IntroducedFacts facts) {
+            if (!facts.youthUnionIntroduced() || facts.person() == null || facts.person().birthDate() == null) {
+                return holds();
+            }
+            long months = Ages.months(facts.person().birthDate(), facts.cellResolutionDate());
+            return months > 12L * YOUTH_UNION_MAXIMUM_AGE_YEARS
+                    ? violated("youthUnionIntroduced", "the applicant was " + months / 12 + " years and "
+                            + months % 12 + " months old when the cell considered the admission: the Youth Union"
+                            + " committee introduces applicants of Youth Union age (up to "
+                            + YOUTH_UNION_MAXIMUM_AGE_YEARS + ") only; two official members introduce an older one")
+                    : holds();
+        }
+    }
+
+    /**
      * At least two thirds of the official members vote in favour. The base: official members minus those
      * temporarily transferred elsewhere and exempted members not present.
      */

@@ -236,6 +236,52 @@ class AdmissionRulesTest {
         }
     }
 
+    /** Điều lệ Đảng, điều 4.3: the Youth Union route; youth is to 30 (Luật Thanh niên 2020, điều 1). */
+    @Nested
+    class YouthUnionRoute {
+        private final AdmissionRules.YouthUnionRoute rule = new AdmissionRules.YouthUnionRoute(
+                "Điều lệ Đảng, điều 4.3; QĐ 294-QĐ/TW, điểm 3.5; Luật Thanh niên 2020, điều 1");
+
+        @Test
+        void the_youth_union_introduces_an_applicant_of_27() {
+            var facts = AdmissionFactsBuilder.valid().bornOn(LocalDate.of(1998, 4, 12)).youthUnion().build();
+
+            assertThat(check(rule, facts)).isEmpty();
+        }
+
+        @Test
+        void the_youth_union_introduces_an_applicant_who_turned_30_on_the_day_of_the_resolution() {
+            var facts = AdmissionFactsBuilder.valid().bornOn(LocalDate.of(1995, 9, 3)).youthUnion().build();
+
+            assertThat(check(rule, facts)).isEmpty();
+        }
+
+        @Test
+        void refuses_the_youth_union_route_for_an_applicant_of_30_years_and_one_month() {
+            var facts = AdmissionFactsBuilder.valid().bornOn(LocalDate.of(1995, 8, 3)).youthUnion().build();
+
+            assertThat(check(rule, facts)).hasValueSatisfying(v -> {
+                assertThat(v.field()).isEqualTo("youthUnionIntroduced");
+                assertThat(v.message()).contains("30 years and 1 months old").contains("two official members");
+            });
+        }
+
+        @Test
+        void refuses_the_youth_union_route_for_an_applicant_of_45() {
+            var facts = AdmissionFactsBuilder.valid().bornOn(LocalDate.of(1980, 4, 12)).youthUnion().build();
+
+            assertThat(check(rule, facts)).hasValueSatisfying(v -> assertThat(v.field())
+                    .isEqualTo("youthUnionIntroduced"));
+        }
+
+        @Test
+        void an_applicant_of_45_introduced_by_two_official_members_is_not_concerned() {
+            var facts = AdmissionFactsBuilder.valid().bornOn(LocalDate.of(1980, 4, 12)).build();
+
+            assertThat(check(rule, facts)).isEmpty();
+        }
+    }
+
     @Nested
     class TwoThirdsVote {
         private final AdmissionRules.TwoThirdsVote rule = new AdmissionRules.TwoThirdsVote("QĐ 294-QĐ/TW, điểm 9.3.2");
