@@ -150,7 +150,8 @@ public final class PartyRuleBook {
                 new ReviewRules.ClosedAfterOpening())));
         set.rules(Command.CORRECTION, CorrectionFacts.class, concat(decision, List.of(
                 new CorrectionRules.Target(),
-                new CorrectionRules.AppealWindow(r, calendar, "Điều lệ Đảng, điều 39.7; " + s.of("8")))));
+                new CorrectionRules.AppealWindow(r, calendar,
+                        "Điều lệ Đảng, điều 39.7; QĐ 22-QĐ/TW (2021); " + s.of("8")))));
         set.rules(Command.ENROLMENT, EnrolmentFacts.class, List.of(
                 new EnrolmentRules.PossibleStatus(),
                 new EnrolmentRules.DatesInOrder(),

@@ -406,6 +406,10 @@ class BadInputCorpusTest extends MembershipComponentTest {
                 refuse("correction: a word as the corrected seq is named")
                         .post(m(fx.expelled, "corrections"), w, with(fx.correction(), "correctedSeq", "second"))
                         .is(400, INVALID, "correctedSeq"),
+                refuse("correction: a word as the day the decision was received is named")
+                        .post(m(fx.expelled, "corrections"), w, with(fx.correction(), "kind", "APPEAL_UPHELD",
+                                "appealFiledOn", "2025-10-10", "decisionReceivedOn", "last week"))
+                        .is(400, INVALID, "decisionReceivedOn"),
                 refuse("correction: a word as the appeal date is named")
                         .post(m(fx.expelled, "corrections"), w, with(fx.correction(), "kind", "APPEAL_UPHELD",
                                 "appealFiledOn", "soon"))
@@ -1127,6 +1131,15 @@ class BadInputCorpusTest extends MembershipComponentTest {
                 refuse("correction: an appeal lodged ten weeks after expulsion breaks the appeal-window rule")
                         .post(m(fx.expelled, "corrections"), w, with(fx.correction(), "kind", "APPEAL_UPHELD",
                                 "appealFiledOn", "2025-12-15", "decisionDate", "2025-12-20"))
+                        .is(422, "rule:correction.appeal-window", "appealFiledOn"),
+                refuse("correction: the expulsion received before its date breaks the appeal-window rule")
+                        .post(m(fx.expelled, "corrections"), w, with(fx.correction(), "kind", "APPEAL_UPHELD",
+                                "appealFiledOn", "2025-10-10", "decisionReceivedOn", "2025-09-20"))
+                        .is(422, "rule:correction.appeal-window", "decisionReceivedOn"),
+                refuse("correction: an appeal lodged more than a month after the member received the expulsion"
+                        + " breaks the appeal-window rule")
+                        .post(m(fx.expelled, "corrections"), w, with(fx.correction(), "kind", "APPEAL_UPHELD",
+                                "appealFiledOn", "2025-11-10", "decisionReceivedOn", "2025-10-02"))
                         .is(422, "rule:correction.appeal-window", "appealFiledOn"),
                 refuse("correction: an appeal lodged before the decision breaks the appeal-window rule")
                         .post(m(fx.expelled, "corrections"), w, with(fx.correction(), "kind", "APPEAL_UPHELD",
