@@ -3,6 +3,7 @@ package chibo.membership;
 import chibo.calendar.WorkingDayCalendar;
 import chibo.membership.admission.AdmissionFacts;
 import chibo.membership.admission.AdmissionRules;
+import chibo.membership.admission.EducationException;
 import chibo.membership.correction.CorrectionFacts;
 import chibo.membership.correction.CorrectionRules;
 import chibo.membership.enrolment.EnrolmentFacts;
@@ -95,7 +96,7 @@ public final class PartyRuleBook {
 
         set.rules(Command.ADMISSION, AdmissionFacts.class, concat(admitting, List.of(
                 new AdmissionRules.Age(r, "Điều lệ Đảng, điều 1; " + s.of("3.1")),
-                new AdmissionRules.MinimumEducation(s.of("3.3")),
+                new AdmissionRules.MinimumEducation(s.of("3.3") + "; " + EducationException.SOURCE),
                 new AdmissionRules.AwarenessCertificate(r, s.of("3.4")),
                 new AdmissionRules.Introducers(r, "Điều lệ Đảng, điều 4; " + s.of("3.5")),
                 new AdmissionRules.YouthUnionRoute("Điều lệ Đảng, điều 4.3; " + s.of("3.5")
@@ -132,7 +133,7 @@ public final class PartyRuleBook {
         set.rules(Command.DEATH, MemberDecisionFacts.class, recorded);
         set.rules(Command.READMISSION, ReadmissionFacts.class, concat(admitting, List.of(
                 new AdmissionRules.Age(r, "Điều lệ Đảng, điều 1; " + s.of("3.1")),
-                new AdmissionRules.MinimumEducation(s.of("3.3")),
+                new AdmissionRules.MinimumEducation(s.of("3.3") + "; " + EducationException.SOURCE),
                 new AdmissionRules.Introducers(r, "Điều lệ Đảng, điều 4; " + s.of("3.5")),
                 new AdmissionRules.YouthUnionRoute("Điều lệ Đảng, điều 4.3; " + s.of("3.5")
                         + "; Luật Thanh niên 2020, điều 1 (thanh niên đến 30 tuổi)"),

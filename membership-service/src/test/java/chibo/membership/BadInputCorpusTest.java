@@ -855,6 +855,19 @@ class BadInputCorpusTest extends MembershipComponentTest {
                 refuse("admission: primary education only breaks the education rule")
                         .post("/members/admissions", w, with(fx.admission(), "person.education", "PRIMARY"))
                         .is(422, "rule:admission.education", "person.education"),
+                refuse("admission: an education exception for a Secretariat's case without its document breaks the"
+                        + " education rule")
+                        .post("/members/admissions", w, with(fx.admission(), "person.education", "PRIMARY",
+                                "educationException", map("ground", "SECRETARIAT_CASE")))
+                        .is(422, "rule:admission.education", "educationException.basis"),
+                refuse("admission: an education exception on a ground the regulations do not name is named")
+                        .post("/members/admissions", w, with(fx.admission(), "person.education", "PRIMARY",
+                                "educationException", map("ground", "BIG_CITY", "basis", "Hà Nội")))
+                        .is(400, INVALID, "educationException.ground"),
+                refuse("admission: an education exception without its ground is named")
+                        .post("/members/admissions", w, with(fx.admission(), "person.education", "PRIMARY",
+                                "educationException", map("basis", "bản Nà Mò")))
+                        .is(400, INVALID, "educationException.ground"),
                 refuse("admission: no awareness-course certificate breaks the certificate rule")
                         .post("/members/admissions", w, without(fx.admission(), "awarenessCertificate"))
                         .is(422, "rule:admission.awareness-certificate", "awarenessCertificate"),

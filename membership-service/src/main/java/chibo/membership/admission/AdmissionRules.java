@@ -60,7 +60,11 @@ public final class AdmissionRules {
         }
     }
 
-    /** At least lower-secondary (THCS) education. */
+    /**
+     * At least lower-secondary (THCS) education; primary (tiểu học) where the applicant claims one of the exceptions
+     * the regulations allow (highland, remote and border areas, islands, ethnic-minority areas, areas of special
+     * hardship, other cases the Secretariat names), stating what supports it.
+     */
     public static final class MinimumEducation implements Rule<ApplicantFacts> {
         private final String source;
 
@@ -77,9 +81,22 @@ public final class AdmissionRules {
         }
 
         public Optional<Violation> check(ApplicantFacts facts) {
-            return facts.person().education().compareTo(Education.LOWER_SECONDARY) < 0
-                    ? violated("person.education", "lower-secondary (THCS) education or higher is required")
-                    : holds();
+            if (facts.person().education().compareTo(Education.LOWER_SECONDARY) >= 0) {
+                return holds();
+            }
+            EducationException exception = facts.educationException();
+            if (exception == null) {
+                return violated("person.education", "lower-secondary (THCS) education or higher is required, save"
+                        + " for an exception the regulations allow (educationException: highland, remote or border"
+                        + " areas, islands, ethnic-minority areas, areas of special hardship, other cases the"
+                        + " Secretariat names)");
+            }
+            if (!exception.hasBasis()) {
+                return violated("educationException.basis", "an exception from the lower-secondary minimum ("
+                        + exception.ground().wording() + ") states what supports it: the place, or the"
+                        + " Secretariat's document for another case");
+            }
+            return holds(); // primary (tiểu học), the least chibo records, is enough under the exception
         }
     }
 

@@ -94,6 +94,50 @@ class AdmissionRulesTest {
             assertThat(check(rule, AdmissionFactsBuilder.valid().education(Education.PRIMARY).build()))
                     .hasValueSatisfying(v -> assertThat(v.field()).isEqualTo("person.education"));
         }
+
+        // QĐ 24-QĐ/TW điểm 3.3 (amended by QĐ 232-QĐ/TW, 2025), QĐ 294-QĐ/TW điểm 3.3: the Secretariat's exceptions
+        @Test
+        void admits_primary_education_in_an_ethnic_minority_area_when_the_exception_is_claimed_with_its_place() {
+            var facts = AdmissionFactsBuilder.valid().education(Education.PRIMARY)
+                    .educationException(EducationException.Ground.ETHNIC_MINORITY_AREA, "bản Nà Mò, xã Hồng Quang")
+                    .build();
+
+            assertThat(check(rule, facts)).isEmpty();
+        }
+
+        @Test
+        void admits_primary_education_on_an_island() {
+            var facts = AdmissionFactsBuilder.valid().education(Education.PRIMARY)
+                    .educationException(EducationException.Ground.ISLAND, "đặc khu Cô Tô").build();
+
+            assertThat(check(rule, facts)).isEmpty();
+        }
+
+        @Test
+        void rejects_an_exception_that_does_not_say_what_supports_it() {
+            var facts = AdmissionFactsBuilder.valid().education(Education.PRIMARY)
+                    .educationException(EducationException.Ground.SECRETARIAT_CASE, " ").build();
+
+            assertThat(check(rule, facts)).hasValueSatisfying(v -> {
+                assertThat(v.field()).isEqualTo("educationException.basis");
+                assertThat(v.message()).contains("hướng dẫn của Ban Bí thư");
+            });
+        }
+
+        @Test
+        void without_a_claimed_exception_primary_education_is_refused_and_the_refusal_names_the_exceptions() {
+            assertThat(check(rule, AdmissionFactsBuilder.valid().education(Education.PRIMARY).build()))
+                    .hasValueSatisfying(v -> assertThat(v.message()).contains("educationException")
+                            .contains("islands").contains("ethnic-minority areas"));
+        }
+
+        @Test
+        void a_claimed_exception_changes_nothing_for_a_lower_secondary_graduate() {
+            var facts = AdmissionFactsBuilder.valid().education(Education.LOWER_SECONDARY)
+                    .educationException(EducationException.Ground.SECRETARIAT_CASE, null).build();
+
+            assertThat(check(rule, facts)).isEmpty();
+        }
     }
 
     @Nested
