@@ -85,6 +85,18 @@ class VietnamHolidayRulesTest {
                 .contains("applied by chibo").contains("verify");
     }
 
+    /** The Prime Minister's approvals of 2018 for 2019 (press: Tiền Phong, 07/2018; Sức khỏe & Đời sống, 22/04/2019). */
+    @Test
+    void the_civil_services_swapped_days_of_2019_are_data() {
+        assertThat(calendar.isWorkingDay(LocalDate.of(2018, 12, 31))).as("Mon 31/12/2018 off").isFalse();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2019, 1, 5))).as("Sat 05/01/2019 worked").isTrue();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2019, 4, 29))).as("Mon 29/04/2019 off").isFalse();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2019, 5, 4))).as("Sat 04/05/2019 worked").isTrue();
+        assertThat(calendar.workedRestDays(2019)).containsExactly(LocalDate.of(2019, 1, 5), LocalDate.of(2019, 5, 4));
+        // the swaps move a working day, they add none: 30 working days from Fri 26/04/2019 end on Tue 11/06/2019
+        assertThat(calendar.plusWorkingDays(LocalDate.of(2019, 4, 26), 30)).isEqualTo(LocalDate.of(2019, 6, 11));
+    }
+
     @Test
     void the_civil_services_swapped_days_of_2024_and_2025_are_data() {
         assertThat(calendar.isWorkingDay(LocalDate.of(2024, 4, 29))).as("Mon 29/04/2024 off").isFalse();

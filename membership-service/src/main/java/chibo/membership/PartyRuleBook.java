@@ -3,6 +3,7 @@ package chibo.membership;
 import chibo.calendar.WorkingDayCalendar;
 import chibo.membership.admission.AdmissionFacts;
 import chibo.membership.admission.AdmissionRules;
+import chibo.membership.admission.EducationException;
 import chibo.membership.correction.CorrectionFacts;
 import chibo.membership.correction.CorrectionRules;
 import chibo.membership.enrolment.EnrolmentFacts;
@@ -95,9 +96,11 @@ public final class PartyRuleBook {
 
         set.rules(Command.ADMISSION, AdmissionFacts.class, concat(admitting, List.of(
                 new AdmissionRules.Age(r, "Điều lệ Đảng, điều 1; " + s.of("3.1")),
-                new AdmissionRules.MinimumEducation(s.of("3.3")),
+                new AdmissionRules.MinimumEducation(s.of("3.3") + "; " + EducationException.SOURCE),
                 new AdmissionRules.AwarenessCertificate(r, s.of("3.4")),
                 new AdmissionRules.Introducers(r, "Điều lệ Đảng, điều 4; " + s.of("3.5")),
+                new AdmissionRules.YouthUnionRoute("Điều lệ Đảng, điều 4.3; " + s.of("3.5")
+                        + "; Luật Thanh niên 2020, điều 1 (thanh niên đến 30 tuổi)"),
                 new AdmissionRules.TwoThirdsVote("Điều lệ Đảng, điều 4; " + s.of("9.3.2")),
                 new AdmissionRules.DecisionDeadline(r, calendar, s.of("4.1")))));
         set.rules(Command.SWEARING_IN, ProbationFacts.class, concat(recorded, List.of(
@@ -130,8 +133,10 @@ public final class PartyRuleBook {
         set.rules(Command.DEATH, MemberDecisionFacts.class, recorded);
         set.rules(Command.READMISSION, ReadmissionFacts.class, concat(admitting, List.of(
                 new AdmissionRules.Age(r, "Điều lệ Đảng, điều 1; " + s.of("3.1")),
-                new AdmissionRules.MinimumEducation(s.of("3.3")),
+                new AdmissionRules.MinimumEducation(s.of("3.3") + "; " + EducationException.SOURCE),
                 new AdmissionRules.Introducers(r, "Điều lệ Đảng, điều 4; " + s.of("3.5")),
+                new AdmissionRules.YouthUnionRoute("Điều lệ Đảng, điều 4.3; " + s.of("3.5")
+                        + "; Luật Thanh niên 2020, điều 1 (thanh niên đến 30 tuổi)"),
                 new AdmissionRules.TwoThirdsVote("Điều lệ Đảng, điều 4; " + s.of("9.3.2")),
                 new ReadmissionRules.OnceOnly(s.of("3.5.1")),
                 new ReadmissionRules.WaitingPeriod(r, s.of("3.5.1")),
@@ -146,7 +151,8 @@ public final class PartyRuleBook {
                 new ReviewRules.ClosedAfterOpening())));
         set.rules(Command.CORRECTION, CorrectionFacts.class, concat(decision, List.of(
                 new CorrectionRules.Target(),
-                new CorrectionRules.AppealWindow(r, calendar, "Điều lệ Đảng, điều 39.7; " + s.of("8")))));
+                new CorrectionRules.AppealWindow(r, calendar,
+                        "Điều lệ Đảng, điều 39.7; QĐ 22-QĐ/TW (2021); " + s.of("8")))));
         set.rules(Command.ENROLMENT, EnrolmentFacts.class, List.of(
                 new EnrolmentRules.PossibleStatus(),
                 new EnrolmentRules.DatesInOrder(),

@@ -406,6 +406,10 @@ class BadInputCorpusTest extends MembershipComponentTest {
                 refuse("correction: a word as the corrected seq is named")
                         .post(m(fx.expelled, "corrections"), w, with(fx.correction(), "correctedSeq", "second"))
                         .is(400, INVALID, "correctedSeq"),
+                refuse("correction: a word as the day the decision was received is named")
+                        .post(m(fx.expelled, "corrections"), w, with(fx.correction(), "kind", "APPEAL_UPHELD",
+                                "appealFiledOn", "2025-10-10", "decisionReceivedOn", "last week"))
+                        .is(400, INVALID, "decisionReceivedOn"),
                 refuse("correction: a word as the appeal date is named")
                         .post(m(fx.expelled, "corrections"), w, with(fx.correction(), "kind", "APPEAL_UPHELD",
                                 "appealFiledOn", "soon"))
@@ -851,6 +855,19 @@ class BadInputCorpusTest extends MembershipComponentTest {
                 refuse("admission: primary education only breaks the education rule")
                         .post("/members/admissions", w, with(fx.admission(), "person.education", "PRIMARY"))
                         .is(422, "rule:admission.education", "person.education"),
+                refuse("admission: an education exception for a Secretariat's case without its document breaks the"
+                        + " education rule")
+                        .post("/members/admissions", w, with(fx.admission(), "person.education", "PRIMARY",
+                                "educationException", map("ground", "SECRETARIAT_CASE")))
+                        .is(422, "rule:admission.education", "educationException.basis"),
+                refuse("admission: an education exception on a ground the regulations do not name is named")
+                        .post("/members/admissions", w, with(fx.admission(), "person.education", "PRIMARY",
+                                "educationException", map("ground", "BIG_CITY", "basis", "Hà Nội")))
+                        .is(400, INVALID, "educationException.ground"),
+                refuse("admission: an education exception without its ground is named")
+                        .post("/members/admissions", w, with(fx.admission(), "person.education", "PRIMARY",
+                                "educationException", map("basis", "bản Nà Mò")))
+                        .is(400, INVALID, "educationException.ground"),
                 refuse("admission: no awareness-course certificate breaks the certificate rule")
                         .post("/members/admissions", w, without(fx.admission(), "awarenessCertificate"))
                         .is(422, "rule:admission.awareness-certificate", "awarenessCertificate"),
@@ -884,6 +901,11 @@ class BadInputCorpusTest extends MembershipComponentTest {
                 refuse("admission: the youth union with two introducers breaks the introducers rule")
                         .post("/members/admissions", w, with(fx.admission(), "youthUnionIntroduced", true))
                         .is(422, "rule:admission.introducers", "introducers"),
+                refuse("admission: the youth union introducing an applicant of 45 breaks the youth-union-route rule")
+                        .post("/members/admissions", w, with(fx.admission(), "youthUnionIntroduced", true,
+                                "person.birthDate", "1980-04-12", "introducers", List.of(
+                                        map("memberId", fx.a.introducer(), "workedWithSince", "2023-01-10"))))
+                        .is(422, "rule:admission.youth-union-route", "youthUnionIntroduced"),
                 refuse("admission: 7 of 11 in favour breaks the two-thirds rule")
                         .post("/members/admissions", w, with(fx.admission(), "vote.inFavour", 7))
                         .is(422, "rule:admission.two-thirds-vote", "vote.inFavour"),
@@ -1122,6 +1144,15 @@ class BadInputCorpusTest extends MembershipComponentTest {
                 refuse("correction: an appeal lodged ten weeks after expulsion breaks the appeal-window rule")
                         .post(m(fx.expelled, "corrections"), w, with(fx.correction(), "kind", "APPEAL_UPHELD",
                                 "appealFiledOn", "2025-12-15", "decisionDate", "2025-12-20"))
+                        .is(422, "rule:correction.appeal-window", "appealFiledOn"),
+                refuse("correction: the expulsion received before its date breaks the appeal-window rule")
+                        .post(m(fx.expelled, "corrections"), w, with(fx.correction(), "kind", "APPEAL_UPHELD",
+                                "appealFiledOn", "2025-10-10", "decisionReceivedOn", "2025-09-20"))
+                        .is(422, "rule:correction.appeal-window", "decisionReceivedOn"),
+                refuse("correction: an appeal lodged more than a month after the member received the expulsion"
+                        + " breaks the appeal-window rule")
+                        .post(m(fx.expelled, "corrections"), w, with(fx.correction(), "kind", "APPEAL_UPHELD",
+                                "appealFiledOn", "2025-11-10", "decisionReceivedOn", "2025-10-02"))
                         .is(422, "rule:correction.appeal-window", "appealFiledOn"),
                 refuse("correction: an appeal lodged before the decision breaks the appeal-window rule")
                         .post(m(fx.expelled, "corrections"), w, with(fx.correction(), "kind", "APPEAL_UPHELD",

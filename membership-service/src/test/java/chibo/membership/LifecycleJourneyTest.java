@@ -67,6 +67,34 @@ class LifecycleJourneyTest extends MembershipComponentTest {
         }
     }
 
+    /** QĐ 24-QĐ/TW and QĐ 294-QĐ/TW, point 4.2.2: a late recognition stands, official from the end of probation. */
+    @Test
+    void a_recognition_decided_after_its_deadline_is_accepted_and_carries_the_deadline_it_missed() {
+        tree = Requests.Tree.create(http);
+        writer = tree.provinceWriter();
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String g = tree.grassroots();
+        String inTime = admit("intime-" + suffix);
+        String late = admit("laterec-" + suffix);
+
+        post("/members/" + inTime + "/recognition", decision("2025-04-02", g, "cellResolutionDate", "2025-03-25",
+                "partyCardNumber", "TQ-I" + suffix));
+        Http.Response recognised = post("/members/" + late + "/recognition", decision("2025-08-12", g,
+                "cellResolutionDate", "2025-08-05", "partyCardNumber", "TQ-L" + suffix));
+
+        assertThat(recognised.json().get("status").asString()).isEqualTo("OFFICIAL");
+        assertThat(recognised.json().get("officialFrom").asString()).as("the end of probation").isEqualTo("2025-03-20");
+        // probation ended Thu 20/03/2025; 30 working days (Hùng Kings' day and 30/04–02/05 off, Sat 26/04 worked)
+        assertThat(recognitionData(late).get("lateAfter").asString()).isEqualTo("2025-05-06");
+        assertThat(recognitionData(inTime).has("lateAfter")).isFalse();
+    }
+
+    private tools.jackson.databind.JsonNode recognitionData(String memberId) {
+        return http.get("/members/" + memberId + "/history", writer).json().values().stream()
+                .filter(e -> e.get("type").asString().equals("member.recognized.v1")).findFirst().orElseThrow()
+                .get("data");
+    }
+
     @Test
     void every_member_and_organisation_event_is_published_schema_valid_in_subject_order() {
         tree = Requests.Tree.create(http);

@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * Grades a meeting: the central "đạt chất lượng" verdict, then the points of the province's scale criterion by
- * criterion, each with the reason that produced it.
+ * criterion, each with the reason that produced it. A criterion of the verdict that is failed earns none of its
+ * points (HD 12-HD/BTCTW, 2018): attendance not above the minimum share, or a meeting shorter than its minimum
+ * length (an 89-minute meeting earns no duration points), gets 0, never a share rounded up to the full mark.
  */
 public final class MeetingGrading {
 
@@ -25,10 +27,12 @@ public final class MeetingGrading {
         List<String> reasons = new ArrayList<>();
         int total = 0;
 
-        int attendance = (int) Math.round(weights.attendance() * facts.attendanceRate());
-        reasons.add(String.format("attendance: %d/%d points (%d of %d expected members present, %.0f%%)",
+        boolean attendanceMet = standard.attendanceMet(facts);
+        int attendance = attendanceMet ? (int) Math.round(weights.attendance() * facts.attendanceRate()) : 0;
+        reasons.add(String.format("attendance: %d/%d points (%d of %d expected members present, %.0f%%%s)",
                 attendance, weights.attendance(), facts.presentOfExpected(), facts.expected(),
-                100 * facts.attendanceRate()));
+                100 * facts.attendanceRate(), attendanceMet ? ""
+                        : ", not above " + standard.minimumAttendancePercent() + "%: the criterion is not met"));
         total += attendance;
 
         int noUnexcused = facts.unexcused() == 0 ? weights.noUnexcused() : 0;
@@ -48,10 +52,10 @@ public final class MeetingGrading {
         total += preparation;
 
         int minimum = standard.minimumMinutes(facts.kind(), facts.date());
-        int duration = facts.minutes() >= minimum ? weights.duration()
-                : (int) Math.round(weights.duration() * (double) Math.max(0, facts.minutes()) / minimum);
+        int duration = facts.minutes() >= minimum ? weights.duration() : 0;
         reasons.add("duration: " + duration + "/" + weights.duration() + " points (" + facts.minutes()
-                + " of at least " + minimum + " minutes)");
+                + " of at least " + minimum + " minutes" + (facts.minutes() < minimum ? ": the criterion is not met" : "")
+                + ")");
         total += duration;
 
         int minutes = facts.minutesComplete() ? weights.minutes() : 0;

@@ -30,8 +30,7 @@ public final class QualityStandard {
 
     public Verdict judge(MeetingFacts facts) {
         List<String> shortfalls = new ArrayList<>();
-        double minimumRate = settings.minAttendancePercent() / 100.0;
-        if (!(facts.attendanceRate() > minimumRate)) {
+        if (!attendanceMet(facts)) {
             shortfalls.add(String.format("attendance %d of %d (%.0f%%), not above %d%% (%s)",
                     facts.presentOfExpected(), facts.expected(), 100 * facts.attendanceRate(),
                     settings.minAttendancePercent(), SOURCE));
@@ -52,6 +51,15 @@ public final class QualityStandard {
             shortfalls.add("minutes incomplete (" + SOURCE + ")");
         }
         return new Verdict(shortfalls.isEmpty(), List.copyOf(shortfalls));
+    }
+
+    /** Attendance above the minimum share (85%): exactly the minimum is not enough. */
+    public boolean attendanceMet(MeetingFacts facts) {
+        return facts.attendanceRate() > settings.minAttendancePercent() / 100.0;
+    }
+
+    public int minimumAttendancePercent() {
+        return settings.minAttendancePercent();
     }
 
     /** 90 minutes; 120 for a combined thematic and regular meeting held on or after 23/07/2025. */

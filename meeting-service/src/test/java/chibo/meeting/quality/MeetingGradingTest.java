@@ -105,18 +105,59 @@ class MeetingGradingTest {
         @Test
         void each_criterion_gives_its_points_with_a_reason() {
             // 18 of 20 present: 27 of 30; one unexcused: 0 of 10; no draft resolution: 14 of 20;
-            // 60 of 90 minutes: 13 of 20; minutes complete: 10; one of two resolutions owned: 5 of 10
-            var facts = new MeetingFacts(MeetingKind.REGULAR, LocalDate.of(2025, 9, 5), 60, 20, 18, 1,
+            // 90 of 90 minutes: 20 of 20; minutes complete: 10; one of two resolutions owned: 5 of 10
+            var facts = new MeetingFacts(MeetingKind.REGULAR, LocalDate.of(2025, 9, 5), 90, 20, 18, 1,
                     new Preparation(true, true, false), true, 2, 1);
             var outcome = grading.grade(facts, GradingScale.standard(), "default");
 
-            assertThat(outcome.points()).isEqualTo(27 + 0 + 14 + 13 + 10 + 5);
-            assertThat(outcome.grade()).isEqualTo(MeetingGrade.AVERAGE);
+            assertThat(outcome.points()).isEqualTo(27 + 0 + 14 + 20 + 10 + 5);
+            assertThat(outcome.grade()).isEqualTo(MeetingGrade.FAIR);
             assertThat(outcome.reasons()).contains(
                     "attendance: 27/30 points (18 of 20 expected members present, 90%)",
                     "unexcused absences: 0/10 points (1)",
-                    "duration: 13/20 points (60 of at least 90 minutes)",
+                    "duration: 20/20 points (90 of at least 90 minutes)",
                     "resolutions: 5/10 points (2 recorded, 1 with an owner)");
+        }
+
+        // HD 12-HD/BTCTW (2018): a criterion of the verdict that is not met earns none of its points
+        @ParameterizedTest(name = "{0} meeting of {1}, {2} minutes: {3} duration points")
+        @CsvSource({
+                "REGULAR,  2025-09-05, 89,  0",
+                "REGULAR,  2025-09-05, 60,  0",
+                "REGULAR,  2025-09-05, 90,  20",
+                "COMBINED, 2025-07-23, 119, 0",
+                "COMBINED, 2025-07-23, 120, 20"})
+        void a_meeting_shorter_than_its_minimum_earns_no_duration_points_however_close(
+                MeetingKind kind, LocalDate date, long minutes, int durationPoints) {
+            var facts = new MeetingFacts(kind, date, minutes, 20, 20, 0, PREPARED, true, 1, 1);
+            var outcome = grading.grade(facts, GradingScale.standard(), "default");
+
+            assertThat(outcome.points()).isEqualTo(30 + 10 + 20 + durationPoints + 10 + 10);
+            assertThat(outcome.reasons()).anySatisfy(r -> assertThat(r).startsWith(
+                    "duration: " + durationPoints + "/20 points (" + minutes + " of at least"));
+        }
+
+        @Test
+        void an_89_minute_meeting_otherwise_perfect_is_not_graded_good() {
+            var facts = new MeetingFacts(MeetingKind.REGULAR, LocalDate.of(2025, 9, 5), 89, 20, 20, 0, PREPARED,
+                    true, 2, 2);
+            var outcome = grading.grade(facts, GradingScale.standard(), "default");
+
+            assertThat(outcome.points()).isEqualTo(80);
+            assertThat(outcome.grade()).isEqualTo(MeetingGrade.FAIR);
+            assertThat(outcome.reasons()).contains(
+                    "duration: 0/20 points (89 of at least 90 minutes: the criterion is not met)");
+        }
+
+        @Test
+        void attendance_not_above_85_percent_earns_no_attendance_points() {
+            var exactly85 = grading.grade(attendance(17, 20, 0), GradingScale.standard(), "default");
+            var above85 = grading.grade(attendance(35, 40, 0), GradingScale.standard(), "default");
+
+            assertThat(exactly85.points()).isEqualTo(0 + 10 + 20 + 20 + 10 + 10);
+            assertThat(exactly85.reasons()).anySatisfy(r -> assertThat(r)
+                    .startsWith("attendance: 0/30 points (17 of 20 expected members present, 85%"));
+            assertThat(above85.points()).as("87.5% of 30 is 26.25").isEqualTo(26 + 10 + 20 + 20 + 10 + 10);
         }
 
         @ParameterizedTest(name = "{0} points: {1}")

@@ -60,7 +60,11 @@ public final class AdmissionRules {
         }
     }
 
-    /** At least lower-secondary (THCS) education. */
+    /**
+     * At least lower-secondary (THCS) education; primary (tiểu học) where the applicant claims one of the exceptions
+     * the regulations allow (highland, remote and border areas, islands, ethnic-minority areas, areas of special
+     * hardship, other cases the Secretariat names), stating what supports it.
+     */
     public static final class MinimumEducation implements Rule<ApplicantFacts> {
         private final String source;
 
@@ -77,9 +81,22 @@ public final class AdmissionRules {
         }
 
         public Optional<Violation> check(ApplicantFacts facts) {
-            return facts.person().education().compareTo(Education.LOWER_SECONDARY) < 0
-                    ? violated("person.education", "lower-secondary (THCS) education or higher is required")
-                    : holds();
+            if (facts.person().education().compareTo(Education.LOWER_SECONDARY) >= 0) {
+                return holds();
+            }
+            EducationException exception = facts.educationException();
+            if (exception == null) {
+                return violated("person.education", "lower-secondary (THCS) education or higher is required, save"
+                        + " for an exception the regulations allow (educationException: highland, remote or border"
+                        + " areas, islands, ethnic-minority areas, areas of special hardship, other cases the"
+                        + " Secretariat names)");
+            }
+            if (!exception.hasBasis()) {
+                return violated("educationException.basis", "an exception from the lower-secondary minimum ("
+                        + exception.ground().wording() + ") states what supports it: the place, or the"
+                        + " Secretariat's document for another case");
+            }
+            return holds(); // primary (tiểu học), the least chibo records, is enough under the exception
         }
     }
 
@@ -176,6 +193,43 @@ public final class AdmissionRules {
                 }
             }
             return holds();
+        }
+    }
+
+    /**
+     * The Youth Union committee introduces only an applicant of Youth Union age: up to 30, counted in months as the
+     * other ages are, on the day of the cell's resolution (youth: from 16 to 30, Luật Thanh niên 2020, điều 1). An
+     * older applicant is introduced by two official members.
+     */
+    public static final class YouthUnionRoute implements Rule<IntroducedFacts> {
+        /** Luật Thanh niên 2020, điều 1; Điều lệ Đoàn TNCS Hồ Chí Minh: a member over 30 leaves the Youth Union. */
+        public static final int YOUTH_UNION_MAXIMUM_AGE_YEARS = 30;
+
+        private final String source;
+
+        public YouthUnionRoute(String source) {
+            this.source = source;
+        }
+
+        public String id() {
+            return "admission.youth-union-route";
+        }
+
+        public String source() {
+            return source;
+        }
+
+        public Optional<Violation> check(IntroducedFacts facts) {
+            if (!facts.youthUnionIntroduced() || facts.person() == null || facts.person().birthDate() == null) {
+                return holds();
+            }
+            long months = Ages.months(facts.person().birthDate(), facts.cellResolutionDate());
+            return months > 12L * YOUTH_UNION_MAXIMUM_AGE_YEARS
+                    ? violated("youthUnionIntroduced", "the applicant was " + months / 12 + " years and "
+                            + months % 12 + " months old when the cell considered the admission: the Youth Union"
+                            + " committee introduces applicants of Youth Union age (up to "
+                            + YOUTH_UNION_MAXIMUM_AGE_YEARS + ") only; two official members introduce an older one")
+                    : holds();
         }
     }
 

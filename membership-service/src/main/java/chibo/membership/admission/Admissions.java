@@ -35,7 +35,8 @@ public class Admissions {
                 request.decisionDate(), request.cellResolutionDate(), request.decisionNumber(), Command.ADMISSION,
                 context -> new AdmissionFacts(person, request.cellResolutionDate(), request.decisionDate(),
                         request.specialCase(), vote, introducers, request.youthUnionIntroduced(), certificate,
-                        context.decidingOrg().level(), context.decidedInLine(), context.today()),
+                        context.decidingOrg().level(), context.decidedInLine(), context.today(),
+                        request.educationException()),
                 context -> new MemberAdmitted(person, request.cellId(), request.cellResolutionDate(), vote,
                         request.introducers().stream().map(i -> new Introducer(i.memberId(), i.workedWithSince()))
                                 .toList(),

@@ -20,6 +20,7 @@ import java.util.List;
  * @param decisionDate   the decision's date: the event's effective date
  * @param decidingOrgId  the committee that decided
  * @param specialCase    the committee used the special-case extension of its decision deadline
+ * @param educationException the applicant's claim to the exception from the lower-secondary minimum, if any
  */
 public record AdmitMemberRequest(
         @Pattern(regexp = Ids.PATTERN, message = Ids.PATTERN_MESSAGE) String memberId,
@@ -33,7 +34,8 @@ public record AdmitMemberRequest(
         @NotNull LocalDate decisionDate,
         @NotBlank @Size(max = 64) String decisionNumber,
         @NotBlank String decidingOrgId,
-        boolean specialCase) {
+        boolean specialCase,
+        @Valid EducationException educationException) {
 
     public record CertificateRequest(@NotBlank String number, @NotNull LocalDate issuedOn) {
     }

@@ -13,4 +13,9 @@ public interface ApplicantFacts {
     LocalDate cellResolutionDate();
 
     OrgLevel decidingLevel();
+
+    /** The exception from the lower-secondary minimum the application claims; none unless the command takes one. */
+    default EducationException educationException() {
+        return null;
+    }
 }

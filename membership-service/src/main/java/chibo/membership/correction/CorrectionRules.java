@@ -7,6 +7,7 @@ import chibo.membership.rules.Regulations;
 import chibo.platform.rules.Rule;
 import chibo.platform.rules.Violation;
 
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 
@@ -53,7 +54,8 @@ public final class CorrectionRules {
 
     /**
      * An appeal is upheld only for a decision that can be appealed, lodged in time: within one month for
-     * discipline and expulsion (Điều lệ Đảng, điều 39.7), within 30 working days for removal (verify).
+     * discipline and expulsion (Điều lệ Đảng, điều 39.7), within 30 working days for removal (verify), counted from
+     * the day the member received the decision when that day is given (QĐ 22-QĐ/TW 2021), else from its date.
      */
     public static final class AppealWindow implements Rule<CorrectionFacts> {
         private final Regulations regulations;
@@ -84,21 +86,30 @@ public final class CorrectionRules {
             if (facts.appealFiledOn().isBefore(facts.correctedEffectiveDate())) {
                 return violated("appealFiledOn", "the appeal cannot be lodged before the decision");
             }
+            if (facts.decisionReceivedOn() != null
+                    && facts.decisionReceivedOn().isBefore(facts.correctedEffectiveDate())) {
+                return violated("decisionReceivedOn", "the member cannot receive the decision of "
+                        + facts.correctedEffectiveDate() + " before its date");
+            }
+            LocalDate start = facts.appealWindowStart();
+            String startField = facts.decisionReceivedOn() != null ? "decisionReceivedOn" : "correctedSeq";
             if (DISCIPLINE.contains(facts.correctedType())) {
-                var lastDay = facts.correctedEffectiveDate().plusMonths(regulations.disciplineAppealMonths());
+                var lastDay = start.plusMonths(regulations.disciplineAppealMonths());
                 return facts.appealFiledOn().isAfter(lastDay) ? lodgedAfter(facts, lastDay) : holds();
             }
             if (REMOVAL.contains(facts.correctedType())) {
-                return CalendarRange.withinWorkingDays(calendar, "correctedSeq", facts.correctedEffectiveDate(),
+                return CalendarRange.withinWorkingDays(calendar, startField, start,
                         "appealFiledOn", facts.appealFiledOn(), regulations.removalAppealWorkingDays(),
                         lastDay -> lodgedAfter(facts, lastDay));
             }
             return violated("correctedSeq", facts.correctedType() + " is not a decision one appeals");
         }
 
-        private Optional<Violation> lodgedAfter(CorrectionFacts facts, java.time.LocalDate lastDay) {
+        private Optional<Violation> lodgedAfter(CorrectionFacts facts, LocalDate lastDay) {
             return violated("appealFiledOn", "the appeal of " + facts.appealFiledOn() + " was lodged after the"
-                    + " last day, " + lastDay);
+                    + " last day, " + lastDay + ", counted from " + (facts.decisionReceivedOn() != null
+                    ? "the day the member received the decision, " + facts.decisionReceivedOn()
+                    : "the decision's date, " + facts.correctedEffectiveDate() + " (no day of receipt given)"));
         }
     }
 }

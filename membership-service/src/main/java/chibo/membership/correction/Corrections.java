@@ -38,7 +38,7 @@ public class Corrections {
                             corrected.map(EventEnvelope::id).orElse(null),
                             corrected.map(EventEnvelope::effectiveDate).orElse(null), request.appealFiledOn(),
                         request.decisionDate(), context.decidingOrg().level(), context.decidedInLine(),
-                        context.today()),
+                        context.today(), request.decisionReceivedOn()),
                 context -> new MemberCorrected(request.correctedEventId(), request.correctedSeq(),
                         corrected.orElseThrow().type(), request.kind(), request.reason()));
     }

@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * A member as the API shows it. {@code version} is the seq of the member's latest event (also the {@code ETag});
- * {@code partyAge} counts from the first admission decision, less the time out of the party before a readmission,
- * up to leaving or today. {@code reviews} are the removal or let-go cases open before the member's cell.
+ * {@code partyAge} exists once the member is recognised as official and counts from the date of the first admission
+ * decision, less the time out of the party before a readmission, up to leaving or today (Điều lệ Đảng, điều 5.4;
+ * HD 01-HD/TW 2021, điểm 5.3); a probationer, a readmitted member included, has none yet ({@code null}). {@code reviews} are the removal or let-go cases open before the member's cell.
  * {@code person.residenceUnitId} is where the member lives now; {@code residences} is where they lived, since when.
  */
 public record MemberView(String id, Person person, MemberStatus status, String cellId, LocalDate admittedOn,
@@ -34,6 +35,9 @@ public record MemberView(String id, Person person, MemberStatus status, String c
     }
 
     static PartyAge partyAge(MemberState s, LocalDate today) {
+        if (s.officialFrom() == null) {
+            return null;
+        }
         LocalDate until = s.leftOn() != null ? s.leftOn() : today;
         long days = until.toEpochDay() - s.firstAdmittedOn().toEpochDay();
         if (s.previousLeftOn() != null) {

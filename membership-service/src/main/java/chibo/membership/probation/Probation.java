@@ -1,5 +1,6 @@
 package chibo.membership.probation;
 
+import chibo.calendar.WorkingDayCalendar;
 import chibo.contracts.member.MemberProbationFailed;
 import chibo.contracts.member.MemberRecognized;
 import chibo.contracts.member.MemberSwornIn;
@@ -17,10 +18,12 @@ public class Probation {
 
     private final MemberDecisions decisions;
     private final Regulations regulations;
+    private final RecognitionDeadlines deadlines;
 
-    Probation(MemberDecisions decisions, Regulations regulations) {
+    Probation(MemberDecisions decisions, Regulations regulations, WorkingDayCalendar calendar) {
         this.decisions = decisions;
         this.regulations = regulations;
+        this.deadlines = new RecognitionDeadlines(regulations, calendar);
     }
 
     /** Probation starts on the ceremony's date and lasts 12 months. */
@@ -34,13 +37,20 @@ public class Probation {
                 context -> new MemberSwornIn(request.ceremonyDate().plusMonths(regulations.probationMonths())));
     }
 
-    /** Official membership counts from the end of the 12 months, even when the decision comes late. */
+    /**
+     * Official membership counts from the end of the 12 months, even when the decision comes late; a late one is
+     * accepted and carries the deadline it missed.
+     */
     public MemberView recognize(Caller caller, String memberId, Long version, ProbationRequests.Recognition request) {
         return decisions.decide(caller, memberId, version, request, "be recognised", Transitions.ON_PROBATION,
                 Command.RECOGNITION,
                 context -> facts(context, request.decisionDate(), request.cellResolutionDate()),
-                context -> new MemberRecognized(context.member().swornInOn().plusMonths(regulations.probationMonths()),
-                        request.cellResolutionDate(), request.partyCardNumber()));
+                context -> {
+                    var probationEnds = context.member().swornInOn().plusMonths(regulations.probationMonths());
+                    return new MemberRecognized(probationEnds, request.cellResolutionDate(), request.partyCardNumber(),
+                            deadlines.missed(probationEnds, request.cellResolutionDate(), request.decisionDate())
+                                    .orElse(null));
+                });
     }
 
     public MemberView fail(Caller caller, String memberId, Long version, ProbationRequests.Failure request) {

@@ -31,6 +31,7 @@ public final class AdmissionFactsBuilder {
     private OrgLevel decidingLevel = OrgLevel.COMMUNE;
     private boolean decidedInLine = true;
     private LocalDate today = LocalDate.of(2025, 11, 1);
+    private EducationException educationException;
 
     public static AdmissionFactsBuilder valid() {
         return new AdmissionFactsBuilder();
@@ -72,6 +73,11 @@ public final class AdmissionFactsBuilder {
         return this;
     }
 
+    public AdmissionFactsBuilder educationException(EducationException.Ground ground, String basis) {
+        educationException = new EducationException(ground, basis);
+        return this;
+    }
+
     public AdmissionFactsBuilder youthUnion() {
         youthUnion = true;
         return this;
@@ -100,6 +106,6 @@ public final class AdmissionFactsBuilder {
     public AdmissionFacts build() {
         return new AdmissionFacts(new Person("Hoàng Thị Mai", birthDate, Sex.FEMALE, "Tày", education, null),
                 cellResolutionDate, decisionDate, specialCase, vote, introducers, youthUnion, certificate,
-                decidingLevel, decidedInLine, today);
+                decidingLevel, decidedInLine, today, educationException);
     }
 }

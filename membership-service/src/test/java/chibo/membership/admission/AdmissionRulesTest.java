@@ -94,6 +94,50 @@ class AdmissionRulesTest {
             assertThat(check(rule, AdmissionFactsBuilder.valid().education(Education.PRIMARY).build()))
                     .hasValueSatisfying(v -> assertThat(v.field()).isEqualTo("person.education"));
         }
+
+        // QĐ 24-QĐ/TW điểm 3.3 (amended by QĐ 232-QĐ/TW, 2025), QĐ 294-QĐ/TW điểm 3.3: the Secretariat's exceptions
+        @Test
+        void admits_primary_education_in_an_ethnic_minority_area_when_the_exception_is_claimed_with_its_place() {
+            var facts = AdmissionFactsBuilder.valid().education(Education.PRIMARY)
+                    .educationException(EducationException.Ground.ETHNIC_MINORITY_AREA, "bản Nà Mò, xã Hồng Quang")
+                    .build();
+
+            assertThat(check(rule, facts)).isEmpty();
+        }
+
+        @Test
+        void admits_primary_education_on_an_island() {
+            var facts = AdmissionFactsBuilder.valid().education(Education.PRIMARY)
+                    .educationException(EducationException.Ground.ISLAND, "đặc khu Cô Tô").build();
+
+            assertThat(check(rule, facts)).isEmpty();
+        }
+
+        @Test
+        void rejects_an_exception_that_does_not_say_what_supports_it() {
+            var facts = AdmissionFactsBuilder.valid().education(Education.PRIMARY)
+                    .educationException(EducationException.Ground.SECRETARIAT_CASE, " ").build();
+
+            assertThat(check(rule, facts)).hasValueSatisfying(v -> {
+                assertThat(v.field()).isEqualTo("educationException.basis");
+                assertThat(v.message()).contains("hướng dẫn của Ban Bí thư");
+            });
+        }
+
+        @Test
+        void without_a_claimed_exception_primary_education_is_refused_and_the_refusal_names_the_exceptions() {
+            assertThat(check(rule, AdmissionFactsBuilder.valid().education(Education.PRIMARY).build()))
+                    .hasValueSatisfying(v -> assertThat(v.message()).contains("educationException")
+                            .contains("islands").contains("ethnic-minority areas"));
+        }
+
+        @Test
+        void a_claimed_exception_changes_nothing_for_a_lower_secondary_graduate() {
+            var facts = AdmissionFactsBuilder.valid().education(Education.LOWER_SECONDARY)
+                    .educationException(EducationException.Ground.SECRETARIAT_CASE, null).build();
+
+            assertThat(check(rule, facts)).isEmpty();
+        }
     }
 
     @Nested
@@ -233,6 +277,52 @@ class AdmissionRulesTest {
         @Test
         void rejects_the_youth_union_route_with_two_introducers() {
             assertThat(check(rule, AdmissionFactsBuilder.valid().youthUnion().build())).isPresent();
+        }
+    }
+
+    /** Điều lệ Đảng, điều 4.3: the Youth Union route; youth is to 30 (Luật Thanh niên 2020, điều 1). */
+    @Nested
+    class YouthUnionRoute {
+        private final AdmissionRules.YouthUnionRoute rule = new AdmissionRules.YouthUnionRoute(
+                "Điều lệ Đảng, điều 4.3; QĐ 294-QĐ/TW, điểm 3.5; Luật Thanh niên 2020, điều 1");
+
+        @Test
+        void the_youth_union_introduces_an_applicant_of_27() {
+            var facts = AdmissionFactsBuilder.valid().bornOn(LocalDate.of(1998, 4, 12)).youthUnion().build();
+
+            assertThat(check(rule, facts)).isEmpty();
+        }
+
+        @Test
+        void the_youth_union_introduces_an_applicant_who_turned_30_on_the_day_of_the_resolution() {
+            var facts = AdmissionFactsBuilder.valid().bornOn(LocalDate.of(1995, 9, 3)).youthUnion().build();
+
+            assertThat(check(rule, facts)).isEmpty();
+        }
+
+        @Test
+        void refuses_the_youth_union_route_for_an_applicant_of_30_years_and_one_month() {
+            var facts = AdmissionFactsBuilder.valid().bornOn(LocalDate.of(1995, 8, 3)).youthUnion().build();
+
+            assertThat(check(rule, facts)).hasValueSatisfying(v -> {
+                assertThat(v.field()).isEqualTo("youthUnionIntroduced");
+                assertThat(v.message()).contains("30 years and 1 months old").contains("two official members");
+            });
+        }
+
+        @Test
+        void refuses_the_youth_union_route_for_an_applicant_of_45() {
+            var facts = AdmissionFactsBuilder.valid().bornOn(LocalDate.of(1980, 4, 12)).youthUnion().build();
+
+            assertThat(check(rule, facts)).hasValueSatisfying(v -> assertThat(v.field())
+                    .isEqualTo("youthUnionIntroduced"));
+        }
+
+        @Test
+        void an_applicant_of_45_introduced_by_two_official_members_is_not_concerned() {
+            var facts = AdmissionFactsBuilder.valid().bornOn(LocalDate.of(1980, 4, 12)).build();
+
+            assertThat(check(rule, facts)).isEmpty();
         }
     }
 

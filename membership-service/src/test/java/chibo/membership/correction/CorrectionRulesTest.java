@@ -65,6 +65,52 @@ class CorrectionRulesTest {
         assertThat(rule.check(appeal("member.removed.v1", last.plusDays(1)))).isPresent();
     }
 
+    private static CorrectionFacts appealReceived(String type, LocalDate receivedOn, LocalDate filedOn) {
+        return new CorrectionFacts(CorrectionKind.APPEAL_UPHELD, 4, type, EVENT, EVENT, DECIDED, filedOn,
+                DECIDED.plusMonths(3), OrgLevel.PROVINCE, true, DECIDED.plusMonths(3), receivedOn);
+    }
+
+    // Điều lệ Đảng, điều 39.7; QĐ 22-QĐ/TW (2021): one month from the day the member receives the decision
+    @Test
+    void an_appeal_against_discipline_counts_its_month_from_the_day_the_member_received_the_decision() {
+        var rule = new CorrectionRules.AppealWindow(Regulations.DEFAULTS, CALENDAR, "Điều lệ Đảng, điều 39.7");
+        LocalDate received = LocalDate.of(2025, 3, 20);
+
+        assertThat(rule.check(appealReceived("member.disciplined.v1", received, LocalDate.of(2025, 4, 15))))
+                .as("within a month of receipt, though more than a month after the decision of 3 March").isEmpty();
+        assertThat(rule.check(appeal("member.disciplined.v1", LocalDate.of(2025, 4, 15))))
+                .as("no day of receipt: counted from the decision").isPresent();
+        assertThat(rule.check(appealReceived("member.expelled.v1", received, LocalDate.of(2025, 4, 21))))
+                .hasValueSatisfying(v -> {
+                    assertThat(v.field()).isEqualTo("appealFiledOn");
+                    assertThat(v.message()).contains("last day, 2025-04-20")
+                            .contains("received the decision, 2025-03-20");
+                });
+    }
+
+    @Test
+    void an_appeal_against_removal_counts_30_working_days_from_the_day_the_member_received_the_decision() {
+        var rule = new CorrectionRules.AppealWindow(Regulations.DEFAULTS, CALENDAR, "Điều lệ Đảng, điều 39.7");
+        LocalDate received = LocalDate.of(2025, 3, 10);
+
+        // from Mon 10/03/2025, 30 working days, Hùng Kings' day (Mon 07/04) not counted: Tue 22/04/2025
+        assertThat(rule.check(appealReceived("member.removed.v1", received, LocalDate.of(2025, 4, 22)))).isEmpty();
+        assertThat(rule.check(appealReceived("member.removed.v1", received, LocalDate.of(2025, 4, 23))))
+                .hasValueSatisfying(v -> assertThat(v.message()).contains("last day, 2025-04-22"));
+        // from the decision of Mon 03/03/2025 the last day is Tue 15/04/2025
+        assertThat(rule.check(appeal("member.removed.v1", LocalDate.of(2025, 4, 22))))
+                .hasValueSatisfying(v -> assertThat(v.message()).contains("last day, 2025-04-15")
+                        .contains("no day of receipt given"));
+    }
+
+    @Test
+    void the_member_cannot_receive_a_decision_before_its_date() {
+        var rule = new CorrectionRules.AppealWindow(Regulations.DEFAULTS, CALENDAR, "Điều lệ Đảng, điều 39.7");
+
+        assertThat(rule.check(appealReceived("member.removed.v1", DECIDED.minusDays(1), DECIDED.plusDays(5))))
+                .hasValueSatisfying(v -> assertThat(v.field()).isEqualTo("decisionReceivedOn"));
+    }
+
     @Test
     void an_admission_is_not_appealed_and_an_upheld_appeal_needs_its_date() {
         var rule = new CorrectionRules.AppealWindow(Regulations.DEFAULTS, CALENDAR, "Điều lệ Đảng, điều 39.7");

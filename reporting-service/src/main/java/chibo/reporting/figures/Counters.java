@@ -31,6 +31,11 @@ public final class Counters {
     public static final String READMITTED = FLOW + "readmitted";
     public static final String ENROLLED = FLOW + "enrolled";
     public static final String RECOGNIZED = FLOW + "recognized";
+    /**
+     * Recognitions decided after their deadline (QĐ 24-QĐ/TW and QĐ 294-QĐ/TW, point 4.2.2): accepted, and counted
+     * here as well as in {@link #RECOGNIZED}.
+     */
+    public static final String RECOGNIZED_LATE = FLOW + "recognized_late";
     public static final String PROBATION_FAILED = FLOW + "probation_failed";
     public static final String REMOVED = FLOW + "removed";
     public static final String LET_GO = FLOW + "let_go";
@@ -186,5 +191,10 @@ public final class Counters {
             return "unknown";
         }
         return value.strip().toLowerCase(Locale.ROOT).replace('.', '_').replace('$', '_').replace(' ', '_');
+    }
+
+    /** The counters one decision's flow adds ({@code sign} 1) or takes back (-1): a late recognition is a recognition. */
+    public static Map<String, Long> flowsOf(String flow, long sign) {
+        return RECOGNIZED_LATE.equals(flow) ? Map.of(RECOGNIZED, sign, RECOGNIZED_LATE, sign) : Map.of(flow, sign);
     }
 }

@@ -50,10 +50,10 @@ public record MemberChange(MemberFacts after, List<CellDelta> deltas, List<Resid
             // the reversed decision never stood: taken back where it was counted
             month = Objects.requireNonNullElse(before.statusMonth(), month);
             if (before.statusFlow() != null) {
-                flows.put(before.statusFlow(), -1L);
+                flows.putAll(Counters.flowsOf(before.statusFlow(), -1L));
             }
         } else if (after.statusSeq() == event.seq() && after.statusFlow() != null) {
-            flows.put(after.statusFlow(), 1L);
+            flows.putAll(Counters.flowsOf(after.statusFlow(), 1L));
         }
         if (event.payload() instanceof MemberRated rated) {
             flows.put(Counters.memberRating(rated.year(), rated.level()), 1L);

@@ -47,7 +47,8 @@ public record MemberFacts(String cellId, MemberStatus status, MemberStatus previ
                     Counters.READMITTED);
             case MemberEnrolledFromRegister e -> joined(e.person(), e.cellId(), e.status(), e.exempted(), event,
                     Counters.ENROLLED);
-            case MemberRecognized e -> facts.withStatus(MemberStatus.OFFICIAL, event, Counters.RECOGNIZED, month);
+            case MemberRecognized e -> facts.withStatus(MemberStatus.OFFICIAL, event,
+                    e.lateAfter() != null ? Counters.RECOGNIZED_LATE : Counters.RECOGNIZED, month);
             case MemberProbationFailed e ->
                     facts.withStatus(MemberStatus.REMOVED, event, Counters.PROBATION_FAILED, month);
             case MemberRemoved e -> facts.withStatus(MemberStatus.REMOVED, event, Counters.REMOVED, month);

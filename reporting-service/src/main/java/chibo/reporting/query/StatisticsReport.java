@@ -14,6 +14,11 @@ import java.util.function.Function;
  * parent or left it during the period (a move carries its members without a flow: its start or end counts only
  * while it stood under the parent); a transfer between two organisations under the same parent is counted out of one
  * and into the other, so the parent's own row shows it on both sides. The rows add up to the total.
+ * <p>
+ * {@code xoa_ten} counts every removal from the rolls, a probationer not recognised included: the Charter calls that
+ * decision a removal too (Điều lệ Đảng, điều 5.3: "quyết định xóa tên trong danh sách đảng viên dự bị"), and
+ * {@code du_bi_khong_cong_nhan} beside it is the "of which" breakdown, not another way of leaving: the members who
+ * left are {@code chuyen_di + xoa_ten + cho_ra_khoi_dang + khai_tru + tu_tran}.
  */
 final class StatisticsReport {
 
@@ -31,7 +36,7 @@ final class StatisticsReport {
             new Column("nhap_tu_so_dang_vien", r -> r.flows().getOrDefault(Counters.ENROLLED, 0L)),
             new Column("chuyen_den", r -> r.flows().getOrDefault(Counters.TRANSFERRED_IN, 0L)),
             new Column("chuyen_di", r -> r.flows().getOrDefault(Counters.TRANSFERRED_OUT, 0L)),
-            new Column("xoa_ten", r -> r.flows().getOrDefault(Counters.REMOVED, 0L)),
+            new Column("xoa_ten", StatisticsReport::removedFromTheRolls),
             new Column("du_bi_khong_cong_nhan", r -> r.flows().getOrDefault(Counters.PROBATION_FAILED, 0L)),
             new Column("cho_ra_khoi_dang", r -> r.flows().getOrDefault(Counters.LET_GO, 0L)),
             new Column("khai_tru", r -> r.flows().getOrDefault(Counters.EXPELLED, 0L)),
@@ -45,6 +50,12 @@ final class StatisticsReport {
             new Column("mien_sinh_hoat", r -> r.end().getOrDefault(Counters.EXEMPTED, 0L)));
 
     private StatisticsReport() {
+    }
+
+    /** Removals from the rolls: on the grounds of điều 8, and probationers not recognised (điều 5.3). */
+    static long removedFromTheRolls(Rows rows) {
+        return rows.flows().getOrDefault(Counters.REMOVED, 0L)
+                + rows.flows().getOrDefault(Counters.PROBATION_FAILED, 0L);
     }
 
     static Rows rows(OrgFigures.Counts counts, YearMonth from, YearMonth to) {

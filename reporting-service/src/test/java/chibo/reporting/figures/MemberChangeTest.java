@@ -2,9 +2,11 @@ package chibo.reporting.figures;
 
 import chibo.contracts.EventEnvelope;
 import chibo.contracts.EventPayload;
+import chibo.contracts.member.CorrectionKind;
 import chibo.contracts.member.Education;
 import chibo.contracts.member.MemberAdmitted;
 import chibo.contracts.member.MemberDeceased;
+import chibo.contracts.member.MemberCorrected;
 import chibo.contracts.member.MemberEnrolledFromRegister;
 import chibo.contracts.member.MemberRecognized;
 import chibo.contracts.member.MemberResidenceChanged;
@@ -96,6 +98,43 @@ class MemberChangeTest {
                     Counters.status(MemberStatus.OFFICIAL), 1L, Counters.RECOGNIZED, 1L));
         });
         assertThat(recognised.residence()).as("still living where they did").isEmpty();
+    }
+
+    // QĐ 24-QĐ/TW and QĐ 294-QĐ/TW, point 4.2.2: a recognition after its deadline stands and is flagged
+    @Test
+    void a_recognition_decided_after_its_deadline_counts_as_a_recognition_and_as_a_late_one() {
+        MemberFacts admitted = MemberChange.of(null, event("2024-03-10", new MemberAdmitted(LIVES_IN_THON_3, "C1",
+                LocalDate.of(2024, 3, 1), new Vote(9, 0, 0, 9), List.of(), true, null))).after();
+
+        MemberChange recognised = MemberChange.of(admitted, event("2025-08-12",
+                new MemberRecognized(LocalDate.of(2025, 3, 20), LocalDate.of(2025, 8, 5), "TQ-1",
+                        LocalDate.of(2025, 5, 6))));
+
+        assertThat(recognised.deltas()).singleElement().satisfies(delta -> {
+            assertThat(delta.month()).isEqualTo("2025-08");
+            assertThat(delta.counters()).isEqualTo(Map.of(Counters.status(MemberStatus.PROBATIONARY), -1L,
+                    Counters.status(MemberStatus.OFFICIAL), 1L, Counters.RECOGNIZED, 1L,
+                    Counters.RECOGNIZED_LATE, 1L));
+        });
+    }
+
+    @Test
+    void an_annulled_late_recognition_takes_back_both_counts_in_its_month() {
+        MemberFacts admitted = MemberChange.of(null, event("2024-03-10", new MemberAdmitted(LIVES_IN_THON_3, "C1",
+                LocalDate.of(2024, 3, 1), new Vote(9, 0, 0, 9), List.of(), true, null))).after();
+        EventEnvelope lateRecognition = event("2025-08-12", new MemberRecognized(LocalDate.of(2025, 3, 20),
+                LocalDate.of(2025, 8, 5), "TQ-1", LocalDate.of(2025, 5, 6)));
+        MemberFacts official = MemberChange.of(admitted, lateRecognition).after();
+
+        MemberChange annulled = MemberChange.of(official, event("2025-09-01", new MemberCorrected(
+                lateRecognition.id(), lateRecognition.seq(), "member.recognized.v1", CorrectionKind.ANNULLED,
+                "recorded in error")));
+
+        assertThat(annulled.deltas()).singleElement().satisfies(delta -> {
+            assertThat(delta.month()).as("taken back where it was counted").isEqualTo("2025-08");
+            assertThat(delta.counters()).containsEntry(Counters.RECOGNIZED, -1L)
+                    .containsEntry(Counters.RECOGNIZED_LATE, -1L);
+        });
     }
 
     @Test
