@@ -88,6 +88,20 @@ class ProjectionRebuildTest extends ReportingComponentTest {
                 .isGreaterThan(liveInterval);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(http.get("/projections/" + version
                 + "/differences", auditor).json()).isEmpty());
+        // built in one pass and handed to its topology, which goes on from each member's facts as handed over
+        JsonNode onePass = progress.get("onePass");
+        assertThat(onePass.get("handedOver").asBoolean()).as(onePass.toString()).isTrue();
+        assertThat(onePass.get("events").asLong()).isGreaterThanOrEqualTo(admitted);
+        long recognisedBefore = http.get("/organizations/" + province + "/counts", auditor).json().get("counters")
+                .get("flow.recognized").asLong();
+        String probationer = province + "-m1";
+        publisher.publish(probationer, LocalDate.of(2025, 8, 1), province + "-C0",
+                new MemberRecognized(LocalDate.of(2025, 8, 1), null, null));
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+            assertThat(http.get("/organizations/" + province + "/counts", auditor).json().get("counters")
+                    .get("flow.recognized").asLong()).isEqualTo(recognisedBefore + 1);
+            assertThat(http.get("/projections/" + version + "/differences", auditor).json()).isEmpty();
+        });
 
         Http.Response switched = http.post("/projections/" + version + "/switch", operator, Map.of());
         assertThat(switched.status()).as(switched.body()).isEqualTo(200);
