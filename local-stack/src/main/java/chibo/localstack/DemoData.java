@@ -134,7 +134,8 @@ final class DemoData {
         LocalDate decision = LocalDate.of(2024, 1, 15).plusDays(17L * n);
         Map<String, Object> person = new LinkedHashMap<>();
         person.put("fullName", FAMILY[n % FAMILY.length] + " " + GIVEN[(n / 2) % GIVEN.length]);
-        person.put("birthDate", LocalDate.of(1975 + n % 25, 1 + n % 12, 1 + n % 27).toString());
+        // of Youth Union age (to 30) when the cell resolves, as the Youth Union committee introduces them
+        person.put("birthDate", LocalDate.of(1995 + n % 6, 1 + n % 12, 1 + n % 27).toString());
         person.put("sex", n % 2 == 0 ? "MALE" : "FEMALE");
         person.put("ethnicity", ETHNICITY[n % ETHNICITY.length]);
         person.put("education", n % 3 == 0 ? "UNIVERSITY" : "UPPER_SECONDARY");

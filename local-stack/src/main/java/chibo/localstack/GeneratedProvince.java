@@ -335,7 +335,8 @@ public final class GeneratedProvince {
         Member member = member();
         LocalDate resolved = decided.minusDays(21);
         Map<String, Object> admission = line("admit", member);
-        admission.put("person", person(member, cell, resolved.minusYears(19 + random.nextInt(25))
+        // 18 to 30 on the day the cell resolves: of Youth Union age, so that its committee may introduce them
+        admission.put("person", person(member, cell, resolved.minusYears(18 + random.nextInt(12))
                 .minusDays(random.nextInt(365))));
         admission.put("cellId", cell);
         admission.put("cellResolutionDate", resolved.toString());

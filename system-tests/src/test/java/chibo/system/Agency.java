@@ -79,7 +79,7 @@ final class Agency {
                 return enrolled;
             }
         }
-        Map<String, Object> person = Map.of("fullName", "Nông Văn " + memberId, "birthDate", "1996-06-15",
+        Map<String, Object> person = Map.of("fullName", "Nông Văn " + memberId, "birthDate", "2000-06-15",
                 "sex", "MALE", "ethnicity", "Tày", "education", "UNIVERSITY");
         return membership.post("/members/admissions", token, ApiBodies.admission(memberId, person, cellId,
                 "2025-09-01", "2025-09-15", "77-QĐ/ĐU", decidingOrgId, secretary));

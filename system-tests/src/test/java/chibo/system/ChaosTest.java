@@ -226,7 +226,7 @@ class ChaosTest {
     }
 
     private static Map<String, Object> admission(String memberId, String cellId, String province) {
-        Map<String, Object> person = Map.of("fullName", "Nông Văn " + memberId, "birthDate", "1996-06-15",
+        Map<String, Object> person = Map.of("fullName", "Nông Văn " + memberId, "birthDate", "2000-06-15",
                 "sex", memberId.hashCode() % 2 == 0 ? "MALE" : "FEMALE", "ethnicity", "Tày",
                 "education", "UNIVERSITY");
         return ApiBodies.admission(memberId, person, cellId, "2025-09-01", "2025-09-15", "77-QĐ/ĐU",
