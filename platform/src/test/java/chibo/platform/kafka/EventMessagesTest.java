@@ -1,4 +1,4 @@
-package chibo.meeting.roster;
+package chibo.platform.kafka;
 
 import org.junit.jupiter.api.Test;
 
