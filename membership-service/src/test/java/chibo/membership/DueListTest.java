@@ -1,10 +1,16 @@
 package chibo.membership;
 
+import chibo.contracts.Topics;
+import chibo.testsupport.EventPublisher;
 import chibo.testsupport.Http;
+import chibo.testsupport.KafkaProbe;
+import chibo.testsupport.TestBroker;
 import chibo.testsupport.TestTokens;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,5 +113,36 @@ class DueListTest extends MembershipComponentTest {
                 .status()).isEqualTo(403);
         assertThat(List.of(http.get("/organizations/nowhere/due-list", TestTokens.auditor()).status()))
                 .containsExactly(404);
+    }
+
+    @Test
+    void an_unreadable_record_on_either_topic_goes_to_that_topics_read_model_dead_letters_and_the_lists_carry_on() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String unreadableOrg = "unreadable-org-" + suffix;
+        String unreadableMember = "unreadable-member-" + suffix;
+        try (EventPublisher publisher = new EventPublisher(TestBroker.bootstrapServers(), "/chibo/membership-service")) {
+            publisher.send(new ProducerRecord<>(Topics.ORGANIZATION, unreadableOrg,
+                    "{not an event".getBytes(StandardCharsets.UTF_8)));
+            publisher.send(new ProducerRecord<>(Topics.MEMBERSHIP, unreadableMember,
+                    "{not an event".getBytes(StandardCharsets.UTF_8)));
+        }
+        Requests.Tree tree = Requests.Tree.create(http);
+        String writer = tree.provinceWriter();
+        String notSworn = "ns-" + suffix;
+        post("/members/admissions", writer, tree.admission().memberId(notSworn).build());
+
+        awaitDueList(tree.cell(), writer, "", 1, notSworn + "/AWAITING_CEREMONY");
+        for (var parked : Map.of(Topics.ORGANIZATION, unreadableOrg, Topics.MEMBERSHIP, unreadableMember).entrySet()) {
+            try (KafkaProbe deadLetters = new KafkaProbe(TestBroker.bootstrapServers(),
+                    Topics.deadLetter(parked.getKey(), "membership-service-read-models"))) {
+                assertThat(deadLetters.awaitKey(parked.getValue(), records -> !records.isEmpty(),
+                        Duration.ofSeconds(30))).singleElement().satisfies(record -> {
+                            assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("{not an event");
+                            assertThat(record.headers().lastHeader("x-exception-message")).isNotNull();
+                            assertThat(new String(record.headers().lastHeader("kafka_dlt-original-topic").value(),
+                                    StandardCharsets.UTF_8)).isEqualTo(parked.getKey());
+                        });
+            }
+        }
     }
 }

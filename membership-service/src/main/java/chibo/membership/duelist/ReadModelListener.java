@@ -2,14 +2,11 @@ package chibo.membership.duelist;
 
 import chibo.contracts.EventEnvelope;
 import chibo.contracts.CloudEventsKafka;
-import chibo.contracts.Topics;
 import chibo.contracts.member.MemberEvent;
 import chibo.membership.organization.Occupants;
-import chibo.platform.projection.RecordBatches;
+import chibo.platform.kafka.EventMessages;
 import chibo.platform.tracing.EventTracing;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.stereotype.Component;
+import org.springframework.messaging.Message;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +15,9 @@ import java.util.List;
  * Feeds the read models from the membership and organisation topics (and the index of who was ever in each
  * organisation, {@link Occupants}). These are this service's own topics, and what it decides is checked against its
  * event store, not these views, so their records are not verified here: checking a signature on every record of a
- * large import would hold the due lists back by minutes.
+ * large import would hold the due lists back by minutes. Bound as {@code readModels-in-0} (see
+ * {@link ReadModelConfiguration}).
  */
-@Component
 class ReadModelListener {
 
     private final DueLists dueLists;
@@ -35,13 +32,14 @@ class ReadModelListener {
         this.tracing = tracing;
     }
 
-    /** A poll's records: the organisation events one by one (they are few), the membership events as a batch. */
-    @KafkaListener(id = ReadModelConfiguration.GROUP, topics = {Topics.MEMBERSHIP, Topics.ORGANIZATION},
-            containerFactory = "readModelListeners")
-    void accept(List<ConsumerRecord<String, byte[]>> records) {
-        tracing.consuming(ReadModelConfiguration.GROUP, records, () -> RecordBatches.handle(records,
-                record -> CloudEventsKafka.read(record.headers(), record.value()).envelope(),
-                this::acceptAll, this::acceptOne));
+    /**
+     * A poll's records of both topics, in the order read: the organisation events one by one (they are few), the
+     * membership events as a batch.
+     */
+    void accept(Message<List<byte[]>> poll) {
+        EventMessages.handleBatch(tracing, ReadModelConfiguration.GROUP, poll,
+                (headers, value) -> CloudEventsKafka.read(headers, value).envelope(),
+                this::acceptAll, this::acceptOne);
     }
 
     private void acceptAll(List<EventEnvelope> events) {

@@ -20,6 +20,7 @@ class ArchiveListener {
         this.tracing = tracing;
     }
 
+    // not a Spring Cloud Stream binding: the archive keeps each record as evidence, exactly as Kafka delivered it
     // idIsGroup = false: the group is the factory's (chibo.audit.consumer-group), not the listener id
     @KafkaListener(id = "audit-archive", topics = {Topics.ORGANIZATION, Topics.MEMBERSHIP, Topics.MEETING},
             containerFactory = "auditListeners", idIsGroup = false, batch = "true")

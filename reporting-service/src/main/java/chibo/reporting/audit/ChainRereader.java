@@ -99,6 +99,7 @@ final class ChainRereader {
     }
 
     Result verify(String orgId, Progress progress) {
+        // a plain consumer, not a binding: a verification re-reads the partitions from offset 0 on demand, in no group
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties,
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             Map<TopicPartition, Long> ends = new HashMap<>();

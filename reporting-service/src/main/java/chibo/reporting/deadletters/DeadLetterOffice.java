@@ -196,6 +196,7 @@ public class DeadLetterOffice implements DisposableBean {
                 .map(info -> new TopicPartition(topic, info.partition())).toList();
     }
 
+    // a plain consumer, not a binding: browsing and re-driving read chosen dead letters on demand, in no group
     private KafkaConsumer<String, byte[]> consumer() {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);

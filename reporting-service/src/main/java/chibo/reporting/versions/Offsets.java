@@ -88,6 +88,7 @@ final class Offsets {
         if (behind.isEmpty()) {
             return true;
         }
+        // a plain consumer, not a binding: it only looks whether records are left past the group's offsets, in no group
         Map<String, Object> config = new HashMap<>(consumerConfig);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -148,6 +148,7 @@ final class ProjectionRuntime {
         }
     }
 
+    // a container made here, not a binding: a version's sinks start and stop with it, on topics named by the version
     private static ConcurrentMessageListenerContainer<String, byte[]> container(
             KafkaProperties kafka, String topic, String group, Consumer<List<ConsumerRecord<String, byte[]>>> write) {
         Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
