@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,7 @@ public final class FiguresFold {
     private final Held figures = new Held();
     private final OrgRollup rollup = new OrgRollup(figures);
     private final Deque<Object> handOver = new ArrayDeque<>();
+    private final Map<String, Map<String, Summed>> summed = new LinkedHashMap<>();
     /** One gate per family: a cell's meetings and the cell's own events are two sequences of one subject id. */
     private final Map<String, SequenceGate> gates = new HashMap<>();
     private final Map<String, SequenceGate.Parking> parkings = new HashMap<>();
@@ -80,11 +82,13 @@ public final class FiguresFold {
 
     /** The organisation's figures (its whole subtree included), if it was registered. */
     public Optional<OrgAggregate> organisation(String orgId) {
+        settle();
         return Optional.ofNullable(figures.organisations.get(orgId)).map(OrgState::toAggregate);
     }
 
     /** The organisation's months: each month's change of every stock counter and count of every flow. */
     public Map<String, Map<String, Long>> months(String orgId) {
+        settle();
         Map<String, Map<String, Long>> months = new TreeMap<>();
         figures.monthsOf.getOrDefault(orgId, Map.of()).forEach((month, state) ->
                 months.put(month, state.toMonth().counters()));
@@ -103,16 +107,19 @@ public final class FiguresFold {
 
     /** Each unit's coverage. */
     public void forEachUnit(java.util.function.BiConsumer<String, UnitCoverage> each) {
+        settle();
         units.forEach(each);
     }
 
     /** Each organisation's figures as kept while folding. */
     public void forEachOrganisation(java.util.function.Consumer<OrgState> each) {
+        settle();
         figures.organisations.values().forEach(each);
     }
 
     /** Each organisation's month as kept while folding, by its key ({@link OrgMonth#key}). */
     public void forEachMonth(java.util.function.BiConsumer<String, MonthState> each) {
+        settle();
         figures.months.forEach(each);
     }
 
@@ -121,6 +128,7 @@ public final class FiguresFold {
      * the topology would hold in its stores.
      */
     public long waiting() {
+        settle();
         long parked = 0;
         for (SequenceGate.Parking parking : parkings.values()) {
             parked += ((InMemoryParking) parking).size();
@@ -136,6 +144,7 @@ public final class FiguresFold {
 
     /** Every organisation the fold has figures of. */
     public List<String> organisations() {
+        settle();
         return List.copyOf(figures.organisations.keySet());
     }
 
@@ -160,6 +169,7 @@ public final class FiguresFold {
                         refusal = event.type() + " for unregistered organisation " + event.subject();
                         return false;
                     }
+                    settle();
                     send(rollup.organisationEvent(event));
                 }
             }
@@ -202,13 +212,62 @@ public final class FiguresFold {
         handOver.addAll(outcome.unitFacts());
     }
 
-    /** Hands each delta and unit fact on, in the order sent, until nothing is left to send. */
+    /**
+     * Hands each delta and unit fact on, in the order sent, until nothing is left to send: a change of counters is
+     * summed with the others for its organisation and month ({@link #settle} sends the sums, as the topology sends
+     * its sums when it commits); an instruction goes at once, after the sums before it.
+     */
     private void drain() {
         for (Object next = handOver.poll(); next != null; next = handOver.poll()) {
             if (next instanceof OrgRollup.Sent sent) {
-                send(rollup.delta(sent.orgId(), sent.delta()));
+                if (sent.delta().mergeInto() == null && sent.delta().child() == null) {
+                    summed.computeIfAbsent(sent.orgId(), id -> new LinkedHashMap<>())
+                            .computeIfAbsent(sent.delta().month(), month -> new Summed()).add(sent.delta());
+                } else {
+                    sendSums();
+                    send(rollup.delta(sent.orgId(), sent.delta()));
+                }
             } else {
                 unit((UnitFact) next);
+            }
+        }
+    }
+
+    /** Sends every sum up to where it leads, until nothing is left summed or to send. */
+    private void settle() {
+        drain();
+        while (!summed.isEmpty()) {
+            sendSums();
+            drain();
+        }
+    }
+
+    /** Applies what was summed, organisation by organisation in the order first touched; what it leads to is queued. */
+    private void sendSums() {
+        if (summed.isEmpty()) {
+            return;
+        }
+        Map<String, Map<String, Summed>> sending = new LinkedHashMap<>(summed);
+        summed.clear();
+        sending.forEach((orgId, months) -> months.forEach((month, sum) -> {
+            sum.counters.values().removeIf(value -> value == 0L);
+            if (!sum.counters.isEmpty()) {
+                send(rollup.delta(orgId, OrgDelta.of(sum.counters, month, sum.cause, sum.recordedAt)));
+            }
+        }));
+    }
+
+    /** Changes of counters for one organisation and month, summed. */
+    private static final class Summed {
+        private final Map<String, Long> counters = new HashMap<>();
+        private String cause;
+        private java.time.Instant recordedAt;
+
+        void add(OrgDelta delta) {
+            Counters.addTo(counters, delta.counters());
+            cause = delta.cause();
+            if (recordedAt == null || (delta.recordedAt() != null && delta.recordedAt().isAfter(recordedAt))) {
+                recordedAt = delta.recordedAt();
             }
         }
     }
@@ -252,8 +311,8 @@ public final class FiguresFold {
         @Override
         public void put(String key, MonthState month) {
             months.put(key, month);
-            OrgMonth asMonth = month.toMonth();
-            monthsOf.computeIfAbsent(asMonth.orgId(), id -> new HashMap<>()).put(asMonth.month(), month);
+            int bar = key.lastIndexOf('|');
+            monthsOf.computeIfAbsent(key.substring(0, bar), id -> new HashMap<>()).put(key.substring(bar + 1), month);
         }
 
         @Override
