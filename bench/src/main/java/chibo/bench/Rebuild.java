@@ -44,6 +44,11 @@ final class Rebuild {
         into.put("seconds", BenchResults.round(seconds));
         into.put("eventsPerSecond", Math.round(events / seconds));
         into.put("figuresEqualLive", differences.isEmpty());
+        // folded in one pass and handed to the version's topology, or declined (and why): the rest of the time is
+        // the topology's start, its stores' restoration and the tail it folds itself
+        if (progress.hasNonNull("onePass")) {
+            into.set("onePass", progress.get("onePass"));
+        }
         if (!differences.isEmpty()) {
             into.put("firstDifferences", differences.toString().substring(0,
                     Math.min(1000, differences.toString().length())));
