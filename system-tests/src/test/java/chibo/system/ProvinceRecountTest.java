@@ -141,6 +141,9 @@ class ProvinceRecountTest {
         });
         JsonNode progress = agency.reporting.get("/projections/" + version, auditor).json();
         assertThat(progress.get("done").asLong()).isEqualTo(progress.get("total").asLong());
+        // folded in one pass and handed to the version's topology: what follows checks those figures against the recount
+        JsonNode onePass = progress.get("onePass");
+        assertThat(onePass.get("handedOver").asBoolean()).as(progress.toString()).isTrue();
         await().atMost(SETTLED).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(
                 agency.reporting.get("/projections/" + version + "/differences", auditor).json()).isEmpty());
         Http.Response switched = agency.reporting.post("/projections/" + version + "/switch", operator, Map.of());
@@ -159,7 +162,8 @@ class ProvinceRecountTest {
         assertThat(agency.reporting.get("/projections", auditor).json().get("live").asString()).isEqualTo(version);
         progress("rebuilt " + progress.get("total").asLong() + " events into " + version + " in "
                 + Duration.between(started, Instant.now()).toSeconds() + " s while dashboards made " + queries.get()
-                + " queries, none failed; switched from " + liveBefore);
+                + " queries, none failed (one pass: " + onePass.get("events").asLong() + " events folded and handed over"
+                + " in " + onePass.get("millis").asLong() + " ms); switched from " + liveBefore);
     }
 
     // ---------------------------------------------------------------------------------------------------------
