@@ -2,6 +2,7 @@ package chibo.reporting.audit;
 
 import chibo.contracts.EventEnvelope;
 import chibo.contracts.member.MemberStatus;
+import chibo.reporting.query.Summaries;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -31,9 +32,11 @@ class AsReportedReports {
     private static final int MEMBERS_PER_READ = 200;
 
     private final AuditStore store;
+    private final ArchiveFigures figures;
 
-    AsReportedReports(AuditStore store) {
+    AsReportedReports(AuditStore store, ArchiveFigures figures) {
         this.store = store;
+        this.figures = figures;
     }
 
     AsReported report(String orgId, Instant on, LocalDate asOf) {
@@ -44,9 +47,12 @@ class AsReportedReports {
         Tally nowTally = new Tally();
         List<LateEvent> changedBy = new ArrayList<>();
         List<String> members = List.copyOf(candidates(subtree, asOf));
+        Map<String, List<ArchivedEvent>> allHistories = new TreeMap<>();
         for (int from = 0; from < members.size(); from += MEMBERS_PER_READ) {
             List<String> chunk = members.subList(from, Math.min(members.size(), from + MEMBERS_PER_READ));
-            histories(chunk).forEach((member, history) -> {
+            Map<String, List<ArchivedEvent>> histories = histories(chunk);
+            allHistories.putAll(histories);
+            histories.forEach((member, history) -> {
                 MembershipReplay.Replay then = MembershipReplay.replay(history, reported, subtree);
                 MembershipReplay.Replay today = MembershipReplay.replay(history, now, subtree);
                 thenTally.add(then.contribution());
@@ -62,8 +68,11 @@ class AsReportedReports {
         changedBy.sort(Comparator.comparing(LateEvent::recordedAt).thenComparing(LateEvent::storageId));
         Figure asReported = thenTally.figure();
         Figure current = nowTally.figure();
+        ArchiveFigures.Archived archived = figures.read(subtree, allHistories);
         return new AsReported(orgId, on, asOf, new Period(reported.periodFrom(), asOf), asReported, current,
-                difference(asReported, current), changedBy, members.size());
+                difference(asReported, current), changedBy, members.size(),
+                figures.summary(archived, orgId, on, asOf).orElse(null),
+                figures.summary(archived, orgId, null, asOf).orElse(null));
     }
 
     /** Members the archive lists under a cell of the subtree in a month of effective date up to {@code asOf}. */
@@ -134,8 +143,14 @@ class AsReportedReports {
         }
     }
 
+    /**
+     * @param summaryAsReported the organisation's whole summary as of {@code asOf} from the events recorded by
+     *                          {@code on} (null if its registration had not been recorded by then)
+     * @param summaryNow        the same summary from every event recorded since
+     */
     record AsReported(String orgId, Instant on, LocalDate asOf, Period period, Figure asReported, Figure now,
-                      Map<String, Long> difference, List<LateEvent> changedBy, int membersReplayed) {
+                      Map<String, Long> difference, List<LateEvent> changedBy, int membersReplayed,
+                      Summaries.Summary summaryAsReported, Summaries.Summary summaryNow) {
     }
 
     record Period(LocalDate from, LocalDate to) {

@@ -273,17 +273,9 @@ public final class FiguresFold {
     }
 
     private void unit(UnitFact fact) {
-        UnitCoverage before = units.getOrDefault(fact.unitId(), UnitCoverage.NONE);
-        UnitCoverage after = before.with(fact);
-        units.put(fact.unitId(), after);
-        if (after.ownerOrgId() == null) {
-            return;
-        }
-        Map<String, Long> change = Counters.difference(before.counters(), after.counters());
-        if (!change.isEmpty()) {
-            handOver.add(new OrgRollup.Sent(after.ownerOrgId(), OrgDelta.of(change, fact.month(), fact.cause(),
-                    fact.recordedAt())));
-        }
+        UnitCoverage.Change change = units.getOrDefault(fact.unitId(), UnitCoverage.NONE).apply(fact);
+        units.put(fact.unitId(), change.after());
+        change.sent().ifPresent(handOver::add);
     }
 
     /** The roll-up's figures, in memory; an organisation's months also by organisation, to be read back. */

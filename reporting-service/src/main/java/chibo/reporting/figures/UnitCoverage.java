@@ -4,6 +4,7 @@ import chibo.contracts.organization.KeyPosition;
 import chibo.contracts.organization.UnitKind;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -51,6 +52,24 @@ public record UnitCoverage(String ownerOrgId, UnitKind kind, String cellId, long
             }
         });
         return counters;
+    }
+
+    /**
+     * The unit's coverage after a fact about it, and what it changes at the organisation that registered the unit
+     * (its coverage counters, in the fact's month); no change before the unit is registered, or when none of its
+     * counters moves.
+     */
+    public record Change(UnitCoverage after, Optional<OrgRollup.Sent> sent) {
+    }
+
+    public Change apply(UnitFact fact) {
+        UnitCoverage after = with(fact);
+        if (after.ownerOrgId() == null) {
+            return new Change(after, Optional.empty());
+        }
+        Map<String, Long> change = Counters.difference(counters(), after.counters());
+        return new Change(after, change.isEmpty() ? Optional.empty() : Optional.of(new OrgRollup.Sent(
+                after.ownerOrgId(), OrgDelta.of(change, fact.month(), fact.cause(), fact.recordedAt()))));
     }
 
     /** The unit's coverage after a fact about it. */

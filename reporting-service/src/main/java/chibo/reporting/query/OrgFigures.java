@@ -183,6 +183,13 @@ public class OrgFigures implements OrgDirectory {
                          String mergedInto, Map<String, Long> counters, Map<String, Map<String, Long>> months,
                          List<String> children, Placements placements, long version, Instant lastRecordedAt) {
 
+        /** An organisation's figures as a fold left them: its totals and place in the tree, and its months. */
+        public static Counts of(OrgAggregate a, Map<String, Map<String, Long>> months) {
+            return new Counts(a.orgId(), a.name(), a.level() == null ? null : a.level().name(), a.parentId(),
+                    a.active(), a.mergedInto(), a.counters(), months, a.children(), a.placementHistory(), a.version(),
+                    a.lastRecordedAt());
+        }
+
         public long get(String counter) {
             return counters.getOrDefault(counter, 0L);
         }

@@ -43,7 +43,7 @@ public class Summaries {
      * The summary: stock now, or at the end of the month {@code asOf} ends; flows and meetings of the year up to
      * that month.
      */
-    Summary summary(OrgFigures.Counts counts, String asOfParameter) {
+    public Summary summary(OrgFigures.Counts counts, String asOfParameter) {
         YearMonth asOf = asOf(asOfParameter);
         YearMonth through = asOf != null ? asOf : VietnamTime.thisMonth(clock);
         Map<String, Long> stock = Figures.stockAt(counts, asOf);

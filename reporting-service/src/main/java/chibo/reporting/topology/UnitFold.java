@@ -1,14 +1,11 @@
 package chibo.reporting.topology;
 
-import chibo.reporting.figures.Counters;
-import chibo.reporting.figures.OrgDelta;
 import chibo.reporting.figures.UnitCoverage;
 import chibo.reporting.figures.UnitFact;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
-import java.util.Map;
 
 /**
  * Keeps each unit's coverage (registered by which organisation, covered by a cell, how many active members reside
@@ -35,17 +32,8 @@ final class UnitFold implements Processor<String, byte[], String, byte[]> {
     public void process(Record<String, byte[]> record) {
         UnitFact fact = JsonSerde.read(record.value(), UnitFact.class);
         UnitCoverage before = units.get(record.key());
-        if (before == null) {
-            before = UnitCoverage.NONE;
-        }
-        UnitCoverage after = before.with(fact);
-        units.put(record.key(), after);
-        if (after.ownerOrgId() == null) {
-            return;
-        }
-        Map<String, Long> change = Counters.difference(before.counters(), after.counters());
-        if (!change.isEmpty()) {
-            deltas.add(after.ownerOrgId(), OrgDelta.of(change, fact.month(), fact.cause(), fact.recordedAt()));
-        }
+        UnitCoverage.Change change = (before == null ? UnitCoverage.NONE : before).apply(fact);
+        units.put(record.key(), change.after());
+        change.sent().ifPresent(sent -> deltas.add(sent.orgId(), sent.delta()));
     }
 }

@@ -130,10 +130,45 @@ class AsReportedTest extends ReportingComponentTest {
     }
 
     @Test
+    void the_whole_summary_as_reported_is_folded_from_what_had_been_recorded_by_then() {
+        JsonNode report = asReported("?on=" + ON + "&asOf=2023-12-31").json();
+
+        JsonNode then = report.get("summaryAsReported");
+        assertThat(then.get("stockAt").asString()).isEqualTo("2023-12-31");
+        assertThat(then.get("members").get("total").asLong()).isEqualTo(1);
+        assertThat(then.get("members").get("official").asLong()).isEqualTo(1);
+        assertThat(then.get("members").get("women").asLong()).isEqualTo(1);
+        assertThat(then.get("members").get("ethnicMinority").asLong()).isEqualTo(1);
+        assertThat(then.get("byEthnicity").get("tày").asLong()).isEqualTo(1);
+        assertThat(then.get("cells").asLong()).isEqualTo(1);
+        assertThat(then.get("flows").get("removed").asLong()).isEqualTo(1);
+        assertThat(then.get("flows").has("expelled")).isFalse();
+
+        JsonNode now = report.get("summaryNow");
+        assertThat(now.get("members").get("total").asLong()).isEqualTo(1);
+        assertThat(now.get("members").get("official").asLong()).isZero();
+        assertThat(now.get("members").get("probationary").asLong()).isEqualTo(1);
+        assertThat(now.get("flows").get("expelled").asLong()).isEqualTo(1);
+        assertThat(now.get("flows").has("removed")).isFalse();
+        assertThat(now.get("cells").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void a_report_made_before_the_organisation_was_recorded_has_no_summary() {
+        JsonNode report = asReported("?on=2014-12-31T00:00:00Z&asOf=2014-12-31").json();
+
+        JsonNode then = report.path("summaryAsReported");
+        assertThat(then.isNull() || then.isMissingNode()).as(report.toString()).isTrue();
+        assertThat(report.get("summaryNow").get("members").get("total").asLong()).isZero();
+    }
+
+    @Test
     void a_report_made_after_every_decision_was_recorded_is_todays() {
         JsonNode report = asReported("?on=2025-01-01T00:00:00Z&asOf=2023-12-31").json();
 
         assertThat(report.get("asReported")).isEqualTo(report.get("now"));
+        assertThat(report.get("summaryAsReported").get("members")).isEqualTo(report.get("summaryNow").get("members"));
+        assertThat(report.get("summaryAsReported").get("flows")).isEqualTo(report.get("summaryNow").get("flows"));
         assertThat(report.get("changedBy")).isEmpty();
         assertThat(report.get("difference").isEmpty()).isTrue();
     }
