@@ -262,29 +262,43 @@ public final class OnePassBuild {
                 new ByteArraySerializer())) {
             producer.initTransactions();
             producer.beginTransaction();
-            Map<String, Integer> members = partitionOf.get(Topics.MEMBERSHIP);
-            fold.forEachMember((id, seq, facts) -> producer.send(new ProducerRecord<>(topics.memberFacts(),
-                    members.get(id), id, JsonSerde.bytes(new MemberFoldProcessor.MemberRecord(seq, facts)))));
-            Map<String, Integer> cells = partitionOf.get(Topics.MEETING);
-            fold.forEachCell((id, seq, meetings) -> producer.send(new ProducerRecord<>(topics.cellMeetings(),
-                    cells.get(id), id, JsonSerde.bytes(new MeetingFoldProcessor.CellRecord(seq, meetings.months(),
-                    meetings.grades())))));
-            int unitPartitions = producer.partitionsFor(topics.unitFacts()).size();
-            fold.forEachUnit((id, coverage) -> producer.send(new ProducerRecord<>(topics.unitCoverage(),
-                    keyPartition(id, unitPartitions), id, JsonSerde.bytes(coverage))));
-            Map<String, Integer> organisations = partitionOf.get(Topics.ORGANIZATION);
-            fold.forEachOrganisation(state -> producer.send(new ProducerRecord<>(topics.orgCounts(),
-                    organisations.get(state.orgId()), state.orgId(), FiguresCodec.bytes(state.toAggregate()))));
-            fold.forEachMonth((key, month) -> {
-                OrgMonth stored = month.toMonth();
-                producer.send(new ProducerRecord<>(topics.orgMonths(), organisations.get(stored.orgId()), key,
-                        FiguresCodec.bytes(stored)));
-            });
-            deadLetters.forEach(producer::send);
-            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-            ends.forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset)));
-            producer.sendOffsetsToTransaction(offsets, new ConsumerGroupMetadata(topics.applicationId()));
-            producer.commitTransaction();
+            try {
+                Map<String, Integer> members = partitionOf.get(Topics.MEMBERSHIP);
+                fold.forEachMember((id, seq, facts) -> producer.send(new ProducerRecord<>(topics.memberFacts(),
+                        members.get(id), id, JsonSerde.bytes(new MemberFoldProcessor.MemberRecord(seq, facts)))));
+                Map<String, Integer> cells = partitionOf.get(Topics.MEETING);
+                fold.forEachCell((id, seq, meetings) -> producer.send(new ProducerRecord<>(topics.cellMeetings(),
+                        cells.get(id), id, JsonSerde.bytes(new MeetingFoldProcessor.CellRecord(seq, meetings.months(),
+                        meetings.grades())))));
+                int unitPartitions = producer.partitionsFor(topics.unitFacts()).size();
+                fold.forEachUnit((id, coverage) -> producer.send(new ProducerRecord<>(topics.unitCoverage(),
+                        keyPartition(id, unitPartitions), id, JsonSerde.bytes(coverage))));
+                Map<String, Integer> organisations = partitionOf.get(Topics.ORGANIZATION);
+                fold.forEachOrganisation(state -> producer.send(new ProducerRecord<>(topics.orgCounts(),
+                        organisations.get(state.orgId()), state.orgId(), FiguresCodec.bytes(state.toAggregate()))));
+                fold.forEachMonth((key, month) -> {
+                    OrgMonth stored = month.toMonth();
+                    producer.send(new ProducerRecord<>(topics.orgMonths(), organisations.get(stored.orgId()), key,
+                            FiguresCodec.bytes(stored)));
+                });
+                deadLetters.forEach(producer::send);
+                Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+                ends.forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset)));
+                producer.sendOffsetsToTransaction(offsets, new ConsumerGroupMetadata(topics.applicationId()));
+                producer.commitTransaction();
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // aborted now, not when the transaction times out: the topology's restoration reads past it at once
+                abortQuietly(producer);
+                throw e;
+            }
+        }
+    }
+
+    private static void abortQuietly(KafkaProducer<String, byte[]> producer) {
+        try {
+            producer.abortTransaction();
+        } catch (RuntimeException e) {
+            log.warn("the one-pass build's transaction could not be aborted; it ends when it times out", e);
         }
     }
 

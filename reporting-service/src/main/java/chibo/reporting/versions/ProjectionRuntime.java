@@ -130,7 +130,8 @@ final class ProjectionRuntime {
     private static void buildThenStart(ReportingTopics topics, Runnable firstBuild, KafkaStreams streams) {
         try {
             firstBuild.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // a register too large for this heap: what the fold held is garbage once it has unwound
             if (Thread.currentThread().isInterrupted()) {
                 return;
             }
