@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -57,8 +58,9 @@ class ArchiveFigures {
     }
 
     /**
-     * The organisation's summary as of {@code asOf} from the events recorded by {@code on} (all of them when
-     * null), or empty if the organisation's registration had not been recorded by then.
+     * The organisation's summary at the end of {@code asOf}'s month (figures are kept by month, as
+     * {@code /summary?asOf=} says) from the events recorded by {@code on} (all of them when null), or empty if the
+     * organisation's registration had not been recorded by then.
      */
     Optional<Summaries.Summary> summary(Archived archived, String orgId, Instant on, LocalDate asOf) {
         FiguresFold fold = new FiguresFold();
@@ -67,8 +69,9 @@ class ArchiveFigures {
                 envelope(event).ifPresent(fold::apply);
             }
         }
+        String monthEnd = YearMonth.from(asOf).atEndOfMonth().toString();
         return fold.organisation(orgId).map(aggregate -> summaries.summary(
-                OrgFigures.Counts.of(aggregate, fold.months(orgId)), asOf.toString()));
+                OrgFigures.Counts.of(aggregate, fold.months(orgId)), monthEnd));
     }
 
     /** The event as the figures read it; none for a payload that no longer reads (the topology dead-letters it). */

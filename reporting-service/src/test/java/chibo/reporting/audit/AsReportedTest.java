@@ -154,6 +154,17 @@ class AsReportedTest extends ReportingComponentTest {
     }
 
     @Test
+    void the_whole_summary_is_at_the_end_of_the_month_the_date_falls_in() {
+        JsonNode report = asReported("?on=" + ON).json();
+
+        assertThat(report.get("summaryAsReported").get("stockAt").asString()).isEqualTo("2024-06-30");
+        assertThat(report.get("summaryAsReported").get("members").get("official").asLong()).isEqualTo(1);
+        JsonNode midMonth = asReported("?on=" + ON + "&asOf=2024-02-10").json();
+        assertThat(midMonth.get("summaryAsReported").get("stockAt").asString()).isEqualTo("2024-02-29");
+        assertThat(midMonth.get("summaryNow").get("members").get("probationary").asLong()).isEqualTo(2);
+    }
+
+    @Test
     void a_report_made_before_the_organisation_was_recorded_has_no_summary() {
         JsonNode report = asReported("?on=2014-12-31T00:00:00Z&asOf=2014-12-31").json();
 
