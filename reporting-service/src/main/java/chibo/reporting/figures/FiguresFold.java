@@ -11,7 +11,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,10 +36,10 @@ public final class FiguresFold {
     private final Held figures = new Held();
     private final OrgRollup rollup = new OrgRollup(figures);
     private final Deque<Object> handOver = new ArrayDeque<>();
-    private final Map<String, Map<String, Summed>> summed = new LinkedHashMap<>();
+    private final DeltaSums summed = new DeltaSums();
     /** One gate per family: a cell's meetings and the cell's own events are two sequences of one subject id. */
     private final Map<String, SequenceGate> gates = new HashMap<>();
-    private final Map<String, SequenceGate.Parking> parkings = new HashMap<>();
+    private final Map<String, InMemoryParking> parkings = new HashMap<>();
     private long refused;
     private long refusedOnRelease;
     private String refusal;
@@ -129,11 +128,7 @@ public final class FiguresFold {
      */
     public long waiting() {
         settle();
-        long parked = 0;
-        for (SequenceGate.Parking parking : parkings.values()) {
-            parked += ((InMemoryParking) parking).size();
-        }
-        return parked + figures.waiting.size();
+        return parkings.values().stream().mapToLong(InMemoryParking::size).sum() + figures.waiting.size();
     }
 
     /** A subject's folded state, with the seq of its last applied event. */
@@ -221,8 +216,7 @@ public final class FiguresFold {
         for (Object next = handOver.poll(); next != null; next = handOver.poll()) {
             if (next instanceof OrgRollup.Sent sent) {
                 if (sent.delta().mergeInto() == null && sent.delta().child() == null) {
-                    summed.computeIfAbsent(sent.orgId(), id -> new LinkedHashMap<>())
-                            .computeIfAbsent(sent.delta().month(), month -> new Summed()).add(sent.delta());
+                    summed.add(sent.orgId(), sent.delta());
                 } else {
                     sendSums();
                     send(rollup.delta(sent.orgId(), sent.delta()));
@@ -244,32 +238,7 @@ public final class FiguresFold {
 
     /** Applies what was summed, organisation by organisation in the order first touched; what it leads to is queued. */
     private void sendSums() {
-        if (summed.isEmpty()) {
-            return;
-        }
-        Map<String, Map<String, Summed>> sending = new LinkedHashMap<>(summed);
-        summed.clear();
-        sending.forEach((orgId, months) -> months.forEach((month, sum) -> {
-            sum.counters.values().removeIf(value -> value == 0L);
-            if (!sum.counters.isEmpty()) {
-                send(rollup.delta(orgId, OrgDelta.of(sum.counters, month, sum.cause, sum.recordedAt)));
-            }
-        }));
-    }
-
-    /** Changes of counters for one organisation and month, summed. */
-    private static final class Summed {
-        private final Map<String, Long> counters = new HashMap<>();
-        private String cause;
-        private java.time.Instant recordedAt;
-
-        void add(OrgDelta delta) {
-            Counters.addTo(counters, delta.counters());
-            cause = delta.cause();
-            if (recordedAt == null || (delta.recordedAt() != null && delta.recordedAt().isAfter(recordedAt))) {
-                recordedAt = delta.recordedAt();
-            }
-        }
+        summed.sendAll((orgId, delta) -> send(rollup.delta(orgId, delta)));
     }
 
     private void unit(UnitFact fact) {

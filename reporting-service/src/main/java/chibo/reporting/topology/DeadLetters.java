@@ -3,6 +3,7 @@ package chibo.reporting.topology;
 import chibo.contracts.EventEnvelope;
 import chibo.contracts.InvalidEventException;
 import chibo.contracts.TrustedSigners;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -26,23 +27,36 @@ final class DeadLetters {
                                           Class<?> family, String sink, String topic, TopologyEvents events,
                                           TrustedSigners signers) {
         try {
-            EventEnvelope event = signers.read(topic, record.headers(), record.value()).envelope();
-            if (!family.isInstance(event.payload())) {
-                throw new InvalidEventException(event.type() + " does not belong on " + topic);
-            }
-            return event;
+            return read(record.headers(), record.value(), family, topic, signers);
         } catch (InvalidEventException e) {
             send(context, record, sink, topic, e.getMessage(), events);
             return null;
         }
     }
 
+    /**
+     * A record read as an event of the expected family signed by a key allowed on {@code topic}, or an
+     * {@link InvalidEventException} saying why it is dead-lettered.
+     */
+    static EventEnvelope read(Headers headers, byte[] value, Class<?> family, String topic, TrustedSigners signers) {
+        EventEnvelope event = signers.read(topic, headers, value).envelope();
+        if (!family.isInstance(event.payload())) {
+            throw new InvalidEventException(event.type() + " does not belong on " + topic);
+        }
+        return event;
+    }
+
     static void send(ProcessorContext<String, byte[]> context, Record<String, byte[]> record, String sink,
                      String topic, String reason, TopologyEvents events) {
-        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        context.forward(record.withHeaders(headers(record.headers(), topic, reason)), sink);
+        events.deadLettered(topic, reason);
+    }
+
+    /** A dead letter's headers: the record's own, with the reason and the topic it was read from. */
+    static RecordHeaders headers(Headers original, String topic, String reason) {
+        RecordHeaders headers = new RecordHeaders(original.toArray());
         headers.add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
         headers.add(TOPIC_HEADER, topic.getBytes(StandardCharsets.UTF_8));
-        context.forward(record.withHeaders(headers), sink);
-        events.deadLettered(topic, reason);
+        return headers;
     }
 }

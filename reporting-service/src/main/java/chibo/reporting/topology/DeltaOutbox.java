@@ -1,6 +1,6 @@
 package chibo.reporting.topology;
 
-import chibo.reporting.figures.Counters;
+import chibo.reporting.figures.DeltaSums;
 import chibo.reporting.figures.OrgDelta;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -8,11 +8,6 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.internals.InternalProcessorContext;
 import org.apache.kafka.streams.processor.internals.ProcessorNode;
 import org.apache.kafka.streams.processor.internals.ProcessorRecordContext;
-
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The changes of counters a processor sends to organisations between two commits, summed per organisation and
@@ -28,7 +23,7 @@ import java.util.Map;
 final class DeltaOutbox {
 
     private final String sink;
-    private final Map<String, Map<String, Pending>> byOrganisation = new LinkedHashMap<>();
+    private final DeltaSums sums = new DeltaSums();
     private ProcessorContext<String, byte[]> context;
     private ProcessorNode<?, ?, ?, ?> node;
 
@@ -41,20 +36,13 @@ final class DeltaOutbox {
         this.context = context;
         this.node = context instanceof InternalProcessorContext<String, byte[]> internal ? internal.currentNode()
                 : null;
-        byOrganisation.clear();
+        sums.clear();
         committing.beforeCommit(this::flush);
     }
 
     /** A change to an organisation's counters: summed with the others for the same organisation and month. */
     void add(String orgId, OrgDelta delta) {
-        if (delta.mergeInto() != null || delta.child() != null) {
-            throw new IllegalArgumentException("only changes of counters are summed; send instructions at once");
-        }
-        if (delta.counters().isEmpty()) {
-            return;
-        }
-        byOrganisation.computeIfAbsent(orgId, id -> new HashMap<>())
-                .computeIfAbsent(delta.month(), month -> new Pending()).add(delta);
+        sums.add(orgId, delta);
     }
 
     /** An instruction, sent now, after everything summed so far. */
@@ -65,18 +53,7 @@ final class DeltaOutbox {
 
     /** Sends what was summed, organisation by organisation in the order first touched. */
     void flush() {
-        if (byOrganisation.isEmpty()) {
-            return;
-        }
-        Map<String, Map<String, Pending>> sending = new LinkedHashMap<>(byOrganisation);
-        byOrganisation.clear();
-        sending.forEach((orgId, months) -> months.forEach((month, pending) -> {
-            Map<String, Long> counters = pending.counters;
-            counters.values().removeIf(value -> value == 0L);
-            if (!counters.isEmpty()) {
-                forward(orgId, OrgDelta.of(counters, month, pending.cause, pending.recordedAt));
-            }
-        }));
+        sums.sendAll(this::forward);
     }
 
     private void forward(String orgId, OrgDelta delta) {
@@ -99,21 +76,6 @@ final class DeltaOutbox {
         } finally {
             internal.setCurrentNode(previousNode);
             internal.setRecordContext(previousContext);
-        }
-    }
-
-    /** What is summed so far for one organisation and month. */
-    private static final class Pending {
-        private final Map<String, Long> counters = new HashMap<>();
-        private String cause;
-        private Instant recordedAt;
-
-        void add(OrgDelta delta) {
-            Counters.addTo(counters, delta.counters());
-            cause = delta.cause();
-            if (recordedAt == null || (delta.recordedAt() != null && delta.recordedAt().isAfter(recordedAt))) {
-                recordedAt = delta.recordedAt();
-            }
         }
     }
 }

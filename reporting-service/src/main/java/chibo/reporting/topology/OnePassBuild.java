@@ -20,7 +20,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -54,11 +53,12 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>What the topology would dead-letter — a record unreadable, untrusted or of the wrong family, an event the rules
  * turn away — goes to the version's dead-letter topic with the same reason, in the same transaction. It declines,
- * and the topology builds the version from offset zero as before, whenever it cannot stand in for the topology
- * exactly: the version has committed offsets already (it was built, or is being built elsewhere); an event still
+ * and the topology builds the version itself (from its committed offsets, or from offset zero without any), whenever
+ * it cannot stand in for the topology exactly: the version has committed offsets already (it was built, or is being built elsewhere); an event still
  * waiting for its predecessor, or deltas for an organisation never registered (the topology keeps those in stores
- * this build does not write); a parked event the rules turn away once released (the topology stops at it). Exactly-once holds either way: the changelogs and the offsets
- * are committed together or not at all, and two instances building at once fence each other by the transactional id.
+ * this build does not write); a parked event the rules turn away once released (the topology stops at it).
+ * Exactly-once holds either way: the changelogs and the offsets are committed together or not at all, and two
+ * instances building at once fence each other by the transactional id.
  */
 public final class OnePassBuild {
 
@@ -68,8 +68,11 @@ public final class OnePassBuild {
     /** The inputs, in the order folded: the tree first, then who is in it, then what their cells did. */
     private static final List<String> FOLDED = List.of(Topics.ORGANIZATION, Topics.MEMBERSHIP, Topics.MEETING);
 
-    /** What the build did: handed over (with the events folded), or declined and why. */
-    public record Outcome(boolean handedOver, long events, Duration took, String why) {
+    /**
+     * What the build did: handed to the topology after folding {@code events} in {@code millis}, or declined for the
+     * reason given (the topology then builds the version itself).
+     */
+    public record Outcome(boolean handedOver, long events, long millis, String declined) {
     }
 
     private final ReportingTopics topics;
@@ -120,15 +123,15 @@ public final class OnePassBuild {
             Thread.currentThread().interrupt();
             declined = "interrupted";
         }
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         if (declined != null) {
-            log.info("one-pass build of {} declined ({}); the topology builds it from offset zero",
-                    topics.applicationId(), declined);
-            return new Outcome(false, build.events, took, declined);
+            log.info("one-pass build of {} declined ({}); the topology builds it from its committed offsets, or from"
+                    + " offset zero without any", topics.applicationId(), declined);
+            return new Outcome(false, build.events, millis, declined);
         }
         log.info("one-pass build of {}: {} events folded and handed to the topology in {} ms",
-                topics.applicationId(), build.events, took.toMillis());
-        return new Outcome(true, build.events, took, null);
+                topics.applicationId(), build.events, millis);
+        return new Outcome(true, build.events, millis, null);
     }
 
     private boolean hasCommittedOffsets(Admin admin) throws InterruptedException {
@@ -229,11 +232,8 @@ public final class OnePassBuild {
         List<Read> reads = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                EventEnvelope event = signers.read(topic, record.headers(), record.value()).envelope();
-                if (!family(topic).isInstance(event.payload())) {
-                    throw new InvalidEventException(event.type() + " does not belong on " + topic);
-                }
-                reads.add(new Read(record, event, null));
+                reads.add(new Read(record, DeadLetters.read(record.headers(), record.value(), family(topic), topic,
+                        signers), null));
             } catch (InvalidEventException unreadable) {
                 reads.add(new Read(record, null, unreadable.getMessage()));
             }
@@ -304,10 +304,8 @@ public final class OnePassBuild {
 
     /** A record the topology would dead-letter, unchanged, with the reason and its topic in its headers. */
     private void deadLetter(ConsumerRecord<String, byte[]> record, String topic, String reason) {
-        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        headers.add(DeadLetters.REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
-        headers.add(DeadLetters.TOPIC_HEADER, topic.getBytes(StandardCharsets.UTF_8));
-        deadLetters.add(new ProducerRecord<>(topics.deadLetter(topic), null, record.key(), record.value(), headers));
+        deadLetters.add(new ProducerRecord<>(topics.deadLetter(topic), null, record.key(), record.value(),
+                DeadLetters.headers(record.headers(), topic, reason)));
     }
 
     /** The partition the topology's sink gives a key: the producer's own, for a keyed record. */

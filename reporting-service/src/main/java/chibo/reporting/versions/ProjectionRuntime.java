@@ -2,6 +2,7 @@ package chibo.reporting.versions;
 
 import chibo.contracts.Topics;
 import chibo.contracts.TrustedSigners;
+import chibo.reporting.topology.OnePassBuild;
 import chibo.reporting.topology.ReportingTopics;
 import chibo.reporting.topology.ReportingTopology;
 import chibo.reporting.topology.TopologyEvents;
@@ -31,11 +32,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One projection version running: its exactly-once topology (application id {@code chibo-reporting-<v>}) and the
@@ -56,13 +57,13 @@ final class ProjectionRuntime {
     /** Runs a one-pass build before the topology starts; null when the topology started at once. */
     private final Thread building;
     /** What the one-pass build did, once it has. */
-    private final AtomicReference<Projections.OnePass> onePass;
+    private final AtomicReference<OnePassBuild.Outcome> onePass;
 
     private ProjectionRuntime(ReportingTopics topics, FiguresSink sink, KafkaStreams streams,
                               KafkaStreamsMetrics metrics,
                               List<ConcurrentMessageListenerContainer<String, byte[]>> sinks,
                               Duration commitInterval, RestoringStores restoring, Thread building,
-                              AtomicReference<Projections.OnePass> onePass) {
+                              AtomicReference<OnePassBuild.Outcome> onePass) {
         this.building = building;
         this.onePass = onePass;
         this.commitInterval = commitInterval;
@@ -78,12 +79,12 @@ final class ProjectionRuntime {
      * Starts the version's topology and sinks; its topics must exist.
      *
      * @param firstBuild for a version being built: run on a thread of its own before the topology starts (a one-pass
-     *                   build, {@link chibo.reporting.topology.OnePassBuild}); null to start the topology at once
+     *                   build, {@link OnePassBuild}); null to start the topology at once
      */
     static ProjectionRuntime start(ReportingTopics topics, ReportingProperties properties, Duration commitInterval,
                                    KafkaProperties kafka, MongoDatabase database, MeterRegistry meters,
                                    TopologyEvents events, TrustedSigners signers, CountsWritten written,
-                                   Supplier<Projections.OnePass> firstBuild) {
+                                   Supplier<OnePassBuild.Outcome> firstBuild) {
         Properties config = new Properties();
         config.putAll(kafka.buildStreamsProperties());
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.applicationId());
@@ -111,7 +112,7 @@ final class ProjectionRuntime {
                         new UnitsSink(database, topics.version())::writeUnits));
         sinks.forEach(ConcurrentMessageListenerContainer::start);
         Thread building = null;
-        AtomicReference<Projections.OnePass> onePass = new AtomicReference<>();
+        AtomicReference<OnePassBuild.Outcome> onePass = new AtomicReference<>();
         if (firstBuild == null) {
             streams.start();
             log.info("reporting topology {} started", topics.applicationId());
@@ -223,7 +224,7 @@ final class ProjectionRuntime {
     }
 
     /** What the one-pass build did here, once it has; null before, or when none runs. */
-    Projections.OnePass onePass() {
+    OnePassBuild.Outcome onePass() {
         return onePass.get();
     }
 

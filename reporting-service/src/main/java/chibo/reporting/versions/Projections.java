@@ -7,6 +7,7 @@ import chibo.platform.tracing.EventTracing;
 import chibo.platform.web.FieldProblem;
 import chibo.platform.web.ProblemException;
 import chibo.platform.web.Problems;
+import chibo.reporting.topology.OnePassBuild;
 import chibo.reporting.topology.ReportingTopics;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -377,14 +378,7 @@ public class Projections implements SmartLifecycle, HealthIndicator {
      */
     public record Progress(String version, State state, boolean caughtUp, long done, long total, Double percentDone,
                            Double perSecond, Long etaSeconds, String topology, Long commitIntervalMs,
-                           OnePass onePass) {
-    }
-
-    /**
-     * A one-pass build: handed to the topology after folding {@code events} in {@code millis}, or declined (the
-     * topology built the version from offset zero) for the reason given.
-     */
-    public record OnePass(boolean handedOver, long events, long millis, String declined) {
+                           OnePassBuild.Outcome onePass) {
     }
 
     public record Difference(String orgId, String counter, long live, long rebuilt) {

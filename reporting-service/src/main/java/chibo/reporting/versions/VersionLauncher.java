@@ -52,18 +52,16 @@ final class VersionLauncher {
     ProjectionRuntime start(String version, Duration commitInterval, boolean building) {
         ReportingTopics topics = new ReportingTopics(version);
         kafkaAdmin.createOrModifyTopics(VersionTopics.of(topics, partitioning).toArray(new NewTopic[0]));
-        Supplier<Projections.OnePass> firstBuild = building && properties.onePassBuild() ? () -> onePass(topics)
+        Supplier<OnePassBuild.Outcome> firstBuild = building && properties.onePassBuild() ? () -> onePass(topics)
                 : null;
         return ProjectionRuntime.start(topics, properties, commitInterval, kafka, database, meters, events, signers,
                 countsWritten.getIfAvailable(() -> CountsWritten.NONE), firstBuild);
     }
 
-    private Projections.OnePass onePass(ReportingTopics topics) {
+    private OnePassBuild.Outcome onePass(ReportingTopics topics) {
         try (Admin admin = Admin.create(kafka.buildAdminProperties())) {
-            OnePassBuild.Outcome outcome = OnePassBuild.run(topics, admin, kafka.buildConsumerProperties(),
-                    kafka.buildProducerProperties(), signers);
-            return new Projections.OnePass(outcome.handedOver(), outcome.events(), outcome.took().toMillis(),
-                    outcome.why());
+            return OnePassBuild.run(topics, admin, kafka.buildConsumerProperties(), kafka.buildProducerProperties(),
+                    signers);
         }
     }
 }
