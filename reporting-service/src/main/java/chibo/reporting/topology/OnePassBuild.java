@@ -54,9 +54,10 @@ import java.util.concurrent.TimeoutException;
  * <p>What the topology would dead-letter — a record unreadable, untrusted or of the wrong family, an event the rules
  * turn away — goes to the version's dead-letter topic with the same reason, in the same transaction. It declines,
  * and the topology builds the version itself (from its committed offsets, or from offset zero without any), whenever
- * it cannot stand in for the topology exactly: the version has committed offsets already (it was built, or is being built elsewhere); an event still
- * waiting for its predecessor, or deltas for an organisation never registered (the topology keeps those in stores
- * this build does not write); a parked event the rules turn away once released (the topology stops at it).
+ * it cannot stand in for the topology exactly: the version has committed offsets already (it was built, or is
+ * being built elsewhere); an event still waiting for its predecessor, or deltas for an organisation never
+ * registered (the topology keeps those in stores this build does not write); a parked event the rules turn away
+ * once released (the topology stops at it).
  * Exactly-once holds either way: the changelogs and the offsets are committed together or not at all, and two
  * instances building at once fence each other by the transactional id.
  */
