@@ -9,9 +9,7 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,41 +35,64 @@ class ArchiveFigures {
         this.summaries = summaries;
     }
 
-    /** The events to fold, read once and shared by the summaries of several moments. */
-    record Archived(List<ArchivedEvent> events) {
+    /**
+     * Two folds of one subtree's archive side by side — of the events recorded by a moment, and of all of them —
+     * fed as the archive is read, so that no more than a batch of histories is held at once: the organisations
+     * first, then the members' histories batch by batch, then the cells' meetings, as a rebuild's one pass reads
+     * its topics (a fold takes each subject's events in seq order, whatever the order between subjects).
+     */
+    Folding folding(Collection<String> subtree, Instant on) {
+        Folding folding = new Folding(subtree, on);
+        folding.stream(EventStream.ORGANIZATION);
+        return folding;
     }
 
-    /**
-     * The subtree's organisations' and cells' meetings' events, with the members' histories given, in the order
-     * they were recorded.
-     */
-    Archived read(Collection<String> subtree, Map<String, List<ArchivedEvent>> memberHistories) {
-        List<ArchivedEvent> events = new ArrayList<>();
-        memberHistories.values().forEach(events::addAll);
-        for (EventStream stream : List.of(EventStream.ORGANIZATION, EventStream.MEETING)) {
-            store.chains(subtree.stream().map(stream::chainId).toList()).values().forEach(chain ->
-                    events.addAll(store.history(stream, chain.subject(), 1, chain.chain().lastSeq())));
+    final class Folding {
+        private final Collection<String> subtree;
+        private final Instant on;
+        private final FiguresFold then = new FiguresFold();
+        private final FiguresFold now = new FiguresFold();
+        private boolean meetingsFolded;
+
+        private Folding(Collection<String> subtree, Instant on) {
+            this.subtree = subtree;
+            this.on = on;
         }
-        events.sort(Comparator.comparing(ArchivedEvent::recordedAt).thenComparing(ArchivedEvent::stream)
-                .thenComparingLong(ArchivedEvent::seq));
-        return new Archived(events);
-    }
 
-    /**
-     * The organisation's summary at the end of {@code asOf}'s month (figures are kept by month, as
-     * {@code /summary?asOf=} says) from the events recorded by {@code on} (all of them when null), or empty if the
-     * organisation's registration had not been recorded by then.
-     */
-    Optional<Summaries.Summary> summary(Archived archived, String orgId, Instant on, LocalDate asOf) {
-        FiguresFold fold = new FiguresFold();
-        for (ArchivedEvent event : archived.events()) {
-            if (on == null || !event.recordedAt().isAfter(on)) {
-                envelope(event).ifPresent(fold::apply);
+        /** Members' histories, each in seq order. */
+        void members(Map<String, List<ArchivedEvent>> histories) {
+            histories.values().forEach(history -> history.forEach(this::fold));
+        }
+
+        /**
+         * The organisation's summary at the end of {@code asOf}'s month (figures are kept by month, as
+         * {@code /summary?asOf=} says), from the events recorded by the moment or from all of them; empty if its
+         * registration had not been recorded. The subtree's cells' meetings are folded first, once.
+         */
+        Optional<Summaries.Summary> summary(String orgId, LocalDate asOf, boolean recordedByThen) {
+            if (!meetingsFolded) {
+                stream(EventStream.MEETING);
+                meetingsFolded = true;
             }
+            FiguresFold fold = recordedByThen ? then : now;
+            String monthEnd = YearMonth.from(asOf).atEndOfMonth().toString();
+            return fold.organisation(orgId).map(aggregate -> summaries.summary(
+                    OrgFigures.Counts.of(aggregate, fold.months(orgId)), monthEnd));
         }
-        String monthEnd = YearMonth.from(asOf).atEndOfMonth().toString();
-        return fold.organisation(orgId).map(aggregate -> summaries.summary(
-                OrgFigures.Counts.of(aggregate, fold.months(orgId)), monthEnd));
+
+        private void stream(EventStream stream) {
+            store.chains(subtree.stream().map(stream::chainId).toList()).values().forEach(chain ->
+                    store.history(stream, chain.subject(), 1, chain.chain().lastSeq()).forEach(this::fold));
+        }
+
+        private void fold(ArchivedEvent event) {
+            envelope(event).ifPresent(envelope -> {
+                now.apply(envelope);
+                if (on == null || !event.recordedAt().isAfter(on)) {
+                    then.apply(envelope);
+                }
+            });
+        }
     }
 
     /** The event as the figures read it; none for a payload that no longer reads (the topology dead-letters it). */

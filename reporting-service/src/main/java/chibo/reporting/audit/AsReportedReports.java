@@ -47,11 +47,11 @@ class AsReportedReports {
         Tally nowTally = new Tally();
         List<LateEvent> changedBy = new ArrayList<>();
         List<String> members = List.copyOf(candidates(subtree, asOf));
-        Map<String, List<ArchivedEvent>> allHistories = new TreeMap<>();
+        ArchiveFigures.Folding folding = figures.folding(subtree, on);
         for (int from = 0; from < members.size(); from += MEMBERS_PER_READ) {
             List<String> chunk = members.subList(from, Math.min(members.size(), from + MEMBERS_PER_READ));
             Map<String, List<ArchivedEvent>> histories = histories(chunk);
-            allHistories.putAll(histories);
+            folding.members(histories);
             histories.forEach((member, history) -> {
                 MembershipReplay.Replay then = MembershipReplay.replay(history, reported, subtree);
                 MembershipReplay.Replay today = MembershipReplay.replay(history, now, subtree);
@@ -68,11 +68,9 @@ class AsReportedReports {
         changedBy.sort(Comparator.comparing(LateEvent::recordedAt).thenComparing(LateEvent::storageId));
         Figure asReported = thenTally.figure();
         Figure current = nowTally.figure();
-        ArchiveFigures.Archived archived = figures.read(subtree, allHistories);
         return new AsReported(orgId, on, asOf, new Period(reported.periodFrom(), asOf), asReported, current,
                 difference(asReported, current), changedBy, members.size(),
-                figures.summary(archived, orgId, on, asOf).orElse(null),
-                figures.summary(archived, orgId, null, asOf).orElse(null));
+                folding.summary(orgId, asOf, true).orElse(null), folding.summary(orgId, asOf, false).orElse(null));
     }
 
     /** Members the archive lists under a cell of the subtree in a month of effective date up to {@code asOf}. */
