@@ -1,28 +1,19 @@
 package chibo.reporting.topology;
 
-import chibo.contracts.EventEnvelope;
-import chibo.contracts.InvalidEventException;
 import chibo.contracts.Topics;
 import chibo.contracts.TrustedSigners;
-import chibo.contracts.meeting.MeetingEvent;
-import chibo.contracts.member.MemberEvent;
-import chibo.contracts.organization.OrganizationEvent;
 import chibo.reporting.figures.FiguresCodec;
 import chibo.reporting.figures.FiguresFold;
 import chibo.reporting.figures.OrgMonth;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
@@ -35,15 +26,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * Builds a new projection version's figures in one pass, then hands them to its topology to go on from: the input
- * topics are read once from the start to their ends as they are when the build starts, every event folded in memory
+ * topics are read once from the start to their ends as they are when each is first read (ahead of the fold, on
+ * background threads: {@link OnePassInput}), every event folded in memory
  * by the topology's own rules ({@link FiguresFold}), and what the topology's stores would hold — members' facts,
  * cells' meetings, units, organisations and their months — is written to those stores' changelogs, in one
  * transaction with the version's committed input offsets at those ends. Kafka Streams then starts as after any
@@ -64,7 +53,6 @@ import java.util.concurrent.TimeoutException;
 public final class OnePassBuild {
 
     private static final Logger log = LoggerFactory.getLogger(OnePassBuild.class);
-    private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
     /** The inputs, in the order folded: the tree first, then who is in it, then what their cells did. */
     private static final List<String> FOLDED = List.of(Topics.ORGANIZATION, Topics.MEMBERSHIP, Topics.MEETING);
@@ -85,8 +73,6 @@ public final class OnePassBuild {
     private final Map<String, Map<String, Integer>> partitionOf = new HashMap<>();
     private final Map<TopicPartition, Long> ends = new HashMap<>();
     private long events;
-    /** Reads and checks records beside the folding thread; named as background work (chibo.background.threads). */
-    private final ExecutorService readers;
     /** What the topology would have dead-lettered, as it would have: sent with the hand-over. */
     private final List<ProducerRecord<String, byte[]>> deadLetters = new ArrayList<>();
 
@@ -96,12 +82,6 @@ public final class OnePassBuild {
         this.consumerConfig = consumerConfig;
         this.producerConfig = producerConfig;
         this.signers = signers;
-        String name = topics.applicationId() + "-one-pass-reader";
-        this.readers = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     /**
@@ -115,7 +95,7 @@ public final class OnePassBuild {
         long started = System.nanoTime();
         OnePassBuild build = new OnePassBuild(topics, consumerConfig, producerConfig, signers);
         String declined;
-        try (build.readers) {
+        try {
             declined = build.hasCommittedOffsets(admin) ? "the version has committed offsets already" : build.fold();
             if (declined == null) {
                 build.handOver();
@@ -145,22 +125,18 @@ public final class OnePassBuild {
     }
 
     /** Folds every input to its end as of now; null when done, else why it declines. */
-    private String fold() {
-        Map<String, Object> config = new HashMap<>(consumerConfig);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            for (String topic : FOLDED) {
-                for (String source : List.of(topic, ReportingTopics.redrive(topic))) {
-                    String declined = foldTopic(consumer, topic, source);
-                    if (declined != null) {
-                        return declined;
-                    }
-                }
+    private String fold() throws InterruptedException {
+        List<OnePassInput.Source> sources = new ArrayList<>();
+        for (String topic : FOLDED) {
+            sources.add(new OnePassInput.Source(topic, topic));
+            sources.add(new OnePassInput.Source(topic, ReportingTopics.redrive(topic)));
+        }
+        try (OnePassInput input = new OnePassInput(topics.applicationId() + "-one-pass", consumerConfig, signers,
+                sources)) {
+            for (OnePassInput.Chunk chunk = input.next(); chunk != null; chunk = input.next()) {
+                fold(chunk);
             }
+            ends.putAll(input.ends());
         }
         if (fold.refusedOnRelease() > 0) {
             return fold.refusedOnRelease() + " parked events the rules turn away once released";
@@ -171,83 +147,21 @@ public final class OnePassBuild {
         return null;
     }
 
-    /** Reads one source to its end as of now, folding each record as an event of {@code topic}'s family. */
-    private String foldTopic(KafkaConsumer<String, byte[]> consumer, String topic, String source) {
-        List<TopicPartition> partitions = consumer.partitionsFor(source).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-        ends.putAll(end);
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        Map<String, Integer> partitionsOfSubjects = partitionOf.computeIfAbsent(topic, t -> new HashMap<>());
-        while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-            List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-                    batch.add(record);
-                }
+    /** Folds a chunk of records read and checked, each as an event of its topic's family. */
+    private void fold(OnePassInput.Chunk chunk) {
+        Map<String, Integer> partitionsOfSubjects = partitionOf.computeIfAbsent(chunk.topic(), t -> new HashMap<>());
+        for (OnePassInput.Read read : chunk.reads()) {
+            if (read.event() == null) {
+                deadLetter(read.record(), chunk.topic(), read.unreadable());
+                continue;
             }
-            for (Read read : readAll(topic, batch)) {
-                if (read.event() == null) {
-                    deadLetter(read.record(), topic, read.unreadable());
-                    continue;
-                }
-                partitionsOfSubjects.putIfAbsent(read.event().subject(), read.record().partition());
-                String refused = fold.apply(read.event());
-                if (refused != null) {
-                    deadLetter(read.record(), topic, refused);
-                }
-                events++;
+            partitionsOfSubjects.putIfAbsent(read.event().subject(), read.record().partition());
+            String refused = fold.apply(read.event());
+            if (refused != null) {
+                deadLetter(read.record(), chunk.topic(), refused);
             }
+            events++;
         }
-        return null;
-    }
-
-    /** A record read and its signature checked: the event, or why the topology would dead-letter it. */
-    private record Read(ConsumerRecord<String, byte[]> record, EventEnvelope event, String unreadable) {
-    }
-
-    /**
-     * Reads and checks a poll's records, in order: half of them on a reader thread beside this one (reading JSON and
-     * checking signatures is a fifth of the work, and needs no order), the fold itself on this thread alone.
-     */
-    private List<Read> readAll(String topic, List<ConsumerRecord<String, byte[]>> batch) {
-        int half = batch.size() / 2;
-        if (half < 64) {
-            return read(topic, batch);
-        }
-        Future<List<Read>> second = readers.submit(() -> read(topic, batch.subList(half, batch.size())));
-        List<Read> reads = new ArrayList<>(read(topic, batch.subList(0, half)));
-        try {
-            reads.addAll(second.get());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading " + topic, e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot read " + topic, e.getCause());
-        }
-        return reads;
-    }
-
-    private List<Read> read(String topic, List<ConsumerRecord<String, byte[]>> records) {
-        List<Read> reads = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, byte[]> record : records) {
-            try {
-                reads.add(new Read(record, DeadLetters.read(record.headers(), record.value(), family(topic), topic,
-                        signers), null));
-            } catch (InvalidEventException unreadable) {
-                reads.add(new Read(record, null, unreadable.getMessage()));
-            }
-        }
-        return reads;
-    }
-
-    private static Class<?> family(String topic) {
-        return switch (topic) {
-            case Topics.MEMBERSHIP -> MemberEvent.class;
-            case Topics.MEETING -> MeetingEvent.class;
-            default -> OrganizationEvent.class;
-        };
     }
 
     /** Writes the stores' contents and the input offsets in one transaction. */
