@@ -1,20 +1,12 @@
 package chibo.dashboard.pages;
 
 import chibo.dashboard.figures.AsReported;
-import chibo.dashboard.figures.AuditTrail;
 import chibo.dashboard.figures.ChainVerification;
 import chibo.dashboard.figures.FiguresRefused;
 import chibo.dashboard.figures.FiguresUnavailable;
 import chibo.dashboard.figures.History;
 import chibo.dashboard.figures.OrgHeadline;
-import chibo.dashboard.figures.Reporting;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.net.URI;
@@ -38,25 +30,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * The auditor's history pages as they render reporting-service's archive (canned here): the timeline, the verdict on
  * the hash chain, and every way a look can go wrong.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class AuditPagesTest {
+class AuditPagesTest extends PageTest {
 
     private static final String HASH_1 = "a1b2c3d4e5f6" + "0".repeat(52);
     private static final String HASH_2 = "ffeeddccbbaa" + "1".repeat(52);
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ClientRegistrationRepository registrations;
-    @MockitoBean
-    AuditTrail audit;
-    @MockitoBean
-    Reporting reporting;
-
-    private RequestPostProcessor auditor() {
-        return LoggedIn.person(registrations, "auditor", "Ủy ban Kiểm tra", null, "auditor");
-    }
 
     private static History.Entry event(long seq, String type, LocalDate effective, String actingOrg,
                                        String decision, String hash, boolean intact) {
@@ -77,9 +54,7 @@ class AuditPagesTest {
     }
 
     private String page(String path, int status) throws Exception {
-        var response = mvc.perform(get(path).with(auditor())).andReturn().getResponse();
-        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(status);
-        return response.getContentAsString(StandardCharsets.UTF_8);
+        return render(path, auditor(), status);
     }
 
     @Test
@@ -166,8 +141,7 @@ class AuditPagesTest {
                 .thenThrow(new FiguresRefused(403, "TQ-MQ-NT-001", "{\"type\":\"urn:chibo:problem:forbidden\"}"));
         when(audit.verification(anyString(), eq("NO-SUCH-1"), any()))
                 .thenThrow(new FiguresRefused(404, "NO-SUCH-1", "{\"type\":\"urn:chibo:problem:not-found\"}"));
-        RequestPostProcessor reader = LoggedIn.person(registrations, "province-reader", "Ban Tổ chức", "TQ",
-                "dashboard-reader");
+        RequestPostProcessor reader = provinceReader();
 
         var refused = mvc.perform(get("/audit/members/TQ-MQ-NT-001").with(reader)).andReturn().getResponse();
         String unknown = page("/audit/members/NO-SUCH-1", 404);
@@ -210,8 +184,7 @@ class AuditPagesTest {
     @Test
     void auditors_find_the_histories_in_the_header_and_readers_do_not() throws Exception {
         String auditors = page("/audit", 200);
-        String readers = mvc.perform(get("/audit").with(LoggedIn.person(registrations, "province-reader", "Ban",
-                "TQ", "dashboard-reader"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String readers = render("/audit", provinceReader(), 200);
 
         assertThat(auditors).contains("id=\"audit\"").contains("id=\"member-id\"").contains("id=\"purpose\"");
         assertThat(readers).doesNotContain("id=\"audit\"");
@@ -253,8 +226,7 @@ class AuditPagesTest {
             throws Exception {
         when(reporting.headline(anyString(), eq("TQ-MQ"))).thenReturn(new OrgHeadline("TQ-MQ",
                 "Đảng bộ xã Minh Quang", "COMMUNE", "TQ"));
-        RequestPostProcessor reader = LoggedIn.person(registrations, "province-reader", "Ban Tổ chức", "TQ",
-                "dashboard-reader");
+        RequestPostProcessor reader = provinceReader();
 
         var refused = mvc.perform(get("/audit/organisations/TQ-MQ/as-reported?on=2025-06-30").with(reader))
                 .andReturn().getResponse();
