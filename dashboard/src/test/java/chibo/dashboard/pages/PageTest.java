@@ -50,7 +50,10 @@ abstract class PageTest {
         return person("auditor", "Ủy ban Kiểm tra", null, "auditor");
     }
 
-    /** The page at {@code path} as {@code who} gets it, once its status is the one expected (else its text says why). */
+    /**
+     * The page at {@code path} as {@code who} gets it, once its status is the one expected (when it is not, the
+     * failure shows the page, which says why).
+     */
     String render(String path, RequestPostProcessor who, int status) throws Exception {
         var response = mvc.perform(get(path).with(who)).andReturn().getResponse();
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(status);
