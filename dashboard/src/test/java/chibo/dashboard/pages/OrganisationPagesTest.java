@@ -52,7 +52,8 @@ class OrganisationPagesTest extends PageTest {
         when(reporting.summary(anyString(), anyString(), notNull())).thenReturn(new Answer<>(new Summary("TQ-MQ",
                 "Đảng bộ xã Minh Quang", "COMMUNE", "TQ", true, null, "2025-12", new Summary.Members(1200, 20, 1180,
                 0, 480, 690), Map.of(), Map.of(), Map.of(), Map.of(), 2, Map.of(), Map.of(),
-                new Summary.Period("2025-01", "2025-12"), Map.of("admitted", 20L, "deceased", 2L)), CURRENT));
+                new Summary.Period("2025-01", "2025-12"), Map.of("admitted", 20L, "deceased", 2L), null, null),
+                CURRENT));
     }
 
     private RequestPostProcessor reader(String username, String org, String role) {
@@ -69,7 +70,7 @@ class OrganisationPagesTest extends PageTest {
                 Map.of("village", new Summary.UnitCoverage(12, 1, 3), "school", new Summary.UnitCoverage(4, 0, 0)),
                 Map.of("village_head", new Summary.PositionCoverage(11, 9, 81.8)),
                 new Summary.Period("2026-01", "2026-12"),
-                Map.of("admitted", 12L));
+                Map.of("admitted", 12L), null, null);
     }
 
     private static Comparison comparison(String id, String name) {

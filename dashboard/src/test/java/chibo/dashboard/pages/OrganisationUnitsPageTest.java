@@ -42,7 +42,7 @@ class OrganisationUnitsPageTest extends PageTest {
         Summary tuyenQuang = new Summary("TQ", "Tỉnh ủy Tuyên Quang", "PROVINCE", "TW", true, null, "now",
                 new Summary.Members(1250, 10, 1240, 0, 500, 700), Map.of(), Map.of(), Map.of(), Map.of(), 2,
                 Map.of("village", new Summary.UnitCoverage(40, 2, 12), "school", new Summary.UnitCoverage(4, 1, 1)),
-                Map.of(), new Summary.Period("2026-01", "2026-12"), Map.of());
+                Map.of(), new Summary.Period("2026-01", "2026-12"), Map.of(), null, null);
         when(reporting.summary(anyString(), eq("TQ"), isNull())).thenReturn(new Answer<>(tuyenQuang, CURRENT));
         when(reporting.summary(anyString(), eq("TQ"), notNull())).thenReturn(new Answer<>(tuyenQuang, CURRENT));
         Comparison children = new Comparison("TQ", "now", new Summary.Period("2026-01", "2026-12"),
