@@ -2,6 +2,7 @@ package chibo.dashboard.figures;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,15 @@ import java.util.TreeSet;
  * "The report as it was on T", as reporting-service replays it for auditors: the subtree's members by status at
  * {@code asOf} and the flows of its year, from only the events recorded by {@code on}, beside the same figures from
  * everything recorded since, and the events recorded later that make the difference.
+ *
+ * @param summaryAsReported the organisation's whole summary at the end of {@code asOf}'s month (figures are kept by
+ *                          month) from the events recorded by {@code on}; null when its registration had not been
+ *                          recorded by then
+ * @param summaryNow        the same summary from every event recorded since
  */
 public record AsReported(String orgId, Instant on, LocalDate asOf, Period period, Figure asReported, Figure now,
-                         Map<String, Long> difference, List<LateEvent> changedBy, int membersReplayed) {
+                         Map<String, Long> difference, List<LateEvent> changedBy, int membersReplayed,
+                         Summary summaryAsReported, Summary summaryNow) {
 
     public record Period(LocalDate from, LocalDate to) {
     }
@@ -48,6 +55,11 @@ public record AsReported(String orgId, Instant on, LocalDate asOf, Period period
         public String flow() {
             return name.startsWith("flows.") ? name.substring("flows.".length()) : null;
         }
+    }
+
+    /** The month whose end the whole summaries are at ({@code 2025-06}): figures are kept by month. */
+    public String summaryMonth() {
+        return YearMonth.from(asOf).toString();
     }
 
     /** The members by status, then every flow either side counted, by name. */

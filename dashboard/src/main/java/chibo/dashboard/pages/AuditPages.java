@@ -1,6 +1,7 @@
 package chibo.dashboard.pages;
 
 import chibo.dashboard.DashboardProperties;
+import chibo.dashboard.figures.AsReported;
 import chibo.dashboard.figures.AuditTrail;
 import chibo.dashboard.figures.ChainVerification;
 import chibo.dashboard.figures.FiguresRefused;
@@ -101,7 +102,8 @@ class AuditPages {
 
     /**
      * "The report as it was on T": the organisation's figures replayed from only what had been recorded by the end
-     * of day T (in the dashboard's time zone), beside the same figures today. Without T, only the form.
+     * of day T (in the dashboard's time zone), beside the same figures today, then its whole summary both ways
+     * (when it had been registered by then). Without T, only the form.
      */
     @GetMapping("/audit/organisations/{orgId}/as-reported")
     String asReported(@PathVariable String orgId, @RequestParam(defaultValue = "") String on,
@@ -128,7 +130,11 @@ class AuditPages {
         }
         ZoneId zone = ZoneId.of(properties.zone());
         Instant endOfDay = reportedOn.get().plusDays(1).atStartOfDay(zone).toInstant().minusSeconds(1);
-        model.addAttribute("report", audit.asReported(token, orgId, endOfDay, figuresAt.get()));
+        AsReported report = audit.asReported(token, orgId, endOfDay, figuresAt.get());
+        model.addAttribute("report", report);
+        if (report.summaryAsReported() != null && report.summaryNow() != null) {
+            model.addAttribute("comparison", SummaryComparison.of(report.summaryAsReported(), report.summaryNow()));
+        }
         return "as-reported";
     }
 

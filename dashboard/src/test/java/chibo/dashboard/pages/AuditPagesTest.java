@@ -1,28 +1,25 @@
 package chibo.dashboard.pages;
 
 import chibo.dashboard.figures.AsReported;
-import chibo.dashboard.figures.AuditTrail;
 import chibo.dashboard.figures.ChainVerification;
 import chibo.dashboard.figures.FiguresRefused;
 import chibo.dashboard.figures.FiguresUnavailable;
 import chibo.dashboard.figures.History;
+import chibo.dashboard.figures.MeetingFigures;
 import chibo.dashboard.figures.OrgHeadline;
-import chibo.dashboard.figures.Reporting;
+import chibo.dashboard.figures.Summary;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -38,25 +35,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * The auditor's history pages as they render reporting-service's archive (canned here): the timeline, the verdict on
  * the hash chain, and every way a look can go wrong.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class AuditPagesTest {
+class AuditPagesTest extends PageTest {
 
     private static final String HASH_1 = "a1b2c3d4e5f6" + "0".repeat(52);
     private static final String HASH_2 = "ffeeddccbbaa" + "1".repeat(52);
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ClientRegistrationRepository registrations;
-    @MockitoBean
-    AuditTrail audit;
-    @MockitoBean
-    Reporting reporting;
-
-    private RequestPostProcessor auditor() {
-        return LoggedIn.person(registrations, "auditor", "Ủy ban Kiểm tra", null, "auditor");
-    }
 
     private static History.Entry event(long seq, String type, LocalDate effective, String actingOrg,
                                        String decision, String hash, boolean intact) {
@@ -77,9 +59,7 @@ class AuditPagesTest {
     }
 
     private String page(String path, int status) throws Exception {
-        var response = mvc.perform(get(path).with(auditor())).andReturn().getResponse();
-        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(status);
-        return response.getContentAsString(StandardCharsets.UTF_8);
+        return render(path, auditor(), status);
     }
 
     @Test
@@ -166,8 +146,7 @@ class AuditPagesTest {
                 .thenThrow(new FiguresRefused(403, "TQ-MQ-NT-001", "{\"type\":\"urn:chibo:problem:forbidden\"}"));
         when(audit.verification(anyString(), eq("NO-SUCH-1"), any()))
                 .thenThrow(new FiguresRefused(404, "NO-SUCH-1", "{\"type\":\"urn:chibo:problem:not-found\"}"));
-        RequestPostProcessor reader = LoggedIn.person(registrations, "province-reader", "Ban Tổ chức", "TQ",
-                "dashboard-reader");
+        RequestPostProcessor reader = provinceReader();
 
         var refused = mvc.perform(get("/audit/members/TQ-MQ-NT-001").with(reader)).andReturn().getResponse();
         String unknown = page("/audit/members/NO-SUCH-1", 404);
@@ -210,21 +189,20 @@ class AuditPagesTest {
     @Test
     void auditors_find_the_histories_in_the_header_and_readers_do_not() throws Exception {
         String auditors = page("/audit", 200);
-        String readers = mvc.perform(get("/audit").with(LoggedIn.person(registrations, "province-reader", "Ban",
-                "TQ", "dashboard-reader"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String readers = render("/audit", provinceReader(), 200);
 
         assertThat(auditors).contains("id=\"audit\"").contains("id=\"member-id\"").contains("id=\"purpose\"");
         assertThat(readers).doesNotContain("id=\"audit\"");
     }
 
-    @Test
-    void the_report_as_it_was_on_a_day_counts_what_was_recorded_by_that_days_end_and_names_what_came_later()
-            throws Exception {
+    private static final Instant END_OF_JUNE_30_IN_HANOI = Instant.parse("2025-06-30T16:59:59Z");
+
+    /** Reporting's answer for Minh Quang's report made on 30 June 2025, with these whole summaries either side. */
+    private void reported(Summary asReported, Summary now) {
         when(reporting.headline(anyString(), eq("TQ-MQ"))).thenReturn(new OrgHeadline("TQ-MQ",
                 "Đảng bộ xã Minh Quang", "COMMUNE", "TQ"));
-        Instant endOfJune30InHanoi = Instant.parse("2025-06-30T16:59:59Z");
-        when(audit.asReported(anyString(), eq("TQ-MQ"), eq(endOfJune30InHanoi), eq(LocalDate.of(2025, 6, 30))))
-                .thenReturn(new AsReported("TQ-MQ", endOfJune30InHanoi, LocalDate.of(2025, 6, 30),
+        when(audit.asReported(anyString(), eq("TQ-MQ"), eq(END_OF_JUNE_30_IN_HANOI), eq(LocalDate.of(2025, 6, 30))))
+                .thenReturn(new AsReported("TQ-MQ", END_OF_JUNE_30_IN_HANOI, LocalDate.of(2025, 6, 30),
                         new AsReported.Period(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 6, 30)),
                         new AsReported.Figure(new AsReported.Members(1250, 40, 1210), Map.of("admitted", 12L)),
                         new AsReported.Figure(new AsReported.Members(1251, 41, 1210),
@@ -233,7 +211,44 @@ class AuditPagesTest {
                                 "flows.deceased", 1L),
                         List.of(new AsReported.LateEvent("e9", "TQ-MQ-NT-007:1", "member.admitted.v1",
                                 "TQ-MQ-NT-007", 1, LocalDate.of(2025, 6, 12), Instant.parse("2025-07-03T02:00:00Z"),
-                                "TQ-MQ", "88-QĐ/ĐU <i>")), 1302));
+                                "TQ-MQ", "88-QĐ/ĐU <i>")), 1302, asReported, now));
+    }
+
+    /**
+     * Minh Quang's whole summary at the end of June 2025: {@code members} active, of them {@code women} women and
+     * 40 probationary; {@code admitted} admitted this year; the villages' cells; the meetings held.
+     */
+    private static Summary minhQuang(long members, long women, long admitted, Long deceased, long villagesWithoutCell,
+                                     long meetingsHeld) {
+        Map<String, Long> flows = new LinkedHashMap<>();
+        flows.put("admitted", admitted);
+        if (deceased != null) {
+            flows.put("deceased", deceased);
+        }
+        return new Summary("TQ-MQ", "Đảng bộ xã Minh Quang", "COMMUNE", "TQ", true, null, "2025-06-30",
+                new Summary.Members(members, 40, members - 40, 0, women, 700),
+                Map.of("male", 750L, "female", women), Map.of("tay", 700L), Map.of("31-40", members),
+                Map.of("university", members), 2,
+                Map.of("village", new Summary.UnitCoverage(12, villagesWithoutCell, 1)),
+                Map.of("village_head", new Summary.PositionCoverage(11, 9, 81.8)),
+                new Summary.Period("2025-01", "2025-06"), flows,
+                new MeetingFigures.Meetings(meetingsHeld, 22, 8, 24, 91.7, 400, 350, 30, 20, 87.5, 3, 25,
+                        Map.of("good", 20L), Map.of("no_regular_meeting", 2L)),
+                Map.of("members", Map.of("2024", Map.of("excellent", 40L))));
+    }
+
+    /** The row of a figure in the whole summary's tables. */
+    private static String row(String html, String figure) {
+        Matcher row = Pattern.compile("<tr data-figure=\"" + Pattern.quote(figure) + "\"[^>]*> <th.*?</tr>")
+                .matcher(html.substring(html.indexOf("id=\"whole-summary\"")));
+        assertThat(row.find()).as("a row for " + figure).isTrue();
+        return row.group();
+    }
+
+    @Test
+    void the_report_as_it_was_on_a_day_counts_what_was_recorded_by_that_days_end_and_names_what_came_later()
+            throws Exception {
+        reported(minhQuang(1250, 500, 12, null, 3, 30), minhQuang(1251, 501, 13, 1L, 2, 31));
 
         String html = page("/audit/organisations/TQ-MQ/as-reported?on=2025-06-30", 200).replaceAll("\\s+", " ");
 
@@ -249,12 +264,83 @@ class AuditPagesTest {
     }
 
     @Test
+    void the_whole_summary_as_reported_stands_beside_the_summary_now_with_each_figure_that_differs_marked()
+            throws Exception {
+        reported(minhQuang(1250, 500, 12, null, 3, 30), minhQuang(1251, 501, 13, 1L, 2, 31));
+
+        String html = oneLine(page("/audit/organisations/TQ-MQ/as-reported?on=2025-06-30", 200));
+
+        assertThat(html).contains("Toàn bộ bảng tổng hợp của tổ chức, số liệu cuối tháng 06/2025")
+                .contains("id=\"summary-verdict\" data-differing=\"10\" class=\"warning\"")
+                .contains("Có 10 chỉ tiêu của bảng tổng hợp khác so với khi lập báo cáo.");
+        assertThat(html).as("every section of the organisation page's summary, then its meetings and ratings")
+                .contains("id=\"compared-members\"", "id=\"compared-by-sex\"", "id=\"compared-by-age\"",
+                        "id=\"compared-by-education\"", "id=\"compared-by-ethnicity\"", "id=\"compared-flows\"",
+                        "id=\"compared-units\"", "id=\"compared-positions\"", "id=\"compared-meetings\"",
+                        "id=\"compared-ratings\"")
+                .contains("Biến động trong năm: 2 chỉ tiêu khác").contains("<caption>Theo dân tộc</caption>");
+        assertThat(row(html, "bySex.female")).as("marked by a sign and in words, not by colour alone")
+                .contains("class=\"differs\"").contains("≠").contains("<span class=\"sr-only\">khác:</span>Nữ")
+                .contains(">500</td> <td class=\"number\">501</td> <td class=\"number\">+1</td>");
+        assertThat(row(html, "flows.deceased")).as("a flow only now has is none as reported")
+                .contains("class=\"differs\"").contains("Từ trần").contains(">0</td> <td class=\"number\">1</td>");
+        assertThat(row(html, "units.village.withoutCell")).contains("Thôn, bản · Chưa có chi bộ")
+                .contains(">3</td> <td class=\"number\">2</td> <td class=\"number\">-1</td>");
+        assertThat(row(html, "meetings.held")).contains("class=\"differs\"").contains("Tổng số buổi");
+        assertThat(row(html, "bySex.male")).doesNotContain("differs").doesNotContain("≠");
+        assertThat(row(html, "positions.village_head.share")).doesNotContain("≠").contains(">81,8 %</td>");
+        assertThat(row(html, "ratings.members.2024.excellent"))
+                .contains("Đảng viên · 2024 · Hoàn thành xuất sắc nhiệm vụ").doesNotContain("≠");
+    }
+
+    @Test
+    void the_whole_summary_reads_in_english_on_asking() throws Exception {
+        reported(minhQuang(1250, 500, 12, null, 3, 30), minhQuang(1251, 501, 13, 1L, 2, 31));
+
+        String html = oneLine(page("/audit/organisations/TQ-MQ/as-reported?on=2025-06-30&lang=en", 200));
+
+        assertThat(html).contains("The whole summary of the organisation, figures at the end of Jun 2025")
+                .contains("10 figures of the summary differ from the report.")
+                .contains("Changes in the year: 2 differ").contains("Figures marked ≠ and in bold differ");
+        assertThat(row(html, "members.total")).contains(">Total<").contains(">1,250</td>").contains(">1,251</td>");
+        assertThat(row(html, "bySex.female")).contains("<span class=\"sr-only\">differs:</span>");
+        assertThat(row(html, "units.village.withoutCell")).contains("Villages · Without a cell");
+        assertThat(row(html, "ratings.members.2024.excellent")).contains("Members · 2024 · Excellent");
+    }
+
+    @Test
+    void names_in_the_summaries_are_shown_escaped() throws Exception {
+        Summary now = minhQuang(1250, 500, 12, null, 3, 30);
+        Summary hostile = new Summary(now.orgId(), now.name(), now.level(), now.parentId(), true, null,
+                now.stockAt(), now.members(), now.bySex(), Map.of("<script>alert(1)</script>", 700L),
+                now.byAgeBand(), now.byEducation(), now.cells(),
+                Map.of("<b>ban</b>", new Summary.UnitCoverage(1, 1, 1)), now.positions(), now.period(), Map.of("\"><i>x</i>", 1L), now.meetings(), now.ratings());
+        reported(now, hostile);
+
+        String html = page("/audit/organisations/TQ-MQ/as-reported?on=2025-06-30", 200);
+
+        assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;").contains("&lt;b&gt;ban&lt;/b&gt;")
+                .contains("&lt;i&gt;x&lt;/i&gt;").doesNotContain("<script>alert(1)").doesNotContain("<b>ban")
+                .doesNotContain("<i>x</i>");
+    }
+
+    @Test
+    void a_moment_before_the_organisation_was_recorded_says_there_was_no_summary_then() throws Exception {
+        reported(null, minhQuang(1251, 501, 13, 1L, 2, 31));
+
+        String html = oneLine(page("/audit/organisations/TQ-MQ/as-reported?on=2025-06-30", 200));
+
+        assertThat(html).contains("id=\"no-summary-as-reported\"").contains("Không có bảng tổng hợp khi lập báo cáo:"
+                + " đến 23:59 30/06/2025 việc thành lập tổ chức này chưa được ghi nhận.")
+                .doesNotContain("id=\"compared-members\"").contains("id=\"as-reported-table\"");
+    }
+
+    @Test
     void only_an_auditor_asks_for_a_report_as_it_was_and_a_day_that_is_no_date_is_sent_back_to_the_form()
             throws Exception {
         when(reporting.headline(anyString(), eq("TQ-MQ"))).thenReturn(new OrgHeadline("TQ-MQ",
                 "Đảng bộ xã Minh Quang", "COMMUNE", "TQ"));
-        RequestPostProcessor reader = LoggedIn.person(registrations, "province-reader", "Ban Tổ chức", "TQ",
-                "dashboard-reader");
+        RequestPostProcessor reader = provinceReader();
 
         var refused = mvc.perform(get("/audit/organisations/TQ-MQ/as-reported?on=2025-06-30").with(reader))
                 .andReturn().getResponse();

@@ -3,20 +3,11 @@ package chibo.dashboard.pages;
 import chibo.dashboard.figures.DueList;
 import chibo.dashboard.figures.FiguresRefused;
 import chibo.dashboard.figures.FiguresUnavailable;
-import chibo.dashboard.figures.Membership;
 import chibo.dashboard.figures.OrgHeadline;
-import chibo.dashboard.figures.Reporting;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -29,18 +20,7 @@ import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /** The due-list page as readers of different roles get it from membership-service's (canned) answers. */
-@SpringBootTest
-@AutoConfigureMockMvc
-class DuePagesTest {
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ClientRegistrationRepository registrations;
-    @MockitoBean
-    Membership membership;
-    @MockitoBean
-    Reporting reporting;
+class DuePagesTest extends PageTest {
 
     @BeforeEach
     void tree() {
@@ -64,13 +44,11 @@ class DuePagesTest {
     }
 
     private RequestPostProcessor person(String role) {
-        return LoggedIn.person(registrations, "commune-reader", "Đảng ủy xã Minh Quang", "TQ-MQ", role);
+        return person("commune-reader", "Đảng ủy xã Minh Quang", "TQ-MQ", role);
     }
 
     private String page(String path, RequestPostProcessor who, int status) throws Exception {
-        var response = mvc.perform(get(path).with(who)).andReturn().getResponse();
-        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(status);
-        return response.getContentAsString(StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+        return oneLine(render(path, who, status));
     }
 
     @Test

@@ -6,20 +6,11 @@ import chibo.dashboard.figures.FiguresRefused;
 import chibo.dashboard.figures.Freshness;
 import chibo.dashboard.figures.MeetingFigures;
 import chibo.dashboard.figures.OrgHeadline;
-import chibo.dashboard.figures.Reporting;
 import chibo.dashboard.figures.Series;
 import chibo.dashboard.figures.Summary;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -33,22 +24,12 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.when;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /** The meetings page of a commune, from reporting-service's (canned) summary, children and series. */
-@SpringBootTest
-@AutoConfigureMockMvc
-class MeetingPagesTest {
+class MeetingPagesTest extends PageTest {
 
     private static final Freshness CURRENT = new Freshness("CURRENT", Instant.parse("2026-12-03T01:02:00Z"), 0);
     private static final LocalDate END_2025 = LocalDate.of(2025, 12, 31);
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ClientRegistrationRepository registrations;
-    @MockitoBean
-    Reporting reporting;
 
     @BeforeEach
     void commune() {
@@ -72,14 +53,8 @@ class MeetingPagesTest {
                         CURRENT));
     }
 
-    private RequestPostProcessor reader() {
-        return LoggedIn.person(registrations, "province-reader", "Ban Tổ chức", "TQ", "dashboard-reader");
-    }
-
     private String page(String path, int status) throws Exception {
-        var response = mvc.perform(get(path).with(reader())).andReturn().getResponse();
-        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(status);
-        return response.getContentAsString(StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+        return oneLine(render(path, provinceReader(), status));
     }
 
     @Test

@@ -3,15 +3,8 @@ package chibo.dashboard.pages;
 import chibo.dashboard.figures.DeadLetter;
 import chibo.dashboard.figures.FiguresRefused;
 import chibo.dashboard.figures.ProjectionVersions;
-import chibo.dashboard.figures.Reporting;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.nio.charset.StandardCharsets;
@@ -29,16 +22,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** The versions of the figures as an auditor and an operator see them; reporting-service's answers are canned. */
-@SpringBootTest
-@AutoConfigureMockMvc
-class OperationsPagesTest {
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ClientRegistrationRepository registrations;
-    @MockitoBean
-    Reporting reporting;
+class OperationsPagesTest extends PageTest {
 
     @BeforeEach
     void versions() {
@@ -50,13 +34,11 @@ class OperationsPagesTest {
     }
 
     private RequestPostProcessor person(String username, String role) {
-        return LoggedIn.person(registrations, username, "Vận hành", null, role);
+        return person(username, "Vận hành", null, role);
     }
 
     private String page(RequestPostProcessor who) throws Exception {
-        var response = mvc.perform(get("/projections").with(who)).andReturn().getResponse();
-        assertThat(response.getStatus()).isEqualTo(200);
-        return response.getContentAsString(StandardCharsets.UTF_8);
+        return render("/projections", who, 200);
     }
 
     @Test
@@ -123,8 +105,7 @@ class OperationsPagesTest {
         when(reporting.deadLetters(anyString(), anyString())).thenThrow(new FiguresRefused(403,
                 "party.organization.events", "{\"type\":\"urn:chibo:problem:forbidden\"}"));
 
-        var refused = mvc.perform(get("/dead-letters").with(LoggedIn.person(registrations, "province-reader",
-                "Ban Tổ chức", "TQ", "dashboard-reader"))).andReturn().getResponse();
+        var refused = mvc.perform(get("/dead-letters").with(provinceReader())).andReturn().getResponse();
 
         assertThat(refused.getStatus()).isEqualTo(403);
         assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("Không có quyền xem")

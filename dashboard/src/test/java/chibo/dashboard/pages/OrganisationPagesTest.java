@@ -7,17 +7,10 @@ import chibo.dashboard.figures.FiguresUnavailable;
 import chibo.dashboard.figures.Freshness;
 import chibo.dashboard.figures.OrgHeadline;
 import chibo.dashboard.figures.OrgMatches;
-import chibo.dashboard.figures.Reporting;
 import chibo.dashboard.figures.Series;
 import chibo.dashboard.figures.Summary;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.nio.charset.StandardCharsets;
@@ -43,18 +36,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * The pages as a logged-in reader gets them, rendered by the real templates and message bundles; reporting-service
  * is replaced by canned answers here (the browser test reads the real one).
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class OrganisationPagesTest {
+class OrganisationPagesTest extends PageTest {
 
     private static final Freshness CURRENT = new Freshness("CURRENT", Instant.parse("2026-12-03T01:02:00Z"), 0);
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ClientRegistrationRepository registrations;
-    @MockitoBean
-    Reporting reporting;
 
     @BeforeEach
     void tree() {
@@ -68,11 +52,12 @@ class OrganisationPagesTest {
         when(reporting.summary(anyString(), anyString(), notNull())).thenReturn(new Answer<>(new Summary("TQ-MQ",
                 "Đảng bộ xã Minh Quang", "COMMUNE", "TQ", true, null, "2025-12", new Summary.Members(1200, 20, 1180,
                 0, 480, 690), Map.of(), Map.of(), Map.of(), Map.of(), 2, Map.of(), Map.of(),
-                new Summary.Period("2025-01", "2025-12"), Map.of("admitted", 20L, "deceased", 2L)), CURRENT));
+                new Summary.Period("2025-01", "2025-12"), Map.of("admitted", 20L, "deceased", 2L), null, null),
+                CURRENT));
     }
 
     private RequestPostProcessor reader(String username, String org, String role) {
-        return LoggedIn.person(registrations, username, "Ban Tổ chức", org, role);
+        return person(username, "Ban Tổ chức", org, role);
     }
 
     private static Summary summary(String id, String name, String parent, long members) {
@@ -85,7 +70,7 @@ class OrganisationPagesTest {
                 Map.of("village", new Summary.UnitCoverage(12, 1, 3), "school", new Summary.UnitCoverage(4, 0, 0)),
                 Map.of("village_head", new Summary.PositionCoverage(11, 9, 81.8)),
                 new Summary.Period("2026-01", "2026-12"),
-                Map.of("admitted", 12L));
+                Map.of("admitted", 12L), null, null);
     }
 
     private static Comparison comparison(String id, String name) {
@@ -93,12 +78,6 @@ class OrganisationPagesTest {
                 ChildrenTableTest.row(id, name, 1250, 600, 30),
                 List.of(ChildrenTableTest.row("TQ-MQ-NT", "Chi bộ thôn Nà Tông", 9, 4, 2),
                         ChildrenTableTest.row("TQ-MQ-KX", "Chi bộ <script>alert(1)</script>", 1241, 3, 1)));
-    }
-
-    private String page(String path, RequestPostProcessor reader, int status) throws Exception {
-        var result = mvc.perform(get(path).with(reader)).andReturn().getResponse();
-        assertThat(result.getStatus()).as(result.getContentAsString()).isEqualTo(status);
-        return result.getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -114,7 +93,7 @@ class OrganisationPagesTest {
             throws Exception {
         assertThat(mvc.perform(get("/").with(reader("auditor", null, "auditor"))).andReturn().getResponse()
                 .getRedirectedUrl()).isEqualTo("/organisations/TW");
-        assertThat(page("/", reader("operator", null, "metrics-reader"), 200)).contains("metrics-reader")
+        assertThat(render("/", reader("operator", null, "metrics-reader"), 200)).contains("metrics-reader")
                 .contains("Chưa có trang cho vai trò của bạn");
     }
 
@@ -125,7 +104,7 @@ class OrganisationPagesTest {
         when(reporting.children(anyString(), eq("TQ-MQ"), isNull()))
                 .thenReturn(new Answer<>(comparison("TQ-MQ", "Đảng bộ xã Minh Quang"), CURRENT));
 
-        String html = page("/organisations/TQ-MQ", reader("province-reader", "TQ", "dashboard-reader"), 200);
+        String html = render("/organisations/TQ-MQ", reader("province-reader", "TQ", "dashboard-reader"), 200);
 
         assertThat(html).contains("<html lang=\"vi\"").contains("Đảng bộ xã Minh Quang").contains("1.250")
                 .contains("Số liệu tính đến 08:02 03/12/2026").contains("Kết nạp").contains("Đại học")
@@ -144,8 +123,8 @@ class OrganisationPagesTest {
         when(reporting.children(anyString(), eq("TQ-MQ"), isNull()))
                 .thenReturn(new Answer<>(comparison("TQ-MQ", "Đảng bộ xã Minh Quang"), CURRENT));
 
-        String readers = page("/organisations/TQ-MQ", reader("province-reader", "TQ", "dashboard-reader"), 200);
-        String auditors = page("/organisations/TQ-MQ", reader("auditor", null, "auditor"), 200);
+        String readers = render("/organisations/TQ-MQ", reader("province-reader", "TQ", "dashboard-reader"), 200);
+        String auditors = render("/organisations/TQ-MQ", reader("auditor", null, "auditor"), 200);
 
         assertThat(readers).contains("href=\"/organisations/TQ-MQ/meetings\"").contains("Sinh hoạt chi bộ")
                 .contains("href=\"/organisations/TQ-MQ/due\"").contains("Việc đến hạn")
@@ -160,7 +139,7 @@ class OrganisationPagesTest {
         when(reporting.children(anyString(), eq("TQ-MQ"), isNull()))
                 .thenReturn(new Answer<>(comparison("TQ-MQ", "Đảng bộ xã Minh Quang"), CURRENT));
 
-        String html = page("/organisations/TQ-MQ?lang=en", reader("province-reader", "TQ", "dashboard-reader"),
+        String html = render("/organisations/TQ-MQ?lang=en", reader("province-reader", "TQ", "dashboard-reader"),
                 200);
 
         assertThat(html).contains("<html lang=\"en\"").contains("1,250").contains("Admitted")
@@ -174,7 +153,7 @@ class OrganisationPagesTest {
         when(reporting.children(anyString(), eq("TQ-MQ"), eq(LocalDate.of(2024, 2, 29))))
                 .thenReturn(new Answer<>(comparison("TQ-MQ", "Đảng bộ xã Minh Quang"), CURRENT));
 
-        String html = page("/organisations/TQ-MQ?asOf=2024-03-15", reader("province-reader", "TQ",
+        String html = render("/organisations/TQ-MQ?asOf=2024-03-15", reader("province-reader", "TQ",
                 "dashboard-reader"), 200);
 
         assertThat(html).contains("Số liệu tại ngày 29/02/2024").contains("trước 15/03/2024")
@@ -188,12 +167,12 @@ class OrganisationPagesTest {
                 .thenReturn(new Answer<>(comparison("TQ-MQ", "Đảng bộ xã Minh Quang"), CURRENT));
         RequestPostProcessor reader = reader("province-reader", "TQ", "dashboard-reader");
 
-        String html = page("/organisations/TQ-MQ/children?asOf=&sort=members&desc=true", reader, 200);
+        String html = render("/organisations/TQ-MQ/children?asOf=&sort=members&desc=true", reader, 200);
         var csv = mvc.perform(get("/organisations/TQ-MQ/children.csv?sort=members&desc=true").with(reader))
                 .andReturn().getResponse();
 
         assertThat(html.indexOf("TQ-MQ-KX")).isLessThan(html.indexOf("TQ-MQ-NT"));
-        assertThat(page("/organisations/TQ-MQ/children", reader, 200)).as("by name when no column is asked for")
+        assertThat(render("/organisations/TQ-MQ/children", reader, 200)).as("by name when no column is asked for")
                 .contains("aria-sort=\"ascending\"");
         assertThat(html).contains("aria-sort=\"descending\"");
         assertThat(csv.getContentType()).startsWith("text/csv");
@@ -238,7 +217,7 @@ class OrganisationPagesTest {
                 List.of(new Series.Point("2025-01", 1200), new Series.Point("2025-02", 0),
                         new Series.Point("2025-03", 35)), 1235L), CURRENT));
 
-        String html = page("/organisations/TQ/series?metric=flow.admitted&from=2025-01&to=2025-03",
+        String html = render("/organisations/TQ/series?metric=flow.admitted&from=2025-01&to=2025-03",
                 reader("province-reader", "TQ", "dashboard-reader"), 200);
 
         assertThat(html).contains("Theo tháng: Tỉnh ủy Tuyên Quang").contains("<caption>Kết nạp</caption>")
@@ -255,7 +234,7 @@ class OrganisationPagesTest {
         when(reporting.series(anyString(), eq("TQ"), eq("members"), any(), any())).thenReturn(new Answer<>(
                 new Series("TQ", "members", "stock", List.of(new Series.Point("2026-11", 1250)), null), CURRENT));
 
-        String html = page("/organisations/TQ/series?metric=password&from=last-year&to=",
+        String html = render("/organisations/TQ/series?metric=password&from=last-year&to=",
                 reader("province-reader", "TQ", "dashboard-reader"), 200);
 
         var from = org.mockito.ArgumentCaptor.forClass(YearMonth.class);
@@ -270,7 +249,7 @@ class OrganisationPagesTest {
     void an_organisation_outside_the_readers_subtree_is_a_refusal_page_not_data() throws Exception {
         when(reporting.summary(anyString(), eq("HG"), any())).thenThrow(new FiguresRefused(403, "HG", "{}"));
 
-        String html = page("/organisations/HG", reader("commune-reader", "TQ-MQ", "dashboard-reader"), 403);
+        String html = render("/organisations/HG", reader("commune-reader", "TQ-MQ", "dashboard-reader"), 403);
 
         assertThat(html).contains("Không có quyền xem").contains("HG");
     }
@@ -282,8 +261,8 @@ class OrganisationPagesTest {
                 .thenThrow(new FiguresUnavailable("down", new RuntimeException()));
         RequestPostProcessor reader = reader("province-reader", "TQ", "dashboard-reader");
 
-        assertThat(page("/organisations/XX", reader, 404)).contains("Không tìm thấy");
-        assertThat(page("/organisations/TQ?lang=en", reader, 503)).contains("The figures cannot be read now")
+        assertThat(render("/organisations/XX", reader, 404)).contains("Không tìm thấy");
+        assertThat(render("/organisations/TQ?lang=en", reader, 503)).contains("The figures cannot be read now")
                 .doesNotContain("Exception");
     }
 
@@ -309,7 +288,7 @@ class OrganisationPagesTest {
         when(reporting.statistics(anyString(), eq("TQ"), eq(YearMonth.of(2025, 1)), eq(YearMonth.of(2025, 6))))
                 .thenReturn(new Answer<>(STATISTICS, CURRENT));
 
-        String html = page("/organisations/TQ/statistics?from=2025-01&to=2025-06",
+        String html = render("/organisations/TQ/statistics?from=2025-01&to=2025-06",
                 reader("province-reader", "TQ", "dashboard-reader"), 200).replaceAll("\\s+", " ");
 
         assertThat(html).contains("Báo cáo thống kê đảng viên: Tỉnh ủy Tuyên Quang")
@@ -338,7 +317,7 @@ class OrganisationPagesTest {
 
         var csv = mvc.perform(get("/organisations/TQ/statistics.csv?from=2025-01&to=2025-06").with(reader))
                 .andReturn().getResponse();
-        String refused = page("/organisations/TQ/statistics?from=2025-06&to=2025-01", reader, 400);
+        String refused = render("/organisations/TQ/statistics?from=2025-06&to=2025-01", reader, 400);
 
         assertThat(csv.getContentType()).startsWith("text/csv");
         assertThat(csv.getHeader("Content-Disposition")).contains("attachment")
@@ -355,7 +334,7 @@ class OrganisationPagesTest {
         when(reporting.children(anyString(), eq("TQ-MQ"), isNull()))
                 .thenReturn(new Answer<>(comparison("TQ-MQ", "Đảng bộ xã Minh Quang"), CURRENT));
 
-        String html = page("/organisations/TQ-MQ", reader("province-reader", "TQ", "dashboard-reader"), 200)
+        String html = render("/organisations/TQ-MQ", reader("province-reader", "TQ", "dashboard-reader"), 200)
                 .replaceAll("\\s+", " ");
 
         assertThat(html).contains("Cùng kỳ năm trước (01/2025 – 12/2025)")
@@ -378,7 +357,7 @@ class OrganisationPagesTest {
         when(reporting.children(anyString(), eq("TQ-MQ"), isNull()))
                 .thenReturn(new Answer<>(comparison("TQ-MQ", "Đảng bộ xã Minh Quang"), CURRENT));
 
-        String html = page("/organisations/TQ-MQ", reader("province-reader", "TQ", "dashboard-reader"), 200)
+        String html = render("/organisations/TQ-MQ", reader("province-reader", "TQ", "dashboard-reader"), 200)
                 .replaceAll("\\s+", " ");
 
         assertThat(html).doesNotContain("Cùng kỳ năm trước")
@@ -398,7 +377,7 @@ class OrganisationPagesTest {
                         match("TQ-MQ-X", "Chi bộ <b>Nà Héc</b> 2", "CELL", province, commune)), 2, false), CURRENT));
         var reader = reader("province-reader", "TQ", "dashboard-reader");
 
-        String html = page("/search?q=na hec", reader, 200);
+        String html = render("/search?q=na hec", reader, 200);
 
         assertThat(html).contains("2 tổ chức có tên chứa “na hec”")
                 .contains("<a class=\"result-name\" href=\"/organisations/TQ-MQ-NH\">Chi bộ thôn Nà Héc</a>")
@@ -407,7 +386,7 @@ class OrganisationPagesTest {
                 .doesNotContain("search-more").doesNotContain("search-problem");
         assertThat(html).as("names are escaped").contains("Chi bộ &lt;b&gt;Nà Héc&lt;/b&gt; 2")
                 .doesNotContain("<b>Nà Héc</b>");
-        assertThat(page("/search?q=na hec&lang=en", reader, 200)).contains("2 organisations with names holding")
+        assertThat(render("/search?q=na hec&lang=en", reader, 200)).contains("2 organisations with names holding")
                 .contains("<span class=\"result-level\">Cell</span>");
     }
 
@@ -416,12 +395,12 @@ class OrganisationPagesTest {
         when(reporting.search(anyString(), anyString())).thenReturn(new Answer<>(new OrgMatches("xã", "TQ",
                 List.of(), 0, false), CURRENT));
 
-        String html = page("/search?q=xã", reader("province-reader", "TQ", "dashboard-reader"), 200);
+        String html = render("/search?q=xã", reader("province-reader", "TQ", "dashboard-reader"), 200);
 
         assertThat(html).contains("<label for=\"search-q\" class=\"sr-only\">Tên tổ chức đảng</label>")
                 .contains("id=\"search-q\" name=\"q\"")
                 .contains("Không có tổ chức nào trong phạm vi của bạn có tên chứa “xã”");
-        assertThat(page("/", reader("operator", null, "metrics-reader"), 200)).doesNotContain("header-search");
+        assertThat(render("/", reader("operator", null, "metrics-reader"), 200)).doesNotContain("header-search");
     }
 
     @Test
@@ -431,7 +410,7 @@ class OrganisationPagesTest {
         when(reporting.search(anyString(), eq("chi bo"))).thenReturn(new Answer<>(new OrgMatches("chi bo", "TQ",
                 fifty, 73, true), CURRENT));
 
-        String html = page("/search?q=chi bo&lang=en", reader("province-reader", "TQ", "dashboard-reader"), 200);
+        String html = render("/search?q=chi bo&lang=en", reader("province-reader", "TQ", "dashboard-reader"), 200);
 
         assertThat(html).contains("73 organisations with names holding")
                 .contains("Showing 50 of 73 results. More results: refine your search");
@@ -441,10 +420,10 @@ class OrganisationPagesTest {
     void an_empty_or_one_letter_search_gets_a_message_and_is_not_sent_to_reporting() throws Exception {
         var reader = reader("province-reader", "TQ", "dashboard-reader");
 
-        assertThat(page("/search?q= ", reader, 200)).contains("Hãy gõ một phần tên tổ chức cần tìm.")
+        assertThat(render("/search?q= ", reader, 200)).contains("Hãy gõ một phần tên tổ chức cần tìm.")
                 .doesNotContain("search-results");
-        assertThat(page("/search?q=đ", reader, 200)).contains("Hãy gõ ít nhất 2 chữ cái hoặc chữ số");
-        assertThat(page("/search?lang=en", reader, 200)).contains("Type part of the name");
+        assertThat(render("/search?q=đ", reader, 200)).contains("Hãy gõ ít nhất 2 chữ cái hoặc chữ số");
+        assertThat(render("/search?lang=en", reader, 200)).contains("Type part of the name");
         verify(reporting, never()).search(anyString(), anyString());
     }
 }

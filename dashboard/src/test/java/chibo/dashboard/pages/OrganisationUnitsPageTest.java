@@ -5,20 +5,11 @@ import chibo.dashboard.figures.Comparison;
 import chibo.dashboard.figures.FiguresUnavailable;
 import chibo.dashboard.figures.Freshness;
 import chibo.dashboard.figures.OrgHeadline;
-import chibo.dashboard.figures.Reporting;
 import chibo.dashboard.figures.Summary;
 import chibo.dashboard.figures.UncoveredUnits;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,24 +26,14 @@ import static org.mockito.ArgumentMatchers.notNull;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
  * The organisation page's list of units without a cell or a resident member (the same context as
  * {@link OrganisationPagesTest}: real templates and messages, reporting-service replaced by canned answers).
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class OrganisationUnitsPageTest {
+class OrganisationUnitsPageTest extends PageTest {
 
     private static final Freshness CURRENT = new Freshness("CURRENT", Instant.parse("2026-12-03T01:02:00Z"), 0);
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ClientRegistrationRepository registrations;
-    @MockitoBean
-    Reporting reporting;
 
     @BeforeEach
     void province() {
@@ -61,7 +42,7 @@ class OrganisationUnitsPageTest {
         Summary tuyenQuang = new Summary("TQ", "Tỉnh ủy Tuyên Quang", "PROVINCE", "TW", true, null, "now",
                 new Summary.Members(1250, 10, 1240, 0, 500, 700), Map.of(), Map.of(), Map.of(), Map.of(), 2,
                 Map.of("village", new Summary.UnitCoverage(40, 2, 12), "school", new Summary.UnitCoverage(4, 1, 1)),
-                Map.of(), new Summary.Period("2026-01", "2026-12"), Map.of());
+                Map.of(), new Summary.Period("2026-01", "2026-12"), Map.of(), null, null);
         when(reporting.summary(anyString(), eq("TQ"), isNull())).thenReturn(new Answer<>(tuyenQuang, CURRENT));
         when(reporting.summary(anyString(), eq("TQ"), notNull())).thenReturn(new Answer<>(tuyenQuang, CURRENT));
         Comparison children = new Comparison("TQ", "now", new Summary.Period("2026-01", "2026-12"),
@@ -71,14 +52,8 @@ class OrganisationUnitsPageTest {
         when(reporting.children(anyString(), eq("TQ"), notNull())).thenReturn(new Answer<>(children, CURRENT));
     }
 
-    private RequestPostProcessor reader() {
-        return LoggedIn.person(registrations, "province-reader", "Ban Tổ chức", "TQ", "dashboard-reader");
-    }
-
     private String page(String path) throws Exception {
-        var response = mvc.perform(get(path).with(reader())).andReturn().getResponse();
-        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
-        return response.getContentAsString(StandardCharsets.UTF_8);
+        return render(path, provinceReader(), 200);
     }
 
     private static UncoveredUnits.Unit unit(String id, String name, String kind, boolean withoutCell,
