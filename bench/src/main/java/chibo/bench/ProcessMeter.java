@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
  * CPU and memory of every process of the stack, so that each figure can say what it cost: CPU time per phase from
  * {@code /proc/<pid>/stat} (and, for the MongoDB-wire server that runs in this JVM, its threads' CPU time), and
  * each service's heap (from its Prometheus scrape) and each process's RSS, sampled every second, peak by phase.
+ * Of each process's CPU time, the part its JIT compiler threads spent compiling is told apart ({@code jitMs}): a
+ * service a few minutes old spends much of its CPU compiling its hot code, a service running for days almost none,
+ * and the figures should say which of the two they measured.
  */
 final class ProcessMeter implements AutoCloseable {
 
@@ -34,8 +37,8 @@ final class ProcessMeter implements AutoCloseable {
     private static final String THIS_JVM = "bench-jvm (client and MongoDB-wire)";
     private static final long TICKS_PER_SECOND = clockTicks();
 
-    /** CPU milliseconds of each process at one moment. */
-    record Snapshot(long nanos, Map<String, Long> cpuMillis) {
+    /** CPU milliseconds of each process at one moment, and of its JIT compiler threads. */
+    record Snapshot(long nanos, Map<String, Long> cpuMillis, Map<String, Long> jitMillis) {
     }
 
     private final Map<String, Long> pids;
@@ -43,6 +46,8 @@ final class ProcessMeter implements AutoCloseable {
     private final Tokens tokens;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Map<Long, Long> mongoThreadNanos = new ConcurrentHashMap<>();
+    /** CPU milliseconds of each JIT compiler thread seen, by process and thread id: a thread that ends still counts. */
+    private final Map<String, Map<Long, Long>> compilerThreadMillis = new ConcurrentHashMap<>();
     /** By scope ("run", then each phase in order), by process: guarded by the outer map. */
     private final Map<String, Map<String, Long>> peakHeap = new LinkedHashMap<>();
     private final Map<String, Map<String, Long>> peakRss = new LinkedHashMap<>();
@@ -74,7 +79,10 @@ final class ProcessMeter implements AutoCloseable {
         long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1_000_000;
         cpu.put(CLIENT, Math.max(0, jvm - mongo));
-        return new Snapshot(System.nanoTime(), cpu);
+        Map<String, Long> jit = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> jit.put(name, compilerCpuMillis(name, pid)));
+        jit.put(THIS_JVM, compilerCpuMillis(THIS_JVM, ProcessHandle.current().pid()));
+        return new Snapshot(System.nanoTime(), cpu, jit);
     }
 
     /** CPU milliseconds of each process between the two snapshots, the stack's total (without the client), wall. */
@@ -82,8 +90,17 @@ final class ProcessMeter implements AutoCloseable {
         ObjectNode byProcess = into.putObject("cpuMs");
         to.cpuMillis().forEach((name, millis) -> byProcess.put(name, millis - from.cpuMillis().getOrDefault(name, 0L)));
         into.put("stackCpuMs", stackCpuMillis(from, to));
+        ObjectNode jit = into.putObject("jitMs");
+        to.jitMillis().forEach((name, millis) -> jit.put(name, millis - from.jitMillis().getOrDefault(name, 0L)));
+        into.put("stackJitMs", stackJitMillis(from, to));
         into.put("wallSeconds", BenchResults.round((to.nanos() - from.nanos()) / 1e9));
         return into;
+    }
+
+    /** CPU milliseconds the stack's own processes (not this JVM) spent compiling between the two snapshots. */
+    static long stackJitMillis(Snapshot from, Snapshot to) {
+        return to.jitMillis().entrySet().stream().filter(entry -> !entry.getKey().equals(THIS_JVM))
+                .mapToLong(entry -> entry.getValue() - from.jitMillis().getOrDefault(entry.getKey(), 0L)).sum();
     }
 
     /** CPU milliseconds of the broker, the MongoDB-wire server, the auth server and the services together. */
@@ -135,6 +152,7 @@ final class ProcessMeter implements AutoCloseable {
         for (long tick = 0; sampling; tick++) {
             long started = System.nanoTime();
             mongoCpuMillis();
+            pids.forEach((name, pid) -> compilerCpuMillis(name, pid));
             pids.forEach((name, pid) -> peak(peakRss, name, residentBytes(pid)));
             peak(peakRss, THIS_JVM, residentBytes(ProcessHandle.current().pid()));
             if (tick % HEAP_SCRAPE_EVERY == 0) {
@@ -193,14 +211,44 @@ final class ProcessMeter implements AutoCloseable {
         return mongoThreadNanos.values().stream().mapToLong(Long::longValue).sum() / 1_000_000;
     }
 
+    /**
+     * CPU time of the process's JIT compiler threads ({@code C1 CompilerThread<n>}, {@code C2 CompilerThread<n>}),
+     * from each thread's {@code /proc/<pid>/task/<tid>/stat}; remembered per thread, as HotSpot starts and ends
+     * compiler threads as the work comes and goes.
+     */
+    private long compilerCpuMillis(String name, long pid) {
+        Map<Long, Long> seen = compilerThreadMillis.computeIfAbsent(name, n -> new ConcurrentHashMap<>());
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        try (var entries = Files.list(tasks)) {
+            entries.forEach(task -> {
+                try {
+                    String comm = Files.readString(task.resolve("comm"));
+                    if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
+                        long millis = cpuMillis(Files.readString(task.resolve("stat")));
+                        seen.merge(Long.parseLong(task.getFileName().toString()), millis, Math::max);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended while it was read
+                }
+            });
+        } catch (IOException | RuntimeException gone) {
+            // the process is gone: what was seen of it still counts
+        }
+        return seen.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** utime + stime from a {@code stat} line of {@code /proc} (a process's or a thread's), in milliseconds. */
+    static long cpuMillis(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // fields 14 and 15 of stat(5), counted from the state, which is field 3
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks * 1000 / TICKS_PER_SECOND;
+    }
+
     /** utime + stime of the process, from {@code /proc/<pid>/stat}, in milliseconds; 0 once it is gone. */
     private static long processCpuMillis(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // fields 14 and 15 of stat(5), counted from the state, which is field 3
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            return ticks * 1000 / TICKS_PER_SECOND;
+            return cpuMillis(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
         } catch (IOException | RuntimeException gone) {
             return 0;
         }

@@ -96,6 +96,8 @@ final class RestCommands {
         cpu.get("cpuMs").properties().forEach(entry -> perEvent.put(entry.getKey(),
                 BenchResults.round2(entry.getValue().asDouble() / Math.max(1, accepted.get()))));
         into.put("stackCpuMsPerEvent", BenchResults.round2((double) stackCpu / Math.max(1, accepted.get())));
+        into.put("stackCpuMsPerEventWithoutJit", BenchResults.round2((double) (stackCpu
+                - ProcessMeter.stackJitMillis(from, to)) / Math.max(1, accepted.get())));
         return into;
     }
 }

@@ -138,6 +138,8 @@ public final class StackBench {
         });
         figures.put("import_lines_per_s", imported.get("linesPerSecondEndToEnd").asLong());
         figures.put("read_p99_ms_max", imported.path("readsDuringImport").path("worstP99Ms").asDouble());
+        figures.put("import_jit_share_of_stack_cpu", BenchResults.round2(imported.path("cost").path("stackJitMs")
+                .asDouble() / Math.max(1, imported.path("cost").path("stackCpuMs").asDouble())));
         result.put("benchHeapAfterImportMb", heapAfterGc());
 
         phase("positions", into -> into.put("assigned", setup.assignPositions()));
@@ -157,6 +159,7 @@ public final class StackBench {
         figures.put("rest_p50_ms", commands.path("latency").path("p50Ms").asDouble());
         figures.put("rest_p99_ms", commands.path("latency").path("p99Ms").asDouble());
         figures.put("cpu_ms_per_event", commands.get("stackCpuMsPerEvent").asDouble());
+        figures.put("cpu_ms_per_event_without_jit", commands.get("stackCpuMsPerEventWithoutJit").asDouble());
         settle();
 
         ObjectNode fresh = phase("freshness", into -> new Freshness(membership, reporting, tokens)
