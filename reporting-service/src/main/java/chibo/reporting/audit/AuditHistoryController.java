@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 class AuditHistoryController {
 
     static final String NDJSON = "application/x-ndjson";
-    private static final String MEMBER_READERS = "hasAnyAuthority('" + Roles.AUDITOR + "', '"
+    static final String MEMBER_READERS = "hasAnyAuthority('" + Roles.AUDITOR + "', '"
             + Roles.DATA_PROTECTION + "')";
     private static final int STREAM_CHUNK = 500;
     private static final Pattern EVENT_ID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");

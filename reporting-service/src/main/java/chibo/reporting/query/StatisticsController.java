@@ -2,11 +2,6 @@ package chibo.reporting.query;
 
 import chibo.platform.security.Caller;
 import chibo.platform.security.Roles;
-import chibo.platform.web.ProblemException;
-import chibo.platform.web.Problems;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,11 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.List;
 
-/** The party statistics report as CSV (UTF-8 with a byte-order mark, so spreadsheets read Vietnamese right). */
+/** The party statistics report as CSV ({@link ReportCsv}), and the register of issued reports for inspectors. */
 @RestController
 class StatisticsController {
-
-    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final Summaries summaries;
     private final OrgFigures figures;
@@ -51,7 +44,7 @@ class StatisticsController {
         List<YearMonth> period = Summaries.period(from, to);
         YearMonth first = period.getFirst();
         YearMonth last = period.getLast();
-        StringBuilder csv = new StringBuilder("\uFEFF").append(StatisticsReport.header());
+        StringBuilder csv = new StringBuilder(ReportCsv.BYTE_ORDER_MARK).append(StatisticsReport.header());
         for (ChildrenThen.Share child : ChildrenThen.of(orgId, figures.findHeadlines(counts.children()), first,
                 last, first.minusMonths(1), last)) {
             csv.append(StatisticsReport.line(child.counts().orgId(), child.counts().name(), new StatisticsReport.Rows(
@@ -60,26 +53,18 @@ class StatisticsController {
         csv.append(StatisticsReport.line(counts.orgId(), "Tổng cộng: " + counts.name(),
                 StatisticsReport.rows(counts, first, last)));
         byte[] report = csv.toString().getBytes(StandardCharsets.UTF_8);
-        String digest = issued.issue(report, "statistics", counts.orgId(), first + "/" + last, caller);
-        return ResponseEntity.ok().contentType(CSV).header("Repr-Digest", digest)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"thong-ke-dang-vien-"
-                        + orgId.replaceAll("[^A-Za-z0-9_-]", "_") + "-" + first + "-" + last + ".csv\"")
-                .body(report);
+        String digest = issued.issue(report, IssuedReports.STATISTICS, counts.orgId(), first + "/" + last, caller);
+        return ReportCsv.download(report, digest, "thong-ke-dang-vien", orgId, first.toString(), last.toString());
     }
 
-    /** Whether chibo issued the report whose bytes have this SHA-256: for which organisation and period, to whom. */
+    /**
+     * Whether chibo issued the report whose bytes have this SHA-256: an organisation's statistics (which
+     * organisation and period) or a member's history (whose), to whom and when.
+     */
     @GetMapping("/reports/{sha256}")
     @PreAuthorize("hasAnyAuthority('" + Roles.DASHBOARD_READER + "', '" + Roles.AUDITOR + "', '"
-            + Roles.AGENCY_WRITER + "')")
+            + Roles.AGENCY_WRITER + "', '" + Roles.DATA_PROTECTION + "')")
     IssuedReports.Issued issuedReport(@PathVariable String sha256) {
-        IssuedReports.Issued report = issued.find(sha256)
-                .orElseThrow(() -> Problems.notFound("issued report", sha256));
-        try {
-            summaries.readable(Caller.current(), report.orgId());
-        } catch (ProblemException outside) {
-            // a report of another subtree is not the caller's to know of
-            throw outside.status() == HttpStatus.FORBIDDEN ? Problems.notFound("issued report", sha256) : outside;
-        }
-        return report;
+        return issued.toldTo(Caller.current(), sha256);
     }
 }

@@ -66,24 +66,12 @@ final class StatisticsReport {
     static String header() {
         StringBuilder header = new StringBuilder("ma_to_chuc,ten_to_chuc");
         COLUMNS.forEach(column -> header.append(',').append(column.header()));
-        return header.append("\r\n").toString();
+        return header.append(ReportCsv.LINE_END).toString();
     }
 
     static String line(String orgId, String name, Rows rows) {
-        StringBuilder line = new StringBuilder(quoted(orgId)).append(',').append(quoted(name));
+        StringBuilder line = new StringBuilder(ReportCsv.quoted(orgId)).append(',').append(ReportCsv.quoted(name));
         COLUMNS.forEach(column -> line.append(',').append(column.value().apply(rows)));
-        return line.append("\r\n").toString();
-    }
-
-    /** A CSV field (RFC 4180): quoted when it holds a comma, quote or line break; formula starts neutralised. */
-    static String quoted(String value) {
-        if (value == null) {
-            return "";
-        }
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return '"' + safe.replace("\"", "\"\"") + '"';
-        }
-        return safe;
+        return line.append(ReportCsv.LINE_END).toString();
     }
 }

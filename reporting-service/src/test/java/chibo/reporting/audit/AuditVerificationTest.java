@@ -102,6 +102,19 @@ class AuditVerificationTest extends ReportingComponentTest {
     }
 
     @Test
+    void the_printed_history_of_the_changed_member_says_where_its_chain_breaks_and_marks_the_changed_event() {
+        Http.Response printed = http.get("/audit/members/" + tampered + "/history.csv", auditor);
+
+        assertThat(printed.status()).as(printed.body()).isEqualTo(200);
+        assertThat(printed.body()).contains("\r\nchuoi_hash,bi_dut\r\n", "\r\nxac_minh_den_seq,2\r\n",
+                "\r\nso_lien_ket_hong,1\r\n", "\r\ndut_tai_seq,3\r\n", "\r\nly_do_dut,hash-mismatch\r\n",
+                "\r\nchi_tiet_dut,the content of seq 3 does not match its hash");
+        assertThat(printed.body().lines().filter(line -> line.startsWith("3,"))).singleElement().asString()
+                .contains("member.disciplined.v1").contains(",3,").endsWith(",false");
+        assertThat(printed.body().lines().filter(line -> line.endsWith(",true"))).hasSize(3);
+    }
+
+    @Test
     void an_untampered_member_and_its_organisations_verify_clean() {
         JsonNode report = verification(clean);
         assertThat(report.get("intact").asBoolean()).isTrue();
