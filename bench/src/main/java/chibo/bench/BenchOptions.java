@@ -7,15 +7,18 @@ import java.util.List;
 
 /**
  * The command line of {@code ./chibo bench}: how big a province, where MongoDB keeps its data, the
- * load the freshness run offers, and whether to record the cells' meetings.
+ * load the freshness run offers, whether to record the cells' meetings, and whether to warm the stack up first.
  *
  * @param shape    the province; by default the size of a real one (450,000 members, about 125 communes)
  * @param store    MongoDB in memory (as the tests), in memory kept by a journal (as {@code ./chibo stack}) or on
  *                 the H2 file backend
  * @param rate     commands per second offered while freshness is measured
  * @param meetings record every cell's monthly meetings of the last year after the import
+ * @param warmUp   before measuring, run the same work on a smaller second province (its own ids), so that the
+ *                 figures are those of services that have compiled their hot code, as services running for days
+ *                 have; without it, services a minute old (as right after {@code ./chibo stack} starts)
  */
-record BenchOptions(ProvinceShape shape, StackConfig.MongoStore store, int rate, boolean meetings) {
+record BenchOptions(ProvinceShape shape, StackConfig.MongoStore store, int rate, boolean meetings, boolean warmUp) {
 
     static final int DEFAULT_MEMBERS = 450_000;
     static final int DEFAULT_RATE = 500;
@@ -24,13 +27,14 @@ record BenchOptions(ProvinceShape shape, StackConfig.MongoStore store, int rate,
     static final int RESIDENT_PERCENT = 60;
 
     static final String USAGE = "usage: ./chibo bench [--scale S | --members N] [--backend memory|journal|h2] [--rate R]"
-            + " [--no-meetings] [--heap SIZE]";
+            + " [--no-meetings] [--warm-up] [--heap SIZE]";
 
     static BenchOptions parse(List<String> args) {
         ProvinceShape size = ProvinceShape.ofMembers(DEFAULT_MEMBERS);
         StackConfig.MongoStore store = StackConfig.MongoStore.MEMORY;
         int rate = DEFAULT_RATE;
         boolean meetings = true;
+        boolean warmUp = false;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             switch (option) {
@@ -48,12 +52,13 @@ record BenchOptions(ProvinceShape shape, StackConfig.MongoStore store, int rate,
                 }
                 case "--rate" -> rate = Integer.parseInt(value(args, ++i, option));
                 case "--no-meetings" -> meetings = false;
+                case "--warm-up" -> warmUp = true;
                 default -> throw new IllegalArgumentException("unknown option " + option + "\n" + USAGE);
             }
         }
         ProvinceShape shape = size.withVillages(VILLAGES_PER_COMMUNE, RESIDENT_PERCENT).withMonthlyMeetings()
                 .withoutReform();
-        return new BenchOptions(shape, store, rate, meetings);
+        return new BenchOptions(shape, store, rate, meetings, warmUp);
     }
 
     String backend() {

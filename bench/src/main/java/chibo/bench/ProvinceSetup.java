@@ -35,16 +35,20 @@ final class ProvinceSetup {
         this.province = province;
     }
 
-    /** @return organisations registered */
+    /** The country, above every province: once per stack. */
+    void registerCountry() {
+        register("TW", "Ban Chấp hành Trung ương", "CENTRAL", null, "1930-02-03");
+    }
+
+    /** @return organisations registered: the province, its communes and cells */
     int registerOrganisations() throws InterruptedException {
         String founded = GeneratedProvince.FOUNDED.toString();
-        register("TW", "Ban Chấp hành Trung ương", "CENTRAL", null, "1930-02-03");
         register(province.id, "Tỉnh ủy " + province.id, "PROVINCE", "TW", founded);
         inParallel(CLIENTS, province.communes.stream().<Runnable>map(commune -> () ->
                 register(commune, "Đảng bộ xã " + commune, "COMMUNE", province.id, founded)).toList());
         inParallel(CLIENTS, province.communeOfCell.entrySet().stream().<Runnable>map(cell -> () ->
                 register(cell.getKey(), "Chi bộ thôn " + cell.getKey(), "CELL", cell.getValue(), founded)).toList());
-        return province.organisations().size() + 1;
+        return province.organisations().size();
     }
 
     private void register(String id, String name, String level, String parentId, String founded) {

@@ -3,6 +3,7 @@ package chibo.bench;
 import chibo.contracts.Topics;
 import chibo.localstack.GeneratedProvince;
 import chibo.localstack.LocalStack;
+import chibo.localstack.ProvinceShape;
 import chibo.localstack.StackConfig;
 import chibo.testsupport.Http;
 import tools.jackson.databind.node.ObjectNode;
@@ -31,6 +32,8 @@ import java.util.stream.Stream;
 public final class StackBench {
 
     private static final long SEED = 20_251_204L;
+    /** The warm-up province's largest size: some 5,400 members. */
+    private static final double WARM_UP_SCALE = 0.1;
     private static final Duration PATIENCE = Duration.ofHours(4);
 
     /** One measured step of the run, writing what it found. */
@@ -82,6 +85,7 @@ public final class StackBench {
         ObjectNode result = BenchResults.start("bench");
         result.put("backend", options.backend());
         result.put("members", province.members.size());
+        result.put("warmUp", options.warmUp());
         ObjectNode figures = result.putObject("figures");
         try (LocalStack stack = LocalStack.start(StackConfig.forTests(home, data, options.store()))) {
             StackBench bench = new StackBench(stack, options, result.putObject("phases"));
@@ -119,6 +123,11 @@ public final class StackBench {
         figures.put("raw_consumer_per_s", raw.get("consumerPerSecond").asLong());
 
         ProvinceSetup setup = new ProvinceSetup(membership, tokens, province);
+        setup.registerCountry();
+        if (options.warmUp()) {
+            phase("warm-up", this::warmUp);
+            settle();
+        }
         phase("organisations", into -> {
             into.put("organisations", setup.registerOrganisations());
             into.put("villageCalls", setup.registerVillages());
@@ -186,6 +195,43 @@ public final class StackBench {
         result.put("benchHeapAtEndMb", heapAfterGc());
         targets(result.putObject("targets"));
         progress("figures: " + figures);
+    }
+
+    /**
+     * The same work as the measured phases, on a second province a tenth the size of the first (at most 5,400
+     * members) with ids of its own ({@code WU}): its organisations and villages, its import with dashboards reading
+     * it, positions, meetings and a window of REST commands. The services compile their hot code meanwhile, so that
+     * what follows measures them as they run once they have been up a while. Its figures are kept apart (phase
+     * {@code warm-up}) and count in no result.
+     */
+    private void warmUp(ObjectNode into) throws Exception {
+        ProvinceShape shape = options.shape();
+        double scale = Math.min(WARM_UP_SCALE, shape.scale() / 10);
+        GeneratedProvince province = GeneratedProvince.generate(new Random(SEED + 1), "WU", new ProvinceShape(scale,
+                shape.villagesPerCommune(), shape.residentPercent(), shape.monthlyMeetings(), shape.reform()));
+        Path file = Files.createTempFile("chibo-bench-warm-up", ".ndjson");
+        try {
+            long lines = BulkImport.writeFile(province, file);
+            into.put("members", province.members.size());
+            ProvinceSetup setup = new ProvinceSetup(membership, tokens, province);
+            setup.registerOrganisations();
+            setup.registerVillages();
+            DashboardReaders readers = DashboardReaders.start(reporting, tokens, province);
+            try {
+                new BulkImport(stack.url(LocalStack.MEMBERSHIP), reporting, tokens, kafkaClient(stack), PATIENCE)
+                        .run(province, file, lines, System.nanoTime(), into.putObject("import"));
+            } finally {
+                readers.close();
+            }
+            setup.assignPositions();
+            if (options.meetings()) {
+                new MeetingRecords(new Http(stack.url(LocalStack.MEETING)), tokens).record(province,
+                        into.putObject("meetings"));
+            }
+            new RestCommands(membership, tokens, meter).run(province, into.putObject("rest-commands"));
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     /** Until every consumer group has caught up, so that the next phase has the cores to itself. */
