@@ -22,11 +22,16 @@ public final class DeltaSums {
         if (delta.mergeInto() != null || delta.child() != null) {
             throw new IllegalArgumentException("only changes of counters are summed; send instructions at once");
         }
-        if (delta.counters().isEmpty()) {
+        add(orgId, delta.month(), delta.counters(), delta.cause(), delta.recordedAt());
+    }
+
+    /** A change to an organisation's counters in a month, caused by {@code cause} recorded at {@code recordedAt}. */
+    public void add(String orgId, String month, Map<String, Long> counters, String cause, Instant recordedAt) {
+        if (counters.isEmpty()) {
             return;
         }
         byOrganisation.computeIfAbsent(orgId, id -> new LinkedHashMap<>())
-                .computeIfAbsent(delta.month(), month -> new Sum()).add(delta);
+                .computeIfAbsent(month, m -> new Sum()).add(counters, cause, recordedAt);
     }
 
     public boolean isEmpty() {
@@ -61,11 +66,11 @@ public final class DeltaSums {
         private String cause;
         private Instant recordedAt;
 
-        void add(OrgDelta delta) {
-            Counters.addTo(counters, delta.counters());
-            cause = delta.cause();
-            if (recordedAt == null || (delta.recordedAt() != null && delta.recordedAt().isAfter(recordedAt))) {
-                recordedAt = delta.recordedAt();
+        void add(Map<String, Long> change, String changeCause, Instant changeRecordedAt) {
+            Counters.addTo(counters, change);
+            cause = changeCause;
+            if (recordedAt == null || (changeRecordedAt != null && changeRecordedAt.isAfter(recordedAt))) {
+                recordedAt = changeRecordedAt;
             }
         }
     }

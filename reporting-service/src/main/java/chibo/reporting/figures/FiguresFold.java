@@ -29,6 +29,9 @@ import java.util.TreeMap;
  */
 public final class FiguresFold {
 
+    /** Events whose changes of counters are summed before the sums go up the tree, by default. */
+    public static final int SETTLE_EVERY = 20_000;
+
     private final Map<String, MemberFacts> members = new HashMap<>();
     private final Map<String, CellMeetings> cells = new HashMap<>();
     private final Map<String, UnitCoverage> units = new HashMap<>();
@@ -40,9 +43,28 @@ public final class FiguresFold {
     /** One gate per family: a cell's meetings and the cell's own events are two sequences of one subject id. */
     private final Map<String, SequenceGate> gates = new HashMap<>();
     private final Map<String, InMemoryParking> parkings = new HashMap<>();
+    private final int settleEvery;
+    private int sinceSettled;
     private long refused;
     private long refusedOnRelease;
     private String refusal;
+
+    /** A fold that sends its sums up the tree every {@value #SETTLE_EVERY} events, and whenever the tree changes. */
+    public FiguresFold() {
+        this(SETTLE_EVERY);
+    }
+
+    /**
+     * @param settleEvery how many events' changes of counters are summed per organisation and month before the sums
+     *                    go up the tree (as the topology sends its sums when it commits): the figures are the same
+     *                    whatever it is; the fewer, the less memory the sums hold, the more often each sum is sent
+     */
+    public FiguresFold(int settleEvery) {
+        if (settleEvery < 1) {
+            throw new IllegalArgumentException("sums are sent every 1 event or more, not " + settleEvery);
+        }
+        this.settleEvery = settleEvery;
+    }
 
     /**
      * Folds one event of any of the three topics, and everything it leads to.
@@ -62,6 +84,9 @@ public final class FiguresFold {
                         refusedOnRelease++;
                     }
                 });
+        if (++sinceSettled >= settleEvery) {
+            settle();
+        }
         // a refusal while releasing is a parked event's, not this one's (which was applied, or nothing is released)
         return refusedOnRelease == refusedBefore ? refusal : null;
     }
@@ -195,8 +220,14 @@ public final class FiguresFold {
         change.deltas().forEach(delta -> toCell(delta, event));
     }
 
+    /** A change of a cell's counters, summed at once when nothing waits to be sent before it (as it then would be). */
     private void toCell(MemberChange.CellDelta delta, EventEnvelope cause) {
-        if (!delta.counters().isEmpty()) {
+        if (delta.counters().isEmpty()) {
+            return;
+        }
+        if (handOver.isEmpty()) {
+            summed.add(delta.cellId(), delta.month(), delta.counters(), cause.id().toString(), cause.recordedAt());
+        } else {
             handOver.add(new OrgRollup.Sent(delta.cellId(), OrgDelta.of(delta.counters(), delta.month(),
                     cause.id().toString(), cause.recordedAt())));
         }
@@ -229,6 +260,7 @@ public final class FiguresFold {
 
     /** Sends every sum up to where it leads, until nothing is left summed or to send. */
     private void settle() {
+        sinceSettled = 0;
         drain();
         while (!summed.isEmpty()) {
             sendSums();
