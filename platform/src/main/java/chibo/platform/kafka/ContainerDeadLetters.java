@@ -31,8 +31,9 @@ import java.util.function.BiFunction;
  *       {@link chibo.platform.projection.RecordBatches}), the records before it are committed, it alone goes to the
  *       binding's {@code dlq-name}, and consumption goes on with the records after it;</li>
  *   <li>a binding whose consumer group is listed in {@code chibo.dead-letters.container-groups} (and whose
- *       {@code enable-dlq} is off, so the binder does not catch its failures first): its failed record goes to
- *       {@code <topic>.<group>.dlt} for the topic it came from, as a binding that reads several topics needs.</li>
+ *       {@code enable-dlq} is off, or whose {@code max-attempts} is above 1, so the binder does not catch its
+ *       failures first): its failed record goes to {@code <topic>.<group>.dlt} for the topic it came from, as a
+ *       binding that reads several topics needs.</li>
  * </ul>
  * Either way the record is retried as the binding's {@code max-attempts}, {@code back-off-*} and
  * {@code retryable-exceptions} say, and is dead-lettered as it came with the reason in its headers
