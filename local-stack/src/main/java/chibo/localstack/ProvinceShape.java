@@ -16,8 +16,8 @@ public record ProvinceShape(double scale, int villagesPerCommune, int residentPe
                             boolean reform) {
 
     /** Members generated at scale 1: the register and eleven years of admissions. */
-    public static final int MEMBERS_AT_SCALE_1 = GeneratedProvince.FROM_REGISTER
-            + GeneratedProvince.ADMISSIONS_PER_YEAR * 11;
+    public static final int MEMBERS_AT_SCALE_1 = ProvinceHistory.FROM_REGISTER
+            + ProvinceHistory.ADMISSIONS_PER_YEAR * 11;
 
     public ProvinceShape {
         if (!(scale > 0)) {

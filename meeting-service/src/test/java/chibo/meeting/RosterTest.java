@@ -8,8 +8,11 @@ import chibo.contracts.member.RemovalGround;
 import chibo.testsupport.KafkaProbe;
 import chibo.testsupport.TestBroker;
 import chibo.testsupport.TestEventKeys;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,8 +21,26 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class RosterTest extends MeetingComponentTest {
+
+    private static final String ROSTERS = "meeting-service-rosters";
+    private static final String ORG_TREE = "meeting-service-org-tree";
+
+    @Autowired
+    MeterRegistry meters;
+
+    /** The consumer group's dead letters from the topic counted so far (other tests of the context may add some). */
+    private double deadLettersCounted(String group, String topic) {
+        Counter counter = meters.find("chibo.dead.letters").tag("consumer", group).tag("topic", topic).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private void awaitCountedMoreThan(double before, String group, String topic) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(deadLettersCounted(group, topic))
+                .as("dead letters of " + group + " from " + topic).isGreaterThanOrEqualTo(before + 1));
+    }
 
     @Test
     void the_roster_follows_admissions_transfers_and_removals() {
@@ -74,7 +95,7 @@ class RosterTest extends MeetingComponentTest {
         fixture.awaitRoster(http, fixture.cell, after);
         assertThat(CellFixture.roster(http, fixture.cell, fixture.writer())).doesNotContain(unsigned, stranger);
         try (KafkaProbe dlt = new KafkaProbe(TestBroker.bootstrapServers(),
-                Topics.deadLetter(Topics.MEMBERSHIP, "meeting-service-rosters"))) {
+                Topics.deadLetter(Topics.MEMBERSHIP, ROSTERS))) {
             assertThat(reason(dlt.awaitKey(unsigned, records -> !records.isEmpty(), Duration.ofSeconds(30))
                     .getFirst())).startsWith("unsigned: ");
             assertThat(reason(dlt.awaitKey(stranger, records -> !records.isEmpty(), Duration.ofSeconds(30))
@@ -90,6 +111,7 @@ class RosterTest extends MeetingComponentTest {
     void an_unreadable_record_goes_to_the_dead_letter_topic_with_its_reason_and_the_consumer_carries_on() {
         CellFixture fixture = new CellFixture(membership);
         String poisonKey = "poison-" + UUID.randomUUID();
+        double countedBefore = deadLettersCounted(ROSTERS, Topics.MEMBERSHIP);
         ProducerRecord<String, byte[]> poison = CloudEventsKafka.toRecord(fixture.admitted(poisonKey, fixture.cell));
         poison.headers().remove("ce_type");
         poison.headers().add("ce_type", "member.teleported.v1".getBytes(StandardCharsets.UTF_8));
@@ -99,7 +121,7 @@ class RosterTest extends MeetingComponentTest {
 
         fixture.awaitRoster(http, fixture.cell, after);
         try (KafkaProbe dlt = new KafkaProbe(TestBroker.bootstrapServers(),
-                Topics.deadLetter(Topics.MEMBERSHIP, "meeting-service-rosters"))) {
+                Topics.deadLetter(Topics.MEMBERSHIP, ROSTERS))) {
             var dead = dlt.awaitKey(poisonKey, records -> !records.isEmpty(), Duration.ofSeconds(30)).getFirst();
             String reason = new String(dead.headers().lastHeader("x-exception-message").value(),
                     StandardCharsets.UTF_8);
@@ -107,5 +129,28 @@ class RosterTest extends MeetingComponentTest {
             assertThat(dead.value()).isEqualTo(poison.value());
             assertThat(CellFixture.roster(http, fixture.cell, fixture.writer())).doesNotContain(poisonKey);
         }
+        awaitCountedMoreThan(countedBefore, ROSTERS, Topics.MEMBERSHIP);
+    }
+
+    @Test
+    void an_unreadable_organisation_record_is_dead_lettered_by_the_org_tree_consumer_counted_and_the_tree_carries_on() {
+        String poisonKey = "poison-org-" + UUID.randomUUID();
+        double countedBefore = deadLettersCounted(ORG_TREE, Topics.ORGANIZATION);
+
+        membership.send(new ProducerRecord<>(Topics.ORGANIZATION, poisonKey,
+                "{not an event".getBytes(StandardCharsets.UTF_8)));
+        CellFixture fixture = new CellFixture(membership);
+        List<String> after = fixture.admitMembers(1);
+
+        fixture.awaitRoster(http, fixture.cell, after);
+        try (KafkaProbe dlt = new KafkaProbe(TestBroker.bootstrapServers(),
+                Topics.deadLetter(Topics.ORGANIZATION, ORG_TREE))) {
+            var dead = dlt.awaitKey(poisonKey, records -> !records.isEmpty(), Duration.ofSeconds(30)).getFirst();
+            assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{not an event");
+            assertThat(reason(dead)).isNotBlank();
+            assertThat(new String(dead.headers().lastHeader("kafka_dlt-original-topic").value(),
+                    StandardCharsets.UTF_8)).isEqualTo(Topics.ORGANIZATION);
+        }
+        awaitCountedMoreThan(countedBefore, ORG_TREE, Topics.ORGANIZATION);
     }
 }

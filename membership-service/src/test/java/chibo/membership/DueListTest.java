@@ -6,8 +6,11 @@ import chibo.testsupport.Http;
 import chibo.testsupport.KafkaProbe;
 import chibo.testsupport.TestBroker;
 import chibo.testsupport.TestTokens;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
@@ -22,6 +25,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class DueListTest extends MembershipComponentTest {
+
+    private static final String READ_MODELS = "membership-service-read-models";
+
+    @Autowired
+    MeterRegistry meters;
+
+    /** The read models' dead letters from the topic counted so far (other tests of the context may add some). */
+    private double deadLettersCounted(String topic) {
+        Counter counter = meters.find("chibo.dead.letters").tag("consumer", READ_MODELS).tag("topic", topic)
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
 
     private Http.Response post(String path, String token, Map<String, Object> body) {
         Http.Response response = http.post(path, token, body);
@@ -120,6 +135,8 @@ class DueListTest extends MembershipComponentTest {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         String unreadableOrg = "unreadable-org-" + suffix;
         String unreadableMember = "unreadable-member-" + suffix;
+        Map<String, Double> countedBefore = Map.of(Topics.ORGANIZATION, deadLettersCounted(Topics.ORGANIZATION),
+                Topics.MEMBERSHIP, deadLettersCounted(Topics.MEMBERSHIP));
         try (EventPublisher publisher = new EventPublisher(TestBroker.bootstrapServers(), "/chibo/membership-service")) {
             publisher.send(new ProducerRecord<>(Topics.ORGANIZATION, unreadableOrg,
                     "{not an event".getBytes(StandardCharsets.UTF_8)));
@@ -134,7 +151,7 @@ class DueListTest extends MembershipComponentTest {
         awaitDueList(tree.cell(), writer, "", 1, notSworn + "/AWAITING_CEREMONY");
         for (var parked : Map.of(Topics.ORGANIZATION, unreadableOrg, Topics.MEMBERSHIP, unreadableMember).entrySet()) {
             try (KafkaProbe deadLetters = new KafkaProbe(TestBroker.bootstrapServers(),
-                    Topics.deadLetter(parked.getKey(), "membership-service-read-models"))) {
+                    Topics.deadLetter(parked.getKey(), READ_MODELS))) {
                 assertThat(deadLetters.awaitKey(parked.getValue(), records -> !records.isEmpty(),
                         Duration.ofSeconds(30))).singleElement().satisfies(record -> {
                             assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("{not an event");
@@ -143,6 +160,9 @@ class DueListTest extends MembershipComponentTest {
                                     StandardCharsets.UTF_8)).isEqualTo(parked.getKey());
                         });
             }
+            String topic = parked.getKey();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(deadLettersCounted(topic))
+                    .as("dead letters counted from " + topic).isGreaterThanOrEqualTo(countedBefore.get(topic) + 1));
         }
     }
 }

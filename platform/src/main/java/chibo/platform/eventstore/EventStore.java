@@ -14,10 +14,6 @@ import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
-import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.Updates;
-import com.mongodb.client.model.WriteModel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
@@ -25,8 +21,6 @@ import org.bson.Document;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -56,20 +50,8 @@ public class EventStore {
     private final MeterRegistry meters;
     private final List<Consumer<List<EventEnvelope>>> appendListeners = new CopyOnWriteArrayList<>();
     private final Map<String, Counter> appended = new ConcurrentHashMap<>();
+    private final Outbox outbox;
     private volatile EventTracing tracing = EventTracing.OFF;
-    /**
-     * The trace context each event of this instance's outbox was stored with, by event id, until it is published: the
-     * relay's records carry it. Bounded: what is evicted (an event refused as a conflict never leaves) is still in
-     * the event's document, which a sweep reads again.
-     */
-    private final Map<UUID, String> traceparents = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(256, 0.75f, false) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<UUID, String> eldest) {
-                    return size() > TRACEPARENTS_KEPT;
-                }
-            });
-    private static final int TRACEPARENTS_KEPT = 65_536;
 
     /**
      * @param topics the topics this service writes; their collections are swept for unpublished events
@@ -81,6 +63,7 @@ public class EventStore {
         this.source = source;
         this.clock = clock;
         this.meters = meters;
+        this.outbox = new Outbox(this.topics, this::events, clock);
     }
 
     /** The collection holding a topic's events. */
@@ -119,13 +102,9 @@ public class EventStore {
         return tracing;
     }
 
-    /** The trace context an event of this outbox was stored with; null without one. */
-    String traceparentOf(UUID eventId) {
-        return traceparents.get(eventId);
-    }
-
-    void forgetTraceparents(Collection<EventEnvelope> published) {
-        published.forEach(event -> traceparents.remove(event.id()));
+    /** This store's events as outbox entries, for the relay. */
+    Outbox outbox() {
+        return outbox;
     }
 
     /** Called with every appended batch, in append order (the relay listens here). */
@@ -260,7 +239,7 @@ public class EventStore {
                 Document document = EventDocuments.toDocument(event);
                 if (traceparent != null) {
                     document.append(EventDocuments.TRACEPARENT, traceparent);
-                    traceparents.put(event.id(), traceparent);
+                    outbox.storedWith(event.id(), traceparent);
                 }
                 documents.add(document);
             }
@@ -345,57 +324,7 @@ public class EventStore {
 
     /** Events not yet on Kafka that were recorded before {@code recordedBefore}, in subject and seq order. */
     public List<EventEnvelope> unpublished(Instant recordedBefore) {
-        List<EventEnvelope> result = new ArrayList<>();
-        for (String topic : topics) {
-            events(topic).find(Filters.and(Filters.eq(EventDocuments.PUBLISHED, false),
-                            Filters.lt(EventDocuments.RECORDED_AT, Date.from(recordedBefore))))
-                    .sort(Sorts.ascending(EventDocuments.ID))
-                    .batchSize(1_000) // the embedded server otherwise answers in one reply, however many there are
-                    .forEach(document -> {
-                        EventEnvelope event = EventDocuments.toEnvelope(document);
-                        String traceparent = document.getString(EventDocuments.TRACEPARENT);
-                        if (traceparent != null) {
-                            traceparents.put(event.id(), traceparent);
-                        }
-                        result.add(event);
-                    });
-        }
-        return result;
-    }
-
-    /**
-     * Of the events named by storage id, those already on Kafka: one {@code _id $in} query per topic (the
-     * embedded server answers those from its id index).
-     */
-    Set<String> publishedAmong(Map<String, ? extends Collection<String>> storageIdsByTopic) {
-        Set<String> published = new java.util.HashSet<>();
-        storageIdsByTopic.forEach((topic, ids) -> {
-            if (ids.isEmpty()) {
-                return;
-            }
-            for (Document document : events(topic).find(Filters.in(EventDocuments.ID, ids))
-                    .projection(new Document(EventDocuments.PUBLISHED, 1))) {
-                if (document.getBoolean(EventDocuments.PUBLISHED, false)) {
-                    published.add(document.getString(EventDocuments.ID));
-                }
-            }
-        });
-        return published;
-    }
-
-    void markPublished(Collection<EventEnvelope> published) {
-        if (published.isEmpty()) {
-            return;
-        }
-        Date now = Date.from(clock.instant());
-        Map<String, List<WriteModel<Document>>> updatesByTopic = new java.util.HashMap<>();
-        for (EventEnvelope e : published) {
-            updatesByTopic.computeIfAbsent(EventCatalog.topicOf(e.payload()), t -> new ArrayList<>())
-                    .add(new UpdateOneModel<>(Filters.eq(EventDocuments.ID, e.storageId()),
-                            Updates.combine(Updates.set(EventDocuments.PUBLISHED, true),
-                                    Updates.set(EventDocuments.PUBLISHED_AT, now))));
-        }
-        updatesByTopic.forEach((topic, updates) -> events(topic).bulkWrite(updates));
+        return outbox.unpublished(recordedBefore);
     }
 
     /** An event as stored, with its payload text (which the hash covers) and whether it reached Kafka yet. */

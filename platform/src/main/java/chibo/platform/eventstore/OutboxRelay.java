@@ -214,7 +214,7 @@ public class OutboxRelay implements SmartLifecycle {
         if (lookups.isEmpty()) {
             return new Ordered(batch, List.of(), List.of());
         }
-        Set<String> onKafka = store.publishedAmong(lookups);
+        Set<String> onKafka = store.outbox().publishedAmong(lookups);
         List<EventEnvelope> ready = new ArrayList<>(batch.size());
         List<EventEnvelope> waiting = new ArrayList<>();
         List<EventEnvelope> alreadySent = new ArrayList<>();
@@ -273,8 +273,8 @@ public class OutboxRelay implements SmartLifecycle {
         for (int i = 0; i < batch.size(); i++) {
             EventEnvelope event = batch.get(i);
             ProducerRecord<String, byte[]> record = records.get(i);
-            EventTracing.Publication publication = store.tracing().publishing(store.traceparentOf(event.id()),
-                    record.topic(), event.type(), event.recordedAt());
+            EventTracing.Publication publication = store.tracing().publishing(
+                    store.outbox().traceparentOf(event.id()), record.topic(), event.type(), event.recordedAt());
             if (publication.traceparent() != null) {
                 record.headers().add(EventTracing.HEADER, publication.traceparent().getBytes(StandardCharsets.US_ASCII));
             }
@@ -293,8 +293,8 @@ public class OutboxRelay implements SmartLifecycle {
                 unsent.add(batch.get(i));
             }
         }
-        store.markPublished(sent);
-        store.forgetTraceparents(sent);
+        store.outbox().markPublished(sent);
+        store.outbox().forgetTraceparents(sent);
         sent.forEach(event -> {
             queued.remove(event.storageId());
             lastSent.merge(event.subject(), event.seq(), Math::max);

@@ -1,14 +1,20 @@
 package chibo.platform.kafka;
 
 import chibo.contracts.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.binder.ExtendedConsumerProperties;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.cloud.stream.binder.kafka.properties.KafkaConsumerProperties;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.FixedBackOff;
@@ -25,25 +31,36 @@ import java.util.function.BiFunction;
  *       {@link chibo.platform.projection.RecordBatches}), the records before it are committed, it alone goes to the
  *       binding's {@code dlq-name}, and consumption goes on with the records after it;</li>
  *   <li>a binding whose consumer group is listed in {@code chibo.dead-letters.container-groups} (and whose
- *       {@code enable-dlq} is off, so the binder does not catch its failures first): its failed record goes to
- *       {@code <topic>.<group>.dlt} for the topic it came from, as a binding that reads several topics needs.</li>
+ *       {@code enable-dlq} is off, or whose {@code max-attempts} is above 1, so the binder does not catch its
+ *       failures first): its failed record goes to {@code <topic>.<group>.dlt} for the topic it came from, as a
+ *       binding that reads several topics needs.</li>
  * </ul>
  * Either way the record is retried as the binding's {@code max-attempts}, {@code back-off-*} and
  * {@code retryable-exceptions} say, and is dead-lettered as it came with the reason in its headers
- * ({@link DeadLetterRecoverers}). Other bindings keep the binder's handling.
+ * ({@link DeadLetterRecoverers}), and counted once Kafka has it in {@value #COUNTER}, tagged with the consumer group
+ * ({@code consumer}) and the topic the record came from ({@code topic}), as reporting counts its topology's. Other
+ * bindings keep the binder's handling.
  */
 public final class ContainerDeadLetters implements ListenerContainerWithDlqAndRetryCustomizer {
 
+    /** Records set aside as dead letters: the meter reporting's topology counts its own in too. */
+    public static final String COUNTER = "chibo.dead.letters";
+
+    private static final Logger log = LoggerFactory.getLogger(ContainerDeadLetters.class);
+
     private final KafkaOperations<?, ?> deadLetters;
     private final Set<String> groups;
+    private final MeterRegistry meters;
 
     /**
      * @param deadLetters publishes dead letters, the records' keys and values as they came
      * @param groups      the consumer groups dead-lettered by their container to {@code <topic>.<group>.dlt}
+     * @param meters      where each dead letter is counted
      */
-    public ContainerDeadLetters(KafkaOperations<?, ?> deadLetters, Set<String> groups) {
+    public ContainerDeadLetters(KafkaOperations<?, ?> deadLetters, Set<String> groups, MeterRegistry meters) {
         this.deadLetters = deadLetters;
         this.groups = Set.copyOf(groups);
+        this.meters = meters;
     }
 
     @Override
@@ -65,14 +82,26 @@ public final class ContainerDeadLetters implements ListenerContainerWithDlqAndRe
         } else {
             return;
         }
-        DefaultErrorHandler errors = new DefaultErrorHandler(DeadLetterRecoverers.publishing(deadLetters,
-                destination), backOff != null ? backOff : new FixedBackOff(0, 0));
+        DefaultErrorHandler errors = new DefaultErrorHandler(counted(group,
+                DeadLetterRecoverers.publishing(deadLetters, destination)),
+                backOff != null ? backOff : new FixedBackOff(0, 0));
         properties.getRetryableExceptions().forEach((type, retryable) -> {
             if (!retryable && Exception.class.isAssignableFrom(type)) {
                 errors.addNotRetryableExceptions(type.asSubclass(Exception.class));
             }
         });
         container.setCommonErrorHandler(errors);
+    }
+
+    /** Publishes the dead letter and, once Kafka has acknowledged it, counts it: a failed publication counts none. */
+    private ConsumerAwareRecordRecoverer counted(String group, DeadLetterPublishingRecoverer publishing) {
+        return (record, consumer, failure) -> {
+            publishing.accept(record, consumer, failure);
+            log.warn("dead letter from {} ({}): {}", record.topic(), group,
+                    DeadLetterRecoverers.rootCause(failure).getMessage());
+            Counter.builder(COUNTER).description("records set aside as dead letters").tag("consumer", group)
+                    .tag("topic", record.topic()).register(meters).increment();
+        };
     }
 
     @Override

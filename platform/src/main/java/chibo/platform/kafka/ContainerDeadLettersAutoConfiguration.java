@@ -1,5 +1,6 @@
 package chibo.platform.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -37,12 +38,13 @@ public class ContainerDeadLettersAutoConfiguration {
     }
 
     @Bean
-    ContainerDeadLetters containerDeadLetters(KafkaProperties kafka, DeadLetterProperties properties) {
+    ContainerDeadLetters containerDeadLetters(KafkaProperties kafka, DeadLetterProperties properties,
+                                              MeterRegistry meters) {
         Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         // the binder reads keys and values as bytes, and they are passed on as they came
         KafkaTemplate<byte[], byte[]> deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer,
                 new ByteArraySerializer(), new ByteArraySerializer()));
-        return new ContainerDeadLetters(deadLetters, new HashSet<>(properties.containerGroups()));
+        return new ContainerDeadLetters(deadLetters, new HashSet<>(properties.containerGroups()), meters);
     }
 }

@@ -71,7 +71,7 @@ class EventStoreTest {
         List<EventEnvelope> appended = store.append("m-3", 0, HashChain.GENESIS,
                 List.of(Fixtures.rated("m-3", 60), Fixtures.rated("m-3", 65)));
 
-        store.markPublished(List.of(appended.getFirst()));
+        store.outbox().markPublished(List.of(appended.getFirst()));
 
         assertThat(store.unpublished(Instant.now().plusSeconds(1))).containsExactly(appended.get(1));
         assertThat(database.getCollection("party_membership_events").find(Filters.eq("published", true)).first())

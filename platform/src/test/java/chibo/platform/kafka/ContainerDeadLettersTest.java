@@ -1,11 +1,14 @@
 package chibo.platform.kafka;
 
 import chibo.contracts.InvalidEventException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
@@ -34,8 +37,9 @@ class ContainerDeadLettersTest {
 
     private final MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(),
             new ByteArraySerializer());
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final ContainerDeadLetters deadLetters = new ContainerDeadLetters(new KafkaTemplate<>(() -> producer),
-            Set.of(GROUP));
+            Set.of(GROUP), meters);
 
     private static ConcurrentMessageListenerContainer<byte[], byte[]> container() {
         return new ConcurrentMessageListenerContainer<>(new DefaultKafkaConsumerFactory<>(Map.of()),
@@ -53,6 +57,11 @@ class ContainerDeadLettersTest {
     private static ConsumerRecord<byte[], byte[]> record(String topic) {
         return new ConsumerRecord<>(topic, 4, 17, "m-1".getBytes(StandardCharsets.UTF_8),
                 "{}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The dead letters counted for the consumer group from the topic; null when none was. */
+    private Counter counted(String group, String topic) {
+        return meters.find(ContainerDeadLetters.COUNTER).tag("consumer", group).tag("topic", topic).counter();
     }
 
     @Test
@@ -75,6 +84,8 @@ class ContainerDeadLettersTest {
         assertThat(dead.value()).isEqualTo(record.value());
         assertThat(new String(dead.headers().lastHeader(DeadLetterRecoverers.REASON_HEADER).value(),
                 StandardCharsets.UTF_8)).isEqualTo("unsigned: the record has no ce_signer header");
+        assertThat(counted(GROUP, "party.organization.events").count()).isEqualTo(1.0);
+        assertThat(counted(GROUP, "party.membership.events")).as("only the topic it came from").isNull();
         assertThat(deadLetters.retryAndDlqInBinding("party.organization.events", GROUP)).isFalse();
     }
 
@@ -91,9 +102,25 @@ class ContainerDeadLettersTest {
         assertThat(errors.handleOne(failure, record, consumer, container)).isFalse();
         assertThat(errors.handleOne(failure, record, consumer, container)).isFalse();
         assertThat(producer.history()).isEmpty();
+        assertThat(counted(GROUP, "party.meeting.events")).as("a retry is no dead letter").isNull();
         assertThat(errors.handleOne(failure, record, consumer, container)).isTrue();
         assertThat(producer.history()).singleElement()
                 .satisfies(dead -> assertThat(dead.topic()).isEqualTo("party.meeting.events." + GROUP + ".dlt"));
+        assertThat(counted(GROUP, "party.meeting.events").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void a_dead_letter_kafka_did_not_take_is_not_counted_and_the_record_is_not_given_up() {
+        var container = container();
+        deadLetters.configure(container, "party.meeting.events", GROUP, null, null, binding(false));
+        producer.sendException = new KafkaException("the broker is unreachable");
+
+        boolean recovered = container.getCommonErrorHandler().handleOne(new ListenerExecutionFailedException(
+                "listener failed", new InvalidEventException("unsigned")), record("party.meeting.events"),
+                new MockConsumer<>("earliest"), container);
+
+        assertThat(recovered).as("read again, to be dead-lettered once the broker takes it").isFalse();
+        assertThat(counted(GROUP, "party.meeting.events")).isNull();
     }
 
     @Test
@@ -114,6 +141,7 @@ class ContainerDeadLettersTest {
             assertThat(dead.topic()).isEqualTo(named.topic());
             assertThat(dead.partition()).isEqualTo(named.partition());
         });
+        assertThat(counted("meeting-service-rosters", "party.membership.events").count()).isEqualTo(1.0);
     }
 
     @Test
