@@ -120,12 +120,30 @@ final class ProcessMeter implements AutoCloseable {
 
     /** Peak heap per service and peak RSS per process, over the run and per phase, in MB. */
     ObjectNode memory(ObjectNode into) {
-        into.put("servicesMaxHeapMb", 512);
+        into.put("servicesMaxHeapMb", servicesMaxHeapMb(System.getProperty("chibo.stack.service-jvm-options", "")));
         into.put("note", "heap: used heap from each service's Prometheus scrape (jvm_memory_used_bytes, area=heap);"
                 + " RSS: VmRSS from /proc; sampled every second. The bench JVM holds the MongoDB-wire server.");
         megabytes(peakHeap, into.putObject("peakHeapMb"));
         megabytes(peakRss, into.putObject("peakRssMb"));
         return into;
+    }
+
+    /** The services' -Xmx in MB: the stack's 512 unless the bench's JVM options for them say otherwise. */
+    static long servicesMaxHeapMb(String serviceJvmOptions) {
+        long megabytes = 512;
+        for (String option : serviceJvmOptions.strip().split("\\s+")) {
+            java.util.regex.Matcher xmx = java.util.regex.Pattern.compile("-Xmx(\\d+)([kKmMgG]?)").matcher(option);
+            if (xmx.matches()) {
+                long value = Long.parseLong(xmx.group(1));
+                megabytes = switch (xmx.group(2).toLowerCase(java.util.Locale.ROOT)) {
+                    case "g" -> value * 1024;
+                    case "m" -> value;
+                    case "k" -> value / 1024;
+                    default -> value >> 20;
+                };
+            }
+        }
+        return megabytes;
     }
 
     private static void megabytes(Map<String, Map<String, Long>> peaks, ObjectNode into) {

@@ -41,4 +41,12 @@ class ProcessMeterTest {
             assertThat(snapshot.jitMillis().get("self")).isBetween(0L, snapshot.cpuMillis().get("self"));
         }
     }
+
+    @Test
+    void the_services_heap_is_the_last_xmx_given_them_or_the_stacks_512_mb() {
+        assertThat(ProcessMeter.servicesMaxHeapMb("")).isEqualTo(512);
+        assertThat(ProcessMeter.servicesMaxHeapMb("-XX:+UseG1GC -Xmx2g")).isEqualTo(2048);
+        assertThat(ProcessMeter.servicesMaxHeapMb("-Xmx1500m -Xmx2560m")).isEqualTo(2560);
+        assertThat(ProcessMeter.servicesMaxHeapMb("-Xmx1073741824")).isEqualTo(1024);
+    }
 }
