@@ -28,7 +28,10 @@ final class DissolvedDistrict {
     final String district;
     final String commune;
     final List<String> cells;
-    /** Villages of the district's commune: the first three covered one each by its cells, the fourth by none, the fifth by the second cell. */
+    /**
+     * Villages of the district's commune: the first three covered one each by its cells, the fourth by none, the
+     * fifth by the second cell.
+     */
     final List<String> villages;
     /** A village of the province's first commune, covered by its first cell, where no member lives until a transfer. */
     final String otherVillage;
@@ -42,12 +45,12 @@ final class DissolvedDistrict {
     private final List<String> registerLines;
     private int sequence;
 
-    /** Retired members who move to their place of residence: the only resident of the first village, one of the second's. */
+    /** Retired members who move to their place of residence: the first village's only resident, one of the second's. */
     final String retiredInFirstVillage;
     final String retiredInSecondVillage;
     /** The only resident of the fifth village, removed from the rolls by the district in 2024. */
     final String onlyResidentOfFifthVillage;
-    /** Admitted by the district in 2023–2024, the third living in the fourth village; the last recognised after the reform. */
+    /** Admitted by the district in 2023–2024, the third living in the fourth village, the last recognised in 2025. */
     final List<String> admitted;
 
     DissolvedDistrict(String province, String firstCommune, String mergedCommune) {

@@ -295,7 +295,7 @@ final class Recount {
         return sum;
     }
 
-    /** Members by status and sex, cells, and units by kind with those lacking a cell or a member, at the month's end. */
+    /** Members by status and sex, cells, and units by kind with those lacking a cell or a member, at month's end. */
     synchronized Map<String, Long> stockAt(String orgId, YearMonth month) {
         return stocks.computeIfAbsent(month, this::stocksAt).getOrDefault(orgId, Map.of());
     }
