@@ -51,6 +51,12 @@ import static org.awaitility.Awaitility.await;
  * killed outright while the history was flowing into it, and started again — before the reform and after it; and
  * again after every figure was rebuilt from offset zero into a new projection version while dashboards kept
  * reading, and switched to.
+ *
+ * <p>A district of the province, dissolved by the reform once its commune moved under the province, has its 2023–2025
+ * decisions entered from paper registers only after the reform: accepted as the district stood on their dates, counted
+ * in their months under the district, and one dated after the dissolution refused. Retired members transferred to
+ * their place of residence change which villages have a resident member; the villages each organisation counts, and
+ * those it lists without a cell or a resident member, equal the recount too.
  */
 class ProvinceRecountTest {
 
@@ -71,7 +77,11 @@ class ProvinceRecountTest {
             String writer = agency.centralWriter();
             GeneratedProvince province = GeneratedProvince.generate(new Random(SEED),
                     "PR" + UUID.randomUUID().toString().substring(0, 6));
-            List<String> history = province.lines(true);
+            DissolvedDistrict district = new DissolvedDistrict(province.id, province.communes.getFirst(),
+                    province.mergedCommune);
+            Tree tree = new Tree(province, district);
+            List<String> history = new ArrayList<>(province.lines(true));
+            history.addAll(district.registerLines());
             List<String> sinceReform = province.lines(false);
             progress("generated " + province.members.size() + " members, " + history.size() + " + "
                     + sinceReform.size() + " import lines, " + province.meetings.size() + " meetings");
@@ -79,28 +89,85 @@ class ProvinceRecountTest {
             Posted posted = new Posted();
 
             registerOrganisations(agency, writer, province, posted);
+            posted.organisationEvents += district.register(agency, writer);
             runImport(stack, agency, writer, history, posted, () -> killReportingMidStream(stack, agency));
             recordMeetings(agency, writer, province, province.meetings(true), posted);
             Recount beforeReform = awaitCaughtUp(stack, agency, province, posted);
             assertThat(beforeReform.stockAt(province.id, Recount.NOW).get("members"))
                     .as("members of the province as it stood before the reform").isGreaterThanOrEqualTo(50_000L);
+            assertThat(beforeReform.uncoveredUnder(district.commune, Recount.NOW))
+                    .as("before: the third village has no resident, the fourth neither a cell nor a resident")
+                    .containsOnlyKeys(district.villages.get(2), district.villages.get(3));
+            assertThat(beforeReform.uncoveredUnder(district.otherCommune, Recount.NOW)).as("no member lives there yet")
+                    .containsOnlyKeys(district.otherVillage);
             await().atMost(SETTLED).pollInterval(Duration.ofSeconds(5))
-                    .untilAsserted(() -> assertThat(differences(agency, province, beforeReform)).isEmpty());
+                    .untilAsserted(() -> assertThat(differences(agency, tree, beforeReform)).isEmpty());
 
             applyReform(agency, writer, province, posted);
+            posted.organisationEvents += district.applyReform(agency, writer);
             runImport(stack, agency, writer, sinceReform, posted, null);
             recordMeetings(agency, writer, province, province.meetings(false), posted);
+            posted.memberEvents += district.enterLateHistory(agency, writer);
+            posted.memberEvents += district.transferToPlacesOfResidence(agency, writer);
+            progress("entered the dissolved district " + district.district + "'s decisions of 2023-2025 after the"
+                    + " reform, and transferred two retired members to their place of residence");
             Recount afterReform = awaitCaughtUp(stack, agency, province, posted);
             assertThat(afterReform.stockAt(province.mergeTarget, Recount.NOW).get("members"))
                     .as("the merged commune's members count with its successor")
                     .isGreaterThan(afterReform.stockAt(province.mergeTarget, YearMonth.of(2025, 6)).get("members"));
+            assertLateHistoryCountsUnderTheDistrict(afterReform, district);
             await().atMost(SETTLED).pollInterval(Duration.ofSeconds(5))
-                    .untilAsserted(() -> assertThat(differences(agency, province, afterReform)).isEmpty());
+                    .untilAsserted(() -> assertThat(differences(agency, tree, afterReform)).isEmpty());
 
             rebuildWhileDashboardsRead(agency, province);
-            assertThat(differences(agency, province, afterReform)).as("the rebuilt version against the recount")
+            assertThat(differences(agency, tree, afterReform)).as("the rebuilt version against the recount")
                     .isEmpty();
         }
+    }
+
+    /** The organisations compared: the generated province's and the dissolved district's. */
+    private record Tree(List<String> organisations, List<String> parents) {
+
+        Tree(GeneratedProvince province, DissolvedDistrict district) {
+            this(concat(province.organisations(), district.organisations()),
+                    concat(province.parents(), district.parents()));
+        }
+
+        private static List<String> concat(List<String> first, List<String> second) {
+            List<String> all = new ArrayList<>(first);
+            all.addAll(second);
+            return List.copyOf(all);
+        }
+    }
+
+    /**
+     * What the recount makes of the late-entered history and the transfers (reporting is held to the same by
+     * {@link #differences}): the district's decisions of 2023 to June 2025 count under it, in their months; the
+     * recognition it could no longer decide, decided by the commune, counts under the commune alone; the village
+     * whose only resident left lacks a member, those the transfers moved into have one.
+     */
+    private static void assertLateHistoryCountsUnderTheDistrict(Recount recount, DissolvedDistrict district) {
+        assertThat(Recount.family(recount.flowsBetween(district.district, YearMonth.of(2023, 1),
+                YearMonth.of(2025, 6)), "flow.", true)).as("the district's decisions entered after its dissolution")
+                .isEqualTo(Map.of("admitted", 4L, "recognized", 3L, "removed", 1L));
+        assertThat(recount.flowsBetween(district.district, YearMonth.of(2023, 3), YearMonth.of(2023, 3)))
+                .as("an admission of March 2023").containsEntry("flow.admitted", 1L);
+        assertThat(recount.flowsBetween(district.district, YearMonth.from(GeneratedProvince.REFORM),
+                Recount.NOW)).as("nothing counts under the district once dissolved")
+                .isEmpty();
+        assertThat(recount.flowsBetween(district.commune, YearMonth.of(2025, 8), YearMonth.of(2025, 8)))
+                .containsEntry("flow.recognized", 1L);
+        assertThat(recount.stockAt(district.district, YearMonth.of(2024, 12)).get("members"))
+                .as("the district's members at the end of 2024: 3 secretaries, 18, 4 retired or residents, 4"
+                        + " admitted, less the one removed").isEqualTo(28L);
+        Map<String, Recount.Uncovered> uncovered = recount.uncoveredUnder(district.commune, Recount.NOW);
+        assertThat(uncovered).containsOnlyKeys(district.villages.get(0), district.villages.get(3),
+                district.villages.get(4));
+        assertThat(uncovered.get(district.villages.get(0)).withoutMember()).as("its only resident moved").isTrue();
+        assertThat(uncovered.get(district.villages.get(3)).withoutMember())
+                .as("a member admitted in 2024 lives there").isFalse();
+        assertThat(recount.uncoveredUnder(district.otherCommune, Recount.NOW)).as("a retired member moved in")
+                .isEmpty();
     }
 
     /**
@@ -409,19 +476,21 @@ class ProvinceRecountTest {
     private static final YearMonth SERIES_TO = YearMonth.of(2025, 12);
 
     /** Every way the figures reporting-service serves differ from the recount; empty when they all agree. */
-    private static List<String> differences(Agency agency, GeneratedProvince province, Recount expected) {
+    private static List<String> differences(Agency agency, Tree tree, Recount expected) {
         Instant started = Instant.now();
         String token = agency.nationalDashboard();
         List<String> differences = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Runnable> comparisons = new ArrayList<>();
-        for (String orgId : province.organisations()) {
+        for (String orgId : tree.organisations()) {
             comparisons.add(() -> Recount.compareCounts(agency, token, orgId, expected, differences));
         }
-        for (String parentId : province.parents()) {
+        for (String parentId : tree.parents()) {
+            comparisons.add(() -> Recount.compareUncoveredUnits(agency, token, parentId, expected, differences));
             for (YearMonth asOf : AS_OF) {
                 comparisons.add(() -> compareChildren(agency, token, parentId, asOf, expected, differences));
             }
-            for (String metric : List.of("members", "members.official", "cells", "meetings.held")) {
+            for (String metric : List.of("members", "members.official", "cells", "meetings.held", "units.village",
+                    "units.village.without_member")) {
                 comparisons.add(() -> compareSeries(agency, token, parentId, metric, expected, differences));
             }
         }

@@ -11,6 +11,7 @@ import chibo.contracts.member.MemberLetGo;
 import chibo.contracts.member.MemberProbationFailed;
 import chibo.contracts.member.MemberRecognized;
 import chibo.contracts.member.MemberRemoved;
+import chibo.contracts.member.MemberResidenceChanged;
 import chibo.contracts.member.MemberStatus;
 import chibo.contracts.member.MemberTransferReceived;
 import chibo.contracts.organization.OrgLevel;
@@ -18,6 +19,8 @@ import chibo.contracts.organization.OrganizationDissolved;
 import chibo.contracts.organization.OrganizationMerged;
 import chibo.contracts.organization.OrganizationMoved;
 import chibo.contracts.organization.OrganizationRegistered;
+import chibo.contracts.organization.UnitCovered;
+import chibo.contracts.organization.UnitRegistered;
 import chibo.testsupport.Http;
 import chibo.localstack.LocalStack;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -49,7 +52,9 @@ import java.util.stream.Collectors;
  * an organisation at the end of a month is every member active then (after their events of that month and
  * before) whose cell lies under it in the tree of that month; a flow counts where the member's cell lay in the
  * month of its effective date. From the month it took effect, a moved cell lies under its new parent and a
- * merged organisation's subtree under its successor, the merged one keeping only what came before.
+ * merged organisation's subtree under its successor, the merged one keeping only what came before. A unit (a
+ * village…) counts at the organisation that registered it, and so up its line: without a cell while no cell covers
+ * it, without a member while no active member lives there at the month's end.
  */
 final class Recount {
 
@@ -63,8 +68,10 @@ final class Recount {
         JOINED,
         /** Now has {@code status}: recognised, or left (removed, let go, expelled, deceased, failed probation). */
         STATUS,
-        /** Received into {@code cellId} by transfer. */
+        /** Received into {@code cellId} by transfer; living in {@code residenceUnitId} from then, when named. */
         TRANSFERRED,
+        /** Moved home: living in {@code residenceUnitId} (none: in no unit chibo registers). */
+        MOVED_HOME,
         /** Nothing the figures count (sworn in, a transfer begun). */
         NONE
     }
@@ -72,14 +79,15 @@ final class Recount {
     /**
      * A member event as the recount reads it: what changed, the flow it is, in which month. {@code recognizedIn}: for
      * an official member enrolled from a register, the month of the recognition the register gives — probationary
-     * until then.
+     * until then. {@code residenceUnitId}: the unit the member lives in from the event on (joining, moving home, a
+     * receipt that names one).
      */
     record MemberFact(String memberId, long seq, YearMonth month, Change change, String flow, String cellId,
-                      MemberStatus status, String sex, YearMonth recognizedIn) {
+                      MemberStatus status, String sex, YearMonth recognizedIn, String residenceUnitId) {
 
         MemberFact(String memberId, long seq, YearMonth month, Change change, String flow, String cellId,
                    MemberStatus status, String sex) {
-            this(memberId, seq, month, change, flow, cellId, status, sex, null);
+            this(memberId, seq, month, change, flow, cellId, status, sex, null, null);
         }
 
         /** The status the event gives the member in {@code asOf} (a month from the event's on). */
@@ -93,11 +101,12 @@ final class Recount {
             YearMonth month = YearMonth.from(event.effectiveDate());
             return switch (event.payload()) {
                 case MemberAdmitted e -> new MemberFact(id, seq, month, Change.JOINED, "flow.admitted", e.cellId(),
-                        MemberStatus.PROBATIONARY, e.person().sex().name().toLowerCase());
+                        MemberStatus.PROBATIONARY, e.person().sex().name().toLowerCase(), null,
+                        e.person().residenceUnitId());
                 case MemberEnrolledFromRegister e -> new MemberFact(id, seq, month, Change.JOINED, "flow.enrolled",
                         e.cellId(), e.status(), e.person().sex().name().toLowerCase(),
                         e.status() == MemberStatus.OFFICIAL && e.recognizedOn() != null
-                                ? YearMonth.from(e.recognizedOn()) : null);
+                                ? YearMonth.from(e.recognizedOn()) : null, e.person().residenceUnitId());
                 case MemberRecognized e -> status(id, seq, month, "flow.recognized", MemberStatus.OFFICIAL);
                 case MemberProbationFailed e ->
                         status(id, seq, month, "flow.probation_failed", MemberStatus.REMOVED);
@@ -106,7 +115,9 @@ final class Recount {
                 case MemberExpelled e -> status(id, seq, month, "flow.expelled", MemberStatus.EXPELLED);
                 case MemberDeceased e -> status(id, seq, month, "flow.deceased", MemberStatus.DECEASED);
                 case MemberTransferReceived e -> new MemberFact(id, seq, month, Change.TRANSFERRED, null,
-                        e.cellId(), null, null);
+                        e.cellId(), null, null, null, e.residenceUnitId());
+                case MemberResidenceChanged e -> new MemberFact(id, seq, month, Change.MOVED_HOME, null, null, null,
+                        null, null, e.residenceUnitId());
                 default -> new MemberFact(id, seq, month, Change.NONE, null, null, null, null);
             };
         }
@@ -127,10 +138,12 @@ final class Recount {
     }
 
     private final Map<String, Org> orgs = new LinkedHashMap<>();
+    private final Map<String, Unit> units = new LinkedHashMap<>();
     private final List<List<MemberFact>> members;
     private final Map<YearMonth, Map<String, List<String>>> chains = new HashMap<>();
     private final Map<String, Map<YearMonth, Map<String, Long>>> flows = new HashMap<>();
     private final Map<YearMonth, Map<String, Map<String, Long>>> stocks = new HashMap<>();
+    private final Map<YearMonth, Map<String, Uncovered>> uncovered = new HashMap<>();
 
     /** An organisation's place in the tree over time. */
     private static final class Org {
@@ -164,11 +177,33 @@ final class Recount {
         }
     }
 
+    /** A unit registered by an organisation, and the cell covering it from each month on. */
+    private static final class Unit {
+        final String id;
+        final String ownerId;
+        final String kind;
+        final YearMonth registered;
+        final TreeMap<YearMonth, String> cells = new TreeMap<>();
+
+        Unit(String id, String ownerId, String kind, YearMonth registered) {
+            this.id = id;
+            this.ownerId = ownerId;
+            this.kind = kind;
+            this.registered = registered;
+        }
+
+        boolean coveredIn(YearMonth month) {
+            var entry = cells.floorEntry(month);
+            return entry != null && entry.getValue() != null;
+        }
+    }
+
     Recount(List<EventEnvelope> organisationEvents, List<MemberFact> memberEvents, List<MeetingFact> meetings) {
-        // every organisation first, then what changed, in order of effect
-        organisationEvents.stream().filter(event -> event.payload() instanceof OrganizationRegistered)
-                .forEach(this::organisation);
-        organisationEvents.stream().filter(event -> !(event.payload() instanceof OrganizationRegistered))
+        // every organisation and unit first, then what changed, in order of effect
+        Predicate<EventEnvelope> registration = event -> event.payload() instanceof OrganizationRegistered
+                || event.payload() instanceof UnitRegistered;
+        organisationEvents.stream().filter(registration).forEach(this::organisation);
+        organisationEvents.stream().filter(registration.negate())
                 .sorted(Comparator.comparing(EventEnvelope::effectiveDate).thenComparing(EventEnvelope::subject)
                         .thenComparingLong(EventEnvelope::seq))
                 .forEach(this::organisation);
@@ -196,6 +231,9 @@ final class Recount {
                 orgs.get(source).mergedIn = month;
             });
             case OrganizationDissolved e -> orgs.get(event.subject()).dissolvedIn = month;
+            case UnitRegistered e -> units.put(e.unitId(), new Unit(e.unitId(), event.subject(),
+                    e.kind().name().toLowerCase(), month));
+            case UnitCovered e -> units.get(e.unitId()).cells.put(month, e.cellId());
             default -> {
             }
         }
@@ -233,7 +271,7 @@ final class Recount {
                     cell = event.cellId();
                     count(cell, event.month(), "flow.transferred_in");
                 }
-                case NONE -> {
+                case MOVED_HOME, NONE -> {
                 }
             }
         }
@@ -257,12 +295,15 @@ final class Recount {
         return sum;
     }
 
-    /** Members by status and sex, and cells, at the end of the month. */
+    /** Members by status and sex, cells, and units by kind with those lacking a cell or a member, at month's end. */
     synchronized Map<String, Long> stockAt(String orgId, YearMonth month) {
         return stocks.computeIfAbsent(month, this::stocksAt).getOrDefault(orgId, Map.of());
     }
 
-    /** Every member as their events up to the month leave them, counted where their cell then lies. */
+    /**
+     * Every member as their events up to the month leave them, counted where their cell then lies; every unit
+     * registered by then, counted where its organisation then lies.
+     */
     private Map<String, Map<String, Long>> stocksAt(YearMonth month) {
         Map<String, Map<String, Long>> stock = new HashMap<>();
         for (Org org : orgs.values()) {
@@ -272,10 +313,12 @@ final class Recount {
                 add(stock, org.id, month, "cells");
             }
         }
+        Map<String, Long> residents = new HashMap<>();
         for (List<MemberFact> events : members) {
             String cell = null;
             MemberStatus status = null;
             String sex = null;
+            String residence = null;
             for (MemberFact event : events) {
                 if (event.month().isAfter(month)) {
                     break;
@@ -285,9 +328,14 @@ final class Recount {
                         cell = event.cellId();
                         status = event.statusIn(month);
                         sex = event.sex();
+                        residence = event.residenceUnitId();
                     }
                     case STATUS -> status = event.status();
-                    case TRANSFERRED -> cell = event.cellId();
+                    case TRANSFERRED -> {
+                        cell = event.cellId();
+                        residence = event.residenceUnitId() != null ? event.residenceUnitId() : residence;
+                    }
+                    case MOVED_HOME -> residence = event.residenceUnitId();
                     case NONE -> {
                     }
                 }
@@ -295,9 +343,58 @@ final class Recount {
             if (status != null && status.isActive()) {
                 add(stock, cell, month, "members", "members." + status.name().toLowerCase(),
                         "members.sex." + sex);
+                if (residence != null) {
+                    residents.merge(residence, 1L, Long::sum);
+                }
             }
         }
+        for (Unit unit : units.values()) {
+            if (unit.registered.isAfter(month)) {
+                continue;
+            }
+            List<String> counters = new ArrayList<>(List.of("units." + unit.kind));
+            if (!unit.coveredIn(month)) {
+                counters.add("units." + unit.kind + ".without_cell");
+            }
+            if (residents.getOrDefault(unit.id, 0L) == 0) {
+                counters.add("units." + unit.kind + ".without_member");
+            }
+            add(stock, unit.ownerId, month, counters.toArray(String[]::new));
+        }
+        uncovered.put(month, uncoveredUnits(month, residents));
         return stock;
+    }
+
+    /** The units registered by the month that no cell covers or where no active member lives, by id. */
+    private Map<String, Uncovered> uncoveredUnits(YearMonth month, Map<String, Long> residents) {
+        Map<String, Uncovered> found = new TreeMap<>();
+        for (Unit unit : units.values()) {
+            boolean withoutCell = !unit.coveredIn(month);
+            boolean withoutMember = residents.getOrDefault(unit.id, 0L) == 0;
+            if (!unit.registered.isAfter(month) && (withoutCell || withoutMember)) {
+                found.put(unit.id, new Uncovered(unit.ownerId, withoutCell, withoutMember));
+            }
+        }
+        return found;
+    }
+
+    /** A unit lacking a cell or a resident member, and the organisation that registered it. */
+    record Uncovered(String ownerId, boolean withoutCell, boolean withoutMember) {
+    }
+
+    /**
+     * The units of the organisation's subtree at the month's end that lack a cell or a resident member: those whose
+     * registering organisation lies under it then (a merged one's under its successor).
+     */
+    synchronized Map<String, Uncovered> uncoveredUnder(String orgId, YearMonth month) {
+        stockAt(orgId, month);
+        Map<String, Uncovered> under = new TreeMap<>();
+        uncovered.get(month).forEach((unitId, unit) -> {
+            if (chain(unit.ownerId(), month).contains(orgId)) {
+                under.put(unitId, unit);
+            }
+        });
+        return under;
     }
 
     private void add(Map<String, Map<String, Long>> stock, String cellId, YearMonth month, String... counters) {
@@ -436,6 +533,34 @@ final class Recount {
         Map<String, Long> expectedFlows = family(flows, "flow.", false);
         if (!expectedFlows.equals(servedFlows)) {
             differences.add(orgId + " flows ever: expected " + expectedFlows + " but reporting says " + servedFlows);
+        }
+        Map<String, Long> servedUnits = new TreeMap<>();
+        counters.properties().forEach(entry -> {
+            if (entry.getKey().startsWith("units.") && entry.getValue().asLong() != 0) {
+                servedUnits.put(entry.getKey(), entry.getValue().asLong());
+            }
+        });
+        Map<String, Long> expectedUnits = family(stock, "units.", false);
+        if (!expectedUnits.equals(servedUnits)) {
+            differences.add(orgId + " units now: expected " + expectedUnits + " but reporting says " + servedUnits);
+        }
+    }
+
+    /** Now: the units of the subtree that no cell covers or where no active member lives, as reporting lists them. */
+    static void compareUncoveredUnits(Agency agency, String token, String orgId, Recount expected,
+                                      List<String> differences) {
+        Http.Response response = agency.reporting.get("/organizations/" + orgId + "/uncovered-units", token);
+        if (response.status() != 200) {
+            differences.add(orgId + " uncovered units: " + response);
+            return;
+        }
+        Map<String, Uncovered> served = new TreeMap<>();
+        response.json().get("units").forEach(unit -> served.put(unit.get("unitId").asString(), new Uncovered(
+                unit.get("ownerId").asString(), unit.get("withoutCell").asBoolean(),
+                unit.get("withoutMember").asBoolean())));
+        Map<String, Uncovered> want = expected.uncoveredUnder(orgId, NOW);
+        if (!want.equals(served)) {
+            differences.add(orgId + " uncovered units now: expected " + want + " but reporting lists " + served);
         }
     }
 

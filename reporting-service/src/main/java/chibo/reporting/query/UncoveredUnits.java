@@ -3,6 +3,8 @@ package chibo.reporting.query;
 import chibo.contracts.organization.UnitKind;
 import chibo.reporting.versions.ProjectionNames;
 import chibo.reporting.versions.Projections;
+import com.mongodb.client.FindIterable;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
@@ -10,15 +12,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 import static com.mongodb.client.model.Projections.include;
 
@@ -27,15 +25,12 @@ import static com.mongodb.client.model.Projections.include;
  * where no active party member resides, by name: the list behind the summary's {@code units.<kind>.without_cell} and
  * {@code units.<kind>.without_member} counts, read from the live projection version.
  *
- * <p>The subtree is walked down its stored figures level by level ({@code _id $in} per level, the organisations
- * standing there now), then the units of its organisations are read by {@code _id} (the organisation that
- * registered them).
+ * <p>The subtree is walked down its stored figures level by level ({@link SubtreeNow}: {@code _id $in} per level,
+ * the organisations standing there now, a merged one in its successor's), then the units of its organisations are
+ * read by {@code _id} (the organisation that registered them).
  */
 @Component
 class UncoveredUnits {
-
-    /** Deeper than any party tree: central, province, commune, grassroots, cell. */
-    private static final int MAX_DEPTH = 16;
 
     private final MongoDatabase database;
     private final Projections projections;
@@ -48,9 +43,13 @@ class UncoveredUnits {
     /** The subtree's units lacking a cell or a resident member; empty when reporting has not seen the organisation. */
     Optional<List<Unit>> of(String orgId) {
         String version = projections.live();
-        Map<String, String> names = subtree(version, orgId);
-        if (names.isEmpty()) {
+        Optional<Map<String, String>> subtree = subtree(version, orgId);
+        if (subtree.isEmpty()) {
             return Optional.empty();
+        }
+        Map<String, String> names = subtree.get();
+        if (names.isEmpty()) {
+            return Optional.of(List.of());
         }
         List<Unit> found = new ArrayList<>();
         for (Document owner : database.getCollection(ProjectionNames.unitsCollection(version))
@@ -86,32 +85,30 @@ class UncoveredUnits {
         return Integer.MAX_VALUE;
     }
 
-    /** The organisation and those standing under it now, with their names; empty when it is unknown. */
-    private Map<String, String> subtree(String version, String orgId) {
-        Map<String, String> names = new LinkedHashMap<>();
-        Map<String, String> parentOf = new HashMap<>();
-        Set<String> level = new HashSet<>(Set.of(orgId));
-        for (int depth = 0; !level.isEmpty() && depth < MAX_DEPTH; depth++) {
-            Set<String> next = new HashSet<>();
-            for (Document org : database.getCollection(ProjectionNames.countsCollection(version))
-                    .find(Filters.in("_id", List.copyOf(level))).projection(include("name", "parentId", "children"))) {
-                String id = org.getString("_id");
-                boolean standsThere = id.equals(orgId) || Objects.equals(org.getString("parentId"),
-                        parentOf.get(id));
-                if (!standsThere || names.containsKey(id)) {
-                    continue;
-                }
-                names.put(id, org.getString("name"));
-                for (String child : org.getList("children", String.class, List.of())) {
-                    if (!names.containsKey(child)) {
-                        parentOf.put(child, id);
-                        next.add(child);
-                    }
-                }
+    /** The organisation and those standing in its subtree now ({@link SubtreeNow}), read from the stored figures. */
+    private Optional<Map<String, String>> subtree(String version, String orgId) {
+        MongoCollection<Document> counts = database.getCollection(ProjectionNames.countsCollection(version));
+        return SubtreeNow.of(orgId, new SubtreeNow.StoredOrgs() {
+            @Override
+            public List<SubtreeNow.Org> byIds(Collection<String> ids) {
+                return read(counts.find(Filters.in("_id", List.copyOf(ids))));
             }
-            level = next;
+
+            @Override
+            public List<SubtreeNow.Org> mergedInto(Collection<String> successorIds) {
+                // mergers are rare: one query per level of the walk, answered empty nearly always
+                return read(counts.find(Filters.in("mergedInto", List.copyOf(successorIds))));
+            }
+        });
+    }
+
+    private static List<SubtreeNow.Org> read(FindIterable<Document> found) {
+        List<SubtreeNow.Org> orgs = new ArrayList<>();
+        for (Document org : found.projection(include("name", "parentId", "mergedInto", "children"))) {
+            orgs.add(new SubtreeNow.Org(org.getString("_id"), org.getString("name"), org.getString("parentId"),
+                    org.getString("mergedInto"), org.getList("children", String.class, List.of())));
         }
-        return names;
+        return orgs;
     }
 
     /**
