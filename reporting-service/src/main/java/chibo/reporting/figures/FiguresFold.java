@@ -276,7 +276,7 @@ public final class FiguresFold {
     private void unit(UnitFact fact) {
         UnitCoverage.Change change = units.getOrDefault(fact.unitId(), UnitCoverage.NONE).apply(fact);
         units.put(fact.unitId(), change.after());
-        change.sent().ifPresent(handOver::add);
+        handOver.addAll(change.sent());
     }
 
     /** The roll-up's figures, in memory; an organisation's months also by organisation, to be read back. */

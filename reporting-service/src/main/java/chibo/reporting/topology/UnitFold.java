@@ -34,6 +34,6 @@ final class UnitFold implements Processor<String, byte[], String, byte[]> {
         UnitCoverage before = units.get(record.key());
         UnitCoverage.Change change = (before == null ? UnitCoverage.NONE : before).apply(fact);
         units.put(record.key(), change.after());
-        change.sent().ifPresent(sent -> deltas.add(sent.orgId(), sent.delta()));
+        change.sent().forEach(sent -> deltas.add(sent.orgId(), sent.delta()));
     }
 }

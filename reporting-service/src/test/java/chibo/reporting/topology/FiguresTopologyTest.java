@@ -442,6 +442,48 @@ class FiguresTopologyTest {
     }
 
     @Test
+    void a_resident_entered_late_covers_the_village_from_their_own_month_in_effective_time() {
+        harness.organization("XA1", day("2020-01-01"), new UnitRegistered("thon-1", "Thôn 1", UnitKind.VILLAGE));
+        harness.member("a", day("2020-05-01"), admitted("C1", Sex.MALE, "Kinh", 1960, Education.UNIVERSITY, null));
+        // a retires to thôn 1 in August 2025: recorded first
+        harness.member("a", day("2025-08-01"), new MemberResidenceChanged("thon-1", "XA1"));
+        assertThat(Figures.stockAt(harness.counts("XA1"), YearMonth.of(2024, 3)))
+                .containsEntry("units.village.without_member", 1L);
+
+        // then the paper register's 2024 admission of b, who lives in thôn 1, is entered
+        harness.member("b", day("2024-03-15"), admitted("C1", Sex.FEMALE, "Tày", 1990, Education.UNIVERSITY,
+                "thon-1"));
+
+        assertThat(Figures.stockAt(harness.counts("XA1"), YearMonth.of(2024, 2)))
+                .containsEntry("units.village.without_member", 1L);
+        for (YearMonth covered : List.of(YearMonth.of(2024, 3), YearMonth.of(2025, 7), YearMonth.of(2025, 8))) {
+            assertThat(Figures.stockAt(harness.counts("XA1"), covered).getOrDefault("units.village.without_member",
+                    0L)).as("without a resident member at the end of %s", covered).isZero();
+        }
+        assertThat(harness.count("XA1", "units.village.without_member")).isZero();
+        // and when b dies in 2026, a still lives there
+        harness.member("b", day("2026-01-10"), new MemberDeceased(null));
+        assertThat(harness.count("XA1", "units.village.without_member")).isZero();
+    }
+
+    @Test
+    void a_resident_dated_before_the_village_was_registered_counts_from_its_registration() {
+        harness.organization("XA1", day("2021-01-01"), new UnitRegistered("ban-moi", "Bản Mới", UnitKind.VILLAGE));
+        harness.member("b", day("2019-06-01"), admitted("C1", Sex.FEMALE, "Dao", 1985, Education.UNIVERSITY,
+                "ban-moi"));
+
+        assertThat(Figures.stockAt(harness.counts("XA1"), YearMonth.of(2020, 12))
+                .getOrDefault("units.village.without_member", 0L)).as("before the registration").isZero();
+        assertThat(Figures.stockAt(harness.counts("XA1"), YearMonth.of(2021, 1))
+                .getOrDefault("units.village.without_member", 0L)).isZero();
+        harness.member("b", day("2022-05-03"), new MemberDeceased(null));
+        assertThat(Figures.stockAt(harness.counts("XA1"), YearMonth.of(2022, 4))
+                .getOrDefault("units.village.without_member", 0L)).isZero();
+        assertThat(Figures.stockAt(harness.counts("XA1"), YearMonth.of(2022, 5)))
+                .containsEntry("units.village.without_member", 1L);
+    }
+
+    @Test
     void a_repeated_meeting_event_changes_nothing() {
         var held = harness.meeting("C1", day("2025-09-05"), held("m1", MeetingKind.REGULAR, "2025-09-05",
                 List.of(AttendanceStatus.PRESENT), List.of()));
