@@ -39,6 +39,24 @@ public class AuditTrail {
                 .queryParamIfPresent("cursor", Optional.ofNullable(cursor)).build(orgId)), History.class);
     }
 
+    /**
+     * The member's history as reporting-service issues it — a file whose SHA-256 it keeps in its register of issued
+     * reports — byte for byte, with that digest ({@code Repr-Digest}) and the file's name.
+     */
+    public IssuedFile memberHistoryFile(String token, String memberId, String purpose) {
+        RestClient.RequestHeadersSpec<?> request = http.get().uri(uri -> uri
+                .path("/audit/members/{memberId}/history.csv").build(memberId));
+        if (purpose != null && !purpose.isBlank()) {
+            request.header(ServiceCalls.PURPOSE, ServiceCalls.purpose(purpose));
+        }
+        return ServiceCalls.exchange("reporting-service", token, memberId, request, answer -> {
+            var entity = answer.toEntity(byte[].class);
+            return new IssuedFile(entity.getBody() == null ? new byte[0] : entity.getBody(),
+                    entity.getHeaders().getFirst(IssuedFile.REPR_DIGEST),
+                    entity.getHeaders().getContentDisposition().getFilename());
+        });
+    }
+
     /** Each hash chain of the member or organisation: verified through which seq, or its first broken link. */
     public ChainVerification verification(String token, String subjectId, String purpose) {
         return get(token, subjectId, purpose, http.get().uri(uri -> uri

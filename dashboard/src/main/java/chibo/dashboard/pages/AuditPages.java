@@ -6,9 +6,14 @@ import chibo.dashboard.figures.AuditTrail;
 import chibo.dashboard.figures.ChainVerification;
 import chibo.dashboard.figures.FiguresRefused;
 import chibo.dashboard.figures.History;
+import chibo.dashboard.figures.IssuedFile;
 import chibo.dashboard.figures.Reporting;
 import chibo.dashboard.login.Reader;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
@@ -20,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -88,6 +94,29 @@ class AuditPages {
             throw refused.about("member");
         }
         return "member-history";
+    }
+
+    /**
+     * The member's history as a file reporting-service issues and registers, passed on byte for byte with its digest,
+     * so that the copy an auditor prints or forwards can be checked against the register.
+     */
+    @GetMapping("/audit/members/{memberId}/history.csv")
+    ResponseEntity<byte[]> memberFile(@PathVariable String memberId, @RequestParam(required = false) String purpose,
+                                      @RegisteredOAuth2AuthorizedClient("chibo") OAuth2AuthorizedClient client) {
+        IssuedFile file;
+        try {
+            file = audit.memberHistoryFile(client.getAccessToken().getTokenValue(), memberId, purpose);
+        } catch (FiguresRefused refused) {
+            throw refused.about("member");
+        }
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(
+                        file.filename() != null ? file.filename() : "lich-su-dang-vien.csv").build().toString());
+        if (file.reprDigest() != null) {
+            answer.header(IssuedFile.REPR_DIGEST, file.reprDigest());
+        }
+        return answer.body(file.bytes());
     }
 
     @GetMapping("/audit/organisations/{orgId}")

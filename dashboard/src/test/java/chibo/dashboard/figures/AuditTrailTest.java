@@ -59,6 +59,23 @@ class AuditTrailTest {
     }
 
     @Test
+    void a_members_history_file_is_read_byte_for_byte_with_its_digest_and_name() {
+        byte[] issued = "\uFEFFtruong,gia_tri\r\nma_dang_vien,TQ-MQ-NT-001\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        reporting.expect(requestTo("http://reporting/audit/members/TQ-MQ-NT-001/history.csv"))
+                .andExpect(header("Authorization", "Bearer tok")).andExpect(header("Purpose", "Thanh%20tra"))
+                .andRespond(withSuccess(issued, new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                        .header("Repr-Digest", "sha-256=:q1w2e3=:")
+                        .header("Content-Disposition", "attachment; filename=\"lich-su-dang-vien-TQ-MQ-NT-001.csv\""));
+
+        IssuedFile file = audit.memberHistoryFile("tok", "TQ-MQ-NT-001", "Thanh tra");
+
+        reporting.verify();
+        assertThat(file.bytes()).isEqualTo(issued);
+        assertThat(file.reprDigest()).isEqualTo("sha-256=:q1w2e3=:");
+        assertThat(file.filename()).isEqualTo("lich-su-dang-vien-TQ-MQ-NT-001.csv");
+    }
+
+    @Test
     void without_a_purpose_no_purpose_header_is_sent_and_a_broken_chain_is_read_as_broken() {
         reporting.expect(requestTo("http://reporting/audit/subjects/TQ-MQ-NT-001/verification"))
                 .andExpect(headerDoesNotExist("Purpose"))

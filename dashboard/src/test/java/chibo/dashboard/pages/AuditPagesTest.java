@@ -5,6 +5,7 @@ import chibo.dashboard.figures.ChainVerification;
 import chibo.dashboard.figures.FiguresRefused;
 import chibo.dashboard.figures.FiguresUnavailable;
 import chibo.dashboard.figures.History;
+import chibo.dashboard.figures.IssuedFile;
 import chibo.dashboard.figures.MeetingFigures;
 import chibo.dashboard.figures.OrgHeadline;
 import chibo.dashboard.figures.Summary;
@@ -77,6 +78,44 @@ class AuditPagesTest extends PageTest {
                 .contains("data-seq=\"1\"").contains("data-seq=\"2\"").contains("title=\"" + HASH_1 + "\"")
                 .contains("a1b2c3d4e5f6...").doesNotContain("id=\"history-next\"");
         assertThat(html.indexOf("14/03/2025")).as("in the order recorded").isLessThan(html.indexOf("02/04/2025"));
+    }
+
+    @Test
+    void the_members_history_file_is_reportings_byte_for_byte_with_its_digest_and_the_page_leads_to_it()
+            throws Exception {
+        byte[] issued = ("\uFEFFtruong,gia_tri\r\nma_dang_vien,TQ-MQ-NT-001\r\n").getBytes(StandardCharsets.UTF_8);
+        when(audit.verification(anyString(), eq("TQ-MQ-NT-001"), isNull())).thenReturn(holds());
+        when(audit.memberHistory(anyString(), eq("TQ-MQ-NT-001"), isNull(), isNull())).thenReturn(twoEvents());
+        when(audit.memberHistoryFile(anyString(), eq("TQ-MQ-NT-001"), eq("Thanh tra"))).thenReturn(new IssuedFile(
+                issued, "sha-256=:q1w2e3=:", "lich-su-dang-vien-TQ-MQ-NT-001.csv"));
+
+        String html = oneLine(page("/audit/members/TQ-MQ-NT-001", 200));
+        var file = mvc.perform(get("/audit/members/TQ-MQ-NT-001/history.csv").param("purpose", "Thanh tra")
+                .with(auditor()))
+                .andReturn().getResponse();
+
+        assertThat(html).contains("id=\"history-file\"")
+                .contains("href=\"/audit/members/TQ-MQ-NT-001/history.csv\"")
+                .contains("Tải bản lịch sử để in (CSV)");
+        assertThat(file.getStatus()).isEqualTo(200);
+        assertThat(file.getContentAsByteArray()).as("the bytes whose digest reporting registered").isEqualTo(issued);
+        assertThat(file.getHeader("Repr-Digest")).isEqualTo("sha-256=:q1w2e3=:");
+        assertThat(file.getHeader("Content-Disposition")).startsWith("attachment")
+                .contains("lich-su-dang-vien-TQ-MQ-NT-001.csv");
+        assertThat(file.getContentType()).startsWith("text/csv");
+    }
+
+    @Test
+    void a_history_file_reporting_refuses_is_the_refusal_page() throws Exception {
+        when(audit.memberHistoryFile(anyString(), eq("TQ-MQ-NT-001"), isNull()))
+                .thenThrow(new FiguresRefused(403, "TQ-MQ-NT-001", "{\"type\":\"urn:chibo:problem:forbidden\"}"));
+
+        var refused = mvc.perform(get("/audit/members/TQ-MQ-NT-001/history.csv").with(provinceReader()))
+                .andReturn().getResponse();
+
+        assertThat(refused.getStatus()).isEqualTo(403);
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("Không có quyền xem")
+                .doesNotContain("ma_dang_vien");
     }
 
     @Test
