@@ -1,5 +1,7 @@
 package chibo.reporting.query;
 
+import chibo.platform.access.AccessLogged;
+import chibo.platform.access.PersonsRead;
 import chibo.platform.security.Caller;
 import chibo.platform.security.Roles;
 import org.springframework.http.ResponseEntity;
@@ -64,7 +66,13 @@ class StatisticsController {
     @GetMapping("/reports/{sha256}")
     @PreAuthorize("hasAnyAuthority('" + Roles.DASHBOARD_READER + "', '" + Roles.AUDITOR + "', '"
             + Roles.AGENCY_WRITER + "', '" + Roles.DATA_PROTECTION + "')")
+    @AccessLogged
     IssuedReports.Issued issuedReport(@PathVariable String sha256) {
-        return issued.toldTo(Caller.current(), sha256);
+        IssuedReports.Issued report = issued.toldTo(Caller.current(), sha256);
+        if (report.member() != null) {
+            // that a member's history was issued, to whom and when, is itself about the member
+            PersonsRead.named(List.of(report.member()));
+        }
+        return report;
     }
 }

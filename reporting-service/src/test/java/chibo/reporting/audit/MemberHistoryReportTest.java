@@ -202,6 +202,31 @@ class MemberHistoryReportTest extends ReportingComponentTest {
                 .extracting(entry -> entry.get("status").asInt()).containsExactly(403);
     }
 
+    @Test
+    void looking_a_history_up_by_its_digest_is_in_the_access_log_naming_the_member() throws Exception {
+        Http.Response issued = file(auditor);
+        String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(issued.body().getBytes(StandardCharsets.UTF_8)));
+        assertThat(http.send("GET", "/reports/" + hex, TestTokens.dataProtection(), null,
+                Map.of("Purpose", "a copy sent to the inspection")).status()).isEqualTo(200);
+
+        JsonNode lookup = await().atMost(PATIENCE).until(() -> {
+            Http.Response page = http.get("/access-log?subject=" + member + "&size=1000",
+                    TestTokens.dataProtection());
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            for (JsonNode entry : page.json().get("items")) {
+                if (entry.get("path").asString().equals("/reports/" + hex)) {
+                    return entry;
+                }
+            }
+            return null;
+        }, java.util.Objects::nonNull);
+
+        assertThat(lookup.get("outcome").asString()).isEqualTo("SERVED");
+        assertThat(lookup.get("purpose").asString()).isEqualTo("a copy sent to the inspection");
+        assertThat(lookup.get("persons")).extracting(JsonNode::asString).containsExactly(member);
+    }
+
     /** The file read back: its {@code field,value} lines, then its table of events. */
     record Printout(Map<String, String> fields, String header, List<String[]> rows) {
 
