@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -118,6 +119,43 @@ class BulkImportTest extends MembershipComponentTest {
         assertThat(rerun.get("accepted").asLong()).isZero();
         assertThat(rerun.get("duplicate").asLong()).isEqualTo(file.validLines());
         assertThat(rerun.get("rejected").asLong()).isEqualTo(file.badRecognitions + file.malformed);
+    }
+
+    @Test
+    void a_register_moves_its_members_between_villages_by_change_of_residence_lines() throws Exception {
+        Requests.Tree tree = Requests.Tree.create(http);
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String writer = tree.provinceWriter();
+        for (String unit : List.of("UA-" + suffix, "UB-" + suffix)) {
+            assertThat(http.post("/organizations/" + tree.commune() + "/units", writer, Map.of("unitId", unit,
+                    "name", "Thôn " + unit, "kind", "VILLAGE")).status()).isEqualTo(200);
+        }
+        String mover = "res-" + suffix;
+        Map<String, Object> enrol = new LinkedHashMap<>(Requests.enrolment(mover, tree.cell()));
+        enrol.put("command", "enrol");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("chibo-import", ".ndjson");
+        java.nio.file.Files.writeString(file, String.join("\n",
+                JSON.writeValueAsString(enrol),
+                "{\"command\": \"change-residence\", \"memberId\": \"" + mover + "\", \"residenceUnitId\": \"UB-"
+                        + suffix + "\", \"unitOrgId\": \"" + tree.commune() + "\", \"effectiveDate\": \"2025-09-01\"}",
+                "{\"command\": \"change-residence\", \"memberId\": \"" + mover + "\", \"residenceUnitId\": \"UA-"
+                        + suffix + "\", \"unitOrgId\": \"" + tree.commune() + "\", \"effectiveDate\": \"2025-06-01\"}",
+                "{\"command\": \"change-residence\", \"memberId\": \"" + mover + "\", \"residenceUnitId\": \"NOWHERE-"
+                        + suffix + "\", \"unitOrgId\": \"" + tree.commune() + "\", \"effectiveDate\": \"2025-10-01\"}"));
+
+        Http.Response accepted = upload(writer, file);
+        awaitDone(writer, accepted.header("location"));
+        List<JsonNode> results = results(writer, accepted.header("location"));
+
+        assertThat(results).extracting(r -> r.get("status").asString())
+                .containsExactly("ACCEPTED", "ACCEPTED", "ACCEPTED", "REJECTED");
+        assertThat(results.get(3).get("problem").get("type").asString())
+                .isEqualTo("urn:chibo:problem:unknown-reference");
+        JsonNode member = http.get("/members/" + mover, writer).json();
+        assertThat(member.get("person").get("residenceUnitId").asString()).as("in effective order: June, then"
+                + " September").isEqualTo("UB-" + suffix);
+        assertThat(member.get("residences").values().stream().filter(r -> r.hasNonNull("unitId"))
+                .map(r -> r.get("unitId").asString()).toList()).containsExactly("UA-" + suffix, "UB-" + suffix);
     }
 
     @Test

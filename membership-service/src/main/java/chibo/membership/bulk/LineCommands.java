@@ -14,6 +14,8 @@ import chibo.membership.probation.Probation;
 import chibo.membership.probation.ProbationRequests;
 import chibo.membership.readmission.ReadmissionRequest;
 import chibo.membership.readmission.Readmissions;
+import chibo.membership.residence.ResidenceRequest;
+import chibo.membership.residence.Residences;
 import chibo.membership.standing.Standing;
 import chibo.membership.standing.StandingRequests;
 import chibo.membership.transfer.TransferRequests;
@@ -58,7 +60,7 @@ public class LineCommands {
 
     LineCommands(JsonMapper json, Validator validator, OrganizationRegistration organizations, Admissions admissions,
                  Readmissions readmissions, Enrolments enrolments, Probation probation, Transfers transfers,
-                 Standing standing, Leaving leaving, Corrections corrections) {
+                 Standing standing, Leaving leaving, Corrections corrections, Residences residences) {
         this.json = json;
         this.validator = validator;
         commands.put("register-organization", (c, m, b) -> organizations.register(c,
@@ -83,6 +85,8 @@ public class LineCommands {
                 read(b, TransferRequests.TemporaryEnd.class)));
         commands.put("register-liaison", (c, m, b) -> transfers.registerLiaison(c, m, null,
                 read(b, TransferRequests.Liaison.class)));
+        commands.put("change-residence", (c, m, b) -> residences.change(c, m, null,
+                read(b, ResidenceRequest.class)));
         commands.put("exempt", (c, m, b) -> standing.exempt(c, m, null, read(b, StandingRequests.Exemption.class)));
         commands.put("discipline", (c, m, b) -> standing.discipline(c, m, null,
                 read(b, StandingRequests.Discipline.class)));

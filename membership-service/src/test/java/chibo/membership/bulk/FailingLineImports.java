@@ -24,7 +24,7 @@ public final class FailingLineImports {
     public static ImportJobs create(MongoTemplate mongo, LineCommands real, AggregateStore<MemberState> members,
                                     Organizations organisations, SubtreeGuard guard, JsonMapper json,
                                     Clock clock, String failingMemberId) {
-        LineCommands failing = new LineCommands(json, null, null, null, null, null, null, null, null, null, null) {
+        LineCommands failing = new LineCommands(json, null, null, null, null, null, null, null, null, null, null, null) {
             @Override
             public Object run(Caller caller, ParsedLine line) {
                 Object outcome = real.run(caller, line);
