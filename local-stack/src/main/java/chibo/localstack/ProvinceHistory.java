@@ -139,12 +139,12 @@ final class ProvinceHistory {
                 .minusDays(random.nextInt(365))));
         admission.put("cellId", cell);
         admission.put("cellResolutionDate", resolved.toString());
-        admission.put("vote", Map.of("officialMembers", 12, "temporarilyTransferredOut", 0, "exemptedAbsent", 0,
+        admission.put("vote", ordered("officialMembers", 12, "temporarilyTransferredOut", 0, "exemptedAbsent", 0,
                 "inFavour", 11));
-        admission.put("introducers", List.of(Map.of("memberId", province.secretaries.get(cell),
+        admission.put("introducers", List.of(ordered("memberId", province.secretaries.get(cell),
                 "workedWithSince", resolved.minusYears(3).toString())));
         admission.put("youthUnionIntroduced", true);
-        admission.put("awarenessCertificate", Map.of("number", "NT-" + member.id,
+        admission.put("awarenessCertificate", ordered("number", "NT-" + member.id,
                 "issuedOn", resolved.minusMonths(6).toString()));
         decision(admission, decided, cell);
         join(member, step(decided, Kind.JOINED, cell, admission));
@@ -272,5 +272,17 @@ final class ProvinceHistory {
     /** The day itself, or the first of the next month when it falls among the meeting days. */
     private static LocalDate decisionDay(LocalDate day) {
         return day.getDayOfMonth() <= LAST_DECISION_DAY ? day : day.withDayOfMonth(1).plusMonths(1);
+    }
+
+    /**
+     * A JSON object whose keys keep the order given, so that the same seed writes the same bytes in every JVM
+     * ({@code Map.of} orders its keys by a per-JVM salt).
+     */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            object.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return object;
     }
 }
