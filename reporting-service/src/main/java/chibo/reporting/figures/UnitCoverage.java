@@ -124,6 +124,9 @@ public record UnitCoverage(String ownerOrgId, UnitKind kind, String cellId, long
             sent.add(new OrgRollup.Sent(after.ownerOrgId(), OrgDelta.of(change, fact.month(), fact.cause(),
                     fact.recordedAt())));
         }
+        if (fact.change() != UnitFact.Change.RESIDENTS && fact.change() != UnitFact.Change.REGISTERED) {
+            return new Change(after, List.copyOf(sent)); // neither who lives there nor since when it counts changed
+        }
         Map<String, Long> steps = Counters.difference(withoutMemberSteps(), after.withoutMemberSteps());
         steps.forEach((month, step) -> sent.add(new OrgRollup.Sent(after.ownerOrgId(), OrgDelta.of(
                 Map.of(Counters.unitsWithoutMember(after.kind()), step), month.isEmpty() ? fact.month() : month,
@@ -133,7 +136,6 @@ public record UnitCoverage(String ownerOrgId, UnitKind kind, String cellId, long
 
     /** The unit's coverage after a fact about it. */
     public UnitCoverage with(UnitFact fact) {
-        Map<KeyPosition, Boolean> held = new TreeMap<>(positions);
         return switch (fact.change()) {
             case REGISTERED -> new UnitCoverage(fact.ownerOrgId(), fact.kind(), cellId, residents, positions,
                     fact.name(), fact.month(), residentsByMonth);
@@ -148,11 +150,13 @@ public record UnitCoverage(String ownerOrgId, UnitKind kind, String cellId, long
                         registeredMonth, byMonth);
             }
             case POSITION_ASSIGNED -> {
+                Map<KeyPosition, Boolean> held = new TreeMap<>(positions);
                 held.put(fact.position(), fact.holderIsMember());
                 yield new UnitCoverage(ownerOrgId, kind, cellId, residents, held, name, registeredMonth,
                         residentsByMonth);
             }
             case POSITION_VACATED -> {
+                Map<KeyPosition, Boolean> held = new TreeMap<>(positions);
                 held.remove(fact.position());
                 yield new UnitCoverage(ownerOrgId, kind, cellId, residents, held, name, registeredMonth,
                         residentsByMonth);
