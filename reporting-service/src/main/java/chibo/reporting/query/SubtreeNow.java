@@ -31,12 +31,12 @@ final class SubtreeNow {
         }
     }
 
-    /** The stored figures, looked up by id, and by the successor the organisations were merged into. */
+    /** The stored figures: looked up by id, and every organisation merged into another. */
     interface StoredOrgs {
 
         List<Org> byIds(Collection<String> ids);
 
-        List<Org> mergedInto(Collection<String> successorIds);
+        List<Org> merged();
     }
 
     private SubtreeNow() {
@@ -55,6 +55,11 @@ final class SubtreeNow {
         if (root.mergedInto() != null) {
             return Optional.of(Map.of());
         }
+        // mergers are few: read once, not at every level of the walk
+        Map<String, List<Org>> mergedInto = new HashMap<>();
+        for (Org source : stored.merged()) {
+            mergedInto.computeIfAbsent(source.mergedInto(), id -> new ArrayList<>()).add(source);
+        }
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, Set<String>> listedBy = new HashMap<>();
         List<Org> level = List.of(root);
@@ -68,7 +73,7 @@ final class SubtreeNow {
                     standing.add(org);
                 }
             }
-            standing.addAll(mergedInto(standing, stored, names));
+            standing.addAll(mergedInto(standing, mergedInto, names));
             Set<String> next = new HashSet<>();
             for (Org org : standing) {
                 for (String child : org.children()) {
@@ -84,16 +89,19 @@ final class SubtreeNow {
     }
 
     /** Those merged into the organisations standing (and into those merged into them…), now standing with them. */
-    private static List<Org> mergedInto(List<Org> standing, StoredOrgs stored, Map<String, String> names) {
+    private static List<Org> mergedInto(List<Org> standing, Map<String, List<Org>> mergedInto,
+                                        Map<String, String> names) {
         List<Org> sources = new ArrayList<>();
         List<String> successors = standing.stream().map(Org::id).toList();
         while (!successors.isEmpty()) {
             List<String> found = new ArrayList<>();
-            for (Org source : stored.mergedInto(successors)) {
-                if (!names.containsKey(source.id())) {
-                    names.put(source.id(), source.name());
-                    sources.add(source);
-                    found.add(source.id());
+            for (String successor : successors) {
+                for (Org source : mergedInto.getOrDefault(successor, List.of())) {
+                    if (!names.containsKey(source.id())) {
+                        names.put(source.id(), source.name());
+                        sources.add(source);
+                        found.add(source.id());
+                    }
                 }
             }
             successors = found;

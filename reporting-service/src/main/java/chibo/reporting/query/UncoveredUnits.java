@@ -95,9 +95,9 @@ class UncoveredUnits {
             }
 
             @Override
-            public List<SubtreeNow.Org> mergedInto(Collection<String> successorIds) {
-                // mergers are rare: one query per level of the walk, answered empty nearly always
-                return read(counts.find(Filters.in("mergedInto", List.copyOf(successorIds))));
+            public List<SubtreeNow.Org> merged() {
+                // not an _id lookup: one query per walk, answered with the few merged organisations
+                return read(counts.find(Filters.ne("mergedInto", null)));
             }
         });
     }

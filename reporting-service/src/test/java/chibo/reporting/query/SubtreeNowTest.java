@@ -30,8 +30,8 @@ class SubtreeNowTest {
         }
 
         @Override
-        public List<SubtreeNow.Org> mergedInto(Collection<String> successorIds) {
-            return orgs.values().stream().filter(org -> successorIds.contains(org.mergedInto())).toList();
+        public List<SubtreeNow.Org> merged() {
+            return orgs.values().stream().filter(org -> org.mergedInto() != null).toList();
         }
     }
 
