@@ -77,6 +77,8 @@ class UncoveredUnitsApiTest extends ReportingComponentTest {
             assertThat(villages.get("total").asLong()).isEqualTo(1);
             assertThat(villages.get("withoutMember").asLong()).isZero();
             assertThat(ids(uncovered(province, reader))).containsExactly(school, station);
+            // the other province is folded on its own partitions: waited for too, not raced by the tests
+            assertThat(ids(uncovered(otherProvince, TestTokens.reader(otherProvince)))).containsExactly(elsewhere);
         });
     }
 
