@@ -10,9 +10,6 @@ import chibo.dashboard.figures.IssuedFile;
 import chibo.dashboard.figures.Reporting;
 import chibo.dashboard.login.Reader;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -25,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -109,10 +105,8 @@ class AuditPages {
         } catch (FiguresRefused refused) {
             throw refused.about("member");
         }
-        ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(
-                        file.filename() != null ? file.filename() : "lich-su-dang-vien.csv").build().toString());
+        ResponseEntity.BodyBuilder answer = Downloads.attachment(
+                file.filename() != null ? file.filename() : "lich-su-dang-vien.csv", Downloads.CSV);
         if (file.reprDigest() != null) {
             answer.header(IssuedFile.REPR_DIGEST, file.reprDigest());
         }

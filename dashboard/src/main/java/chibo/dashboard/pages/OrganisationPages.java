@@ -15,8 +15,6 @@ import chibo.dashboard.login.Reader;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -156,15 +154,12 @@ class OrganisationPages {
                                         @RegisteredOAuth2AuthorizedClient("chibo") OAuth2AuthorizedClient client) {
         Export export = export(orgId, asOf, sort, desc, client);
         if (format.equals("xlsx")) {
-            return attachment(export.fileName(format), XLSX, ChildrenXlsx.of(export.figures(), export.rows(),
-                    export.figures().total().name(), export.label()));
+            return Downloads.attachment(export.fileName(format), Downloads.XLSX).body(ChildrenXlsx.of(
+                    export.figures(), export.rows(), export.figures().total().name(), export.label()));
         }
-        return attachment(export.fileName(format), new MediaType("text", "csv", StandardCharsets.UTF_8),
+        return Downloads.attachment(export.fileName(format), Downloads.CSV).body(
                 ChildrenCsv.of(export.figures(), export.rows(), export.label()).getBytes(StandardCharsets.UTF_8));
     }
-
-    private static final MediaType XLSX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     /** The children table as exported: the figures, their rows in the page's order, headings, the file's name. */
     private record Export(Comparison figures, List<Comparison.Row> rows, Function<String, String> label,
@@ -182,14 +177,6 @@ class OrganisationPages {
         return new Export(figures, ChildrenTable.sorted(figures.children(), ChildrenTable.column(sort), desc),
                 column -> messages.getMessage("column." + column, null, locale),
                 orgId + "-children-" + (when.isNow() ? LocalDate.now(clock) : when.figures()));
-    }
-
-    private static ResponseEntity<byte[]> attachment(String name, MediaType type, byte[] body) {
-        return ResponseEntity.ok()
-                .contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
-                        .toString())
-                .body(body);
     }
 
     @GetMapping("/logged-out")

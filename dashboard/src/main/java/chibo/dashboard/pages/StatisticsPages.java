@@ -4,9 +4,6 @@ import chibo.dashboard.DashboardProperties;
 import chibo.dashboard.figures.Answer;
 import chibo.dashboard.figures.FiguresUnavailable;
 import chibo.dashboard.figures.Reporting;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -68,10 +65,7 @@ class StatisticsPages {
                 period.to()).figures();
         String name = "thong-ke-dang-vien-" + orgId.replaceAll("[^A-Za-z0-9_-]", "_") + "-" + period.from() + "-"
                 + period.to() + ".csv";
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
-                        .toString())
-                .body(csv.getBytes(StandardCharsets.UTF_8));
+        return Downloads.attachment(name, Downloads.CSV).body(csv.getBytes(StandardCharsets.UTF_8));
     }
 
     private static StatisticsTable.Report read(String csv) {
