@@ -10,9 +10,12 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * CPU and memory of every process of the stack, so that each figure can say what it cost: CPU time per phase from
@@ -36,6 +39,7 @@ final class ProcessMeter implements AutoCloseable {
     static final String CLIENT = "bench-client";
     private static final String THIS_JVM = "bench-jvm (client and MongoDB-wire)";
     private static final long TICKS_PER_SECOND = clockTicks();
+    private static final Pattern XMX = Pattern.compile("-Xmx(\\d+)([kKmMgG]?)");
 
     /** CPU milliseconds of each process at one moment, and of its JIT compiler threads. */
     record Snapshot(long nanos, Map<String, Long> cpuMillis, Map<String, Long> jitMillis) {
@@ -132,10 +136,10 @@ final class ProcessMeter implements AutoCloseable {
     static long servicesMaxHeapMb(String serviceJvmOptions) {
         long megabytes = 512;
         for (String option : serviceJvmOptions.strip().split("\\s+")) {
-            java.util.regex.Matcher xmx = java.util.regex.Pattern.compile("-Xmx(\\d+)([kKmMgG]?)").matcher(option);
+            Matcher xmx = XMX.matcher(option);
             if (xmx.matches()) {
                 long value = Long.parseLong(xmx.group(1));
-                megabytes = switch (xmx.group(2).toLowerCase(java.util.Locale.ROOT)) {
+                megabytes = switch (xmx.group(2).toLowerCase(Locale.ROOT)) {
                     case "g" -> value * 1024;
                     case "m" -> value;
                     case "k" -> value / 1024;
