@@ -1,7 +1,6 @@
 package chibo.platform.kafka;
 
 import chibo.contracts.Topics;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -44,7 +43,7 @@ import java.util.function.BiFunction;
 public final class ContainerDeadLetters implements ListenerContainerWithDlqAndRetryCustomizer {
 
     /** Records set aside as dead letters: the meter reporting's topology counts its own in too. */
-    public static final String COUNTER = "chibo.dead.letters";
+    public static final String COUNTER = DeadLetterCount.COUNTER;
 
     private static final Logger log = LoggerFactory.getLogger(ContainerDeadLetters.class);
 
@@ -99,8 +98,7 @@ public final class ContainerDeadLetters implements ListenerContainerWithDlqAndRe
             publishing.accept(record, consumer, failure);
             log.warn("dead letter from {} ({}): {}", record.topic(), group,
                     DeadLetterRecoverers.rootCause(failure).getMessage());
-            Counter.builder(COUNTER).description("records set aside as dead letters").tag("consumer", group)
-                    .tag("topic", record.topic()).register(meters).increment();
+            DeadLetterCount.count(meters, group, record.topic());
         };
     }
 

@@ -1,5 +1,6 @@
 package chibo.reporting.versions;
 
+import chibo.platform.kafka.DeadLetterCount;
 import chibo.platform.tracing.EventTracing;
 import chibo.reporting.topology.TopologyEvents;
 import io.micrometer.core.instrument.Counter;
@@ -37,7 +38,6 @@ final class MeteredTopologyEvents implements TopologyEvents {
 
     public void deadLettered(String topic, String reason) {
         log.warn("dead letter from {}: {}", topic, reason);
-        Counter.builder("chibo.dead.letters").tag("consumer", "reporting").tag("topic", topic)
-                .register(meters).increment();
+        DeadLetterCount.count(meters, "reporting", topic);
     }
 }
