@@ -64,6 +64,11 @@ public record EventEnvelope(
     }
 
     public static String storageId(String subject, long seq) {
-        return subject + ":" + String.format("%012d", seq);
+        if (seq < 0 || seq > 999_999_999_999L) {
+            return subject + ":" + String.format("%012d", seq);
+        }
+        // every stored event's id is built here, several times per command: zero-padded by hand, not by a Formatter
+        String digits = Long.toString(seq);
+        return subject + ":" + "000000000000".substring(digits.length()) + digits;
     }
 }

@@ -60,6 +60,16 @@ class HashChainTest {
         assertThat(EventEnvelope.storageId("m-1", 10)).isEqualTo("m-1:000000000010");
     }
 
+    @Test
+    void storage_ids_are_the_seq_in_twelve_digits_at_every_length() {
+        assertThat(EventEnvelope.storageId("m-1", 1)).isEqualTo("m-1:000000000001");
+        assertThat(EventEnvelope.storageId("m-1", 123_456_789_012L)).isEqualTo("m-1:123456789012");
+        assertThat(EventEnvelope.storageId("m-1", 1_000_000_000_000L)).isEqualTo("m-1:1000000000000");
+        for (long seq = 1; seq < 1_000_000_000_000L; seq *= 7) {
+            assertThat(EventEnvelope.storageId("s", seq)).hasSize(14).endsWith(Long.toString(seq));
+        }
+    }
+
     private static EventEnvelope withPayload(EventEnvelope e, EventPayload payload) {
         return new EventEnvelope(e.id(), e.type(), e.source(), e.subject(), e.seq(), e.effectiveDate(),
                 e.recordedAt(), e.actingOrg(), e.decisionNumber(), e.correlationId(), e.causationId(),
