@@ -36,14 +36,11 @@ import java.util.function.BiFunction;
  * </ul>
  * Either way the record is retried as the binding's {@code max-attempts}, {@code back-off-*} and
  * {@code retryable-exceptions} say, and is dead-lettered as it came with the reason in its headers
- * ({@link DeadLetterRecoverers}), and counted once Kafka has it in {@value #COUNTER}, tagged with the consumer group
- * ({@code consumer}) and the topic the record came from ({@code topic}), as reporting counts its topology's. Other
- * bindings keep the binder's handling.
+ * ({@link DeadLetterRecoverers}), and counted once Kafka has it in {@value DeadLetterCount#COUNTER}, tagged with the
+ * consumer group ({@code consumer}) and the topic the record came from ({@code topic}), as reporting counts its
+ * topology's. Other bindings keep the binder's handling.
  */
 public final class ContainerDeadLetters implements ListenerContainerWithDlqAndRetryCustomizer {
-
-    /** Records set aside as dead letters: the meter reporting's topology counts its own in too. */
-    public static final String COUNTER = DeadLetterCount.COUNTER;
 
     private static final Logger log = LoggerFactory.getLogger(ContainerDeadLetters.class);
 

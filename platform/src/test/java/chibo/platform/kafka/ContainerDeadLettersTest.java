@@ -61,7 +61,7 @@ class ContainerDeadLettersTest {
 
     /** The dead letters counted for the consumer group from the topic; null when none was. */
     private Counter counted(String group, String topic) {
-        return meters.find(ContainerDeadLetters.COUNTER).tag("consumer", group).tag("topic", topic).counter();
+        return meters.find(DeadLetterCount.COUNTER).tag("consumer", group).tag("topic", topic).counter();
     }
 
     @Test
