@@ -2,6 +2,7 @@ package chibo.meeting.roster;
 
 import chibo.contracts.EventEnvelope;
 import chibo.contracts.EventJson;
+import chibo.platform.mongo.FieldKeys;
 import chibo.platform.projection.SequenceGate;
 import chibo.platform.projection.SubjectProjection;
 import com.mongodb.client.MongoCollection;
@@ -124,7 +125,7 @@ public class Rosters {
     private static Bson replacing(Collection<CellRoster.Entry> entries) {
         List<Bson> updates = new ArrayList<>();
         for (CellRoster.Entry entry : entries) {
-            String field = MEMBERS + "." + RosterKeys.encode(entry.memberId());
+            String field = MEMBERS + "." + FieldKeys.encode(entry.memberId());
             updates.add(entry.stints().isEmpty() ? Updates.unset(field)
                     : Updates.set(field, EventJson.mapper().writeValueAsString(entry)));
         }

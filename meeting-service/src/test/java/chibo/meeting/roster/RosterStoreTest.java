@@ -149,12 +149,4 @@ class RosterStoreTest {
         assertThat(stored("A").get(Rosters.MEMBERS, Document.class).keySet())
                 .containsExactlyInAnyOrder("BP%2Em%2E1", "BP-m-1");
     }
-
-    @Test
-    void keys_keep_letters_digits_hyphens_and_underscores_and_write_everything_else_in_hex() {
-        assertThat(RosterKeys.encode("TQ-m_0001")).isEqualTo("TQ-m_0001");
-        assertThat(RosterKeys.encode("a.b")).isEqualTo("a%2Eb");
-        assertThat(RosterKeys.encode("$x%")).isEqualTo("%24x%25");
-        assertThat(RosterKeys.encode("đ")).isEqualTo("%C4%91");
-    }
 }
