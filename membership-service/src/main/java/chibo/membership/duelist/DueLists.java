@@ -1,24 +1,27 @@
 package chibo.membership.duelist;
 
 import chibo.contracts.EventEnvelope;
+import chibo.contracts.EventJson;
 import chibo.membership.member.MemberLifecycle;
 import chibo.membership.member.MemberState;
+import chibo.platform.mongo.FieldKeys;
 import chibo.platform.projection.SequenceGate;
 import chibo.platform.projection.SubjectProjection;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,11 @@ import java.util.Optional;
  * {@code followers} rather than keeping a copy of every member of their own.
  */
 public class DueLists {
+
+    /** Each member's due items in a cell's list, as JSON, under the member's id made a field name. */
+    static final String MEMBERS = "members";
+    /** The form lists had before: an array of items, each a sub-document. */
+    static final String LEGACY_ITEMS = "items";
 
     private final SubjectProjection<MemberState> members;
     private final MongoCollection<Document> byCell;
@@ -48,24 +56,25 @@ public class DueLists {
 
     public SequenceGate.Outcome accept(EventEnvelope event) {
         return members.accept(event, (before, after, applied) -> {
-            refile(before, after, this::rewrite);
+            Map<String, Map<String, List<DueItem>>> byCell = new LinkedHashMap<>();
+            refile(before, after, filingInto(byCell));
+            write(byCell);
             followers.forEach(follower -> follower.apply(before, after, applied));
         });
     }
 
     /**
      * A batch of membership events, with the effect of {@link #accept} one by one: each cell list the batch changes
-     * is read and written once, and the followers see every change in order.
+     * is written once, and the followers see every change in order.
      */
     public List<SequenceGate.Outcome> acceptAll(List<EventEnvelope> events) {
         return members.acceptAll(events, changes -> {
             Map<String, Map<String, List<DueItem>>> byCell = new LinkedHashMap<>();
             for (SubjectProjection.Change<MemberState> change : changes) {
-                refile(change.before(), change.after(), (cellId, memberId, memberItems) -> byCell
-                        .computeIfAbsent(cellId, c -> new LinkedHashMap<>()).put(memberId, memberItems));
+                refile(change.before(), change.after(), filingInto(byCell));
                 followers.forEach(follower -> follower.apply(change.before(), change.after(), change.event()));
             }
-            rewriteAll(byCell);
+            write(byCell);
         });
     }
 
@@ -73,6 +82,11 @@ public class DueLists {
     @FunctionalInterface
     private interface Refiling {
         void set(String cellId, String memberId, List<DueItem> memberItems);
+    }
+
+    private static Refiling filingInto(Map<String, Map<String, List<DueItem>>> byCell) {
+        return (cellId, memberId, memberItems) -> byCell.computeIfAbsent(cellId, c -> new LinkedHashMap<>())
+                .put(memberId, memberItems);
     }
 
     /**
@@ -91,38 +105,34 @@ public class DueLists {
         }
     }
 
-    /** Replaces members' entries in cells' lists: the lists read in one query, written in one bulk write. */
-    private void rewriteAll(Map<String, Map<String, List<DueItem>>> byCell) {
+    /** Replaces members' entries in cells' lists: one update per cell, all in one bulk write, nothing read. */
+    private void write(Map<String, Map<String, List<DueItem>>> byCell) {
         if (byCell.isEmpty()) {
             return;
         }
-        Map<String, Document> stored = new HashMap<>();
-        byCell.keySet().forEach(cellId -> stored.put(cellId, null));
-        for (Document cell : this.byCell.find(Filters.in("_id", byCell.keySet()))) {
-            stored.put(cell.getString("_id"), cell);
-        }
         List<WriteModel<Document>> writes = new ArrayList<>(byCell.size());
-        byCell.forEach((cellId, members) -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", cellId),
-                cellList(cellId, stored.get(cellId), members), new ReplaceOptions().upsert(true))));
+        byCell.forEach((cellId, members) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", cellId),
+                replacing(members), new UpdateOptions().upsert(true))));
         this.byCell.bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 
-    private static Document cellList(String cellId, Document stored, Map<String, List<DueItem>> members) {
-        List<Document> entries = new ArrayList<>();
-        if (stored != null) {
-            stored.getList("items", Document.class, List.of()).stream()
-                    .filter(item -> !members.containsKey(item.getString("memberId"))).forEach(entries::add);
-        }
-        members.values().forEach(memberItems -> memberItems.stream().map(DueLists::toDocument)
-                .forEach(entries::add));
-        return new Document("_id", cellId).append("items", entries);
-    }
-
-    /** Replaces the member's entries in the cell's list: a read and a replace by {@code _id}. */
-    private void rewrite(String cellId, String memberId, List<DueItem> memberItems) {
-        Document cell = byCell.find(Filters.eq("_id", cellId)).first();
-        byCell.replaceOne(Filters.eq("_id", cellId), cellList(cellId, cell, Map.of(memberId, memberItems)),
-                new ReplaceOptions().upsert(true));
+    /**
+     * The update that puts each member's items in the member's place in the cell's list ({@value #MEMBERS}, keyed
+     * by member id, the items as one JSON string) or takes the member out when nothing is due, and drops the member
+     * from the list's older form (the {@value #LEGACY_ITEMS} array of lists written before, read beside it until
+     * each member there changes). Setting a key is idempotent, so a batch applied again after a crash leaves the
+     * member's items once; the update neither reads the list nor grows with it.
+     */
+    private static Bson replacing(Map<String, List<DueItem>> members) {
+        List<Bson> updates = new ArrayList<>();
+        members.forEach((memberId, memberItems) -> {
+            String field = MEMBERS + "." + FieldKeys.encode(memberId);
+            updates.add(memberItems.isEmpty() ? Updates.unset(field)
+                    : Updates.set(field, EventJson.mapper().writeValueAsString(memberItems)));
+        });
+        updates.add(Updates.pull(LEGACY_ITEMS, new Document("memberId", new Document("$in",
+                List.copyOf(members.keySet())))));
+        return Updates.combine(updates);
     }
 
     public List<DueItem> ofCell(String cellId) {
@@ -130,22 +140,26 @@ public class DueLists {
         if (document == null) {
             return List.of();
         }
-        List<DueItem> result = new ArrayList<>();
-        for (Document item : document.getList("items", Document.class, List.of())) {
-            result.add(new DueItem(item.getString("memberId"), item.getString("fullName"),
-                    DueKind.valueOf(item.getString("kind")), date(item, "since"), date(item, "deadline")));
+        Map<String, List<DueItem>> byMember = new LinkedHashMap<>();
+        for (Document item : document.getList(LEGACY_ITEMS, Document.class, List.of())) {
+            byMember.computeIfAbsent(item.getString("memberId"), m -> new ArrayList<>()).add(new DueItem(
+                    item.getString("memberId"), item.getString("fullName"), DueKind.valueOf(item.getString("kind")),
+                    date(item, "since"), date(item, "deadline")));
         }
-        return result;
+        Document keyed = document.get(MEMBERS, Document.class);
+        if (keyed != null) {
+            for (Object json : keyed.values()) {
+                List<DueItem> memberItems = List.of(EventJson.mapper().readValue((String) json, DueItem[].class));
+                if (!memberItems.isEmpty()) {
+                    byMember.put(memberItems.getFirst().memberId(), memberItems);
+                }
+            }
+        }
+        return byMember.values().stream().flatMap(List::stream).toList();
     }
 
     public Optional<MemberState> member(String memberId) {
         return members.find(memberId);
-    }
-
-    private static Document toDocument(DueItem item) {
-        return new Document("memberId", item.memberId()).append("fullName", item.fullName())
-                .append("kind", item.kind().name()).append("since", item.since().toString())
-                .append("deadline", item.deadline().toString());
     }
 
     private static LocalDate date(Document document, String field) {
