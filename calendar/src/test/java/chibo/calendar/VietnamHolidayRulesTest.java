@@ -109,6 +109,28 @@ class VietnamHolidayRulesTest {
     }
 
     @Test
+    void the_civil_services_swapped_days_of_2015_and_2026_are_data() {
+        // 2015: the New Year (Fri 02/01 off; its Saturday worked, 27/12/2014, lies in a computed year), Tết (Mon
+        // 16/02 off, Sat 14/02 worked) and Giỗ Tổ with 30/4 (Wed 29/04 off, Sat 25/04 worked)
+        assertThat(calendar.holiday(LocalDate.of(2015, 1, 2)).map(Holiday::kind)).hasValue(Holiday.Kind.SWAP);
+        assertThat(calendar.holiday(LocalDate.of(2015, 2, 16)).map(Holiday::kind)).hasValue(Holiday.Kind.SWAP);
+        assertThat(calendar.holiday(LocalDate.of(2015, 4, 29)).map(Holiday::kind)).hasValue(Holiday.Kind.SWAP);
+        assertThat(calendar.workedRestDays(2015)).containsExactly(LocalDate.of(2015, 2, 14),
+                LocalDate.of(2015, 4, 25));
+        // the break ran on from Tuesday 17/02 to Monday 23/02, mùng 3 Tết's compensation day
+        assertThat(calendar.holidays(2015).stream().filter(Holiday::isTet).map(Holiday::date))
+                .first().isEqualTo(LocalDate.of(2015, 2, 17));
+        assertThat(calendar.isWorkingDay(LocalDate.of(2015, 2, 23))).isFalse();
+        // 2026: the New Year (Fri 02/01 off, Sat 10/01 worked, Văn bản 12729/VPCP-KGVX)
+        assertThat(calendar.isWorkingDay(LocalDate.of(2026, 1, 2))).as("Fri 02/01/2026 off").isFalse();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2026, 1, 10))).as("Sat 10/01/2026 worked").isTrue();
+        // Wed 31/12/2025 + 3 working days: Mon 05/01 (1), Tue 06/01 (2), Wed 07/01 (3)
+        assertThat(calendar.plusWorkingDays(LocalDate.of(2025, 12, 31), 3)).isEqualTo(LocalDate.of(2026, 1, 7));
+        // Fri 09/01/2026 + 1 working day is the Saturday worked
+        assertThat(calendar.plusWorkingDays(LocalDate.of(2026, 1, 9), 1)).isEqualTo(LocalDate.of(2026, 1, 10));
+    }
+
+    @Test
     void every_year_from_1930_to_2100_has_its_tet_break_and_new_years_day() {
         VietnameseLunarCalendar lunar = VietnameseLunarCalendar.vietnam();
         for (int year = 1930; year <= 2100; year++) {
@@ -124,8 +146,8 @@ class VietnamHolidayRulesTest {
     void counting_crosses_from_the_data_into_the_computed_years() {
         // Fri 27 Dec 2030: Mon 30 (1), Tue 31 (2), 1 Jan 2031 a holiday, Thu 2 Jan (3).
         assertThat(calendar.plusWorkingDays(LocalDate.of(2030, 12, 27), 3)).isEqualTo(LocalDate.of(2031, 1, 2));
-        // Wed 31 Dec 2014: 1 Jan 2015 a holiday (data), Fri 2 Jan (1), Mon 5 Jan (2).
-        assertThat(calendar.plusWorkingDays(LocalDate.of(2014, 12, 31), 2)).isEqualTo(LocalDate.of(2015, 1, 5));
+        // Wed 31 Dec 2014: 1 Jan 2015 a holiday and Fri 2 Jan a swapped day off (data), Mon 5 Jan (1), Tue 6 Jan (2).
+        assertThat(calendar.plusWorkingDays(LocalDate.of(2014, 12, 31), 2)).isEqualTo(LocalDate.of(2015, 1, 6));
     }
 
     @Test
