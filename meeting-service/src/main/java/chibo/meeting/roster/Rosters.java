@@ -2,7 +2,7 @@ package chibo.meeting.roster;
 
 import chibo.contracts.EventEnvelope;
 import chibo.contracts.EventJson;
-import chibo.platform.mongo.FieldKeys;
+import chibo.platform.mongo.KeyedValues;
 import chibo.platform.projection.SequenceGate;
 import chibo.platform.projection.SubjectProjection;
 import com.mongodb.client.MongoCollection;
@@ -11,7 +11,6 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
@@ -117,21 +116,13 @@ public class Rosters {
     /**
      * The update that puts each entry in its member's place in the roster ({@value #MEMBERS}, keyed by member id),
      * or takes it out when it has no stints left, and drops the member from the roster's older form (the
-     * {@value #LEGACY_ENTRIES} array of rosters written before, read beside it until each member there changes).
-     * Setting a key is idempotent, so a batch applied again after a crash leaves one entry per member; each entry is
-     * kept as one JSON string, which the store copies in one piece (an array of sub-documents, pulled and pushed,
-     * cost it eight times as much per change).
+     * {@value #LEGACY_ENTRIES} array of rosters written before): see {@link KeyedValues}.
      */
     private static Bson replacing(Collection<CellRoster.Entry> entries) {
-        List<Bson> updates = new ArrayList<>();
-        for (CellRoster.Entry entry : entries) {
-            String field = MEMBERS + "." + FieldKeys.encode(entry.memberId());
-            updates.add(entry.stints().isEmpty() ? Updates.unset(field)
-                    : Updates.set(field, EventJson.mapper().writeValueAsString(entry)));
-        }
-        updates.add(Updates.pull(LEGACY_ENTRIES, new Document("memberId", new Document("$in",
-                entries.stream().map(CellRoster.Entry::memberId).toList()))));
-        return Updates.combine(updates);
+        Map<String, String> jsonByMember = new LinkedHashMap<>();
+        entries.forEach(entry -> jsonByMember.put(entry.memberId(), entry.stints().isEmpty() ? null
+                : EventJson.mapper().writeValueAsString(entry)));
+        return KeyedValues.replacing(MEMBERS, LEGACY_ENTRIES, jsonByMember);
     }
 
     private static CellRoster read(Document stored) {
@@ -140,12 +131,9 @@ public class Rosters {
             CellRoster.Entry entry = EventJson.mapper().readValue(legacy.toJson(RELAXED), CellRoster.Entry.class);
             byMember.put(entry.memberId(), entry);
         }
-        Document keyed = stored.get(MEMBERS, Document.class);
-        if (keyed != null) {
-            for (Object json : keyed.values()) {
-                CellRoster.Entry entry = EventJson.mapper().readValue((String) json, CellRoster.Entry.class);
-                byMember.put(entry.memberId(), entry);
-            }
+        for (String json : KeyedValues.read(stored, MEMBERS)) {
+            CellRoster.Entry entry = EventJson.mapper().readValue(json, CellRoster.Entry.class);
+            byMember.put(entry.memberId(), entry);
         }
         return new CellRoster(stored.getString("_id"), List.copyOf(byMember.values()));
     }

@@ -4,7 +4,7 @@ import chibo.contracts.EventEnvelope;
 import chibo.contracts.EventJson;
 import chibo.membership.member.MemberLifecycle;
 import chibo.membership.member.MemberState;
-import chibo.platform.mongo.FieldKeys;
+import chibo.platform.mongo.KeyedValues;
 import chibo.platform.projection.SequenceGate;
 import chibo.platform.projection.SubjectProjection;
 import com.mongodb.client.MongoCollection;
@@ -12,7 +12,6 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
@@ -118,21 +117,15 @@ public class DueLists {
 
     /**
      * The update that puts each member's items in the member's place in the cell's list ({@value #MEMBERS}, keyed
-     * by member id, the items as one JSON string) or takes the member out when nothing is due, and drops the member
-     * from the list's older form (the {@value #LEGACY_ITEMS} array of lists written before, read beside it until
-     * each member there changes). Setting a key is idempotent, so a batch applied again after a crash leaves the
-     * member's items once; the update neither reads the list nor grows with it.
+     * by member id) or takes the member out when nothing is due, and drops the member from the list's older form (the
+     * {@value #LEGACY_ITEMS} array of lists written before): see {@link KeyedValues}. It neither reads the list nor
+     * grows with it.
      */
     private static Bson replacing(Map<String, List<DueItem>> members) {
-        List<Bson> updates = new ArrayList<>();
-        members.forEach((memberId, memberItems) -> {
-            String field = MEMBERS + "." + FieldKeys.encode(memberId);
-            updates.add(memberItems.isEmpty() ? Updates.unset(field)
-                    : Updates.set(field, EventJson.mapper().writeValueAsString(memberItems)));
-        });
-        updates.add(Updates.pull(LEGACY_ITEMS, new Document("memberId", new Document("$in",
-                List.copyOf(members.keySet())))));
-        return Updates.combine(updates);
+        Map<String, String> jsonByMember = new LinkedHashMap<>();
+        members.forEach((memberId, memberItems) -> jsonByMember.put(memberId, memberItems.isEmpty() ? null
+                : EventJson.mapper().writeValueAsString(memberItems)));
+        return KeyedValues.replacing(MEMBERS, LEGACY_ITEMS, jsonByMember);
     }
 
     public List<DueItem> ofCell(String cellId) {
@@ -146,13 +139,10 @@ public class DueLists {
                     item.getString("memberId"), item.getString("fullName"), DueKind.valueOf(item.getString("kind")),
                     date(item, "since"), date(item, "deadline")));
         }
-        Document keyed = document.get(MEMBERS, Document.class);
-        if (keyed != null) {
-            for (Object json : keyed.values()) {
-                List<DueItem> memberItems = List.of(EventJson.mapper().readValue((String) json, DueItem[].class));
-                if (!memberItems.isEmpty()) {
-                    byMember.put(memberItems.getFirst().memberId(), memberItems);
-                }
+        for (String json : KeyedValues.read(document, MEMBERS)) {
+            List<DueItem> memberItems = List.of(EventJson.mapper().readValue(json, DueItem[].class));
+            if (!memberItems.isEmpty()) {
+                byMember.put(memberItems.getFirst().memberId(), memberItems);
             }
         }
         return byMember.values().stream().flatMap(List::stream).toList();
