@@ -2,7 +2,7 @@ package chibo.reporting.audit;
 
 import chibo.contracts.EventEnvelope;
 import chibo.reporting.figures.FiguresFold;
-import chibo.reporting.query.OrgFigures;
+import chibo.reporting.query.OrgFiguresView;
 import chibo.reporting.query.Summaries;
 import org.springframework.stereotype.Component;
 
@@ -77,7 +77,7 @@ class ArchiveFigures {
             FiguresFold fold = recordedByThen ? then : now;
             String monthEnd = YearMonth.from(asOf).atEndOfMonth().toString();
             return fold.organisation(orgId).map(aggregate -> summaries.summary(
-                    OrgFigures.Counts.of(aggregate, fold.months(orgId)), monthEnd));
+                    OrgFiguresView.of(aggregate, fold.months(orgId)), monthEnd));
         }
 
         private void stream(EventStream stream) {

@@ -24,7 +24,7 @@ public final class FiguresCodec {
     private FiguresCodec() {
     }
 
-    public static byte[] bytes(OrgAggregate a) {
+    public static byte[] bytes(OrgFigures a) {
         CompactBytes.Writer out = new CompactBytes.Writer(128 + 24 * a.counters().size() + 12 * a.months().size()
                 + 16 * a.children().size());
         out.write(AGGREGATE).string(a.orgId()).string(a.name()).string(a.level() == null ? null : a.level().name())
@@ -39,9 +39,9 @@ public final class FiguresCodec {
         return out.varlong(a.version()).instant(a.lastRecordedAt()).bytes();
     }
 
-    public static OrgAggregate readAggregate(byte[] bytes) {
+    public static OrgFigures readFigures(byte[] bytes) {
         if (bytes.length > 0 && bytes[0] == '{') {
-            return EventJson.mapper().readValue(bytes, OrgAggregate.class);
+            return EventJson.mapper().readValue(bytes, OrgFigures.class);
         }
         CompactBytes.Reader in = new CompactBytes.Reader(bytes);
         byte kind = bytes.length == 0 ? 0 : in.read();
@@ -60,14 +60,14 @@ public final class FiguresCodec {
         List<String> months = strings(in);
         List<String> children = strings(in);
         int placementCount = in.varint();
-        List<OrgAggregate.Placement> placements = new ArrayList<>(placementCount);
+        List<OrgFigures.Placement> placements = new ArrayList<>(placementCount);
         for (int i = 0; i < placementCount; i++) {
-            placements.add(new OrgAggregate.Placement(in.string(), in.string()));
+            placements.add(new OrgFigures.Placement(in.string(), in.string()));
         }
         // a state written before the lifespan was kept: registered when unknown (always there), never dissolved
         String registeredMonth = kind == AGGREGATE ? in.string() : null;
         String dissolvedMonth = kind == AGGREGATE ? in.string() : null;
-        return new OrgAggregate(orgId, name, level == null ? null : OrgLevel.valueOf(level), parentId, active, orgSeq,
+        return new OrgFigures(orgId, name, level == null ? null : OrgLevel.valueOf(level), parentId, active, orgSeq,
                 mergedInto, mergedMonth, counters, months, children, placements, registeredMonth, dissolvedMonth,
                 in.varlong(), in.instant());
     }

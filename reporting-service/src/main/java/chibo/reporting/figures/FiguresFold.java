@@ -105,9 +105,9 @@ public final class FiguresFold {
     }
 
     /** The organisation's figures (its whole subtree included), if it was registered. */
-    public Optional<OrgAggregate> organisation(String orgId) {
+    public Optional<OrgFigures> organisation(String orgId) {
         settle();
-        return Optional.ofNullable(figures.organisations.get(orgId)).map(OrgState::toAggregate);
+        return Optional.ofNullable(figures.organisations.get(orgId)).map(OrgFiguresState::toFigures);
     }
 
     /** The organisation's months: each month's change of every stock counter and count of every flow. */
@@ -136,7 +136,7 @@ public final class FiguresFold {
     }
 
     /** Each organisation's figures as kept while folding. */
-    public void forEachOrganisation(java.util.function.Consumer<OrgState> each) {
+    public void forEachOrganisation(java.util.function.Consumer<OrgFiguresState> each) {
         settle();
         figures.organisations.values().forEach(each);
     }
@@ -281,18 +281,18 @@ public final class FiguresFold {
 
     /** The roll-up's figures, in memory; an organisation's months also by organisation, to be read back. */
     private static final class Held implements OrgRollup.Figures {
-        private final Map<String, OrgState> organisations = new HashMap<>();
+        private final Map<String, OrgFiguresState> organisations = new HashMap<>();
         private final Map<String, MonthState> months = new HashMap<>();
         private final Map<String, Map<String, MonthState>> monthsOf = new HashMap<>();
         private final Map<String, List<OrgDelta>> waiting = new HashMap<>();
 
         @Override
-        public OrgState organisation(String orgId) {
+        public OrgFiguresState organisation(String orgId) {
             return organisations.get(orgId);
         }
 
         @Override
-        public void put(OrgState organisation) {
+        public void put(OrgFiguresState organisation) {
             organisations.put(organisation.orgId(), organisation);
         }
 

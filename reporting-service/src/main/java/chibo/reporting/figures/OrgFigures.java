@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * An organisation's live figures, as stored and published at each commit: its counters include its whole subtree.
  * {@code version} rises with every change, so a store that keeps only the highest version can never double or roll
- * back a count. The org-aggregate processor works on an {@link OrgState} and writes this form of it.
+ * back a count. The org-aggregate processor works on an {@link OrgFiguresState} and writes this form of it.
  *
  * @param orgSeq         the seq of the organisation's last applied event
  * @param mergedInto     the organisation this one was merged into, which holds its stock from {@code mergedMonth}
@@ -23,7 +23,7 @@ import java.util.Map;
  * @param dissolvedMonth the month of its dissolution's effective date, or null
  * @param lastRecordedAt recorded time of the latest event reflected here
  */
-public record OrgAggregate(String orgId, String name, OrgLevel level, String parentId, boolean active, long orgSeq,
+public record OrgFigures(String orgId, String name, OrgLevel level, String parentId, boolean active, long orgSeq,
                            String mergedInto, String mergedMonth, Map<String, Long> counters, List<String> months,
                            List<String> children, List<Placement> placements, String registeredMonth,
                            String dissolvedMonth, long version, Instant lastRecordedAt) {
@@ -35,7 +35,7 @@ public record OrgAggregate(String orgId, String name, OrgLevel level, String par
     public record Placement(String fromMonth, String parentId) {
     }
 
-    public OrgAggregate {
+    public OrgFigures {
         counters = Map.copyOf(counters);
         months = months == null ? List.of() : List.copyOf(months);
         children = children == null ? List.of() : List.copyOf(children);
@@ -43,9 +43,9 @@ public record OrgAggregate(String orgId, String name, OrgLevel level, String par
                 : List.copyOf(placements);
     }
 
-    static OrgAggregate registered(String orgId, String name, OrgLevel level, String parentId, String month,
+    static OrgFigures registered(String orgId, String name, OrgLevel level, String parentId, String month,
                                    long seq, Instant recordedAt) {
-        return new OrgAggregate(orgId, name, level, parentId, true, seq, null, null, Map.of(), List.of(), List.of(),
+        return new OrgFigures(orgId, name, level, parentId, true, seq, null, null, Map.of(), List.of(), List.of(),
                 List.of(new Placement(ALWAYS, parentId)), month, null, 1, recordedAt);
     }
 

@@ -11,10 +11,10 @@ import java.util.TreeSet;
 
 /**
  * An organisation's figures as the org-aggregate processor works on them: changed in place, because the upper
- * levels of the tree take a delta for nearly every event, and turned into an {@link OrgAggregate} (its stored and
+ * levels of the tree take a delta for nearly every event, and turned into an {@link OrgFigures} (its stored and
  * published form) only when the task commits. Only that processor holds one; what it hands out is copied.
  */
-public final class OrgState {
+public final class OrgFiguresState {
 
     private final String orgId;
     private String name;
@@ -27,13 +27,13 @@ public final class OrgState {
     private final Map<String, Long> counters;
     private final TreeSet<String> months;
     private final TreeSet<String> children;
-    private final List<OrgAggregate.Placement> placements;
+    private final List<OrgFigures.Placement> placements;
     private final String registeredMonth;
     private String dissolvedMonth;
     private long version;
     private Instant lastRecordedAt;
 
-    private OrgState(OrgAggregate stored) {
+    private OrgFiguresState(OrgFigures stored) {
         this.orgId = stored.orgId();
         this.name = stored.name();
         this.level = stored.level();
@@ -52,18 +52,18 @@ public final class OrgState {
         this.lastRecordedAt = stored.lastRecordedAt();
     }
 
-    public static OrgState of(OrgAggregate stored) {
-        return new OrgState(stored);
+    public static OrgFiguresState of(OrgFigures stored) {
+        return new OrgFiguresState(stored);
     }
 
-    static OrgState registered(String orgId, String name, OrgLevel level, String parentId, String month, long seq,
-                               Instant recordedAt) {
-        return new OrgState(OrgAggregate.registered(orgId, name, level, parentId, month, seq, recordedAt));
+    static OrgFiguresState registered(String orgId, String name, OrgLevel level, String parentId, String month,
+                                      long seq, Instant recordedAt) {
+        return new OrgFiguresState(OrgFigures.registered(orgId, name, level, parentId, month, seq, recordedAt));
     }
 
     /** The stored and published form. */
-    public OrgAggregate toAggregate() {
-        return new OrgAggregate(orgId, name, level, parentId, active, orgSeq, mergedInto, mergedMonth, counters,
+    public OrgFigures toFigures() {
+        return new OrgFigures(orgId, name, level, parentId, active, orgSeq, mergedInto, mergedMonth, counters,
                 List.copyOf(months), List.copyOf(children), placements, registeredMonth, dissolvedMonth, version,
                 lastRecordedAt);
     }
@@ -96,7 +96,7 @@ public final class OrgState {
 
     /** Placed under a new parent from a month of effective date on (after every earlier placement). */
     void movedTo(String newParentId, String fromMonth, long seq, Instant recordedAt) {
-        placements.add(new OrgAggregate.Placement(fromMonth, newParentId));
+        placements.add(new OrgFigures.Placement(fromMonth, newParentId));
         parentId = newParentId;
         orgSeq = seq;
         changed(recordedAt);
@@ -127,7 +127,7 @@ public final class OrgState {
     }
 
     /** The placements, oldest first: a copy. */
-    List<OrgAggregate.Placement> placements() {
+    List<OrgFigures.Placement> placements() {
         return List.copyOf(placements);
     }
 

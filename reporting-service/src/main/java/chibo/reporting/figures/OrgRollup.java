@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * place in the tree). Every applied delta is passed on to the parent, so an organisation's figures always equal what
  * its subtree sent it; a move takes the organisation's totals from the old parent's line to the new one; a merge
  * hands the source's totals to the target, and the source passes on whatever still reaches it; a dissolved cell no
- * longer counts as a cell. Figures are changed in place ({@link OrgState}, {@link MonthState}) through
+ * longer counts as a cell. Figures are changed in place ({@link OrgFiguresState}, {@link MonthState}) through
  * {@link Figures}; what is to be sent is returned, in the order decided, for the caller to send.
  */
 public final class OrgRollup {
@@ -32,9 +32,9 @@ public final class OrgRollup {
     public interface Figures {
 
         /** The organisation's figures, or null before its registration. */
-        OrgState organisation(String orgId);
+        OrgFiguresState organisation(String orgId);
 
-        void put(OrgState organisation);
+        void put(OrgFiguresState organisation);
 
         /** An organisation's month, keyed {@link OrgMonth#key}, or null when it has no figures that month. */
         MonthState month(String key);
@@ -94,7 +94,7 @@ public final class OrgRollup {
      * which a merged organisation passes on to its target from the merger's month.
      */
     private void applyDelta(String orgId, OrgDelta delta) {
-        OrgState state = figures.organisation(orgId);
+        OrgFiguresState state = figures.organisation(orgId);
         if (state == null) {
             List<OrgDelta> held = new ArrayList<>(figures.waiting(orgId));
             held.add(delta);
@@ -135,7 +135,7 @@ public final class OrgRollup {
      * Applies a delta to the organisation's totals and month, and sends it up the line of the parent it had in the
      * delta's month; its stock then follows every move made since, in the month of the move.
      */
-    private void apply(OrgState state, OrgDelta delta) {
+    private void apply(OrgFiguresState state, OrgDelta delta) {
         state.plus(delta);
         store(state);
         storeMonth(state.orgId(), delta);
@@ -147,9 +147,9 @@ public final class OrgRollup {
         if (stock.isEmpty()) {
             return;
         }
-        List<OrgAggregate.Placement> placements = state.placements();
+        List<OrgFigures.Placement> placements = state.placements();
         for (int i = 1; i < placements.size(); i++) {
-            OrgAggregate.Placement move = placements.get(i);
+            OrgFigures.Placement move = placements.get(i);
             if (move.fromMonth().compareTo(delta.month()) > 0) {
                 String from = placements.get(i - 1).parentId();
                 if (from != null) {
@@ -166,7 +166,7 @@ public final class OrgRollup {
      * leaves it and its line in that month and joins the target; what it counted in that month or later is moved to
      * the target in the months it belongs to; its flows before the merger stay where they happened.
      */
-    private void handOver(OrgState source, OrgDelta instruction) {
+    private void handOver(OrgFiguresState source, OrgDelta instruction) {
         String month = instruction.month();
         Map<String, Long> stockBefore = new TreeMap<>();
         for (String own : source.months()) {
@@ -198,7 +198,7 @@ public final class OrgRollup {
      * line to the new one in that month; what it counted in that month or later, sent up the old line before the
      * move was known, goes to the new line in the months it belongs to.
      */
-    private void move(OrgState current, String newParentId, String month, String cause, Instant at) {
+    private void move(OrgFiguresState current, String newParentId, String month, String cause, Instant at) {
         String since = month.compareTo(current.placedSince()) < 0 ? current.placedSince() : month;
         String oldParent = current.parentId();
         Map<String, Long> stockBefore = new TreeMap<>();
@@ -231,13 +231,13 @@ public final class OrgRollup {
     }
 
     /** An organisation event: its place in the tree, its cells and its units ({@code current} null: registration). */
-    private void apply(OrgState current, EventEnvelope event) {
+    private void apply(OrgFiguresState current, EventEnvelope event) {
         Instant at = event.recordedAt();
         String cause = event.id().toString();
         String month = Counters.month(event.effectiveDate());
         switch ((OrganizationEvent) event.payload()) {
             case OrganizationRegistered e -> {
-                store(OrgState.registered(event.subject(), e.name(), e.level(), e.parentId(), month, event.seq(),
+                store(OrgFiguresState.registered(event.subject(), e.name(), e.level(), e.parentId(), month, event.seq(),
                         at));
                 if (e.parentId() != null) {
                     forward(e.parentId(), OrgDelta.child(event.subject(), true, cause, at));
@@ -300,12 +300,12 @@ public final class OrgRollup {
     }
 
     /** Takes an organisation event that changes none of its figures: its seq, and its name or whether active. */
-    private void organisation(OrgState current, String name, boolean active, EventEnvelope event) {
+    private void organisation(OrgFiguresState current, String name, boolean active, EventEnvelope event) {
         current.organisation(name, current.level(), active, event.seq(), event.recordedAt());
         store(current);
     }
 
-    private void store(OrgState state) {
+    private void store(OrgFiguresState state) {
         figures.put(state);
     }
 

@@ -14,9 +14,9 @@ import java.util.Objects;
  * @param registeredMonth the month of its registration's effective date, or null when not known (an organisation
  *                        stored before this was kept: taken as always there)
  * @param endedMonth      the month it was merged or dissolved, or null while it exists (or when not known)
- * @param placements      oldest first, the first from {@link OrgAggregate#ALWAYS}
+ * @param placements      oldest first, the first from {@link OrgFigures#ALWAYS}
  */
-public record Placements(String registeredMonth, String endedMonth, List<OrgAggregate.Placement> placements) {
+public record Placements(String registeredMonth, String endedMonth, List<OrgFigures.Placement> placements) {
 
     /** The months {@code from}..{@code to}, both included. */
     public record Span(YearMonth from, YearMonth to) {
@@ -31,9 +31,9 @@ public record Placements(String registeredMonth, String endedMonth, List<OrgAggr
         return parentIn(placements, month);
     }
 
-    static String parentIn(List<OrgAggregate.Placement> placements, String month) {
+    static String parentIn(List<OrgFigures.Placement> placements, String month) {
         String parent = null;
-        for (OrgAggregate.Placement placement : placements) {
+        for (OrgFigures.Placement placement : placements) {
             if (placement.fromMonth().compareTo(month) <= 0) {
                 parent = placement.parentId();
             }

@@ -25,7 +25,7 @@ public final class ChildrenThen {
      * @param flows  its flows over the months of the period it stood under the parent
      * @param under  those months
      */
-    public record Share(OrgFigures.Counts counts, List<Map<String, Long>> stocks, Map<String, Long> flows,
+    public record Share(OrgFiguresView counts, List<Map<String, Long>> stocks, Map<String, Long> flows,
                         List<Placements.Span> under) {
     }
 
@@ -38,10 +38,10 @@ public final class ChildrenThen {
      * included), in the order given. A child whose figures counted under the parent is listed even if registered
      * later (a backdated event), so that nothing the parent counts is missing from the rows.
      */
-    public static List<Share> of(String parentId, List<OrgFigures.Counts> children, YearMonth from, YearMonth to,
+    public static List<Share> of(String parentId, List<OrgFiguresView> children, YearMonth from, YearMonth to,
                                  YearMonth... stockMonths) {
         List<Share> shares = new ArrayList<>();
-        for (OrgFigures.Counts child : children) {
+        for (OrgFiguresView child : children) {
             Placements placements = child.placements();
             boolean stood = placements.stoodUnder(parentId, from, to);
             List<Map<String, Long>> stocks = new ArrayList<>(stockMonths.length);

@@ -17,10 +17,10 @@ import java.util.Map;
 @RestController
 class CountsController {
 
-    private final OrgFigures figures;
+    private final OrgFiguresReader figures;
     private final SubtreeGuard guard;
 
-    CountsController(OrgFigures figures, SubtreeGuard guard) {
+    CountsController(OrgFiguresReader figures, SubtreeGuard guard) {
         this.figures = figures;
         this.guard = guard;
     }
@@ -30,7 +30,7 @@ class CountsController {
     @PreAuthorize("hasAnyAuthority('" + Roles.DASHBOARD_READER + "', '" + Roles.AUDITOR + "', '"
             + Roles.AGENCY_WRITER + "')")
     MemberCounts counts(@PathVariable String orgId) {
-        OrgFigures.Counts counts = figures.findTotals(orgId).orElseThrow(() -> Problems.notFound("organisation", orgId));
+        OrgFiguresView counts = figures.findTotals(orgId).orElseThrow(() -> Problems.notFound("organisation", orgId));
         guard.requireReadable(Caller.current(), orgId, "orgId");
         return new MemberCounts(counts.orgId(), counts.name(), counts.level(), counts.parentId(), counts.active(),
                 counts.mergedInto(),

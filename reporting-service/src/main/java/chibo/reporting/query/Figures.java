@@ -23,7 +23,7 @@ public final class Figures {
     }
 
     /** The stock counters now ({@code month} null), or at the end of {@code month}. */
-    public static Map<String, Long> stockAt(OrgFigures.Counts counts, YearMonth month) {
+    public static Map<String, Long> stockAt(OrgFiguresView counts, YearMonth month) {
         if (month == null) {
             return Counters.stock(counts.counters());
         }
@@ -43,7 +43,7 @@ public final class Figures {
     }
 
     /** The flow counters summed over the months from {@code from} to {@code to}, both included. */
-    public static Map<String, Long> flowsBetween(OrgFigures.Counts counts, YearMonth from, YearMonth to) {
+    public static Map<String, Long> flowsBetween(OrgFiguresView counts, YearMonth from, YearMonth to) {
         Map<String, Long> flows = new HashMap<>();
         String first = from.toString();
         String last = to.toString();
@@ -64,7 +64,7 @@ public final class Figures {
      * A metric's value in each month of a period, in one pass over the organisation's months: the stock at each
      * month's end (a running sum), or the flow's count in each month.
      */
-    public static long[] series(OrgFigures.Counts counts, String metric, List<YearMonth> period) {
+    public static long[] series(OrgFiguresView counts, String metric, List<YearMonth> period) {
         long[] values = new long[period.size()];
         boolean stock = Counters.isStock(metric);
         Iterator<Map.Entry<String, Map<String, Long>>> months = new TreeMap<>(counts.months()).entrySet().iterator();
@@ -87,7 +87,7 @@ public final class Figures {
     }
 
     /** A metric's value for one month: the stock at its end, or the flow's count in it. */
-    public static long valueIn(OrgFigures.Counts counts, String metric, YearMonth month) {
+    public static long valueIn(OrgFiguresView counts, String metric, YearMonth month) {
         if (Counters.isStock(metric)) {
             return stockAt(counts, month).getOrDefault(metric, 0L);
         }

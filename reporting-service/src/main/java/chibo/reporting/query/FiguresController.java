@@ -28,10 +28,10 @@ class FiguresController {
             "(members|cells|(members|units|positions|flow|meetings|breaches|ratings)\\.[a-z0-9_.'\\-]+)");
 
     private final Summaries summaries;
-    private final OrgFigures figures;
+    private final OrgFiguresReader figures;
     private final Clock clock;
 
-    FiguresController(Summaries summaries, OrgFigures figures, Clock clock) {
+    FiguresController(Summaries summaries, OrgFiguresReader figures, Clock clock) {
         this.summaries = summaries;
         this.figures = figures;
         this.clock = clock;
@@ -51,7 +51,7 @@ class FiguresController {
     Series series(@PathVariable String orgId, @RequestParam(required = false) String metric,
                   @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         // whose figures these are is decided before the request is judged: a caller outside the subtree learns nothing
-        OrgFigures.Counts counts = summaries.readable(Caller.current(), orgId);
+        OrgFiguresView counts = summaries.readable(Caller.current(), orgId);
         if (metric == null || !METRIC.matcher(metric).matches()) {
             throw Problems.invalid("metric", "known-metric", "name a counter such as members, members.official,"
                     + " flow.admitted, meetings.held or breaches.no_regular_meeting");
@@ -75,7 +75,7 @@ class FiguresController {
     @GetMapping("/organizations/{orgId}/children")
     Comparison children(@PathVariable String orgId, @RequestParam(required = false) String asOf,
                         @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        OrgFigures.Counts parent = summaries.readable(Caller.current(), orgId);
+        OrgFiguresView parent = summaries.readable(Caller.current(), orgId);
         YearMonth at = Summaries.asOf(asOf);
         YearMonth current = VietnamTime.thisMonth(clock);
         List<YearMonth> period = Summaries.period(from == null ? current.withMonth(1).toString() : from,
@@ -92,7 +92,7 @@ class FiguresController {
                         period.getLast()), null), rows);
     }
 
-    private static Row row(OrgFigures.Counts counts, Map<String, Long> stock, Map<String, Long> flows,
+    private static Row row(OrgFiguresView counts, Map<String, Long> stock, Map<String, Long> flows,
                            List<Summaries.Period> under) {
         return new Row(counts.orgId(), counts.name(), counts.level(), counts.active(), counts.mergedInto(),
                 Summaries.members(stock), Figures.family(flows, Counters.FLOW), under);

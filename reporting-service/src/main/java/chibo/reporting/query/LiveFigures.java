@@ -43,7 +43,7 @@ class LiveFigures implements DisposableBean {
     private static final long KEEP_ALIVE_POLLS = 30;
 
     private final Summaries summaries;
-    private final OrgFigures figures;
+    private final OrgFiguresReader figures;
     private final int perClient;
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -52,7 +52,7 @@ class LiveFigures implements DisposableBean {
         return thread;
     });
 
-    LiveFigures(Summaries summaries, OrgFigures figures, MeterRegistry meters, ReportingProperties properties) {
+    LiveFigures(Summaries summaries, OrgFiguresReader figures, MeterRegistry meters, ReportingProperties properties) {
         this.summaries = summaries;
         this.figures = figures;
         this.perClient = properties.liveStreamsPerClient();
@@ -66,7 +66,7 @@ class LiveFigures implements DisposableBean {
             + Roles.AGENCY_WRITER + "')")
     SseEmitter live(@PathVariable String orgId) throws IOException {
         Caller caller = Caller.current();
-        OrgFigures.Counts counts = summaries.readable(caller, orgId);
+        OrgFiguresView counts = summaries.readable(caller, orgId);
         SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
         Subscription subscription = new Subscription(orgId, emitter, caller.subject(), Caller.tokenExpiresAt());
         synchronized (subscriptions) {
@@ -137,13 +137,13 @@ class LiveFigures implements DisposableBean {
             this.expiresAt = expiresAt;
         }
 
-        void send(OrgFigures.Counts counts) throws IOException {
+        void send(OrgFiguresView counts) throws IOException {
             emitter.send(SseEmitter.event().name("figures").id(Long.toString(counts.version()))
                     .data(summaries.summary(counts, null), MediaType.APPLICATION_JSON));
             lastVersion = counts.version();
         }
 
-        void sendQuietly(OrgFigures.Counts counts) {
+        void sendQuietly(OrgFiguresView counts) {
             try {
                 send(counts);
             } catch (IOException | IllegalStateException gone) {

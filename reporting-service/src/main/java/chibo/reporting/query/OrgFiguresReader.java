@@ -1,7 +1,7 @@
 package chibo.reporting.query;
 
 import chibo.platform.security.OrgDirectory;
-import chibo.reporting.figures.OrgAggregate;
+import chibo.reporting.figures.OrgFigures;
 import chibo.reporting.figures.Placements;
 import chibo.reporting.figures.Timeline;
 import chibo.reporting.versions.ProjectionNames;
@@ -31,7 +31,7 @@ import static com.mongodb.client.model.Projections.include;
 
 /** Reads the materialised figures of the live projection version, by organisation id. */
 @Component
-public class OrgFigures implements OrgDirectory {
+public class OrgFiguresReader implements OrgDirectory {
 
     private static final String MONTHS = "months";
     private static final Duration PARENT_FRESH = Duration.ofSeconds(5);
@@ -42,13 +42,13 @@ public class OrgFigures implements OrgDirectory {
     private final Projections projections;
     private final Map<String, Parent> parents = new ConcurrentHashMap<>();
 
-    OrgFigures(MongoTemplate mongo, Projections projections) {
+    OrgFiguresReader(MongoTemplate mongo, Projections projections) {
         this.database = mongo.getDb();
         this.projections = projections;
     }
 
     /** The organisation's figures in the live projection version (read once per call, so a switch never mixes). */
-    public Optional<Counts> find(String orgId) {
+    public Optional<OrgFiguresView> find(String orgId) {
         String version = projections.live();
         return document(version, orgId).map(document -> counts(document, timelines(version, List.of(orgId),
                 MONTHS).get(orgId)));
@@ -58,7 +58,7 @@ public class OrgFigures implements OrgDirectory {
      * The organisation's totals alone (stock now, flows ever), its months not read: {@code months()} is empty.
      * One {@code _id} lookup, where {@link #find} reads its timeline too.
      */
-    public Optional<Counts> findTotals(String orgId) {
+    public Optional<OrgFiguresView> findTotals(String orgId) {
         String version = projections.live();
         return document(version, orgId).map(document -> counts(document, null));
     }
@@ -68,7 +68,7 @@ public class OrgFigures implements OrgDirectory {
      * only the headline counters ({@link Timeline#inHeadline}: members by status, women, ethnicity, flows) — two
      * {@code _id $in} queries however many there are. Their {@code children()} are not read.
      */
-    public List<Counts> findHeadlines(List<String> orgIds) {
+    public List<OrgFiguresView> findHeadlines(List<String> orgIds) {
         if (orgIds.isEmpty()) {
             return List.of();
         }
@@ -79,7 +79,7 @@ public class OrgFigures implements OrgDirectory {
             documents.put(document.getString("_id"), document);
         }
         Map<String, byte[]> headlines = timelines(version, orgIds, HEADLINE);
-        List<Counts> found = new ArrayList<>(documents.size());
+        List<OrgFiguresView> found = new ArrayList<>(documents.size());
         for (String orgId : orgIds) {
             Document document = documents.get(orgId);
             if (document != null) {
@@ -146,15 +146,15 @@ public class OrgFigures implements OrgDirectory {
     }
 
     /** The organisation's figures from its stored totals and (when read) its timeline. */
-    private static Counts counts(Document d, byte[] timeline) {
+    private static OrgFiguresView counts(Document d, byte[] timeline) {
         Map<String, Long> counters = new LinkedHashMap<>();
         d.get("counters", Document.class).forEach((name, value) -> counters.put(name, ((Number) value).longValue()));
         Map<String, Map<String, Long>> months = timeline == null ? Map.of() : Timeline.counters(timeline);
         List<String> children = d.getList("children", String.class, List.of());
         Date last = d.getDate("lastRecordedAt");
-        return new Counts(d.getString("_id"), d.getString("name"), d.getString("level"), d.getString("parentId"),
-                d.getBoolean("active", true), d.getString("mergedInto"), counters, months, children, placements(d),
-                ((Number) d.get("version")).longValue(), last == null ? null : last.toInstant());
+        return new OrgFiguresView(d.getString("_id"), d.getString("name"), d.getString("level"),
+                d.getString("parentId"), d.getBoolean("active", true), d.getString("mergedInto"), counters, months,
+                children, placements(d), ((Number) d.get("version")).longValue(), last == null ? null : last.toInstant());
     }
 
     /**
@@ -162,36 +162,13 @@ public class OrgFigures implements OrgDirectory {
      * its parent.
      */
     private static Placements placements(Document d) {
-        List<OrgAggregate.Placement> placements = new ArrayList<>();
+        List<OrgFigures.Placement> placements = new ArrayList<>();
         for (Document placement : d.getList("placements", Document.class, List.of())) {
-            placements.add(new OrgAggregate.Placement(placement.getString("from"), placement.getString("parentId")));
+            placements.add(new OrgFigures.Placement(placement.getString("from"), placement.getString("parentId")));
         }
         if (placements.isEmpty()) {
-            placements.add(new OrgAggregate.Placement(OrgAggregate.ALWAYS, d.getString("parentId")));
+            placements.add(new OrgFigures.Placement(OrgFigures.ALWAYS, d.getString("parentId")));
         }
         return new Placements(d.getString("registeredMonth"), d.getString("endedMonth"), placements);
-    }
-
-    /**
-     * An organisation's figures, its whole subtree included: totals (stock now, flows ever) and, per month of
-     * effective date, the change of each stock counter and each flow's count.
-     *
-     * @param children   the organisations that ever stood directly under this one
-     * @param placements where this one stood in the tree, month by month
-     */
-    public record Counts(String orgId, String name, String level, String parentId, boolean active,
-                         String mergedInto, Map<String, Long> counters, Map<String, Map<String, Long>> months,
-                         List<String> children, Placements placements, long version, Instant lastRecordedAt) {
-
-        /** An organisation's figures as a fold left them: its totals and place in the tree, and its months. */
-        public static Counts of(OrgAggregate a, Map<String, Map<String, Long>> months) {
-            return new Counts(a.orgId(), a.name(), a.level() == null ? null : a.level().name(), a.parentId(),
-                    a.active(), a.mergedInto(), a.counters(), months, a.children(), a.placementHistory(), a.version(),
-                    a.lastRecordedAt());
-        }
-
-        public long get(String counter) {
-            return counters.getOrDefault(counter, 0L);
-        }
     }
 }

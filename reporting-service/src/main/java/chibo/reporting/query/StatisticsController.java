@@ -20,10 +20,10 @@ import java.util.List;
 class StatisticsController {
 
     private final Summaries summaries;
-    private final OrgFigures figures;
+    private final OrgFiguresReader figures;
     private final IssuedReports issued;
 
-    StatisticsController(Summaries summaries, OrgFigures figures, IssuedReports issued) {
+    StatisticsController(Summaries summaries, OrgFiguresReader figures, IssuedReports issued) {
         this.summaries = summaries;
         this.figures = figures;
         this.issued = issued;
@@ -42,7 +42,7 @@ class StatisticsController {
     ResponseEntity<byte[]> statistics(@PathVariable String orgId, @RequestParam(required = false) String from,
                                       @RequestParam(required = false) String to) {
         Caller caller = Caller.current();
-        OrgFigures.Counts counts = summaries.readable(caller, orgId);
+        OrgFiguresView counts = summaries.readable(caller, orgId);
         List<YearMonth> period = Summaries.period(from, to);
         YearMonth first = period.getFirst();
         YearMonth last = period.getLast();

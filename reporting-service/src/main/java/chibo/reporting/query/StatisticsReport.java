@@ -58,7 +58,7 @@ final class StatisticsReport {
                 + rows.flows().getOrDefault(Counters.PROBATION_FAILED, 0L);
     }
 
-    static Rows rows(OrgFigures.Counts counts, YearMonth from, YearMonth to) {
+    static Rows rows(OrgFiguresView counts, YearMonth from, YearMonth to) {
         return new Rows(Figures.stockAt(counts, from.minusMonths(1)), Figures.flowsBetween(counts, from, to),
                 Figures.stockAt(counts, to));
     }

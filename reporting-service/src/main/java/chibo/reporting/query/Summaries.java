@@ -22,19 +22,19 @@ import java.util.TreeMap;
 @Component
 public class Summaries {
 
-    private final OrgFigures figures;
+    private final OrgFiguresReader figures;
     private final SubtreeGuard guard;
     private final Clock clock;
 
-    Summaries(OrgFigures figures, SubtreeGuard guard, Clock clock) {
+    Summaries(OrgFiguresReader figures, SubtreeGuard guard, Clock clock) {
         this.figures = figures;
         this.guard = guard;
         this.clock = clock;
     }
 
     /** The organisation's figures, readable by the caller, or 404 / 403. */
-    OrgFigures.Counts readable(Caller caller, String orgId) {
-        OrgFigures.Counts counts = figures.find(orgId).orElseThrow(() -> Problems.notFound("organisation", orgId));
+    OrgFiguresView readable(Caller caller, String orgId) {
+        OrgFiguresView counts = figures.find(orgId).orElseThrow(() -> Problems.notFound("organisation", orgId));
         guard.requireReadable(caller, orgId, "orgId");
         return counts;
     }
@@ -43,7 +43,7 @@ public class Summaries {
      * The summary: stock now, or at the end of the month {@code asOf} ends; flows and meetings of the year up to
      * that month.
      */
-    public Summary summary(OrgFigures.Counts counts, String asOfParameter) {
+    public Summary summary(OrgFiguresView counts, String asOfParameter) {
         YearMonth asOf = asOf(asOfParameter);
         YearMonth through = asOf != null ? asOf : VietnamTime.thisMonth(clock);
         Map<String, Long> stock = Figures.stockAt(counts, asOf);
@@ -86,7 +86,7 @@ public class Summaries {
         return positions;
     }
 
-    private static Meetings meetings(OrgFigures.Counts counts, Map<String, Long> flows, YearMonth from,
+    private static Meetings meetings(OrgFiguresView counts, Map<String, Long> flows, YearMonth from,
                                      YearMonth through) {
         long required = 0;
         for (long cells : Figures.series(counts, Counters.CELLS, period(from.toString(), through.toString()))) {

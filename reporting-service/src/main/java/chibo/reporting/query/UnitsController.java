@@ -15,10 +15,10 @@ import java.util.List;
 class UnitsController {
 
     private final UncoveredUnits units;
-    private final OrgFigures figures;
+    private final OrgFiguresReader figures;
     private final SubtreeGuard guard;
 
-    UnitsController(UncoveredUnits units, OrgFigures figures, SubtreeGuard guard) {
+    UnitsController(UncoveredUnits units, OrgFiguresReader figures, SubtreeGuard guard) {
         this.units = units;
         this.figures = figures;
         this.guard = guard;

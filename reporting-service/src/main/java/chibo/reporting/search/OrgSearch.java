@@ -1,6 +1,6 @@
 package chibo.reporting.search;
 
-import chibo.reporting.figures.OrgAggregate;
+import chibo.reporting.figures.OrgFigures;
 import chibo.reporting.versions.CountsWritten;
 import chibo.reporting.versions.ProjectionNames;
 import chibo.reporting.versions.Projections;
@@ -76,12 +76,12 @@ class OrgSearch implements CountsWritten {
     }
 
     @Override
-    public void written(String version, Collection<OrgAggregate> written) {
+    public void written(String version, Collection<OrgFigures> written) {
         Loading loading = indexes.get(version);
         if (loading == null) {
             return;
         }
-        for (OrgAggregate organisation : written) {
+        for (OrgFigures organisation : written) {
             String level = organisation.level() == null ? null : organisation.level().name();
             if (loading.index().find(organisation.orgId()).filter(known -> known.name().equals(organisation.name())
                     && Objects.equals(known.level(), level) && Objects.equals(known.parentId(),

@@ -4,7 +4,7 @@ import chibo.platform.security.Caller;
 import chibo.platform.security.Roles;
 import chibo.platform.security.SubtreeGuard;
 import chibo.platform.web.Problems;
-import chibo.reporting.query.OrgFigures;
+import chibo.reporting.query.OrgFiguresReader;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,10 +23,10 @@ class SearchController {
     static final int MAX_LENGTH = 100;
 
     private final OrgSearch search;
-    private final OrgFigures figures;
+    private final OrgFiguresReader figures;
     private final SubtreeGuard guard;
 
-    SearchController(OrgSearch search, OrgFigures figures, SubtreeGuard guard) {
+    SearchController(OrgSearch search, OrgFiguresReader figures, SubtreeGuard guard) {
         this.search = search;
         this.figures = figures;
         this.guard = guard;

@@ -190,7 +190,7 @@ public final class OnePassBuild {
                         keyPartition(id, unitPartitions), id, JsonSerde.bytes(coverage))));
                 Map<String, Integer> organisations = partitionOf.get(Topics.ORGANIZATION);
                 fold.forEachOrganisation(state -> producer.send(new ProducerRecord<>(topics.orgCounts(),
-                        organisations.get(state.orgId()), state.orgId(), FiguresCodec.bytes(state.toAggregate()))));
+                        organisations.get(state.orgId()), state.orgId(), FiguresCodec.bytes(state.toFigures()))));
                 fold.forEachMonth((key, month) -> {
                     OrgMonth stored = month.toMonth();
                     producer.send(new ProducerRecord<>(topics.orgMonths(), organisations.get(stored.orgId()), key,

@@ -9,11 +9,11 @@ import chibo.platform.projection.SequenceGate;
 import chibo.platform.tracing.EventTracing;
 import chibo.reporting.figures.FiguresCodec;
 import chibo.reporting.figures.MonthState;
-import chibo.reporting.figures.OrgAggregate;
+import chibo.reporting.figures.OrgFigures;
 import chibo.reporting.figures.OrgDelta;
 import chibo.reporting.figures.OrgMonth;
 import chibo.reporting.figures.OrgRollup;
-import chibo.reporting.figures.OrgState;
+import chibo.reporting.figures.OrgFiguresState;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -28,11 +28,11 @@ import java.util.List;
  * organisation: the organisation's own events (its place in the tree) and the deltas meant for it. The rules are
  * {@link OrgRollup}'s; this processor lets each organisation's events through once and in seq order (through the
  * {@link SequenceGate}, parking early ones in its store), dead-letters what cannot be read, and sends what the
- * roll-up decided. Figures are changed in place ({@link OrgState},
+ * roll-up decided. Figures are changed in place ({@link OrgFiguresState},
  * {@link MonthState}) and written once per commit ({@link ObjectStore}); the two stores' changelogs, one record per
  * changed key per commit, are what the MongoDB sink reads.
  */
-final class OrgAggregateProcessor implements Processor<String, byte[], String, byte[]> {
+final class OrgFiguresProcessor implements Processor<String, byte[], String, byte[]> {
 
     static final String AGGREGATES = "org-aggregates";
     static final String WAITING = "org-waiting";
@@ -50,7 +50,7 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
     private final ReportingTopics topics;
     private final TopologyEvents events;
     private ProcessorContext<String, byte[]> context;
-    private ObjectStore<OrgState> aggregates;
+    private ObjectStore<OrgFiguresState> aggregates;
     private KeyValueStore<String, WaitingDeltas> waiting;
     private SequenceGate gate;
     private ObjectStore<MonthState> months;
@@ -59,7 +59,7 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
     private final TrustedSigners signers;
     private OrgRollup rollup;
 
-    OrgAggregateProcessor(ReportingTopics topics, TopologyEvents events, TrustedSigners signers) {
+    OrgFiguresProcessor(ReportingTopics topics, TopologyEvents events, TrustedSigners signers) {
         this.signers = signers;
         this.topics = topics;
         this.events = events;
@@ -69,10 +69,10 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
     record WaitingDeltas(List<OrgDelta> deltas) {
     }
 
-    /** Each organisation's figures, published as {@link OrgAggregate}. */
-    static StoreBuilder<ObjectStore<OrgState>> aggregatesStore() {
-        return ObjectStore.builder(AGGREGATES, state -> FiguresCodec.bytes(state.toAggregate()),
-                bytes -> OrgState.of(FiguresCodec.readAggregate(bytes)), KEEP_AGGREGATES);
+    /** Each organisation's figures, published as {@link OrgFigures}. */
+    static StoreBuilder<ObjectStore<OrgFiguresState>> aggregatesStore() {
+        return ObjectStore.builder(AGGREGATES, state -> FiguresCodec.bytes(state.toFigures()),
+                bytes -> OrgFiguresState.of(FiguresCodec.readFigures(bytes)), KEEP_AGGREGATES);
     }
 
     /** Each organisation's months, keyed {@code orgId|2025-07}, published as {@link OrgMonth}. */
@@ -110,14 +110,14 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
         if (event == null) {
             return;
         }
-        OrgState current = aggregates.get(event.subject());
+        OrgFiguresState current = aggregates.get(event.subject());
         gate.offer(event, current == null ? 0 : current.orgSeq(),
                 arrived -> appliedOrDeadLettered(record, current, arrived),
                 released -> send(rollup.organisationEvent(released)));
     }
 
     /** The event applied; or, should it be about an organisation not registered yet, dead-lettered. */
-    private boolean appliedOrDeadLettered(Record<String, byte[]> record, OrgState current, EventEnvelope event) {
+    private boolean appliedOrDeadLettered(Record<String, byte[]> record, OrgFiguresState current, EventEnvelope event) {
         if (current == null && !(event.payload() instanceof OrganizationRegistered)) {
             DeadLetters.send(context, record, ReportingTopology.ORGANIZATION_DLT_SINK, Topics.ORGANIZATION,
                     event.type() + " for unregistered organisation " + event.subject(), events);
@@ -147,12 +147,12 @@ final class OrgAggregateProcessor implements Processor<String, byte[], String, b
     private final class StoredFigures implements OrgRollup.Figures {
 
         @Override
-        public OrgState organisation(String orgId) {
+        public OrgFiguresState organisation(String orgId) {
             return aggregates.get(orgId);
         }
 
         @Override
-        public void put(OrgState organisation) {
+        public void put(OrgFiguresState organisation) {
             aggregates.put(organisation.orgId(), organisation);
         }
 

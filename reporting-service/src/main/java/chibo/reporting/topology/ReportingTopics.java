@@ -23,12 +23,12 @@ public record ReportingTopics(String version) {
      * input offsets, so a read-committed reader sees exactly what the topology committed; compacted.
      */
     public String orgCounts() {
-        return changelog(OrgAggregateProcessor.AGGREGATES);
+        return changelog(OrgFiguresProcessor.AGGREGATES);
     }
 
     /** Every organisation's month of figures as it stood at each commit, keyed {@code orgId|2025-07}; compacted. */
     public String orgMonths() {
-        return changelog(OrgAggregateProcessor.MONTHS);
+        return changelog(OrgFiguresProcessor.MONTHS);
     }
 
     /** Every unit's coverage as it stood at each commit, keyed by unit: the changelog of the unit fold's store. */

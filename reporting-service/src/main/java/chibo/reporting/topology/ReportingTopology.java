@@ -71,16 +71,16 @@ public final class ReportingTopology {
         topology.addSource("organizations", keys, values, Topics.ORGANIZATION,
                 ReportingTopics.redrive(Topics.ORGANIZATION));
         topology.addSource("org-deltas", keys, values, topics.orgDeltas());
-        topology.addProcessor("org-aggregate", () -> new OrgAggregateProcessor(topics, events, signers), "organizations",
+        topology.addProcessor("org-aggregate", () -> new OrgFiguresProcessor(topics, events, signers), "organizations",
                 "org-deltas");
-        topology.addStateStore(OrgAggregateProcessor.aggregatesStore(), "org-aggregate");
+        topology.addStateStore(OrgFiguresProcessor.aggregatesStore(), "org-aggregate");
         topology.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(OrgAggregateProcessor.WAITING), Serdes.String(),
-                JsonSerde.of(OrgAggregateProcessor.WaitingDeltas.class)), "org-aggregate");
+                Stores.persistentKeyValueStore(OrgFiguresProcessor.WAITING), Serdes.String(),
+                JsonSerde.of(OrgFiguresProcessor.WaitingDeltas.class)), "org-aggregate");
         topology.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(OrgAggregateProcessor.PARKED), Serdes.String(), Serdes.String()),
+                Stores.persistentKeyValueStore(OrgFiguresProcessor.PARKED), Serdes.String(), Serdes.String()),
                 "org-aggregate");
-        topology.addStateStore(OrgAggregateProcessor.monthsStore(), "org-aggregate");
+        topology.addStateStore(OrgFiguresProcessor.monthsStore(), "org-aggregate");
 
         StringSerializer keyWriter = new StringSerializer();
         ByteArraySerializer valueWriter = new ByteArraySerializer();

@@ -1,6 +1,6 @@
 package chibo.reporting.versions;
 
-import chibo.reporting.figures.OrgAggregate;
+import chibo.reporting.figures.OrgFigures;
 import java.util.Collection;
 
 /**
@@ -13,5 +13,5 @@ public interface CountsWritten {
     CountsWritten NONE = (version, written) -> { };
 
     /** @param written the organisations' latest figures in this batch, each as stored unless a newer one was */
-    void written(String version, Collection<OrgAggregate> written);
+    void written(String version, Collection<OrgFigures> written);
 }

@@ -1,7 +1,7 @@
 package chibo.reporting.versions;
 
 import chibo.reporting.figures.FiguresCodec;
-import chibo.reporting.figures.OrgAggregate;
+import chibo.reporting.figures.OrgFigures;
 import chibo.reporting.figures.OrgMonth;
 import chibo.reporting.figures.Timeline;
 import chibo.reporting.figures.TimelineBuilder;
@@ -60,21 +60,21 @@ final class FiguresSink {
     }
 
     void writeCounts(List<ConsumerRecord<String, byte[]>> records) {
-        Map<String, OrgAggregate> latest = new LinkedHashMap<>();
+        Map<String, OrgFigures> latest = new LinkedHashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             if (record.value() == null) {
                 continue;
             }
-            OrgAggregate aggregate = FiguresCodec.readAggregate(record.value());
+            OrgFigures aggregate = FiguresCodec.readFigures(record.value());
             latest.merge(aggregate.orgId(), aggregate, (a, b) -> b.version() > a.version() ? b : a);
         }
-        for (OrgAggregate aggregate : latest.values()) {
+        for (OrgFigures aggregate : latest.values()) {
             if (aggregate.lastRecordedAt() != null) {
                 lastRecordedAt.accumulateAndGet(aggregate.lastRecordedAt(),
                         (a, b) -> a == null || b.isAfter(a) ? b : a);
             }
         }
-        writeNewer(counts, latest.values().stream().map(OrgCountsDocuments::toDocument).toList());
+        writeNewer(counts, latest.values().stream().map(OrgFiguresDocuments::toDocument).toList());
         written.written(version, latest.values());
     }
 

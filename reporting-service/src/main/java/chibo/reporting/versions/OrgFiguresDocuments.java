@@ -1,18 +1,18 @@
 package chibo.reporting.versions;
 
-import chibo.reporting.figures.OrgAggregate;
+import chibo.reporting.figures.OrgFigures;
 import org.bson.Document;
 
 /**
  * The stored form of an organisation's figures, with where it stood in the tree month by month (its placements,
  * the months it was registered and stopped existing), so that a past period's children are read by {@code _id}.
  */
-final class OrgCountsDocuments {
+final class OrgFiguresDocuments {
 
-    private OrgCountsDocuments() {
+    private OrgFiguresDocuments() {
     }
 
-    static Document toDocument(OrgAggregate aggregate) {
+    static Document toDocument(OrgFigures aggregate) {
         Document counters = new Document();
         aggregate.counters().forEach(counters::append);
 

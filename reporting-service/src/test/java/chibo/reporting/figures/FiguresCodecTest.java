@@ -14,17 +14,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Figures and months on the changelogs: the binary form reads back whole, and the JSON of earlier versions reads. */
 class FiguresCodecTest {
 
-    private static final OrgAggregate MERGED = new OrgAggregate("TQ-X05", "Đảng bộ xã Minh Quang", OrgLevel.COMMUNE,
+    private static final OrgFigures MERGED = new OrgFigures("TQ-X05", "Đảng bộ xã Minh Quang", OrgLevel.COMMUNE,
             "TQ", false, 7, "TQ-X04", "2025-07", Map.of("members", 0L, "flow.admitted", 12L, "members.born.1975", -1L),
             List.of("2015-01", "2025-07"), List.of("TQ-X05-C01", "TQ-X05-C02"),
-            List.of(new OrgAggregate.Placement(OrgAggregate.ALWAYS, "TQ"), new OrgAggregate.Placement("2025-07",
+            List.of(new OrgFigures.Placement(OrgFigures.ALWAYS, "TQ"), new OrgFigures.Placement("2025-07",
                     "TQ-N")), "2015-01", "2025-07", Long.MAX_VALUE, Instant.parse("2026-12-06T08:00:00.123456789Z"));
 
     @Test
     void an_organisations_figures_read_back_whole() {
-        assertThat(FiguresCodec.readAggregate(FiguresCodec.bytes(MERGED))).isEqualTo(MERGED);
-        OrgAggregate fresh = OrgAggregate.registered("TW", "Trung ương", null, null, "1945-02", 1, null);
-        assertThat(FiguresCodec.readAggregate(FiguresCodec.bytes(fresh))).isEqualTo(fresh);
+        assertThat(FiguresCodec.readFigures(FiguresCodec.bytes(MERGED))).isEqualTo(MERGED);
+        OrgFigures fresh = OrgFigures.registered("TW", "Trung ương", null, null, "1945-02", 1, null);
+        assertThat(FiguresCodec.readFigures(FiguresCodec.bytes(fresh))).isEqualTo(fresh);
     }
 
     @Test
@@ -35,10 +35,10 @@ class FiguresCodecTest {
         out.varint(1).string("flow.admitted").signed(12);
         out.varint(1).string("2015-01");
         out.varint(1).string("TQ-X05-C01");
-        out.varint(2).string(OrgAggregate.ALWAYS).string("TQ").string("2025-07").string("TQ-N");
+        out.varint(2).string(OrgFigures.ALWAYS).string("TQ").string("2025-07").string("TQ-N");
         out.varlong(9).instant(Instant.parse("2026-12-06T08:00:00Z"));
 
-        OrgAggregate old = FiguresCodec.readAggregate(out.bytes());
+        OrgFigures old = FiguresCodec.readFigures(out.bytes());
 
         assertThat(old.counters()).containsExactly(Map.entry("flow.admitted", 12L));
         assertThat(old.children()).containsExactly("TQ-X05-C01");
@@ -46,7 +46,7 @@ class FiguresCodecTest {
         assertThat(old.registeredMonth()).as("not known: always there").isNull();
         assertThat(old.dissolvedMonth()).isNull();
         assertThat(old.placementHistory()).as("its merger still ends it").isEqualTo(new Placements(null, "2025-07",
-                List.of(new OrgAggregate.Placement(OrgAggregate.ALWAYS, "TQ"), new OrgAggregate.Placement("2025-07",
+                List.of(new OrgFigures.Placement(OrgFigures.ALWAYS, "TQ"), new OrgFigures.Placement("2025-07",
                         "TQ-N"))));
     }
 
@@ -69,7 +69,7 @@ class FiguresCodecTest {
 
     @Test
     void the_json_earlier_versions_wrote_is_still_read() {
-        assertThat(FiguresCodec.readAggregate(EventJson.mapper().writeValueAsBytes(MERGED))).isEqualTo(MERGED);
+        assertThat(FiguresCodec.readFigures(EventJson.mapper().writeValueAsBytes(MERGED))).isEqualTo(MERGED);
         OrgMonth month = new OrgMonth("TQ", "2020-12", Map.of("members", 5L), 2);
         assertThat(FiguresCodec.readMonth(EventJson.mapper().writeValueAsBytes(month))).isEqualTo(month);
     }
@@ -77,6 +77,6 @@ class FiguresCodecTest {
     @Test
     void a_month_is_not_taken_for_an_organisation() {
         byte[] month = FiguresCodec.bytes(new OrgMonth("TQ", "2020-12", Map.of(), 1));
-        assertThatThrownBy(() -> FiguresCodec.readAggregate(month)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FiguresCodec.readFigures(month)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -33,16 +33,16 @@ class OrgRollupTest {
 
     private static final Instant AT = Instant.parse("2025-03-01T03:00:00Z");
 
-    private final Map<String, OrgState> organisations = new HashMap<>();
+    private final Map<String, OrgFiguresState> organisations = new HashMap<>();
     private final Map<String, MonthState> months = new HashMap<>();
     private final Map<String, List<OrgDelta>> waiting = new HashMap<>();
     private final EventChains chains = new EventChains("/chibo/membership-service");
     private final OrgRollup rollup = new OrgRollup(new OrgRollup.Figures() {
-        public OrgState organisation(String orgId) {
+        public OrgFiguresState organisation(String orgId) {
             return organisations.get(orgId);
         }
 
-        public void put(OrgState organisation) {
+        public void put(OrgFiguresState organisation) {
             organisations.put(organisation.orgId(), organisation);
         }
 
@@ -128,11 +128,11 @@ class OrgRollupTest {
                 .doesNotContainKey("flow.admitted");
         assertThat(totals("TQ")).as("the same line above both").containsEntry("members", 3L)
                 .containsEntry("cells", 2L);
-        assertThat(organisations.get("XA1").toAggregate().children()).as("it stood there until the move")
+        assertThat(organisations.get("XA1").toFigures().children()).as("it stood there until the move")
                 .contains("C1");
-        assertThat(organisations.get("XA2").toAggregate().children()).contains("C1", "C2");
-        assertThat(organisations.get("C1").toAggregate().placementHistory().parentIn("2025-05")).isEqualTo("XA1");
-        assertThat(organisations.get("C1").toAggregate().placementHistory().parentIn("2025-06")).isEqualTo("XA2");
+        assertThat(organisations.get("XA2").toFigures().children()).contains("C1", "C2");
+        assertThat(organisations.get("C1").toFigures().placementHistory().parentIn("2025-05")).isEqualTo("XA1");
+        assertThat(organisations.get("C1").toFigures().placementHistory().parentIn("2025-06")).isEqualTo("XA2");
     }
 
     @Test
@@ -172,8 +172,8 @@ class OrgRollupTest {
                 .doesNotContainKey("flow.admitted");
         assertThat(totals("TQ")).containsEntry("members", 4L).containsEntry("cells", 2L)
                 .containsEntry("flow.admitted", 4L);
-        assertThat(organisations.get("XA2").toAggregate().mergedInto()).isEqualTo("XA1");
-        assertThat(organisations.get("XA2").toAggregate().active()).isFalse();
+        assertThat(organisations.get("XA2").toFigures().mergedInto()).isEqualTo("XA1");
+        assertThat(organisations.get("XA2").toFigures().active()).isFalse();
     }
 
     @Test
@@ -192,7 +192,7 @@ class OrgRollupTest {
     void a_dissolved_cell_no_longer_counts_as_a_cell_up_the_line_and_only_once() {
         assertThat(sent(event("C1", "2025-09-10", new OrganizationDissolved("merged", null))))
                 .containsExactly("XA1 2025-09 {cells=-1}");
-        assertThat(organisations.get("C1").toAggregate().active()).isFalse();
+        assertThat(organisations.get("C1").toFigures().active()).isFalse();
         assertThat(sent(event("C1", "2025-10-10", new OrganizationDissolved("again", null)))).isEmpty();
         assertThat(sent(event("XA1", "2025-09-10", new OrganizationDissolved("reorganised", null))))
                 .as("a commune is not a cell").isEmpty();
@@ -204,21 +204,21 @@ class OrgRollupTest {
         settle(event("XA2", "2025-06-01", new OrganizationDissolved("merged into XA1", "XA1")));
         settle(event("C1", "2025-09-10", new OrganizationDissolved("no members left", null)));
 
-        assertThat(organisations.get("XA2").toAggregate().placementHistory())
-                .isEqualTo(new Placements("2025-01", "2025-06", List.of(new OrgAggregate.Placement(
-                        OrgAggregate.ALWAYS, "TQ"))));
-        assertThat(organisations.get("C1").toAggregate().placementHistory().endedMonth()).isEqualTo("2025-09");
-        assertThat(organisations.get("XA1").toAggregate().placementHistory().endedMonth()).isNull();
-        assertThat(organisations.get("XA1").toAggregate().registeredMonth()).isEqualTo("2025-01");
+        assertThat(organisations.get("XA2").toFigures().placementHistory())
+                .isEqualTo(new Placements("2025-01", "2025-06", List.of(new OrgFigures.Placement(
+                        OrgFigures.ALWAYS, "TQ"))));
+        assertThat(organisations.get("C1").toFigures().placementHistory().endedMonth()).isEqualTo("2025-09");
+        assertThat(organisations.get("XA1").toFigures().placementHistory().endedMonth()).isNull();
+        assertThat(organisations.get("XA1").toFigures().registeredMonth()).isEqualTo("2025-01");
     }
 
     @Test
     void a_child_joining_or_leaving_changes_the_list_of_children_and_goes_no_further() {
         assertThat(sent(rollup.delta("XA1", OrgDelta.child("C7", true, "cause", AT)))).isEmpty();
-        assertThat(organisations.get("XA1").toAggregate().children()).contains("C1", "C7");
+        assertThat(organisations.get("XA1").toFigures().children()).contains("C1", "C7");
 
         assertThat(sent(rollup.delta("XA1", OrgDelta.child("C7", false, "cause", AT)))).isEmpty();
-        assertThat(organisations.get("XA1").toAggregate().children()).containsExactly("C1");
+        assertThat(organisations.get("XA1").toFigures().children()).containsExactly("C1");
     }
 
     @Test
@@ -275,7 +275,7 @@ class OrgRollupTest {
     }
 
     private Map<String, Long> totals(String orgId) {
-        return organisations.get(orgId).toAggregate().counters();
+        return organisations.get(orgId).toFigures().counters();
     }
 
     private Map<String, Long> month(String orgId, String month) {

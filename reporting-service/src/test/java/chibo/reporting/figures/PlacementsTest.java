@@ -12,11 +12,11 @@ class PlacementsTest {
 
     /** A commune under its district since 2015, moved to the province by the reform of 01/07/2025. */
     private static final Placements COMMUNE = new Placements("2015-01", null, List.of(
-            new OrgAggregate.Placement(OrgAggregate.ALWAYS, "HUYEN"),
-            new OrgAggregate.Placement("2025-07", "TINH")));
+            new OrgFigures.Placement(OrgFigures.ALWAYS, "HUYEN"),
+            new OrgFigures.Placement("2025-07", "TINH")));
     /** The district, under the province from 2015 until dissolved by the reform. */
     private static final Placements DISTRICT = new Placements("2015-01", "2025-07", List.of(
-            new OrgAggregate.Placement(OrgAggregate.ALWAYS, "TINH")));
+            new OrgFigures.Placement(OrgFigures.ALWAYS, "TINH")));
 
     private static YearMonth month(String month) {
         return YearMonth.parse(month);
@@ -52,9 +52,9 @@ class PlacementsTest {
     @Test
     void an_organisation_moved_away_and_back_is_counted_in_two_spans() {
         Placements cell = new Placements("2018-03", null, List.of(
-                new OrgAggregate.Placement(OrgAggregate.ALWAYS, "XA1"),
-                new OrgAggregate.Placement("2020-05", "XA2"),
-                new OrgAggregate.Placement("2021-02", "XA1")));
+                new OrgFigures.Placement(OrgFigures.ALWAYS, "XA1"),
+                new OrgFigures.Placement("2020-05", "XA2"),
+                new OrgFigures.Placement("2021-02", "XA1")));
 
         assertThat(cell.countedUnder("XA1", month("2020-01"), month("2021-12"))).containsExactly(
                 new Placements.Span(month("2020-01"), month("2020-04")),
@@ -77,7 +77,7 @@ class PlacementsTest {
 
     @Test
     void an_organisation_kept_before_its_lifespan_was_stands_under_its_parent_always() {
-        Placements old = new Placements(null, null, List.of(new OrgAggregate.Placement(OrgAggregate.ALWAYS, "TINH")));
+        Placements old = new Placements(null, null, List.of(new OrgFigures.Placement(OrgFigures.ALWAYS, "TINH")));
 
         assertThat(old.stoodUnder("TINH", month("1990-01"), month("1990-01"))).isTrue();
         assertThat(old.countedUnder("TINH", month("1990-01"), month("1990-03")))
@@ -86,9 +86,9 @@ class PlacementsTest {
 
     @Test
     void the_month_an_organisation_ended_is_the_earlier_of_its_merger_and_dissolution() {
-        assertThat(OrgAggregate.endedMonth("2025-07", "2025-08")).isEqualTo("2025-07");
-        assertThat(OrgAggregate.endedMonth(null, "2025-08")).isEqualTo("2025-08");
-        assertThat(OrgAggregate.endedMonth("2025-07", null)).isEqualTo("2025-07");
-        assertThat(OrgAggregate.endedMonth(null, null)).isNull();
+        assertThat(OrgFigures.endedMonth("2025-07", "2025-08")).isEqualTo("2025-07");
+        assertThat(OrgFigures.endedMonth(null, "2025-08")).isEqualTo("2025-08");
+        assertThat(OrgFigures.endedMonth("2025-07", null)).isEqualTo("2025-07");
+        assertThat(OrgFigures.endedMonth(null, null)).isNull();
     }
 }

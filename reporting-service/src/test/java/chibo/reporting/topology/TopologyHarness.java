@@ -13,9 +13,9 @@ import chibo.contracts.organization.OrgLevel;
 import chibo.contracts.organization.OrganizationRegistered;
 import chibo.reporting.figures.FiguresCodec;
 import chibo.reporting.figures.FiguresFold;
-import chibo.reporting.figures.OrgAggregate;
+import chibo.reporting.figures.OrgFigures;
 import chibo.reporting.figures.OrgMonth;
-import chibo.reporting.query.OrgFigures;
+import chibo.reporting.query.OrgFiguresView;
 import chibo.testsupport.EventChains;
 import chibo.testsupport.TestEventKeys;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -62,7 +62,7 @@ final class TopologyHarness implements AutoCloseable {
     private final TestOutputTopic<String, byte[]> months;
     private final Map<String, OrgMonth> latestMonths = new HashMap<>();
     private final TestOutputTopic<String, byte[]> membershipDlt;
-    private final Map<String, OrgAggregate> latest = new HashMap<>();
+    private final Map<String, OrgFigures> latest = new HashMap<>();
     final EventChains membershipChains = new EventChains("/chibo/membership-service");
 
     private final Path stateDir = temporaryDirectory();
@@ -192,26 +192,26 @@ final class TopologyHarness implements AutoCloseable {
     }
 
     /** The latest figures of an organisation, as the org-counts topic last said them. */
-    OrgAggregate figures(String orgId) {
-        counts.readKeyValuesToList().forEach(kv -> latest.put(kv.key, FiguresCodec.readAggregate(kv.value)));
+    OrgFigures figures(String orgId) {
+        counts.readKeyValuesToList().forEach(kv -> latest.put(kv.key, FiguresCodec.readFigures(kv.value)));
         return latest.get(orgId);
     }
 
     long count(String orgId, String counter) {
-        OrgAggregate aggregate = figures(orgId);
+        OrgFigures aggregate = figures(orgId);
         return aggregate == null ? 0 : aggregate.counters().getOrDefault(counter, 0L);
     }
 
     /** The latest figures of an organisation as the query side reads them: totals and the months listed. */
-    OrgFigures.Counts counts(String orgId) {
-        OrgAggregate a = figures(orgId);
+    OrgFiguresView counts(String orgId) {
+        OrgFigures a = figures(orgId);
         months.readKeyValuesToList().forEach(kv -> latestMonths.put(kv.key, FiguresCodec.readMonth(kv.value)));
         Map<String, Map<String, Long>> byMonth = new java.util.TreeMap<>();
         for (String month : a.months()) {
             OrgMonth stored = latestMonths.get(OrgMonth.key(orgId, month));
             byMonth.put(month, stored == null ? Map.of() : stored.counters());
         }
-        return new OrgFigures.Counts(a.orgId(), a.name(), a.level() == null ? null : a.level().name(), a.parentId(),
+        return new OrgFiguresView(a.orgId(), a.name(), a.level() == null ? null : a.level().name(), a.parentId(),
                 a.active(), a.mergedInto(), a.counters(), byMonth, a.children(), a.placementHistory(), a.version(),
                 a.lastRecordedAt());
     }
@@ -244,12 +244,12 @@ final class TopologyHarness implements AutoCloseable {
 
     private void assertOnePassFoldAgrees(FiguresFold fold) {
         oneFold.forEach(fold::apply);
-        counts.readKeyValuesToList().forEach(kv -> latest.put(kv.key, FiguresCodec.readAggregate(kv.value)));
+        counts.readKeyValuesToList().forEach(kv -> latest.put(kv.key, FiguresCodec.readFigures(kv.value)));
         assertThat(fold.organisations()).as("organisations the one-pass fold has figures of")
                 .containsExactlyInAnyOrderElementsOf(latest.keySet());
         latest.keySet().forEach(orgId -> {
-            OrgFigures.Counts topology = counts(orgId);
-            OrgAggregate folded = fold.organisation(orgId).orElseThrow();
+            OrgFiguresView topology = counts(orgId);
+            OrgFigures folded = fold.organisation(orgId).orElseThrow();
             assertThat(nonZero(folded.counters())).as("totals of %s", orgId)
                     .isEqualTo(nonZero(topology.counters()));
             Map<String, Map<String, Long>> foldedMonths = new java.util.TreeMap<>();

@@ -9,7 +9,7 @@ import chibo.contracts.organization.OrganizationRegistered;
 import chibo.reporting.figures.Counters;
 import chibo.reporting.query.ChildrenThen;
 import chibo.reporting.query.Figures;
-import chibo.reporting.query.OrgFigures;
+import chibo.reporting.query.OrgFiguresView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,7 +89,7 @@ class TreeOfPeriodTest {
     }
 
     private List<ChildrenThen.Share> children(String parentId, String from, String to, YearMonth... stockMonths) {
-        OrgFigures.Counts parent = harness.counts(parentId);
+        OrgFiguresView parent = harness.counts(parentId);
         return ChildrenThen.of(parentId, parent.children().stream().map(harness::counts).toList(),
                 YearMonth.parse(from), YearMonth.parse(to), stockMonths);
     }
@@ -110,7 +110,7 @@ class TreeOfPeriodTest {
     /** The rows' stock at each month asked and their flows add up to the parent's: nothing counted twice or lost. */
     private void assertRowsAddUp(String parentId, List<ChildrenThen.Share> rows, String from, String to,
                                  YearMonth... stockMonths) {
-        OrgFigures.Counts parent = harness.counts(parentId);
+        OrgFiguresView parent = harness.counts(parentId);
         for (int i = 0; i < stockMonths.length; i++) {
             Map<String, Long> sum = new HashMap<>();
             for (ChildrenThen.Share row : rows) {
