@@ -76,8 +76,8 @@ public final class Counters {
     }
 
     /** Members born in a year ({@code unknown} without a birth date): age bands are counted from these. */
-    public static String born(LocalDate birthDate) {
-        return "members.born." + (birthDate == null ? "unknown" : Integer.toString(birthDate.getYear()));
+    public static String born(Integer birthYear) {
+        return "members.born." + (birthYear == null ? "unknown" : Integer.toString(birthYear));
     }
 
     public static String meetingKind(Enum<?> kind) {

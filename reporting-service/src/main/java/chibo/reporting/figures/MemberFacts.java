@@ -19,6 +19,8 @@ import chibo.contracts.member.MemberStatus;
 import chibo.contracts.member.MemberTransferReceived;
 import chibo.contracts.member.Person;
 import chibo.contracts.member.Sex;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -29,11 +31,36 @@ import java.util.TreeMap;
  * {@code previousStatus} lets an upheld appeal or an annulment restore the status before the reversed decision;
  * {@code statusFlow} and {@code statusMonth} name the flow that decision counted and when, so that it is taken back
  * where it was counted. {@code residenceUnitId} is where the member lives now: set at the entry, changed by a change
- * of residence or a transfer receipt that names one.
+ * of residence or a transfer receipt that names one. Of the member's birth date only the year is kept: the age bands
+ * need no more, and these facts are stored (the member-facts store and its changelog) for as long as the figures are.
  */
 public record MemberFacts(String cellId, MemberStatus status, MemberStatus previousStatus, long statusSeq,
-                          boolean exempted, LocalDate birthDate, Sex sex, String ethnicity, Education education,
+                          boolean exempted, Integer birthYear, Sex sex, String ethnicity, Education education,
                           String residenceUnitId, String statusFlow, String statusMonth) {
+
+    /**
+     * Facts as stored: those kept before only the year of birth was kept hold the exact {@code birthDate}, which is
+     * read as its year (and written back as the year alone at the member's next event, or by a rebuild).
+     */
+    @JsonCreator
+    static MemberFacts stored(@JsonProperty("cellId") String cellId, @JsonProperty("status") MemberStatus status,
+                              @JsonProperty("previousStatus") MemberStatus previousStatus,
+                              @JsonProperty("statusSeq") long statusSeq, @JsonProperty("exempted") boolean exempted,
+                              @JsonProperty("birthYear") Integer birthYear,
+                              @JsonProperty("birthDate") LocalDate birthDate, @JsonProperty("sex") Sex sex,
+                              @JsonProperty("ethnicity") String ethnicity,
+                              @JsonProperty("education") Education education,
+                              @JsonProperty("residenceUnitId") String residenceUnitId,
+                              @JsonProperty("statusFlow") String statusFlow,
+                              @JsonProperty("statusMonth") String statusMonth) {
+        return new MemberFacts(cellId, status, previousStatus, statusSeq, exempted,
+                birthYear != null ? birthYear : yearOf(birthDate), sex, ethnicity, education, residenceUnitId,
+                statusFlow, statusMonth);
+    }
+
+    private static Integer yearOf(LocalDate date) {
+        return date == null ? null : date.getYear();
+    }
 
     public static MemberFacts apply(MemberFacts facts, EventEnvelope event) {
         if (!(event.payload() instanceof MemberEvent payload)) {
@@ -60,7 +87,7 @@ public record MemberFacts(String cellId, MemberStatus status, MemberStatus previ
                     e.residenceUnitId() != null ? e.residenceUnitId() : facts.residenceUnitId);
             case MemberResidenceChanged e -> facts.placed(facts.cellId, facts.exempted, e.residenceUnitId());
             case MemberCorrected e when facts.reverses(e) -> new MemberFacts(facts.cellId, facts.previousStatus, null,
-                    event.seq(), facts.exempted, facts.birthDate, facts.sex, facts.ethnicity, facts.education,
+                    event.seq(), facts.exempted, facts.birthYear, facts.sex, facts.ethnicity, facts.education,
                     facts.residenceUnitId, null, null);
             default -> facts;
         };
@@ -69,8 +96,8 @@ public record MemberFacts(String cellId, MemberStatus status, MemberStatus previ
     private static MemberFacts joined(Person person, String cellId, MemberStatus status, boolean exempted,
                                       EventEnvelope event, String flow) {
         Person p = person == null ? new Person(null, null, null, null, null, null) : person;
-        return new MemberFacts(cellId, status, null, event.seq(), exempted, p.birthDate(), p.sex(), p.ethnicity(),
-                p.education(), p.residenceUnitId(), flow, Counters.month(event.effectiveDate()));
+        return new MemberFacts(cellId, status, null, event.seq(), exempted, yearOf(p.birthDate()), p.sex(),
+                p.ethnicity(), p.education(), p.residenceUnitId(), flow, Counters.month(event.effectiveDate()));
     }
 
     /** Whether a correction reverses the decision this member's status came from. */
@@ -79,19 +106,19 @@ public record MemberFacts(String cellId, MemberStatus status, MemberStatus previ
     }
 
     private MemberFacts withStatus(MemberStatus newStatus, EventEnvelope event, String flow, String month) {
-        return new MemberFacts(cellId, newStatus, status, event.seq(), exempted, birthDate, sex, ethnicity, education,
+        return new MemberFacts(cellId, newStatus, status, event.seq(), exempted, birthYear, sex, ethnicity, education,
                 residenceUnitId, flow, month);
     }
 
     /** The same member in a cell, exempted or not, living in a unit: their status and its flow as they were. */
     private MemberFacts placed(String inCell, boolean isExempted, String livingIn) {
-        return new MemberFacts(inCell, status, previousStatus, statusSeq, isExempted, birthDate, sex, ethnicity,
+        return new MemberFacts(inCell, status, previousStatus, statusSeq, isExempted, birthYear, sex, ethnicity,
                 education, livingIn, statusFlow, statusMonth);
     }
 
     /** The same member with another status, nothing else changed: what the member counted as before a decision. */
     MemberFacts withOnlyStatus(MemberStatus otherStatus) {
-        return new MemberFacts(cellId, otherStatus, previousStatus, statusSeq, exempted, birthDate, sex, ethnicity,
+        return new MemberFacts(cellId, otherStatus, previousStatus, statusSeq, exempted, birthYear, sex, ethnicity,
                 education, residenceUnitId, statusFlow, statusMonth);
     }
 
@@ -107,7 +134,7 @@ public record MemberFacts(String cellId, MemberStatus status, MemberStatus previ
             counters.put(Counters.sex(sex), 1L);
             counters.put(Counters.ethnicity(ethnicity), 1L);
             counters.put(Counters.education(education), 1L);
-            counters.put(Counters.born(birthDate), 1L);
+            counters.put(Counters.born(birthYear), 1L);
         }
         return counters;
     }
