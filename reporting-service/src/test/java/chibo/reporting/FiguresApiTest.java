@@ -84,6 +84,13 @@ class FiguresApiTest extends ReportingComponentTest {
             JsonNode counters = http.get("/organizations/" + province + "/counts", reader).json().get("counters");
             assertThat(counters.get("flow.admitted").asLong()).isEqualTo(3);
             assertThat(counters.get("flow.expelled").asLong()).isEqualTo(1);
+            // the months are written by their own sink, which may follow the totals' a moment later
+            assertThat(http.get("/organizations/" + province + "/series?metric=flow.admitted&from=2020-01&to=2021-12",
+                    reader).json().get("total").asLong()).isEqualTo(3);
+            JsonNode children = http.get("/organizations/" + province + "/children?from=2020-01&to=2022-12", reader)
+                    .json().get("children");
+            assertThat(children.get(0).get("flows").get("admitted").asLong()).isEqualTo(2);
+            assertThat(children.get(1).get("flows").get("admitted").asLong()).isEqualTo(1);
         });
     }
 
@@ -161,6 +168,22 @@ class FiguresApiTest extends ReportingComponentTest {
         assertThat(backwards.json().get("errors").get(0).get("field").asString()).isEqualTo("to");
         Http.Response missing = http.get("/organizations/" + province + "/series?metric=members&to=2020-01", reader);
         assertThat(missing.json().get("errors").get(0).get("field").asString()).isEqualTo("from");
+    }
+
+    @Test
+    void a_past_month_and_the_children_read_again_after_a_backdated_admission_show_it() {
+        assertThat(summary(province, "2020-12-31").json().get("members").get("total").asLong()).isEqualTo(2);
+        String children = "/organizations/" + province + "/children?from=2020-01&to=2020-12";
+        assertThat(http.get(children, reader).json().get("children").get(1).get("flows").path("admitted")
+                .asLong()).isZero();
+
+        admit("late-" + UUID.randomUUID().toString().substring(0, 8), cell2, "2020-08-03", Sex.MALE, "Kinh", 1999);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(summary(province, "2020-12-31").json().get("members").get("total").asLong()).isEqualTo(3);
+            assertThat(http.get(children, reader).json().get("children").get(1).get("flows").path("admitted")
+                    .asLong()).isEqualTo(1);
+        });
     }
 
     @Test
