@@ -10,6 +10,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.Binary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -37,10 +38,14 @@ public class OrgFiguresReader implements OrgDirectory {
     private static final Duration PARENT_FRESH = Duration.ofSeconds(5);
     private static final int PARENTS_KEPT = 100_000;
     private static final String HEADLINE = "headline";
+    private static final String REVISION = ProjectionNames.TIMELINE_REVISION;
+    /** Bytes of decoded timelines kept between queries (the organisations read most, within the service's heap). */
+    private static final long KEEP_DECODED_BYTES = 24L * 1024 * 1024;
 
     private final MongoDatabase database;
     private final Projections projections;
     private final Map<String, Parent> parents = new ConcurrentHashMap<>();
+    private final KeptTimelineReads keptTimelines = new KeptTimelineReads(KEEP_DECODED_BYTES);
 
     OrgFiguresReader(MongoTemplate mongo, Projections projections) {
         this.database = mongo.getDb();
@@ -78,7 +83,7 @@ public class OrgFiguresReader implements OrgDirectory {
                 .projection(exclude("months", "children"))) {
             documents.put(document.getString("_id"), document);
         }
-        Map<String, byte[]> headlines = timelines(version, orgIds, HEADLINE);
+        Map<String, Map<String, Map<String, Long>>> headlines = timelines(version, orgIds, HEADLINE);
         List<OrgFiguresView> found = new ArrayList<>(documents.size());
         for (String orgId : orgIds) {
             Document document = documents.get(orgId);
@@ -131,25 +136,55 @@ public class OrgFiguresReader implements OrgDirectory {
         return Optional.ofNullable(counts(version).find(Filters.eq("_id", orgId)).first());
     }
 
-    /** One field of the organisations' timelines ({@code months} or {@code headline}), by organisation. */
-    private Map<String, byte[]> timelines(String version, List<String> orgIds, String field) {
-        Map<String, byte[]> found = new HashMap<>();
-        for (Document timeline : database.getCollection(ProjectionNames.timelinesCollection(version))
-                .find(orgIds.size() == 1 ? Filters.eq("_id", orgIds.getFirst()) : Filters.in("_id", orgIds))
-                .projection(include(field))) {
-            Binary bytes = timeline.get(field, Binary.class);
-            if (bytes != null) {
-                found.put(timeline.getString("_id"), bytes.getData());
+    /**
+     * One field of the organisations' timelines ({@code months} or {@code headline}), decoded, by organisation: their
+     * revisions first, then only the timelines not kept decoded at the stored revision.
+     */
+    private Map<String, Map<String, Map<String, Long>>> timelines(String version, List<String> orgIds, String field) {
+        MongoCollection<Document> timelines = database.getCollection(ProjectionNames.timelinesCollection(version));
+        Map<String, Map<String, Map<String, Long>>> found = new HashMap<>();
+        List<String> toRead = new ArrayList<>();
+        for (Document stored : timelines.find(byIds(orgIds)).projection(include(REVISION))) {
+            String orgId = stored.getString("_id");
+            Number revision = stored.get(REVISION, Number.class);
+            Map<String, Map<String, Long>> months = revision == null ? null
+                    : keptTimelines.get(keptKey(version, field, orgId), revision.longValue());
+            if (months != null) {
+                found.put(orgId, months);
+            } else {
+                toRead.add(orgId);
             }
+        }
+        if (toRead.isEmpty()) {
+            return found;
+        }
+        for (Document stored : timelines.find(byIds(toRead)).projection(include(field, REVISION))) {
+            Binary bytes = stored.get(field, Binary.class);
+            if (bytes == null) {
+                continue;
+            }
+            String orgId = stored.getString("_id");
+            Map<String, Map<String, Long>> months = Timeline.counters(bytes.getData());
+            Number revision = stored.get(REVISION, Number.class);
+            found.put(orgId, revision == null ? months : keptTimelines.keep(keptKey(version, field, orgId),
+                    revision.longValue(), months, bytes.length()));
         }
         return found;
     }
 
+    private static Bson byIds(List<String> orgIds) {
+        return orgIds.size() == 1 ? Filters.eq("_id", orgIds.getFirst()) : Filters.in("_id", orgIds);
+    }
+
+    private static String keptKey(String version, String field, String orgId) {
+        return version + '|' + field + '|' + orgId;
+    }
+
     /** The organisation's figures from its stored totals and (when read) its timeline. */
-    private static OrgFiguresView counts(Document d, byte[] timeline) {
+    private static OrgFiguresView counts(Document d, Map<String, Map<String, Long>> timeline) {
         Map<String, Long> counters = new LinkedHashMap<>();
         d.get("counters", Document.class).forEach((name, value) -> counters.put(name, ((Number) value).longValue()));
-        Map<String, Map<String, Long>> months = timeline == null ? Map.of() : Timeline.counters(timeline);
+        Map<String, Map<String, Long>> months = timeline == null ? Map.of() : timeline;
         List<String> children = d.getList("children", String.class, List.of());
         Date last = d.getDate("lastRecordedAt");
         return new OrgFiguresView(d.getString("_id"), d.getString("name"), d.getString("level"),

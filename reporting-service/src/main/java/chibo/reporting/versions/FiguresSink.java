@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -37,7 +38,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class FiguresSink {
 
-    private static final String REVISION = "rev";
+    private static final String REVISION = ProjectionNames.TIMELINE_REVISION;
     /**
      * Bytes of timelines kept between writes, per sink (the live version's and a version being rebuilt each have
      * one): the hot ones, the upper levels of the tree, within the service's heap.
@@ -134,7 +135,7 @@ final class FiguresSink {
             if (kept != null && stored != null && kept.revision() == stored) {
                 builders.put(orgId, kept);
             } else if (stored == null) {
-                builders.put(orgId, TimelineBuilder.of(Map.of(), 0));
+                builders.put(orgId, TimelineBuilder.of(Map.of(), firstRevision()));
             } else {
                 reread.add(orgId);
             }
@@ -146,6 +147,11 @@ final class FiguresSink {
             }
         }
         return builders;
+    }
+
+    /** Where a new timeline's revisions start: random, see {@link ProjectionNames#TIMELINE_REVISION}. */
+    private static long firstRevision() {
+        return ThreadLocalRandom.current().nextLong(1L << 40) << 16;
     }
 
     private static long revision(Document stored) {

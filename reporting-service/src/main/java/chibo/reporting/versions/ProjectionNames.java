@@ -24,6 +24,13 @@ public final class ProjectionNames {
         return "org_timelines_" + version;
     }
 
+    /**
+     * The field of a timeline document that changes with every write of it: a new document starts at a random
+     * revision, so that a revision names one content of one document, even across a version dropped and built again
+     * under the same name, and a reader may keep what it decoded for as long as the revision stays.
+     */
+    public static final String TIMELINE_REVISION = "rev";
+
     /** Units of the version and their coverage (owner, kind, name, covering cell, residents), keyed by unit. */
     public static String unitsCollection(String version) {
         return "units_" + version;
