@@ -71,7 +71,8 @@ public class OrgFiguresReader implements OrgDirectory {
     /**
      * Organisations side by side, in the order asked (unknown ones left out): their totals and their months with
      * only the headline counters ({@link Timeline#inHeadline}: members by status, women, ethnicity, flows) — two
-     * {@code _id $in} queries however many there are. Their {@code children()} are not read.
+     * {@code _id $in} queries however many there are, and a third for the timelines not kept decoded at their stored
+     * revision. Their {@code children()} are not read.
      */
     public List<OrgFiguresView> findHeadlines(List<String> orgIds) {
         if (orgIds.isEmpty()) {
