@@ -1,8 +1,7 @@
 package chibo.reporting.versions;
 
+import chibo.reporting.figures.KeptByWeight;
 import chibo.reporting.figures.TimelineBuilder;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,35 +13,20 @@ import java.util.Map;
  */
 final class KeptTimelines {
 
-    private final long budgetBytes;
-    private final LinkedHashMap<String, Kept> kept = new LinkedHashMap<>(1024, 0.75f, true);
-    private long keptBytes;
-
-    private record Kept(TimelineBuilder builder, long weight) {
-    }
+    private final KeptByWeight<TimelineBuilder> kept;
 
     KeptTimelines(long budgetBytes) {
-        this.budgetBytes = budgetBytes;
+        this.kept = new KeptByWeight<>(budgetBytes);
     }
 
     /** The organisation's timeline if kept, or null. */
     TimelineBuilder get(String orgId) {
-        Kept found = kept.get(orgId);
-        return found == null ? null : found.builder();
+        return kept.get(orgId);
     }
 
     /** Keeps the timelines just written (weighed as they are now), then lets the least recent go while over budget. */
     void keep(Map<String, TimelineBuilder> written) {
-        written.forEach((orgId, builder) -> {
-            long weight = builder.weight();
-            Kept previous = kept.put(orgId, new Kept(builder, weight));
-            keptBytes += weight - (previous == null ? 0 : previous.weight());
-        });
-        Iterator<Kept> eldest = kept.values().iterator();
-        while (keptBytes > budgetBytes && eldest.hasNext()) {
-            keptBytes -= eldest.next().weight();
-            eldest.remove();
-        }
+        written.forEach((orgId, builder) -> kept.keep(orgId, builder, builder.weight()));
     }
 
     int size() {
@@ -50,6 +34,6 @@ final class KeptTimelines {
     }
 
     long bytes() {
-        return keptBytes;
+        return kept.bytes();
     }
 }
