@@ -73,10 +73,19 @@ public final class FiguresCodec {
     }
 
     public static byte[] bytes(OrgMonth month) {
-        CompactBytes.Writer out = new CompactBytes.Writer(32 + 24 * month.counters().size());
-        out.write(MONTH).string(month.orgId()).string(month.month());
-        counters(out, month.counters());
-        return out.varlong(month.version()).bytes();
+        return month(month.orgId(), month.month(), month.counters(), month.version());
+    }
+
+    /** A month being worked on in its stored form, as {@link #bytes(OrgMonth)} of its {@link MonthState#toMonth()}. */
+    public static byte[] bytes(MonthState month) {
+        return month.encoded();
+    }
+
+    static byte[] month(String orgId, String month, Map<String, Long> counters, long version) {
+        CompactBytes.Writer out = new CompactBytes.Writer(32 + 24 * counters.size());
+        out.write(MONTH).string(orgId).string(month);
+        counters(out, counters);
+        return out.varlong(version).bytes();
     }
 
     public static OrgMonth readMonth(byte[] bytes) {
@@ -85,6 +94,15 @@ public final class FiguresCodec {
         }
         CompactBytes.Reader in = reader(bytes, MONTH);
         return new OrgMonth(in.string(), in.string(), counters(in), in.varlong());
+    }
+
+    /** A stored month read to be worked on, as {@link MonthState#of} of {@link #readMonth}, without the copies. */
+    public static MonthState readMonthState(byte[] bytes) {
+        if (bytes.length > 0 && bytes[0] == '{') {
+            return MonthState.of(readMonth(bytes));
+        }
+        CompactBytes.Reader in = reader(bytes, MONTH);
+        return MonthState.read(in.string(), in.string(), counters(in), in.varlong());
     }
 
     private static CompactBytes.Reader reader(byte[] bytes, byte expected) {
@@ -105,9 +123,9 @@ public final class FiguresCodec {
         counters.forEach((name, value) -> out.string(name).signed(value));
     }
 
-    private static Map<String, Long> counters(CompactBytes.Reader in) {
+    private static HashMap<String, Long> counters(CompactBytes.Reader in) {
         int size = in.varint();
-        Map<String, Long> counters = HashMap.newHashMap(size);
+        HashMap<String, Long> counters = HashMap.newHashMap(size);
         for (int i = 0; i < size; i++) {
             counters.put(CompactBytes.name(in.string()), in.signed());
         }

@@ -14,23 +14,38 @@ public final class MonthState {
     private final Map<String, Long> counters;
     private long version;
 
-    private MonthState(String orgId, String month, Map<String, Long> counters, long version) {
+    private MonthState(String orgId, String month, HashMap<String, Long> counters, long version) {
         this.orgId = orgId;
         this.month = month;
-        this.counters = new HashMap<>(counters);
+        this.counters = counters;
         this.version = version;
     }
 
     public static MonthState of(OrgMonth stored) {
-        return new MonthState(stored.orgId(), stored.month(), stored.counters(), stored.version());
+        return new MonthState(stored.orgId(), stored.month(), new HashMap<>(stored.counters()), stored.version());
+    }
+
+    /** A month read from its stored form, keeping the map it was read into (nobody else holds it). */
+    static MonthState read(String orgId, String month, HashMap<String, Long> counters, long version) {
+        return new MonthState(orgId, month, counters, version);
     }
 
     static MonthState empty(String orgId, String month) {
-        return new MonthState(orgId, month, Map.of(), 0);
+        return new MonthState(orgId, month, new HashMap<>(), 0);
     }
 
     public OrgMonth toMonth() {
         return new OrgMonth(orgId, month, counters, version);
+    }
+
+    /** The organisation whose month this is. */
+    public String orgId() {
+        return orgId;
+    }
+
+    /** The stored form, without the copy {@link #toMonth()} makes: what is written when the task commits. */
+    byte[] encoded() {
+        return FiguresCodec.month(orgId, month, counters, version);
     }
 
     void plus(Map<String, Long> change) {

@@ -4,7 +4,6 @@ import chibo.contracts.Topics;
 import chibo.contracts.TrustedSigners;
 import chibo.reporting.figures.FiguresCodec;
 import chibo.reporting.figures.FiguresFold;
-import chibo.reporting.figures.OrgMonth;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -191,11 +190,8 @@ public final class OnePassBuild {
                 Map<String, Integer> organisations = partitionOf.get(Topics.ORGANIZATION);
                 fold.forEachOrganisation(state -> producer.send(new ProducerRecord<>(topics.orgCounts(),
                         organisations.get(state.orgId()), state.orgId(), FiguresCodec.bytes(state.toFigures()))));
-                fold.forEachMonth((key, month) -> {
-                    OrgMonth stored = month.toMonth();
-                    producer.send(new ProducerRecord<>(topics.orgMonths(), organisations.get(stored.orgId()), key,
-                            FiguresCodec.bytes(stored)));
-                });
+                fold.forEachMonth((key, month) -> producer.send(new ProducerRecord<>(topics.orgMonths(),
+                        organisations.get(month.orgId()), key, FiguresCodec.bytes(month))));
                 deadLetters.forEach(producer::send);
                 Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
                 ends.forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset)));

@@ -77,8 +77,8 @@ final class OrgFiguresProcessor implements Processor<String, byte[], String, byt
 
     /** Each organisation's months, keyed {@code orgId|2025-07}, published as {@link OrgMonth}. */
     static StoreBuilder<ObjectStore<MonthState>> monthsStore() {
-        return ObjectStore.builder(MONTHS, month -> FiguresCodec.bytes(month.toMonth()),
-                bytes -> MonthState.of(FiguresCodec.readMonth(bytes)), KEEP_MONTHS);
+        return ObjectStore.builder(MONTHS, (MonthState month) -> FiguresCodec.bytes(month),
+                FiguresCodec::readMonthState, KEEP_MONTHS);
     }
 
     @Override
