@@ -55,7 +55,7 @@ public final class DeltaSums {
         sending.forEach((orgId, months) -> months.forEach((month, sum) -> {
             sum.counters.values().removeIf(value -> value == 0L);
             if (!sum.counters.isEmpty()) {
-                send.accept(orgId, OrgDelta.of(sum.counters, month, sum.cause, sum.recordedAt));
+                send.accept(orgId, OrgDelta.ofOwned(sum.counters, month, sum.cause, sum.recordedAt));
             }
         }));
     }

@@ -8,8 +8,12 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.AbstractMap;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * A change to an organisation's counters, travelling on the org-deltas topic keyed by the organisation it is for.
@@ -34,7 +38,16 @@ public record OrgDelta(Map<String, Long> counters, String month, String cause, I
                        String child, boolean childAdded) {
 
     public OrgDelta {
-        counters = counters == null ? Map.of() : Map.copyOf(counters);
+        counters = counters == null ? Map.of() : counters instanceof Owned ? counters : Map.copyOf(counters);
+    }
+
+    /**
+     * A change of counters whose map nobody else holds (a sum just sent, a delta just read): kept read-only as it
+     * is instead of copied. The same change passed on up the tree ({@link #counting()}) keeps it too: every event
+     * reaches every level above its cell, and copying its counters at each was a tenth of a rebuild's fold.
+     */
+    static OrgDelta ofOwned(Map<String, Long> counters, String month, String cause, Instant recordedAt) {
+        return of(new Owned(counters), month, cause, recordedAt);
     }
 
     public static OrgDelta of(Map<String, Long> counters, String month, String cause, Instant recordedAt) {
@@ -108,7 +121,7 @@ public record OrgDelta(Map<String, Long> counters, String month, String cause, I
             if (in.available() > 0) {
                 throw new IllegalArgumentException("not an org delta: " + in.available() + " bytes left over");
             }
-            return new OrgDelta(counters, month, cause, recordedAt, mergeInto, child, childAdded);
+            return new OrgDelta(new Owned(counters), month, cause, recordedAt, mergeInto, child, childAdded);
         } catch (IOException e) {
             throw new IllegalArgumentException("not an org delta: " + e, e);
         }
@@ -128,5 +141,39 @@ public record OrgDelta(Map<String, Long> counters, String month, String cause, I
     /** The same change, passed on to the parent. */
     OrgDelta counting() {
         return of(counters, month, cause, recordedAt);
+    }
+
+    /** Counters handed over by whoever built them, read-only from then on. */
+    private static final class Owned extends AbstractMap<String, Long> {
+        private final Map<String, Long> counters;
+
+        Owned(Map<String, Long> counters) {
+            this.counters = counters;
+        }
+
+        @Override
+        public Set<Entry<String, Long>> entrySet() {
+            return Collections.unmodifiableMap(counters).entrySet();
+        }
+
+        @Override
+        public int size() {
+            return counters.size();
+        }
+
+        @Override
+        public Long get(Object name) {
+            return counters.get(name);
+        }
+
+        @Override
+        public boolean containsKey(Object name) {
+            return counters.containsKey(name);
+        }
+
+        @Override
+        public void forEach(BiConsumer<? super String, ? super Long> action) {
+            counters.forEach(action);
+        }
     }
 }

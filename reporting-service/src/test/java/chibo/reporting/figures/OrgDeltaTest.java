@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +22,27 @@ class OrgDeltaTest {
                 Instant.parse("2025-07-14T03:15:04.123456789Z"));
 
         assertThat(OrgDelta.read(delta.bytes())).isEqualTo(delta);
+    }
+
+    @Test
+    void counters_handed_over_are_kept_read_only_and_passed_on_as_they_are() {
+        Map<String, Long> summed = new HashMap<>(Map.of("members", 3L, "flow.admitted", 3L));
+        OrgDelta delta = OrgDelta.ofOwned(summed, "2025-07", "cause", Instant.EPOCH);
+
+        assertThat(delta).isEqualTo(OrgDelta.of(Map.of("members", 3L, "flow.admitted", 3L), "2025-07", "cause",
+                Instant.EPOCH));
+        assertThat(delta.hashCode()).isEqualTo(OrgDelta.of(Map.copyOf(summed), "2025-07", "cause",
+                Instant.EPOCH).hashCode());
+        assertThatThrownBy(() -> delta.counters().put("members", 4L))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> delta.counters().entrySet().iterator().next().setValue(4L))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(delta.counting().counters()).isSameAs(delta.counters());
+        OrgDelta read = OrgDelta.read(delta.bytes());
+        assertThat(read).isEqualTo(delta);
+        assertThatThrownBy(() -> read.counters().remove("members")).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(EventJson.mapper().readValue(EventJson.mapper().writeValueAsBytes(delta), OrgDelta.class))
+                .as("its JSON form too").isEqualTo(delta);
     }
 
     @Test
