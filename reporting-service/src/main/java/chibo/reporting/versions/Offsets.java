@@ -22,6 +22,9 @@ import java.util.concurrent.TimeoutException;
 final class Offsets {
 
     private final Admin admin;
+    private final Object looking = new Object();
+    /** The consumer that looks past groups' offsets ({@link #looker}), once made; guarded by {@link #looking}. */
+    private KafkaConsumer<byte[], byte[]> looker;
 
     Offsets(Admin admin) {
         this.admin = admin;
@@ -88,31 +91,71 @@ final class Offsets {
         if (behind.isEmpty()) {
             return true;
         }
-        // a plain consumer, not a binding: it only looks whether records are left past the group's offsets, in no group
-        Map<String, Object> config = new HashMap<>(consumerConfig);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        // one record is enough to say "not yet": small fetches, so that a look at a version far behind (asked every
-        // few hundred milliseconds by whoever follows a rebuild) does not pull megabytes per partition into the heap
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
-        config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024);
-        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.assign(behind.keySet());
-            behind.forEach(consumer::seek);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(behind.keySet());
-            long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-            while (System.nanoTime() < deadline) {
-                if (!consumer.poll(Duration.ofMillis(200)).isEmpty()) {
-                    return false;
+        return nothingReadableAfter(behind, consumerConfig);
+    }
+
+    /** Whether nothing readable (read-committed) lies past the offsets given, up to the partitions' ends. */
+    private boolean nothingReadableAfter(Map<TopicPartition, Long> from, Map<String, Object> consumerConfig) {
+        synchronized (looking) {
+            KafkaConsumer<byte[], byte[]> consumer = looker(consumerConfig);
+            try {
+                consumer.assign(from.keySet());
+                from.forEach(consumer::seek);
+                Map<TopicPartition, Long> ends = consumer.endOffsets(from.keySet());
+                long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+                while (System.nanoTime() < deadline) {
+                    if (!consumer.poll(Duration.ofMillis(200)).isEmpty()) {
+                        return false;
+                    }
+                    if (from.keySet().stream().allMatch(p -> consumer.position(p) >= ends.get(p))) {
+                        return true;
+                    }
                 }
-                if (behind.keySet().stream().allMatch(p -> consumer.position(p) >= ends.get(p))) {
-                    return true;
+                return false;
+            } catch (RuntimeException e) {
+                closeLooker();
+                throw e;
+            } finally {
+                if (looker != null) {
+                    looker.unsubscribe();
                 }
             }
-            return false;
+        }
+    }
+
+    /**
+     * The one consumer that looks past groups' offsets, made at the first look and kept: a rebuild's progress is
+     * asked every second or so by whoever follows it, and a consumer made, connected and closed for every look was
+     * a twentieth of reporting's work during a rebuild. A plain consumer, not a binding: in no group, committing
+     * nothing; one record is enough to say "not yet", so its fetches are small, and a look at a version far behind
+     * does not pull megabytes per partition into the heap.
+     */
+    private KafkaConsumer<byte[], byte[]> looker(Map<String, Object> consumerConfig) {
+        if (looker == null) {
+            Map<String, Object> config = new HashMap<>(consumerConfig);
+            config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+            config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+            config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024);
+            config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024);
+            looker = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        }
+        return looker;
+    }
+
+    private void closeLooker() {
+        if (looker != null) {
+            KafkaConsumer<byte[], byte[]> closing = looker;
+            looker = null;
+            closing.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Closes the consumer that looks past groups' offsets, if one was made. */
+    void close() {
+        synchronized (looking) {
+            closeLooker();
         }
     }
 

@@ -328,6 +328,9 @@ public class Projections implements SmartLifecycle, HealthIndicator {
         }
         running.values().forEach(ProjectionRuntime::stop);
         running.clear();
+        if (offsets != null) {
+            offsets.close();
+        }
         if (admin != null) {
             admin.close(Duration.ofSeconds(5));
         }
