@@ -108,16 +108,18 @@ class TuyenQuangScenarioTest extends ReportingComponentTest {
         String reader = TestTokens.reader(province);
         int end = ON_REGISTER + ADMITTED - REMOVED - LET_GO - EXPELLED;
 
-        await().atMost(Duration.ofMinutes(3)).untilAsserted(() ->
-                assertThat(series(province, "flow.expelled", reader).get("total").asLong()).isEqualTo(EXPELLED));
-
-        assertThat(series(province, "flow.admitted", reader).get("total").asLong()).isEqualTo(ADMITTED);
-        assertThat(series(province, "flow.removed", reader).get("total").asLong()).isEqualTo(REMOVED);
-        assertThat(series(province, "flow.let_go", reader).get("total").asLong()).isEqualTo(LET_GO);
-        assertThat(http.get("/organizations/" + province + "/summary?asOf=2019-12-31", reader).json()
-                .get("members").get("total").asLong()).isEqualTo(ON_REGISTER);
-        assertThat(http.get("/organizations/" + province + "/summary?asOf=2023-12-31", reader).json()
-                .get("members").get("total").asLong()).isEqualTo(end);
+        // every member's events reach the province in their own partition's time: each figure is awaited, and until
+        // the province is known its reads answer a problem without the figures
+        await().atMost(Duration.ofMinutes(3)).ignoreExceptions().untilAsserted(() -> {
+            assertThat(series(province, "flow.expelled", reader).get("total").asLong()).isEqualTo(EXPELLED);
+            assertThat(series(province, "flow.admitted", reader).get("total").asLong()).isEqualTo(ADMITTED);
+            assertThat(series(province, "flow.removed", reader).get("total").asLong()).isEqualTo(REMOVED);
+            assertThat(series(province, "flow.let_go", reader).get("total").asLong()).isEqualTo(LET_GO);
+            assertThat(http.get("/organizations/" + province + "/summary?asOf=2019-12-31", reader).json()
+                    .get("members").get("total").asLong()).isEqualTo(ON_REGISTER);
+            assertThat(http.get("/organizations/" + province + "/summary?asOf=2023-12-31", reader).json()
+                    .get("members").get("total").asLong()).isEqualTo(end);
+        });
 
         Http.Response csv = http.get("/organizations/" + province + "/statistics.csv?from=2020-01&to=2023-12",
                 reader);
