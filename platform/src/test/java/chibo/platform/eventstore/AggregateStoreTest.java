@@ -82,7 +82,16 @@ class AggregateStoreTest {
                     start.await();
                     for (int points = first; points < first + perInstance / 2; points++) {
                         int scored = points;
-                        instance.execute("m-1", current -> List.of(Fixtures.rated("m-1", scored)));
+                        while (true) {
+                            try {
+                                instance.execute("m-1", current -> List.of(Fixtures.rated("m-1", scored)));
+                                break;
+                            } catch (ConcurrentAppendException busy) {
+                                // the other instance appended before each of its attempts (it had commands queued
+                                // for the member all along): nothing of it was stored, and its caller, answered
+                                // 409, sends it again; the history below shows it once all the same
+                            }
+                        }
                     }
                     return null;
                 }));
