@@ -22,12 +22,15 @@ import java.util.concurrent.TimeoutException;
 final class Offsets {
 
     private final Admin admin;
+    private final Map<String, Object> consumerConfig;
     private final Object looking = new Object();
     /** The consumer that looks past groups' offsets ({@link #looker}), once made; guarded by {@link #looking}. */
     private KafkaConsumer<byte[], byte[]> looker;
 
-    Offsets(Admin admin) {
+    /** @param consumerConfig the service's consumer settings (servers, credentials), for the consumer that looks */
+    Offsets(Admin admin, Map<String, Object> consumerConfig) {
         this.admin = admin;
+        this.consumerConfig = consumerConfig;
     }
 
     /** Per topic: records not yet committed by the group (end offset minus committed offset, summed). */
@@ -77,7 +80,7 @@ final class Offsets {
      * markers that are not records, so a group that has read everything may still sit a marker or two before the
      * end offset: what lies between its committed offset and the end is read (read-committed) to tell.
      */
-    boolean consumedAll(String group, Collection<String> topics, Map<String, Object> consumerConfig) {
+    boolean consumedAll(String group, Collection<String> topics) {
         Map<TopicPartition, OffsetAndMetadata> committed = call(() -> admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS));
         Map<TopicPartition, Long> behind = new HashMap<>();
@@ -91,13 +94,13 @@ final class Offsets {
         if (behind.isEmpty()) {
             return true;
         }
-        return nothingReadableAfter(behind, consumerConfig);
+        return nothingReadableAfter(behind);
     }
 
     /** Whether nothing readable (read-committed) lies past the offsets given, up to the partitions' ends. */
-    private boolean nothingReadableAfter(Map<TopicPartition, Long> from, Map<String, Object> consumerConfig) {
+    private boolean nothingReadableAfter(Map<TopicPartition, Long> from) {
         synchronized (looking) {
-            KafkaConsumer<byte[], byte[]> consumer = looker(consumerConfig);
+            KafkaConsumer<byte[], byte[]> consumer = looker();
             try {
                 consumer.assign(from.keySet());
                 from.forEach(consumer::seek);
@@ -130,7 +133,7 @@ final class Offsets {
      * nothing; one record is enough to say "not yet", so its fetches are small, and a look at a version far behind
      * does not pull megabytes per partition into the heap.
      */
-    private KafkaConsumer<byte[], byte[]> looker(Map<String, Object> consumerConfig) {
+    private KafkaConsumer<byte[], byte[]> looker() {
         if (looker == null) {
             Map<String, Object> config = new HashMap<>(consumerConfig);
             config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

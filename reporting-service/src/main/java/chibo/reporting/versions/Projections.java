@@ -93,7 +93,7 @@ public class Projections implements SmartLifecycle, HealthIndicator {
         this.versions = database.getCollection("projection_versions");
         this.trail = new OperatorTrail(database.getCollection(OperatorTrail.COLLECTION), clock);
         this.figures = new VersionFigures(database);
-        this.versionProgress = new VersionProgress(kafka, clock);
+        this.versionProgress = new VersionProgress(clock);
         this.launcher = new VersionLauncher(properties, kafka, kafkaAdmin, partitioning, database, meters, signers,
                 countsWritten, tracing.getIfAvailable(() -> EventTracing.OFF));
         this.clock = clock;
@@ -115,7 +115,7 @@ public class Projections implements SmartLifecycle, HealthIndicator {
     @Override
     public void start() {
         admin = Admin.create(kafka.buildAdminProperties());
-        offsets = new Offsets(admin);
+        offsets = new Offsets(admin, kafka.buildConsumerProperties());
         String version = stored(LIVE).map(d -> d.getString("version")).orElse(properties.projectionVersion());
         try {
             versions.insertOne(new Document("_id", LIVE).append("version", version));

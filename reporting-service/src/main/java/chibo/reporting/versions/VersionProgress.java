@@ -2,7 +2,6 @@ package chibo.reporting.versions;
 
 import chibo.contracts.Topics;
 import chibo.reporting.topology.ReportingTopics;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,15 +16,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class VersionProgress {
 
-    private final KafkaProperties kafka;
     private final Clock clock;
     private final Map<String, Sample> samples = new ConcurrentHashMap<>();
 
     private record Sample(long done, Instant at) {
     }
 
-    VersionProgress(KafkaProperties kafka, Clock clock) {
-        this.kafka = kafka;
+    VersionProgress(Clock clock) {
         this.clock = clock;
     }
 
@@ -56,9 +53,8 @@ final class VersionProgress {
 
     /** Whether the version has processed everything on its input and internal topics and stored the results. */
     private boolean caughtUp(Offsets offsets, ReportingTopics topics) {
-        Map<String, Object> consumer = kafka.buildConsumerProperties();
-        return offsets.consumedAll(topics.applicationId(), topics.streamSources(), consumer)
-                && offsets.consumedAll(topics.countsSinkGroup(), List.of(topics.orgCounts()), consumer)
-                && offsets.consumedAll(topics.monthsSinkGroup(), List.of(topics.orgMonths()), consumer);
+        return offsets.consumedAll(topics.applicationId(), topics.streamSources())
+                && offsets.consumedAll(topics.countsSinkGroup(), List.of(topics.orgCounts()))
+                && offsets.consumedAll(topics.monthsSinkGroup(), List.of(topics.orgMonths()));
     }
 }
