@@ -12,6 +12,7 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,8 +24,9 @@ import java.util.Map;
  * store: one document per organisation that registered units, keyed by that organisation, holding each of its units
  * (name, kind, covering cell, active members residing there) under {@link #field its unit id}. A query for a subtree
  * thus reads its organisations' units by {@code _id}. Units of one organisation may sit in different partitions of
- * the changelog, so each unit is set alone ({@code $set} of its own field), never the whole document. A unit's
- * records are in one partition, read in order by one consumer: the last write is its latest state.
+ * the changelog, so each unit is set in its own field ({@code $set}), never the whole document; the units of one
+ * organisation a batch changed are set by one update. A unit's records are in one partition, read in order by one
+ * consumer: the last write is its latest state.
  */
 final class UnitsSink {
 
@@ -45,17 +47,33 @@ final class UnitsSink {
                 latest.put(record.key(), unit);
             }
         }
-        List<WriteModel<Document>> writes = new ArrayList<>();
-        latest.forEach((unitId, unit) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", unit.ownerOrgId()),
-                Updates.set("units." + field(unitId), new Document("unitId", unitId)
-                        .append("name", unit.name())
-                        .append("kind", unit.kind() == null ? null : unit.kind().name())
-                        .append("cellId", unit.cellId())
-                        .append("residents", unit.residents())),
-                new UpdateOptions().upsert(true))));
+        write(latest);
+    }
+
+    /**
+     * One update per organisation, setting each of its units that changed: the village changes of a commit fall
+     * mostly in a few communes, and every update of a document costs the server the whole document (it copies it
+     * and measures it again), however few of its fields change.
+     */
+    void write(Map<String, UnitCoverage> latest) {
+        List<WriteModel<Document>> writes = writes(latest);
         if (!writes.isEmpty()) {
             units.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         }
+    }
+
+    private static List<WriteModel<Document>> writes(Map<String, UnitCoverage> latestByUnitId) {
+        Map<String, List<Bson>> setsByOwner = new LinkedHashMap<>();
+        latestByUnitId.forEach((unitId, unit) -> setsByOwner.computeIfAbsent(unit.ownerOrgId(),
+                owner -> new ArrayList<>()).add(Updates.set("units." + field(unitId), new Document("unitId", unitId)
+                .append("name", unit.name())
+                .append("kind", unit.kind() == null ? null : unit.kind().name())
+                .append("cellId", unit.cellId())
+                .append("residents", unit.residents()))));
+        List<WriteModel<Document>> writes = new ArrayList<>(setsByOwner.size());
+        setsByOwner.forEach((owner, sets) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", owner),
+                Updates.combine(sets), new UpdateOptions().upsert(true))));
+        return writes;
     }
 
     /**
