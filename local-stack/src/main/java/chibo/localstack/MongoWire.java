@@ -2,10 +2,10 @@ package chibo.localstack;
 
 import chibo.localstack.mongo.H2Import;
 import chibo.localstack.mongo.JournaledBackend;
+import chibo.localstack.mongo.UnsizedMemoryBackend;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +27,7 @@ final class MongoWire implements AutoCloseable {
 
     static MongoWire start(StackConfig.MongoStore store, Path dataDir, int port) {
         MongoBackend backend = switch (store) {
-            case MEMORY -> new MemoryBackend();
+            case MEMORY -> new UnsizedMemoryBackend();
             case JOURNAL -> {
                 Path journal = directory(dataDir).resolve("chibo.journal");
                 H2Import.importIfNeeded(journal.resolveSibling("chibo.mv"), journal);

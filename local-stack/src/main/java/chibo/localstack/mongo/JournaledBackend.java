@@ -5,7 +5,6 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
@@ -20,8 +19,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The MongoDB-wire server's memory backend, kept across restarts by a write-ahead {@link Journal}: queries and
- * writes run at the speed of the memory backend, and every change is appended to the journal before it is applied.
+ * The MongoDB-wire server's memory backend (as {@link UnsizedMemoryBackend}: no data sizes kept), kept across
+ * restarts by a write-ahead {@link Journal}: queries and writes run at the speed of the memory backend, and every
+ * change is appended to the journal before it is applied.
  * On start the journal is read back into memory (collections, then their indexes, rebuilt from the documents) and
  * rewritten as the live documents only; while running, it is rewritten so whenever it has doubled (see
  * {@link Journal}), so that it stays within a few times the live data however long the stack runs.
@@ -31,7 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * acknowledged write surviving a killed process. What it cannot do is hold more than the heap: the data lives in
  * memory.
  */
-public final class JournaledBackend extends MemoryBackend {
+public final class JournaledBackend extends UnsizedMemoryBackend {
 
     private static final Logger log = LoggerFactory.getLogger(JournaledBackend.class);
 
@@ -113,7 +113,7 @@ public final class JournaledBackend extends MemoryBackend {
      * A database whose collections journal their changes. Inner (not static), so that the collections its
      * constructor opens (mongo-java-server reopens the namespaces and indexes there) already reach the journal.
      */
-    private final class JournaledDatabase extends MemoryDatabase {
+    private final class JournaledDatabase extends UnsizedDatabase {
 
         JournaledDatabase(String databaseName, CursorRegistry cursorRegistry) {
             super(databaseName, cursorRegistry);
@@ -147,7 +147,7 @@ public final class JournaledBackend extends MemoryBackend {
         }
     }
 
-    private final class JournaledCollection extends MemoryCollection {
+    private final class JournaledCollection extends UnsizedCollection {
 
         private boolean restoring;
 
