@@ -6,6 +6,7 @@ import chibo.contracts.member.MemberTransferStarted;
 import chibo.contracts.member.TransferKind;
 import chibo.testsupport.Http;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -60,10 +61,11 @@ class RosterAsOfMeetingTest extends MeetingComponentTest {
             // the cell and its members are folded in their own time: until then the roster is unknown or partial
             Http.Response roster = http.get("/cells/" + fixture.cell + "/roster?asOf=2025-02-01", fixture.writer());
             assertThat(roster.status()).as(roster.body()).isEqualTo(200);
-            assertThat(roster.json().get("lines").values().stream().map(line -> line.get("memberId").asString())
-                    .toList()).as("each member's admission is folded in its own partition's time")
+            List<JsonNode> lines = List.copyOf(roster.json().get("lines").values());
+            assertThat(lines.stream().map(line -> line.get("memberId").asString()).toList())
+                    .as("each member's admission is folded in its own partition's time")
                     .containsExactlyInAnyOrderElementsOf(members);
-            assertThat(roster.json().get("lines").values().stream()
+            assertThat(lines.stream()
                     .filter(line -> line.get("memberId").asString().equals(exempted))
                     .map(line -> line.get("presence").asString()).toList()).containsExactly("OPTIONAL");
         });

@@ -52,8 +52,8 @@ final class UnitsSink {
 
     /**
      * One update per organisation, setting each of its units that changed: the village changes of a commit fall
-     * mostly in a few communes, and every update of a document costs the server the whole document (it copies it
-     * and measures it again), however few of its fields change.
+     * mostly in a few communes, and every update of a document costs the embedded server the whole document (it
+     * copies it before changing it), however few of its fields change.
      */
     void write(Map<String, UnitCoverage> latest) {
         List<WriteModel<Document>> writes = writes(latest);
